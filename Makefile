@@ -1,0 +1,71 @@
+# lobbyd — see README.md. `make demo` and `make test` are the contract: both work on a fresh
+# Debian 12 machine with Swift, installing the Debian packages they need when run as root.
+
+SWIFT        ?= swift
+CONFIG       ?= debug
+BIN          := .build/$(CONFIG)
+FORMAT_PATHS := Package.swift Sources Tests
+
+# Everything the build, the tests and the demo need from Debian.
+APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev libpng-dev fonts-unifont
+
+.PHONY: all deps build test demo bench lint format install uninstall clean
+
+all: build
+
+## deps: install missing Debian packages (as root), or say exactly what to install.
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$package" 2>/dev/null | grep -q '^install ok installed' \
+	    || missing="$$missing $$package"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+	  echo "make deps: missing Debian packages:$$missing" >&2; \
+	  echo "make deps: install them with: sudo apt-get install$$missing   (or run: sudo make deps)" >&2; \
+	  exit 1; \
+	fi; \
+	echo "make deps: installing$$missing"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing
+
+## build: debug build of every target.
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+## test: every test (unit, property, end-to-end), Swift Testing.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+## demo: run the system against the simulated sign (see README). In this release only the
+## configuration layer exists, so the demo checks the example configuration and says what the
+## daemon would do with it.
+demo: build
+	@echo "== $$($(BIN)/lobbyd --version)"
+	@echo "== lobbyd --check-config --config lobbyd.toml.example"
+	@$(BIN)/lobbyd --check-config --config lobbyd.toml.example
+	@echo
+	@echo "== With this configuration lobbyd would light the panel inside the windows above on workdays,"
+	@echo "   take approved playlists from the spool and drive the sign on the serial line above."
+	@echo "   The simulated sign, the player and the control socket arrive in later releases."
+
+## bench: benchmarks, never part of `make test`.
+bench: deps
+	@echo "make bench: no benchmarks in this release yet (they arrive with the renderer, link, store and daemon)."
+
+## lint: swift-format in strict mode, as CI runs it.
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMAT_PATHS)
+
+## format: rewrite sources in the house style.
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMAT_PATHS)
+
+install uninstall:
+	@echo "make $@: not available yet; the systemd installation arrives with the install issue." >&2
+	@exit 1
+
+clean:
+	$(SWIFT) package clean
+	rm -rf .build

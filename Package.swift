@@ -1,0 +1,81 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Module map: see ../shared/DESIGN.md ("Modules"). Pure libraries do no I/O; C enters Swift only
+// through the two system-library targets.
+let package = Package(
+    name: "lobbyd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lobbyd", targets: ["lobbyd"]),
+        .executable(name: "lobbyctl", targets: ["lobbyctl"]),
+        .executable(name: "lobby-sim", targets: ["lobby-sim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSerialPort",
+            pkgConfig: "libserialport",
+            providers: [.apt(["libserialport-dev"])]
+        ),
+        .systemLibrary(
+            name: "CFreeType",
+            pkgConfig: "freetype2",
+            providers: [.apt(["libfreetype-dev"])]
+        ),
+        .target(
+            name: "LobbyCore",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "LobbyRender", dependencies: ["LobbyCore", "CFreeType"]),
+        .target(name: "LobbyProtocol", dependencies: ["LobbyCore", "LobbyRender"]),
+        .target(name: "LobbyLink", dependencies: ["LobbyProtocol", "CSerialPort"]),
+        .target(name: "LobbyStore", dependencies: ["LobbyCore"]),
+        .target(
+            name: "LobbyDaemon",
+            dependencies: [
+                "LobbyCore", "LobbyRender", "LobbyProtocol", "LobbyLink", "LobbyStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "lobbyd",
+            dependencies: [
+                "LobbyDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "lobbyctl",
+            dependencies: [
+                "LobbyCore", "LobbyRender", "LobbyProtocol", "LobbyLink", "LobbyStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "lobby-sim",
+            dependencies: [
+                "LobbyProtocol", "LobbyRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "LobbyTestSupport", path: "Tests/LobbyTestSupport"),
+        .testTarget(
+            name: "LobbyCoreTests",
+            dependencies: [
+                "LobbyCore", "LobbyTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["lobbyd", "lobbyctl", "lobby-sim", "LobbyTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,96 @@
+import Foundation
+
+extension Configuration {
+    /// Serial speeds the supported controllers accept.
+    public static let allowedBauds = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]
+
+    /// Reads and validates `path`. Every problem in the file is reported at once, each naming the
+    /// file, line, key, the value found and what is allowed.
+    public static func load(path: String) throws(LobbyCoreError) -> Configuration {
+        try parse(text: try TextFile.read(path), file: path)
+    }
+
+    public static func parse(text: String, file: String) throws(LobbyCoreError) -> Configuration {
+        let root = try TOMLSource.parse(text: text, file: file)
+        var config = Configuration()
+        root.read("log_level", into: &config.logLevel)
+        root.readTimeZone("time_zone", into: &config.timeZone)
+        root.section("panel") { config.panel.read(from: $0) }
+        root.section("font") { config.font.read(from: $0) }
+        root.section("windows") { config.windows.read(from: $0) }
+        root.section("calendar") { $0.readPaths("directories", into: &config.calendar.directories) }
+        root.section("paths") { config.paths.read(from: $0) }
+        root.section("serial") { config.serial.read(from: $0) }
+        root.section("controller") { config.controller.read(from: $0) }
+        root.finish()
+        if config.font.pixelSize > config.panel.height {
+            root.diagnostics.report(
+                .invalidValue(
+                    root.diagnostics.location(of: "font.size"), key: "font.size",
+                    value: "\(config.font.pixelSize)",
+                    expected: "at most panel.height (\(config.panel.height)): a line must fit the panel"))
+        }
+        try root.diagnostics.throwIfAny()
+        return config
+    }
+}
+
+extension TOMLTableReader {
+    fileprivate func readTimeZone(_ key: String, into value: inout TimeZone) {
+        guard let name = string(key) else { return }
+        guard let zone = TimeZone(identifier: name) else {
+            return invalid(key, value: "\"\(name)\"", expected: "a tz database zone name such as \"Asia/Shanghai\"")
+        }
+        value = zone
+    }
+}
+
+extension Configuration.Panel {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        table.read("width", into: &width, in: 8...2048)
+        table.read("height", into: &height, in: 7...512)
+        table.read("colors", into: &colors)
+    }
+}
+
+extension Configuration.Font {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        table.readPath("path", into: &path)
+        table.read("size", into: &pixelSize, in: 6...128)
+    }
+}
+
+extension Configuration.Windows {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        table.readWindows("workday", into: &workday)
+        table.readWindows("offday", into: &offday)
+    }
+}
+
+extension Configuration.Paths {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        table.readPath("spool", into: &spool)
+        table.readPath("database", into: &database)
+        table.readPath("control_socket", into: &controlSocket)
+        table.readPath("trusted_keys", into: &trustedKeys)
+    }
+}
+
+extension Configuration.Serial {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        table.readPath("device", into: &device)
+        table.read("baud", into: &baud, oneOf: Configuration.allowedBauds)
+        table.read("parity", into: &parity)
+        table.read("data_bits", into: &dataBits, oneOf: [7, 8])
+        table.read("stop_bits", into: &stopBits, oneOf: [1, 2])
+    }
+}
+
+extension Configuration.Controller {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        table.read("driver", into: &driver)
+        table.read("address", into: &address, expected: "two hex digits, \"00\" for every sign") {
+            $0.count == 2 && $0.allSatisfy(\.isHexDigit)
+        }
+    }
+}

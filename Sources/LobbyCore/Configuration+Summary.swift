@@ -1,0 +1,39 @@
+extension Configuration {
+    /// What the daemon would do with this configuration, one aspect per line, for
+    /// `lobbyd --check-config` and `lobbyctl validate-config`.
+    public var summary: String {
+        let offday = windows.offday.isEmpty ? "off-days dark" : "off-days \(list(windows.offday))"
+        let workday = windows.workday.isEmpty ? "workdays dark" : "workdays \(list(windows.workday))"
+        return [
+            "panel: \(panel.width)x\(panel.height) dots, \(panel.colors.rawValue)",
+            "font: \(font.path) at \(font.pixelSize) px",
+            "time zone: \(timeZone.identifier)",
+            "windows: \(workday); \(offday)",
+            "calendar: \(calendar.directories.joined(separator: ", "))",
+            "spool: \(paths.spool)/{incoming,accepted,rejected}",
+            "trusted keys: \(paths.trustedKeys)",
+            "database: \(paths.database)",
+            "control socket: \(paths.controlSocket)",
+            "serial: \(serial.device) at \(serial.baud) baud, \(serial.frameDescription)",
+            "controller: \(controller.driver.rawValue), address \(controller.address)",
+            "log level: \(logLevel.rawValue)",
+        ].joined(separator: "\n")
+    }
+
+    private func list(_ windows: [PlaybackWindow]) -> String {
+        windows.map(\.description).joined(separator: ", ")
+    }
+}
+
+extension Configuration.Serial {
+    /// The customary short form: `8N1`, `7E2`.
+    public var frameDescription: String {
+        let letter =
+            switch parity {
+            case .none: "N"
+            case .odd: "O"
+            case .even: "E"
+            }
+        return "\(dataBits)\(letter)\(stopBits)"
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The validated contents of `lobbyd.toml`. Every field has a default, documented in
+/// `lobbyd.toml.example`; `Configuration()` is exactly what an empty file gives.
+public struct Configuration: Sendable, Equatable {
+    /// Lowest level written to the log (stderr; journald under systemd).
+    public var logLevel: LogLevel = .info
+    /// The hall's zone; windows and calendar days are in local time of this zone.
+    public var timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
+    public var panel = Panel()
+    public var font = Font()
+    public var windows = Windows()
+    public var calendar = Calendar()
+    public var paths = Paths()
+    public var serial = Serial()
+    public var controller = Controller()
+
+    public init() {}
+
+    /// The dot-matrix panel: geometry in dots and what colours it can show.
+    public struct Panel: Sendable, Equatable {
+        public var width = 192
+        public var height = 32
+        public var colors: ColorCapability = .mono
+        public init() {}
+    }
+
+    /// The font text is rendered with; any face FreeType opens.
+    public struct Font: Sendable, Equatable {
+        public var path = "/usr/share/fonts/opentype/unifont/unifont.otf"
+        public var pixelSize = 16
+        public init() {}
+    }
+
+    /// Opening windows per kind of day. Off-days are dark unless a site configures windows.
+    public struct Windows: Sendable, Equatable {
+        public var workday: [PlaybackWindow] = PlaybackWindow.defaultWorkday
+        public var offday: [PlaybackWindow] = []
+        public init() {}
+    }
+
+    /// Where workday calendars are read from, in order; later files add to earlier ones.
+    public struct Calendar: Sendable, Equatable {
+        public var directories = ["/usr/share/lobbyd/calendar", "/etc/lobbyd/calendar.d"]
+        public init() {}
+    }
+
+    /// Files and directories the daemon owns.
+    public struct Paths: Sendable, Equatable {
+        /// Holds `incoming/`, `accepted/` and `rejected/`.
+        public var spool = "/var/spool/lobbyd"
+        public var database = "/var/lib/lobbyd/lobbyd.sqlite"
+        public var controlSocket = "/run/lobbyd/control.sock"
+        public var trustedKeys = "/etc/lobbyd/trusted-keys"
+        public init() {}
+    }
+
+    /// The serial line to the hall controller.
+    public struct Serial: Sendable, Equatable {
+        public var device = "/dev/ttyUSB0"
+        public var baud = 9600
+        public var parity: Parity = .none
+        public var dataBits = 8
+        public var stopBits = 1
+        public init() {}
+    }
+
+    /// Which controller family speaks on the line, and its address on a shared bus.
+    public struct Controller: Sendable, Equatable {
+        public var driver: ControllerDriver = .alpha
+        /// Two hex digits; `"00"` addresses every sign on the line.
+        public var address = "00"
+        public init() {}
+    }
+}
+
+/// Levels as swift-log names them, so the daemon maps them one to one.
+public enum LogLevel: String, Sendable, CaseIterable {
+    case trace, debug, info, notice, warning, error, critical
+}
+
+/// What a panel can light: one colour, or red/green and their mix amber.
+public enum ColorCapability: String, Sendable, CaseIterable {
+    case mono, tricolor
+}
+
+public enum Parity: String, Sendable, CaseIterable {
+    case none, odd, even
+}
+
+/// Controller families lobbyd can drive; see `protocol-docs/`.
+public enum ControllerDriver: String, Sendable, CaseIterable {
+    case alpha
+}

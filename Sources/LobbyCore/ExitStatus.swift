@@ -1,0 +1,8 @@
+/// Exit statuses shared by `lobbyd` and `lobbyctl`, documented in the README.
+public enum ExitStatus {
+    public static let success: Int32 = 0
+    /// Something failed at run time (a device, a socket, a service not available).
+    public static let failure: Int32 = 1
+    /// The input (configuration, playlist, arguments' values) is invalid; the message says where.
+    public static let invalidInput: Int32 = 2
+}

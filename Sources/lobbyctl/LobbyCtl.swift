@@ -1,0 +1,13 @@
+import ArgumentParser
+import LobbyCore
+
+/// `lobbyctl`: the operator's and content office's tool. Subcommands stay thin and call the
+/// libraries; see the README for exit statuses.
+@main
+struct LobbyCtl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lobbyctl",
+        abstract: "Query and steer lobbyd, and prepare content for the hall screen.",
+        version: "lobbyctl \(Release.version)",
+        subcommands: [ValidateConfig.self])
+}

@@ -1,0 +1,214 @@
+import Foundation
+import LobbyCore
+import LobbyTestSupport
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("an empty file gives every documented default")
+    func emptyFileGivesDefaults() throws {
+        let config = try Configuration.parse(text: "", file: "lobbyd.toml")
+        #expect(config.logLevel == .info)
+        #expect(config.timeZone.identifier == "Asia/Shanghai")
+        #expect(config.panel.width == 192)
+        #expect(config.panel.height == 32)
+        #expect(config.panel.colors == .mono)
+        #expect(config.font.path == "/usr/share/fonts/opentype/unifont/unifont.otf")
+        #expect(config.font.pixelSize == 16)
+        #expect(config.windows.workday.map(\.description) == ["08:20-12:00", "14:20-17:30"])
+        #expect(config.windows.offday.isEmpty)
+        #expect(config.calendar.directories == ["/usr/share/lobbyd/calendar", "/etc/lobbyd/calendar.d"])
+        #expect(config.paths.spool == "/var/spool/lobbyd")
+        #expect(config.paths.database == "/var/lib/lobbyd/lobbyd.sqlite")
+        #expect(config.paths.controlSocket == "/run/lobbyd/control.sock")
+        #expect(config.paths.trustedKeys == "/etc/lobbyd/trusted-keys")
+        #expect(config.serial.device == "/dev/ttyUSB0")
+        #expect(config.serial.baud == 9600)
+        #expect(config.serial.parity == .none)
+        #expect(config.serial.dataBits == 8)
+        #expect(config.serial.stopBits == 1)
+        #expect(config.controller.driver == .alpha)
+        #expect(config.controller.address == "00")
+        #expect(config == Configuration())
+    }
+
+    @Test("lobbyd.toml.example documents exactly the defaults")
+    func exampleMatchesDefaults() throws {
+        let example = try Configuration.load(path: RepositoryFiles.path("lobbyd.toml.example"))
+        #expect(example == Configuration())
+    }
+
+    @Test("every key can be set")
+    func everyKeyCanBeSet() throws {
+        let text = """
+            log_level = "debug"
+            time_zone = "Asia/Urumqi"
+            [panel]
+            width = 256
+            height = 64
+            colors = "tricolor"
+            [font]
+            path = "/usr/share/fonts/wqy.pcf"
+            size = 12
+            [windows]
+            workday = ["14:00-18:00", "09:00-12:00"]
+            offday = ["10:00-16:00"]
+            [calendar]
+            directories = ["/srv/calendar"]
+            [paths]
+            spool = "/srv/spool"
+            database = "/srv/db.sqlite"
+            control_socket = "/srv/control.sock"
+            trusted_keys = "/srv/keys"
+            [serial]
+            device = "/dev/serial/by-id/usb-FTDI-if00"
+            baud = 19200
+            parity = "even"
+            data_bits = 7
+            stop_bits = 2
+            [controller]
+            driver = "alpha"
+            address = "1F"
+            """
+        let config = try Configuration.parse(text: text, file: "lobbyd.toml")
+        #expect(config.logLevel == .debug)
+        #expect(config.timeZone.identifier == "Asia/Urumqi")
+        #expect(config.panel.width == 256 && config.panel.height == 64 && config.panel.colors == .tricolor)
+        #expect(config.font.path == "/usr/share/fonts/wqy.pcf" && config.font.pixelSize == 12)
+        #expect(config.windows.workday.map(\.description) == ["09:00-12:00", "14:00-18:00"])
+        #expect(config.windows.offday.map(\.description) == ["10:00-16:00"])
+        #expect(config.calendar.directories == ["/srv/calendar"])
+        #expect(config.paths.spool == "/srv/spool" && config.paths.database == "/srv/db.sqlite")
+        #expect(config.paths.controlSocket == "/srv/control.sock" && config.paths.trustedKeys == "/srv/keys")
+        #expect(config.serial.device == "/dev/serial/by-id/usb-FTDI-if00" && config.serial.baud == 19200)
+        #expect(config.serial.frameDescription == "7E2")
+        #expect(config.controller.address == "1F")
+    }
+
+    /// One invalid value per row: the TOML, then the key, line and allowed values the error must name.
+    static let invalidFields: [(toml: String, key: String, line: Int, expected: String)] = [
+        ("log_level = \"loud\"", "log_level", 1, "one of \"trace\""),
+        ("time_zone = \"Mars/Olympus\"", "time_zone", 1, "tz database zone"),
+        ("[panel]\nwidth = 4", "panel.width", 2, "from 8 to 2048"),
+        ("[panel]\nheight = 1000", "panel.height", 2, "from 7 to 512"),
+        ("[panel]\ncolors = \"rgb\"", "panel.colors", 2, "\"mono\", \"tricolor\""),
+        ("[font]\npath = \"fonts/unifont.otf\"", "font.path", 2, "absolute path"),
+        ("[font]\nsize = 2", "font.size", 2, "from 6 to 128"),
+        ("[font]\nsize = 40", "font.size", 2, "at most panel.height (32)"),
+        ("[windows]\nworkday = [\"8:20-12:00\"]", "windows.workday", 2, "HH:MM-HH:MM"),
+        ("[windows]\nworkday = [\"12:00-08:20\"]", "windows.workday", 2, "start before end"),
+        ("[windows]\nworkday = [\"08:20-24:01\"]", "windows.workday", 2, "within 00:00-24:00"),
+        ("[windows]\noffday = [\"09:00-12:00\", \"11:00-13:00\"]", "windows.offday", 2, "do not overlap"),
+        ("[calendar]\ndirectories = [\"calendar.d\"]", "calendar.directories", 2, "absolute paths"),
+        ("[paths]\nspool = \"spool\"", "paths.spool", 2, "absolute path"),
+        ("[paths]\ndatabase = \"\"", "paths.database", 2, "absolute path"),
+        ("[paths]\ncontrol_socket = \"./sock\"", "paths.control_socket", 2, "absolute path"),
+        ("[paths]\ntrusted_keys = \"keys\"", "paths.trusted_keys", 2, "absolute path"),
+        ("[serial]\ndevice = \"ttyUSB0\"", "serial.device", 2, "absolute path"),
+        ("[serial]\nbaud = 9601", "serial.baud", 2, "one of 1200, 2400, 4800, 9600"),
+        ("[serial]\nparity = \"mark\"", "serial.parity", 2, "\"none\", \"odd\", \"even\""),
+        ("[serial]\ndata_bits = 5", "serial.data_bits", 2, "one of 7, 8"),
+        ("[serial]\nstop_bits = 3", "serial.stop_bits", 2, "one of 1, 2"),
+        ("[controller]\ndriver = \"onbon\"", "controller.driver", 2, "one of \"alpha\""),
+        ("[controller]\naddress = \"ZZ\"", "controller.address", 2, "two hex digits"),
+        ("[controller]\naddress = \"001\"", "controller.address", 2, "two hex digits"),
+    ]
+
+    @Test("each invalid field is reported with file, line, key, value and what is allowed", arguments: invalidFields)
+    func invalidField(toml: String, key: String, line: Int, expected: String) throws {
+        let problem = try #require(problems(in: toml).only)
+        guard case .invalidValue(let location, let reportedKey, _, let allowed) = problem else {
+            Issue.record("expected an invalid value, got \(problem)")
+            return
+        }
+        #expect(location == SourceLocation(file: "lobbyd.toml", line: line))
+        #expect(reportedKey == key)
+        #expect(allowed.contains(expected))
+        #expect(problem.description.hasPrefix("lobbyd.toml:\(line): \(key) = "))
+    }
+
+    static let wrongTypes: [(toml: String, key: String, expected: String)] = [
+        ("log_level = 3", "log_level", "a string"),
+        ("[panel]\nwidth = \"wide\"", "panel.width", "an integer"),
+        ("[panel]\nheight = 32.5", "panel.height", "an integer"),
+        ("[windows]\nworkday = \"08:20-12:00\"", "windows.workday", "an array of strings"),
+        ("[windows]\nworkday = [1, 2]", "windows.workday", "an array of strings"),
+        ("[calendar]\ndirectories = \"/etc\"", "calendar.directories", "an array of strings"),
+        ("serial = \"/dev/ttyS0\"", "serial", "a table"),
+    ]
+
+    @Test("a value of the wrong type names the key, the expected type and the type found", arguments: wrongTypes)
+    func wrongType(toml: String, key: String, expected: String) throws {
+        let problem = try #require(problems(in: toml).only)
+        guard case .wrongType(_, let reportedKey, _, let reportedExpected) = problem else {
+            Issue.record("expected a wrong type, got \(problem)")
+            return
+        }
+        #expect(reportedKey == key)
+        #expect(reportedExpected == expected)
+    }
+
+    @Test("an unknown key is an error with a suggestion, never ignored")
+    func unknownKeys() throws {
+        let found = try problems(in: "log_levle = \"info\"\n[serial]\nbuad = 9600\n[extra]\nx = 1\n")
+        #expect(
+            found == [
+                .unknownKey(SourceLocation(file: "lobbyd.toml", line: 1), key: "log_levle", suggestion: "log_level"),
+                .unknownKey(SourceLocation(file: "lobbyd.toml", line: 3), key: "serial.buad", suggestion: "baud"),
+                .unknownKey(SourceLocation(file: "lobbyd.toml", line: 4), key: "extra", suggestion: nil),
+            ])
+        #expect(found[1].description == "lobbyd.toml:3: unknown key \"serial.buad\" (did you mean \"baud\"?)")
+    }
+
+    @Test("all problems in a file are reported at once, in line order")
+    func severalProblems() throws {
+        let found = try problems(in: "[serial]\nbaud = 1\nparity = \"x\"\n[panel]\nwidht = 3\n")
+        let prefixes = found.map { String($0.description.prefix(14)) }
+        #expect(prefixes == ["lobbyd.toml:2:", "lobbyd.toml:3:", "lobbyd.toml:5:"])
+    }
+
+    @Test("a TOML syntax error names line and column")
+    func syntaxError() throws {
+        let problem = try #require(problems(in: "log_level = \"info\"\n[panel\nwidth = 3\n").only)
+        guard case .syntax(let location, _) = problem else {
+            Issue.record("expected a syntax error, got \(problem)")
+            return
+        }
+        #expect(location.file == "lobbyd.toml" && location.line == 2 && location.column != nil)
+    }
+
+    @Test("a missing file is an error naming the file and the reason")
+    func missingFile() {
+        let path = "/nonexistent-\(UUID().uuidString)/lobbyd.toml"
+        #expect(throws: LobbyCoreError.unreadable(file: path, reason: "No such file or directory")) {
+            try Configuration.load(path: path)
+        }
+    }
+
+    @Test("an unreadable file is an error, never an empty configuration")
+    func unreadableFile() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: LobbyCoreError.unreadable(file: directory.path, reason: "Is a directory")) {
+            try Configuration.load(path: directory.path)
+        }
+        let binary = directory.path + "/binary.toml"
+        try Data([0x66, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: binary))
+        #expect(throws: LobbyCoreError.unreadable(file: binary, reason: "not valid UTF-8 text")) {
+            try Configuration.load(path: binary)
+        }
+    }
+
+    private func problems(in toml: String) throws -> [LobbyCoreError] {
+        do {
+            _ = try Configuration.parse(text: toml, file: "lobbyd.toml")
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+}
+
+extension Array {
+    /// The single element, or `nil` when there are none or several.
+    var only: Element? { count == 1 ? first : nil }
+}
