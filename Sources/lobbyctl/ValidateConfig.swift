@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LobbyCore
 
 /// `lobbyctl validate-config FILE`: the daemon's own configuration check, usable before
@@ -17,7 +16,7 @@ struct ValidateConfig: ParsableCommand {
             let configuration = try Configuration.load(path: file)
             print("\(file): OK\n\(configuration.summary)")
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            Console.error("\(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

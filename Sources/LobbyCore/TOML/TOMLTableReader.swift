@@ -80,6 +80,14 @@ final class TOMLTableReader {
         }
     }
 
+    func dates(_ key: String) -> [TOMLDate]? {
+        typed(key, expected: "an array of dates (YYYY-MM-DD, unquoted)") { value in
+            guard let array = value.array else { return nil }
+            let dates = array.compactMap { $0.date }
+            return dates.count == array.count ? dates : nil
+        }
+    }
+
     func table(_ key: String) -> TOMLTableReader? {
         typed(key, expected: "a table") { value in
             value.table.map { TOMLTableReader(table: $0, path: keyPath(key), diagnostics: diagnostics) }
@@ -102,6 +110,21 @@ final class TOMLTableReader {
     func invalid(_ key: String, value: String, expected: String) {
         diagnostics.report(
             .invalidValue(location(of: key), key: keyPath(key), value: value, expected: expected))
+    }
+
+    func contains(_ key: String) -> Bool {
+        known.insert(key)
+        return table[key] != nil
+    }
+
+    /// Reads a required key with `read`, reporting it as missing when absent (a present value of
+    /// the wrong type is reported once, by `read`).
+    func require<T>(_ key: String, _ read: (String) -> T?) -> T? {
+        guard contains(key) else {
+            missing(key)
+            return nil
+        }
+        return read(key)
     }
 
     func missing(_ key: String) {

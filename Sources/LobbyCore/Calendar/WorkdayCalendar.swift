@@ -1,0 +1,84 @@
+/// China's statutory workday calendar plus a site's local additions: which days the hall works.
+///
+/// Public holidays are off even on weekdays; make-up workdays (调休上班) are workdays even on
+/// weekends. A year with no statutory data falls back to Monday–Friday, and says so through
+/// `CalendarDay.isCovered`, so the daemon can warn (`calendar_missing`) instead of guessing quietly.
+public struct WorkdayCalendar: Sendable, Equatable {
+    /// A day the calendar names explicitly.
+    public struct Entry: Sendable, Equatable {
+        public enum Kind: String, Sendable { case holiday, makeup }
+        public var kind: Kind
+        /// The holiday it belongs to: `春节`, `国庆节`, or a local name.
+        public var name: String
+        /// Where it was defined, for messages.
+        public var source: SourceLocation
+
+        public init(kind: Kind, name: String, source: SourceLocation) {
+            self.kind = kind
+            self.name = name
+            self.source = source
+        }
+    }
+
+    /// Explicit days; later files override earlier ones (a local closure on a make-up day).
+    public private(set) var entries: [LocalDate: Entry]
+    /// Years whose statutory arrangement was loaded.
+    public private(set) var coveredYears: Set<Int>
+
+    public init(entries: [LocalDate: Entry] = [:], coveredYears: Set<Int> = []) {
+        self.entries = entries
+        self.coveredYears = coveredYears
+    }
+
+    public func day(_ date: LocalDate) -> CalendarDay {
+        let reason: CalendarDay.Reason =
+            switch entries[date] {
+            case let entry? where entry.kind == .holiday: .holiday(entry.name)
+            case let entry?: .makeup(entry.name)
+            case nil: date.isWeekend ? .weekend : .weekday
+            }
+        return CalendarDay(date: date, reason: reason, isCovered: coveredYears.contains(date.year))
+    }
+
+    /// Adds `other` on top of this calendar: its days replace these ones, its years add.
+    public mutating func overlay(_ other: WorkdayCalendar) {
+        entries.merge(other.entries) { _, new in new }
+        coveredYears.formUnion(other.coveredYears)
+    }
+}
+
+/// One day as the calendar sees it.
+public struct CalendarDay: Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable, CustomStringConvertible {
+        case weekday, weekend
+        case holiday(String)
+        case makeup(String)
+
+        /// `weekday`, `weekend`, `holiday:国庆节`, `makeup:春节`.
+        public var description: String {
+            switch self {
+            case .weekday: "weekday"
+            case .weekend: "weekend"
+            case .holiday(let name): "holiday:\(name)"
+            case .makeup(let name): "makeup:\(name)"
+            }
+        }
+    }
+
+    public var date: LocalDate
+    public var reason: Reason
+    /// `false` when the year has no statutory data and Monday–Friday was assumed.
+    public var isCovered: Bool
+
+    public var isWorkday: Bool {
+        switch reason {
+        case .weekday, .makeup: true
+        case .weekend, .holiday: false
+        }
+    }
+
+    /// `2026-10-01<TAB>offday<TAB>holiday:国庆节`, as `lobbyctl calendar` prints it.
+    public var description: String {
+        "\(date)\t\(isWorkday ? "workday" : "offday")\t\(reason)"
+    }
+}

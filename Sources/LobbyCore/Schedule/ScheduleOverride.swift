@@ -1,0 +1,25 @@
+import Foundation
+
+/// An operator's decision to force the screen on or off for a while, with who and why; the
+/// caller resolves "until the next transition" to an instant when it creates one.
+public struct ScheduleOverride: Sendable, Equatable {
+    public var isOn: Bool
+    /// In force over `[from, until)`.
+    public var from: Date
+    public var until: Date
+    public var reason: String
+    /// User name of the operator, as the control socket authenticated them.
+    public var actor: String
+
+    public init(isOn: Bool, from: Date, until: Date, reason: String, actor: String) {
+        self.isOn = isOn
+        self.from = from
+        self.until = until
+        self.reason = reason
+        self.actor = actor
+    }
+
+    public func covers(_ instant: Date) -> Bool {
+        from <= instant && instant < until
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import LobbyCore
+
+/// Options shared by the commands that need the hall's schedule: which configuration to read and,
+/// optionally, which calendar directories to use instead of the configured ones.
+struct ScheduleSource: ParsableArguments {
+    @Option(help: "Configuration file: time zone, opening windows and calendar directories.")
+    var config: String?
+
+    @Option(
+        name: .customLong("calendar-dir"),
+        help: "Read workday calendars from this directory instead of the configured ones (repeatable).")
+    var calendarDirectories: [String] = []
+
+    /// Loads configuration and calendar, or reports why not (exit 2).
+    func load() throws -> Schedule {
+        do {
+            let configuration = try loadConfiguration()
+            let directories = calendarDirectories.isEmpty ? configuration.calendar.directories : calendarDirectories
+            let calendar = try WorkdayCalendar.load(directories: directories)
+            return Schedule(configuration: configuration, calendar: calendar)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    private func loadConfiguration() throws(LobbyCoreError) -> Configuration {
+        if let config { return try Configuration.load(path: config) }
+        let path = Release.defaultConfigurationPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            Console.error("lobbyctl: \(path) not found; using the built-in defaults (see lobbyd.toml.example)")
+            return Configuration()
+        }
+        return try Configuration.load(path: path)
+    }
+}
+
+/// Parses `--from`/`--to` values in the schedule's zone, or exits 2 naming the option.
+func parseInstant(_ text: String, option: String, in zone: TimeZone) throws -> Date {
+    guard let instant = zone.parseInstant(text) else {
+        Console.error("lobbyctl: \(option) \(text): expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+08:00]")
+        throw ExitCode(ExitStatus.invalidInput)
+    }
+    return instant
+}

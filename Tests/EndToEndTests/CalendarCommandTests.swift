@@ -1,0 +1,108 @@
+import Foundation
+import LobbyTestSupport
+import Testing
+
+/// `lobbyctl calendar` and `lobbyctl schedule` as a person runs them, against the shipped data.
+@Suite("Calendar and schedule from the command line")
+struct CalendarCommandTests {
+    let lobbyctl = BuiltProgram("lobbyctl")
+    let calendarDirectory = RepositoryFiles.path("calendar")
+
+    @Test("lobbyctl calendar agrees with the official arrangements on every day of 2024-2026")
+    func everyDay() throws {
+        let result = try runWithShippedData("calendar", from: "2024-01-01", to: "2026-12-31")
+        #expect(result.status == 0)
+        #expect(result.standardError.isEmpty)
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let expected = Self.expectedLines()
+        #expect(lines.count == 1096)
+        for (line, expectation) in zip(lines, expected) where line != expectation {
+            Issue.record("lobbyctl printed \(line), the State Council's notice says \(expectation)")
+        }
+    }
+
+    @Test("lobbyctl calendar warns on stderr about a year with no statutory data")
+    func missingYear() throws {
+        let result = try runWithShippedData("calendar", from: "2027-01-01", to: "2027-01-04")
+        #expect(result.status == 0)
+        #expect(
+            result.standardOutput == "2027-01-01\tworkday\tweekday\n2027-01-02\toffday\tweekend\n"
+                + "2027-01-03\toffday\tweekend\n2027-01-04\tworkday\tweekday\n")
+        #expect(result.standardError.contains("no statutory calendar for 2027; assumed Monday–Friday"))
+    }
+
+    @Test("lobbyctl schedule prints each transition in ISO 8601 with offset and the reason")
+    func schedule() throws {
+        let result = try runWithShippedData("schedule", from: "2026-10-09T08:20", to: "2026-10-11")
+        #expect(result.status == 0)
+        #expect(
+            result.standardOutput == """
+                2026-10-09T08:20:00+08:00\ton\tworkday window 08:20-12:00
+                2026-10-09T12:00:00+08:00\toff\tworkday, outside opening windows
+                2026-10-09T14:20:00+08:00\ton\tworkday window 14:20-17:30
+                2026-10-09T17:30:00+08:00\toff\tworkday, outside opening windows
+                2026-10-10T08:20:00+08:00\ton\tworkday window 08:20-12:00
+                2026-10-10T12:00:00+08:00\toff\tworkday, outside opening windows
+                2026-10-10T14:20:00+08:00\ton\tworkday window 14:20-17:30
+                2026-10-10T17:30:00+08:00\toff\tworkday, outside opening windows
+
+                """)
+    }
+
+    @Test("a bad date or an invalid calendar file exits 2 and says where")
+    func badInput() throws {
+        let badDate = try lobbyctl.run([
+            "calendar", "--calendar-dir", calendarDirectory, "--from", "2026-13-01", "--to", "2026-12-31",
+        ])
+        #expect(badDate.status == 2)
+        #expect(badDate.standardError.contains("--from 2026-13-01"))
+        let directory = try TemporaryDirectory()
+        let file = try directory.write(
+            "local.toml", "[[holidays]]\nname = \"x\"\nfirst = 2026-05-01\nmakeup = [2026-05-01]\n")
+        let badFile = try lobbyctl.run([
+            "calendar", "--calendar-dir", directory.path, "--from", "2026-05-01", "--to", "2026-05-01",
+        ])
+        #expect(badFile.status == 2)
+        #expect(badFile.standardError.contains("\(file):4: holidays[0].makeup = 2026-05-01"))
+    }
+
+    /// Runs `lobbyctl COMMAND` with the example configuration and the shipped calendar data.
+    private func runWithShippedData(_ command: String, from: String, to: String) throws -> BuiltProgram.Result {
+        try lobbyctl.run([
+            command, "--config", RepositoryFiles.path("lobbyd.toml.example"),
+            "--calendar-dir", calendarDirectory, "--from", from, "--to", to,
+        ])
+    }
+
+    /// One line per day from 2024-01-01 to 2026-12-31, computed from `OfficialArrangements` and
+    /// Foundation's Gregorian calendar, independently of LobbyCore.
+    static func expectedLines() -> [String] {
+        var named: [String: String] = [:]
+        for block in OfficialArrangements.blocks {
+            var day = isoDay(block.first)
+            while day <= isoDay(block.last) {
+                named[format(day)] = "offday\tholiday:\(block.name)"
+                day = day.addingTimeInterval(86_400)
+            }
+            for makeup in block.makeup { named[makeup] = "workday\tmakeup:\(block.name)" }
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var lines: [String] = []
+        var day = isoDay("2024-01-01")
+        while day <= isoDay("2026-12-31") {
+            let weekend = [1, 7].contains(calendar.component(.weekday, from: day))
+            lines.append("\(format(day))\t\(named[format(day)] ?? (weekend ? "offday\tweekend" : "workday\tweekday"))")
+            day = day.addingTimeInterval(86_400)
+        }
+        return lines
+    }
+
+    private static func isoDay(_ text: String) -> Date {
+        ISO8601DateFormatter().date(from: "\(text)T00:00:00Z")!
+    }
+
+    private static func format(_ day: Date) -> String {
+        String(ISO8601DateFormatter().string(from: day).prefix(10))
+    }
+}
