@@ -7,7 +7,7 @@ BIN          := .build/$(CONFIG)
 FORMAT_PATHS := Package.swift Sources Tests
 
 # Everything the build, the tests and the demo need from Debian.
-APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev libpng-dev fonts-unifont
+APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont
 
 .PHONY: all deps build test demo bench lint format install uninstall clean
 

@@ -28,11 +28,16 @@ let package = Package(
             pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "LobbyCore",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "LobbyRender", dependencies: ["LobbyCore", "CFreeType"]),
+        .target(name: "LobbyRender", dependencies: ["LobbyCore", "CFreeType", "CZlib"]),
         .target(name: "LobbyProtocol", dependencies: ["LobbyCore", "LobbyRender"]),
         .target(name: "LobbyLink", dependencies: ["LobbyProtocol", "CSerialPort"]),
         .target(name: "LobbyStore", dependencies: ["LobbyCore"]),
@@ -71,6 +76,11 @@ let package = Package(
                 "LobbyCore", "LobbyTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "LobbyRenderTests",
+            dependencies: ["LobbyRender", "CFreeType", "CZlib", "LobbyTestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -9,5 +9,5 @@ struct LobbyCtl: ParsableCommand {
         commandName: "lobbyctl",
         abstract: "Query and steer lobbyd, and prepare content for the hall screen.",
         version: "lobbyctl \(Release.version)",
-        subcommands: [ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self])
+        subcommands: [ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self])
 }

@@ -1,0 +1,25 @@
+/// Every error `LobbyRender` reports, with what a person needs to fix it.
+public enum LobbyRenderError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// FreeType could not open the file as a font.
+    case fontUnreadable(path: String, freeTypeError: Int32)
+    /// A bitmap-only font has no strike at the requested size.
+    case sizeNotAvailable(path: String, pixelSize: Int, available: [Int])
+    /// A `static` item needs more than one page.
+    case doesNotFitOnePage(pages: Int)
+    /// Panel or font geometry that cannot hold a single line.
+    case lineTallerThanPanel(lineHeight: Int, panelHeight: Int)
+
+    public var description: String {
+        switch self {
+        case .fontUnreadable(let path, let code):
+            "\(path): FreeType cannot open this font (FreeType error \(code))"
+        case .sizeNotAvailable(let path, let size, let available):
+            "\(path): bitmap font has no \(size) px size; available: "
+                + available.map { "\($0) px" }.joined(separator: ", ")
+        case .doesNotFitOnePage(let pages):
+            "static text needs \(pages) pages; shorten it or use mode \"page\" or \"scroll\""
+        case .lineTallerThanPanel(let lineHeight, let panelHeight):
+            "a line is \(lineHeight) dots tall but the panel has only \(panelHeight) rows"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Turns text into frames for one panel with one font.
+///
+/// The layout rule, which the tests check against FreeType's own placement:
+/// - the pen starts at x = left margin (shifted for centre/right alignment);
+/// - the first baseline is at y = top margin + the font's ascender, in whole dots (for `middle`,
+///   the block of lines is centred first and the baseline is its top + the ascender);
+/// - each glyph bitmap is placed at (pen x + bitmap_left, baseline − bitmap_top), then the pen
+///   advances by the glyph's advance;
+/// - the next line's baseline is one line height (+ line spacing) lower.
+public final class TextRenderer {
+    public let font: FontFace
+    public let width: Int
+    public let height: Int
+
+    public init(font: FontFace, width: Int, height: Int) throws(LobbyRenderError) {
+        guard font.lineHeight <= height else {
+            throw .lineTallerThanPanel(lineHeight: font.lineHeight, panelHeight: height)
+        }
+        self.font = font
+        self.width = width
+        self.height = height
+    }
+
+    /// The frames for `text`: one per page, or a single scroll strip.
+    public func render(_ text: String, style: TextStyle = TextStyle(), mode: LayoutMode = .page)
+        throws(LobbyRenderError) -> [Frame]
+    {
+        if mode == .scroll { return [scrollStrip(text, style: style)] }
+        let pages = paginate(lines(text, style: style), style: style)
+        if mode == .static && pages.count > 1 { throw .doesNotFitOnePage(pages: pages.count) }
+        return pages.map { draw($0, style: style) }
+    }
+
+    /// Characters of `text` the font has no glyph for; they render as boxes.
+    public func coverage(_ text: String) -> [MissingGlyph] {
+        text.unicodeScalars.enumerated().compactMap { offset, scalar in
+            scalar == "\n" || scalar == "\t" || font.covers(scalar) ? nil : MissingGlyph(scalar: scalar, offset: offset)
+        }
+    }
+
+    /// The lines `text` breaks into at this panel's width.
+    public func lines(_ text: String, style: TextStyle) -> [LineBreaker.Line] {
+        let available = width - style.leftMargin - style.rightMargin
+        return LineBreaker(maxWidth: available) { [font] in font.glyph(for: $0).advance }.lines(text)
+    }
+
+    /// How many lines one page holds with `style`.
+    public func linesPerPage(style: TextStyle) -> Int {
+        let pitch = font.lineHeight + style.lineSpacing
+        return max(1, (height - style.topMargin - font.lineHeight) / pitch + 1)
+    }
+
+    private func paginate(_ lines: [LineBreaker.Line], style: TextStyle) -> [[LineBreaker.Line]] {
+        let perPage = linesPerPage(style: style)
+        return stride(from: 0, to: lines.count, by: perPage).map { Array(lines[$0..<min($0 + perPage, lines.count)]) }
+    }
+
+    private func draw(_ lines: [LineBreaker.Line], style: TextStyle) -> Frame {
+        var frame = Frame(width: width, height: height)
+        let pitch = font.lineHeight + style.lineSpacing
+        var top = style.topMargin
+        if style.verticalAlignment == .middle {
+            let block = lines.count * font.lineHeight + (lines.count - 1) * style.lineSpacing
+            top = max(0, (height - block) / 2)
+        }
+        for (index, line) in lines.enumerated() {
+            let available = width - style.leftMargin - style.rightMargin
+            let slack = max(0, available - line.width)
+            let offset = style.alignment == .left ? 0 : style.alignment == .center ? slack / 2 : slack
+            draw(
+                line.scalars, into: &frame, x: style.leftMargin + offset, baseline: top + index * pitch + font.ascender,
+                color: style.color)
+        }
+        return frame
+    }
+
+    private func scrollStrip(_ text: String, style: TextStyle) -> Frame {
+        let scalars = text.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
+        let textWidth = scalars.reduce(0) { $0 + font.glyph(for: $1).advance }
+        var frame = Frame(width: max(1, style.leftMargin + textWidth), height: height)
+        let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin
+        draw(scalars, into: &frame, x: style.leftMargin, baseline: top + font.ascender, color: style.color)
+        return frame
+    }
+
+    private func draw(_ scalars: [Unicode.Scalar], into frame: inout Frame, x: Int, baseline: Int, color: DotColor) {
+        var pen = x
+        for scalar in scalars {
+            let glyph = font.glyph(for: scalar)
+            let originX = pen + glyph.left
+            let originY = baseline - glyph.top
+            for row in 0..<glyph.rows {
+                for column in 0..<glyph.width where glyph.bits[row * glyph.width + column] != 0 {
+                    frame.light(x: originX + column, y: originY + row, color)
+                }
+            }
+            pen += glyph.advance
+        }
+    }
+}

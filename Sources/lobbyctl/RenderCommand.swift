@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import LobbyCore
+import LobbyRender
+
+/// `lobbyctl render`: draws text exactly as the daemon would, to PBM/PNG files or the terminal,
+/// so the content office can see line breaks and pages before publishing.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render text as the panel would show it: one PBM/PNG file per page, or the terminal.")
+
+    @Option(help: "The text to render; \\n in the text forces a line break.")
+    var text: String
+
+    @Option(help: "Font file (any format FreeType opens).")
+    var font = Configuration().font.path
+
+    @Option(help: "Font size in pixels.")
+    var size = Configuration().font.pixelSize
+
+    @Option(help: "Panel width in dots.")
+    var width = Configuration().panel.width
+
+    @Option(help: "Panel height in dots.")
+    var height = Configuration().panel.height
+
+    @Option(help: "red, green or amber.")
+    var color = "red"
+
+    @Option(help: "left, center or right.")
+    var align = "left"
+
+    @Option(help: "top or middle.")
+    var valign = "top"
+
+    @Option(help: "page, static or scroll.")
+    var mode = "page"
+
+    @Option(help: "pbm, png or term.")
+    var format = "term"
+
+    @Option(help: "Output: FILE (NAME.EXT gives NAME-1.EXT, NAME-2.EXT, …) or an existing DIR (page-1.EXT, …).")
+    var out: String?
+
+    func run() throws {
+        let style = TextStyle(
+            color: try choice(color, "--color", DotColor.allCases.filter { $0 != .off }),
+            alignment: try choice(align, "--align", TextStyle.Alignment.allCases),
+            verticalAlignment: try choice(valign, "--valign", TextStyle.VerticalAlignment.allCases))
+        let layout: LayoutMode = try choice(mode, "--mode", LayoutMode.allCases)
+        let outputFormat: OutputFormat = try choice(format, "--format", OutputFormat.allCases)
+        let text = text.replacingOccurrences(of: "\\n", with: "\n")
+        let frames: [Frame]
+        let renderer: TextRenderer
+        do {
+            renderer = try TextRenderer(font: FontFace(path: font, pixelSize: size), width: width, height: height)
+            frames = try renderer.render(text, style: style, mode: layout)
+        } catch {
+            Console.error("lobbyctl render: \(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        for missing in renderer.coverage(text) {
+            Console.error("lobbyctl render: warning: the font has no glyph for \(missing); drawn as a box")
+        }
+        try write(frames, as: outputFormat)
+    }
+
+    private func write(_ frames: [Frame], as outputFormat: OutputFormat) throws {
+        if outputFormat == .term {
+            let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            print(frames.map { $0.terminalPreview(colors: colors) }.joined(separator: "\n"), terminator: "")
+            return
+        }
+        guard let out else {
+            Console.error("lobbyctl render: --format \(outputFormat.rawValue) needs --out FILE or DIR")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        for (index, path) in PageFiles.paths(for: out, count: frames.count, extension: outputFormat.rawValue)
+            .enumerated()
+        {
+            let bytes = outputFormat == .pbm ? frames[index].pbm() : frames[index].png()
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            print(path)
+        }
+    }
+}
+
+enum OutputFormat: String, CaseIterable {
+    case pbm, png, term
+}
+
+/// Where page files go: `NAME-1.EXT` beside a named file, or `page-1.EXT` in a directory.
+enum PageFiles {
+    static func paths(for out: String, count: Int, extension fileExtension: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+            return (1...count).map { "\(out)/page-\($0).\(fileExtension)" }
+        }
+        let url = URL(fileURLWithPath: out)
+        let stem = url.deletingPathExtension().path
+        return (1...count).map { "\(stem)-\($0).\(fileExtension)" }
+    }
+}
+
+/// Parses a named choice, or exits 2 listing the allowed names.
+func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String, _ allowed: [T]) throws -> T
+where T.RawValue == String {
+    if let value = allowed.first(where: { $0.rawValue == text }) { return value }
+    Console.error("lobbyctl: \(option) \(text): expected one of \(allowed.map(\.rawValue).joined(separator: ", "))")
+    throw ExitCode(ExitStatus.invalidInput)
+}
+
+/// `DotColor` is named by `description` (`red`), not by its wire value.
+func choice(_ text: String, _ option: String, _ allowed: [DotColor]) throws -> DotColor {
+    if let value = allowed.first(where: { $0.description == text }) { return value }
+    Console.error("lobbyctl: \(option) \(text): expected one of \(allowed.map(\.description).joined(separator: ", "))")
+    throw ExitCode(ExitStatus.invalidInput)
+}

@@ -1,0 +1,113 @@
+import CZlib
+import LobbyRender
+import Testing
+
+@Suite("Frame and its pictures")
+struct FrameTests {
+    static func sample() -> Frame {
+        var frame = Frame(width: 10, height: 3)
+        frame[0, 0] = .red
+        frame[9, 2] = .green
+        frame[4, 1] = .amber
+        return frame
+    }
+
+    @Test("PBM keeps every lit dot and reads back the same frame")
+    func pbmRoundTrip() throws {
+        let frame = Self.sample()
+        let bytes = frame.pbm()
+        #expect(Array(bytes.prefix(8)) == Array("P4\n10 3\n".utf8))
+        #expect(bytes.count == 8 + 2 * 3)
+        let back = try #require(Frame(pbm: bytes, color: .red))
+        #expect(back.litCount == 3 && back[0, 0] == .red && back[9, 2] == .red && back[4, 1] == .red)
+        #expect(Frame(pbm: Array("P4\n10 3\n".utf8) + [0]) == nil)
+    }
+
+    @Test("the content hash is stable across runs and changes with any dot")
+    func contentHash() {
+        let frame = Self.sample()
+        // FNV-1a 64 over [10, 0, 3, 0] + dots, computed independently (in Python) once.
+        #expect(frame.contentHash == 0xaf93_e642_db2b_5bf8)
+        var changed = frame
+        changed[5, 2] = .red
+        #expect(changed.contentHash != frame.contentHash)
+        #expect(Frame(width: 10, height: 3).contentHash != Frame(width: 3, height: 10).contentHash)
+    }
+
+    @Test("a scroll window shows the strip's columns and dark beyond its ends")
+    func window() {
+        let strip = Self.sample()
+        let window = strip.window(x: -2, width: 4)
+        #expect(window.width == 4 && window[2, 0] == .red && window.litCount == 1)
+        #expect(strip.window(x: 8, width: 4)[1, 2] == .green)
+        #expect(strip.window(x: 10, width: 4).litCount == 0)
+    }
+
+    @Test("the PNG is well formed: signature, header, and pixels zlib inflates back exactly")
+    func png() throws {
+        let bytes = Self.sample().png()
+        #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(Array(bytes[12..<16]) == Array("IHDR".utf8))
+        #expect(Array(bytes[16..<24]) == [0, 0, 0, 10, 0, 0, 0, 3])
+        let length = Int(bytes[33]) << 24 | Int(bytes[34]) << 16 | Int(bytes[35]) << 8 | Int(bytes[36])
+        #expect(Array(bytes[37..<41]) == Array("IDAT".utf8))
+        let compressed = Array(bytes[41..<41 + length])
+        var size = uLong(3 * (10 * 3 + 1))
+        var raw = [UInt8](repeating: 0, count: Int(size))
+        let status = uncompress(&raw, &size, compressed, uLong(compressed.count))
+        #expect(status == Z_OK && size == 93)
+        #expect(raw[0] == 0 && Array(raw[1..<4]) == [255, 40, 20])  // filter byte, then the red dot at (0, 0)
+        #expect(Array(bytes.suffix(12)) == [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
+    }
+
+    @Test("the terminal preview draws two dot rows per line with half-blocks")
+    func terminal() {
+        var frame = Frame(width: 3, height: 3)
+        frame[0, 0] = .red
+        frame[1, 1] = .red
+        frame[2, 0] = .red
+        frame[2, 1] = .red
+        frame[0, 2] = .red
+        #expect(frame.terminalPreview(colors: false) == "▀▄█\n▀  \n")
+        #expect(frame.terminalPreview(colors: true).contains("\u{1B}[38;5;196;48;5;235m▀"))
+    }
+}
+
+@Suite("Glyph cache")
+struct GlyphCacheTests {
+    static let glyph = Glyph(width: 1, rows: 1, left: 0, top: 1, advance: 1, bits: [1])
+
+    @Test("a warm cache never calls the rasterizer")
+    func warm() {
+        var cache = GlyphCache(capacity: 16)
+        var rasterized = 0
+        for _ in 0..<3 {
+            for codePoint in UInt32(0x4E00)..<0x4E08 {
+                _ = cache.glyph(for: codePoint) {
+                    rasterized += 1
+                    return Self.glyph
+                }
+            }
+        }
+        #expect(rasterized == 8)
+        #expect(cache.statistics.hits == 16 && cache.statistics.misses == 8)
+    }
+
+    @Test("the cache stays within its capacity and evicts the least recently used first")
+    func bounded() {
+        var cache = GlyphCache(capacity: 8)
+        for codePoint in UInt32(0)..<8 { _ = cache.glyph(for: codePoint) { Self.glyph } }
+        for codePoint in UInt32(2)..<8 { _ = cache.glyph(for: codePoint) { Self.glyph } }  // 0 and 1 now oldest
+        _ = cache.glyph(for: 100) { Self.glyph }
+        #expect(cache.statistics.entries <= 8 && cache.statistics.evictions == 2)
+        var rasterizedAgain: [UInt32] = []
+        for codePoint in UInt32(0)..<8 {
+            _ = cache.glyph(for: codePoint) {
+                rasterizedAgain.append(codePoint); return Self.glyph
+            }
+        }
+        #expect(rasterizedAgain.prefix(2) == [0, 1])
+        for codePoint in UInt32(1000)..<2000 { _ = cache.glyph(for: codePoint) { Self.glyph } }
+        #expect(cache.statistics.entries <= 8 && cache.statistics.bitmapBytes <= 8)
+    }
+}

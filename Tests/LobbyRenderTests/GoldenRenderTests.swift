@@ -1,0 +1,89 @@
+import Foundation
+import LobbyRender
+import LobbyTestSupport
+import Testing
+
+/// One golden case: text, style and mode on a 192×32 panel with Unifont 16 px.
+struct GoldenCase: Sendable, CustomStringConvertible {
+    var name: String
+    var text: String
+    var style = TextStyle()
+    var mode = LayoutMode.page
+
+    var description: String { name }
+}
+
+/// Renders compared dot for dot with PBM files in `Golden/`, which were reviewed by eye once
+/// (see `Golden/README.md`). `LOBBY_UPDATE_GOLDEN=1 make test` rewrites them after an intended
+/// change; review the new pictures before committing.
+@Suite("Golden renders")
+struct GoldenRenderTests {
+    static let cases: [GoldenCase] = [
+        GoldenCase(name: "latin", text: "Welcome to the Municipal Service Hall"),
+        GoldenCase(name: "cjk", text: "欢迎来到市政务服务中心办事大厅"),
+        GoldenCase(name: "mixed", text: "粤省事APP可办理社保、公积金等1000多项业务"),
+        GoldenCase(name: "punctuation", text: "请携带身份证原件，到3号窗口取号。谢谢配合！"),
+        GoldenCase(name: "hotline-edge", text: "请拨打政务服务便民热线12345咨询"),
+        GoldenCase(
+            name: "centered", text: "公共资源交易中心",
+            style: TextStyle(alignment: .center, verticalAlignment: .middle)),
+        GoldenCase(name: "right", text: "中介服务超市", style: TextStyle(alignment: .right)),
+        GoldenCase(
+            name: "multipage",
+            text: "市政务服务中心提供“一窗通办”服务，企业和群众可在综合窗口一次性提交材料，"
+                + "办理结果可邮寄送达。咨询请拨打12345。"),
+        GoldenCase(
+            name: "scroll", text: "欢迎使用广东政务服务网 www.gdzwfw.gov.cn",
+            style: TextStyle(verticalAlignment: .middle), mode: .scroll),
+        GoldenCase(name: "missing-glyph", text: "𠀀字测试"),
+    ]
+
+    /// A fresh renderer per test: FreeType faces belong to one owner.
+    static func renderer() throws -> TextRenderer {
+        try TextRenderer(font: FontFace(path: unifont, pixelSize: 16), width: 192, height: 32)
+    }
+
+    @Test("the render matches the reviewed golden picture dot for dot", arguments: cases)
+    func golden(_ goldenCase: GoldenCase) throws {
+        let frames = try Self.renderer().render(goldenCase.text, style: goldenCase.style, mode: goldenCase.mode)
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        if ProcessInfo.processInfo.environment["LOBBY_UPDATE_GOLDEN"] == "1" {
+            for (index, frame) in frames.enumerated() {
+                let url = directory.appendingPathComponent("\(goldenCase.name)-\(index + 1).pbm")
+                try Data(frame.pbm()).write(to: url)
+                try Data(frame.panelPicture(scale: 4).encoded()).write(
+                    to: url.deletingPathExtension().appendingPathExtension("png"))
+            }
+        }
+        let stored = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasPrefix("\(goldenCase.name)-") && $0.hasSuffix(".pbm") }
+        #expect(stored.count == frames.count, "pages rendered vs golden pages")
+        for (index, frame) in frames.enumerated() {
+            let url = directory.appendingPathComponent("\(goldenCase.name)-\(index + 1).pbm")
+            let golden = try #require(Frame(pbm: Array(try Data(contentsOf: url))))
+            #expect(
+                frame == golden,
+                "page \(index + 1) differs from Golden/\(url.lastPathComponent):\n\(frame.terminalPreview(colors: false))"
+            )
+        }
+    }
+
+    @Test("a missing glyph is reported with its position and drawn as a visible box")
+    func missingGlyph() throws {
+        let renderer = try Self.renderer()
+        #expect(renderer.coverage("𠀀字测试") == [MissingGlyph(scalar: "\u{20000}", offset: 0)])
+        #expect(renderer.coverage("𠀀字测试").first?.description == "U+20000 '𠀀' at character 1")
+        #expect(renderer.coverage("欢迎 Welcome\n12345").isEmpty)
+        let box = try renderer.render("𠀀")[0]
+        #expect(box.litCount > 20)
+    }
+
+    @Test("static text that needs two pages is an error naming the page count")
+    func staticOverflow() throws {
+        #expect(throws: LobbyRenderError.doesNotFitOnePage(pages: 2)) {
+            try Self.renderer().render(String(repeating: "政务服务", count: 7), mode: .static)
+        }
+        // 24 characters are exactly two full lines: still one page.
+        #expect(try Self.renderer().render(String(repeating: "政务服务", count: 6), mode: .static).count == 1)
+    }
+}
