@@ -4,7 +4,7 @@
 SWIFT        ?= swift
 CONFIG       ?= debug
 BIN          := .build/$(CONFIG)
-FORMAT_PATHS := Package.swift Sources Tests
+FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Sources
 
 # Everything the build, the tests and the demo need from Debian.
 APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont
@@ -50,9 +50,16 @@ demo: build
 	@echo "   take approved playlists from the spool and drive the sign on the serial line above."
 	@echo "   The simulated sign, the player and the control socket arrive in later releases."
 
-## bench: benchmarks, never part of `make test`.
-bench: deps
-	@echo "make bench: no benchmarks in this release yet (they arrive with the renderer, link, store and daemon)."
+## bench: benchmarks (Benchmarks/, a separate package), never part of `make test`. Each prints
+## its figures and the ratio against a reference measured in the same run.
+BENCH_VENV := .build-bench/venv
+bench: deps $(BENCH_VENV)/bin/python
+	cd Benchmarks && $(SWIFT) build -c release --scratch-path ../.build-bench/swift
+	.build-bench/swift/release/lobby-bench $(BENCH_VENV)/bin/python
+
+$(BENCH_VENV)/bin/python:
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet pillow
 
 ## lint: swift-format in strict mode, as CI runs it.
 lint:
@@ -68,4 +75,4 @@ install uninstall:
 
 clean:
 	$(SWIFT) package clean
-	rm -rf .build
+	rm -rf .build .build-bench

@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "lobbyd", targets: ["lobbyd"]),
         .executable(name: "lobbyctl", targets: ["lobbyctl"]),
         .executable(name: "lobby-sim", targets: ["lobby-sim"]),
+        // Libraries are products so that Benchmarks/ (a separate package) can measure them.
+        .library(name: "LobbyCore", targets: ["LobbyCore"]),
+        .library(name: "LobbyRender", targets: ["LobbyRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

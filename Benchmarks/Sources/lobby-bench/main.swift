@@ -1,0 +1,15 @@
+import Foundation
+
+/// `lobby-bench PYTHON`: every benchmark, each printing its figures and its ratio against a
+/// reference measured in the same run (these machines are noisy; absolute numbers drift).
+let arguments = CommandLine.arguments
+guard arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: lobby-bench PYTHON-WITH-PILLOW\n".utf8))
+    exit(64)
+}
+do {
+    try RenderBenchmark.run(python: arguments[1])
+} catch {
+    FileHandle.standardError.write(Data("lobby-bench: \(error)\n".utf8))
+    exit(1)
+}
