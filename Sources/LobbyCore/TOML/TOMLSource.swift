@@ -10,6 +10,16 @@ enum TOMLSource {
     }
 
     static func parse(text: String, file: String) throws(LobbyCoreError) -> TOMLTableReader {
+        if let bad = TOMLHeaderGuard.firstBadHeader(in: text) {
+            let found =
+                bad.found.properties.isWhitespace || bad.found.value < 0x20
+                ? "U+\(String(bad.found.value, radix: 16, uppercase: true))" : "'\(bad.found)'"
+            throw .syntax(
+                SourceLocation(file: file, line: bad.line, column: bad.column),
+                message:
+                    "a table header must start with a key (letters A-Z, a-z, digits, _ or -, or a quoted key), found \(found)"
+            )
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import LobbyCore
+
+/// toml++ 3.4.0 aborts (debug) or has undefined behaviour (release) on these headers; each was
+/// found by the random-bytes property test and must be a syntax error instead.
+@Suite("TOML header guard")
+struct TOMLHeaderGuardTests {
+    @Test(
+        "a header that cannot start a key is a located syntax error, never a crash",
+        arguments: [("[=", 1, 2), ("[+", 1, 2), ("[\t=", 1, 3), ("x = 1\n[ +", 2, 3), ("[[ =", 1, 4), ("[中文]\n", 1, 2)])
+    func crashers(text: String, line: Int, column: Int) {
+        #expect(throws: LobbyCoreError.self) { try TOMLSource.parse(text: text, file: "f.toml") }
+        let bad = TOMLHeaderGuard.firstBadHeader(in: text)
+        #expect(bad?.line == line && bad?.column == column)
+    }
+
+    @Test(
+        "brackets inside values, strings and comments are not headers",
+        arguments: [
+            "x = [\n  [+1],\n  [.5],\n]\n", "x = \"\"\"\n[=\n\"\"\"\n", "x = '''\n[+\n'''\n", "# [=\n", "x = \"[=\"\n",
+            "[\"a]\".b]\nc = 1\n", "[a]\n[[b]]\n[ c . d ]\n", "x = [{a = 1}]\n",
+        ])
+    func notHeaders(text: String) {
+        #expect(TOMLHeaderGuard.firstBadHeader(in: text) == nil)
+    }
+}
