@@ -22,6 +22,7 @@ extension Configuration {
         root.section("paths") { config.paths.read(from: $0) }
         root.section("serial") { config.serial.read(from: $0) }
         root.section("controller") { config.controller.read(from: $0) }
+        root.section("content") { config.content.read(from: $0) }
         root.finish()
         if config.font.pixelSize > config.panel.height {
             root.diagnostics.report(
@@ -92,5 +93,34 @@ extension Configuration.Controller {
         table.read("address", into: &address, expected: "two hex digits, \"00\" for every sign") {
             $0.count == 2 && $0.allSatisfy(\.isHexDigit)
         }
+    }
+}
+
+extension Configuration.Content {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        if let categories = table.strings("categories") {
+            if categories.isEmpty
+                || categories.contains(where: {
+                    !$0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+                })
+            {
+                table.invalid(
+                    "categories", value: "\(categories)", expected: "a non-empty list of names of a-z, 0-9 and -")
+            } else {
+                self.categories = categories
+            }
+        }
+        if let terms = table.strings("forbidden_terms") {
+            if terms.contains(where: \.isEmpty) {
+                table.invalid("forbidden_terms", value: "\"\"", expected: "non-empty terms")
+            } else {
+                forbiddenTerms = terms
+            }
+        }
+        table.read("max_text_length", into: &maxTextLength, in: 1...10_000)
+        table.read("max_items", into: &maxItems, in: 1...1000)
+        table.read("horizon_days", into: &horizonDays, in: 0...366)
+        table.read("max_file_bytes", into: &maxFileBytes, in: 1024...16_777_216)
+        table.read("stale_days", into: &staleDays, in: 1...365)
     }
 }

@@ -14,6 +14,7 @@ public struct Configuration: Sendable, Equatable {
     public var paths = Paths()
     public var serial = Serial()
     public var controller = Controller()
+    public var content = Content()
 
     public init() {}
 
@@ -70,6 +71,28 @@ public struct Configuration: Sendable, Equatable {
         public var driver: ControllerDriver = .alpha
         /// Two hex digits; `"00"` addresses every sign on the line.
         public var address = "00"
+        public init() {}
+    }
+}
+
+extension Configuration {
+    /// What approved content may contain and how long it stays current.
+    public struct Content: Sendable, Equatable {
+        /// The hall's remit: only these categories may be shown.
+        public var categories = [
+            "service-hall", "hotline-12345", "public-resource-trading", "intermediary-marketplace", "online-services",
+            "other",
+        ]
+        /// Words of commercial advertising that must never appear on a government screen.
+        public var forbiddenTerms = ["特价", "促销", "打折", "优惠券", "限时抢购", "抽奖", "招商加盟", "全网最低"]
+        /// Characters per item.
+        public var maxTextLength = 500
+        public var maxItems = 50
+        /// A playlist may start at most this many days ahead.
+        public var horizonDays = 31
+        public var maxFileBytes = 1_048_576
+        /// Days after which the newest playlist counts as stale (`content_stale`).
+        public var staleDays = 14
         public init() {}
     }
 }

@@ -25,6 +25,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 public enum LobbyCoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened or read at all.
     case unreadable(file: String, reason: String)
+    /// A file could not be written (spool, signature, key).
+    case unwritable(file: String, reason: String)
     /// The text is not valid TOML.
     case syntax(SourceLocation, message: String)
     /// A key that the schema does not know; usually a typo that must not fall back to a default.
@@ -42,6 +44,8 @@ public enum LobbyCoreError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot read: \(reason)"
+        case .unwritable(let file, let reason):
+            return "\(file): cannot write: \(reason)"
         case .syntax(let location, let message):
             return "\(location): TOML syntax error: \(message)"
         case .unknownKey(let location, let key, let suggestion):

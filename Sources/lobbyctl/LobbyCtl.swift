@@ -9,5 +9,8 @@ struct LobbyCtl: ParsableCommand {
         commandName: "lobbyctl",
         abstract: "Query and steer lobbyd, and prepare content for the hall screen.",
         version: "lobbyctl \(Release.version)",
-        subcommands: [ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self])
+        subcommands: [
+            ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self, PreviewCommand.self,
+            KeygenCommand.self, SignCommand.self, VerifyCommand.self, SubmitCommand.self,
+        ])
 }

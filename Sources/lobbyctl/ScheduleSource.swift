@@ -2,11 +2,33 @@ import ArgumentParser
 import Foundation
 import LobbyCore
 
-/// Options shared by the commands that need the hall's schedule: which configuration to read and,
-/// optionally, which calendar directories to use instead of the configured ones.
-struct ScheduleSource: ParsableArguments {
-    @Option(help: "Configuration file: time zone, opening windows and calendar directories.")
+/// `--config FILE`: the daemon's configuration, or the built-in defaults (with a note) when the
+/// default file does not exist, as on a content-office PC.
+struct ConfigurationOption: ParsableArguments {
+    @Option(help: "Configuration file (default /etc/lobbyd/lobbyd.toml).")
     var config: String?
+
+    /// The configuration, or exit 2 naming what is wrong with it.
+    func load() throws -> Configuration {
+        do {
+            if let config { return try Configuration.load(path: config) }
+            let path = Release.defaultConfigurationPath
+            guard FileManager.default.fileExists(atPath: path) else {
+                Console.error("lobbyctl: \(path) not found; using the built-in defaults (see lobbyd.toml.example)")
+                return Configuration()
+            }
+            return try Configuration.load(path: path)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+}
+
+/// Options shared by the commands that need the hall's schedule: the configuration and,
+/// optionally, calendar directories to use instead of the configured ones.
+struct ScheduleSource: ParsableArguments {
+    @OptionGroup var configuration: ConfigurationOption
 
     @Option(
         name: .customLong("calendar-dir"),
@@ -15,25 +37,15 @@ struct ScheduleSource: ParsableArguments {
 
     /// Loads configuration and calendar, or reports why not (exit 2).
     func load() throws -> Schedule {
+        let configuration = try configuration.load()
+        let directories = calendarDirectories.isEmpty ? configuration.calendar.directories : calendarDirectories
         do {
-            let configuration = try loadConfiguration()
-            let directories = calendarDirectories.isEmpty ? configuration.calendar.directories : calendarDirectories
             let calendar = try WorkdayCalendar.load(directories: directories)
             return Schedule(configuration: configuration, calendar: calendar)
         } catch {
             Console.error("\(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-    }
-
-    private func loadConfiguration() throws(LobbyCoreError) -> Configuration {
-        if let config { return try Configuration.load(path: config) }
-        let path = Release.defaultConfigurationPath
-        guard FileManager.default.fileExists(atPath: path) else {
-            Console.error("lobbyctl: \(path) not found; using the built-in defaults (see lobbyd.toml.example)")
-            return Configuration()
-        }
-        return try Configuration.load(path: path)
     }
 }
 

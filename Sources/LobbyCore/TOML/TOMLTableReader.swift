@@ -141,7 +141,7 @@ final class TOMLTableReader {
         }
     }
 
-    private func typed<T>(_ key: String, expected: String, _ convert: (TOMLValueConvertible) -> T?)
+    func typed<T>(_ key: String, expected: String, _ convert: (TOMLValueConvertible) -> T?)
         -> T?
     {
         known.insert(key)
@@ -160,7 +160,7 @@ extension LobbyCoreError {
         case .syntax(let location, _), .unknownKey(let location, _, _), .missingKey(let location, _),
             .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _):
             location.line
-        case .unreadable, .several:
+        case .unreadable, .unwritable, .several:
             nil
         }
     }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Writes files so that a reader (the spool watcher, a crash, a power cut) sees either the old
+/// file or the complete new one: write a temporary name in the same directory, fsync, rename,
+/// fsync the directory.
+public enum AtomicFile {
+    /// Writes `bytes` to `path` with `mode`. Temporary names start with `.` and end in `.tmp`,
+    /// which the spool watcher ignores.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(LobbyCoreError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let temporary = "\(directory)/.\(url.lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw failure(temporary) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else {
+                close(descriptor)
+                unlink(temporary)
+                throw failure(temporary)
+            }
+            written += count
+        }
+        let synced = fsync(descriptor) == 0 && fchmod(descriptor, mode) == 0
+        close(descriptor)
+        guard synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw failure(path)
+        }
+        syncDirectory(directory)
+    }
+
+    /// Makes a rename in `directory` durable.
+    public static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// The whole file as bytes, with the operating system's reason on failure.
+    public static func read(_ path: String) throws(LobbyCoreError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(
+                file: path,
+                reason: FileManager.default.fileExists(atPath: path)
+                    ? "permission denied or not a file" : "No such file or directory")
+        }
+        return Array(data)
+    }
+
+    private static func failure(_ path: String) -> LobbyCoreError {
+        .unwritable(file: path, reason: String(cString: strerror(errno)))
+    }
+}

@@ -1,0 +1,70 @@
+/// The three-step review every message passes before it may be published: drafted by a section
+/// (科室拟稿), reviewed by the responsible deputy including a confidentiality review (分管领导审核,
+/// 保密审核), approved by the director (局长审批).
+public struct ApprovalChain: Sendable, Equatable {
+    /// One signature on the approval form.
+    public struct Step: Sendable, Equatable {
+        public var person: String
+        public var date: LocalDate
+
+        public init(person: String, date: LocalDate) {
+            self.person = person
+            self.date = date
+        }
+    }
+
+    /// The drafting section, such as 综合科.
+    public var section: String
+    public var drafted: Step
+    public var reviewed: Step
+    /// Must be `"passed"`: content that failed or skipped the confidentiality review never airs.
+    public var confidentialityReview: String
+    public var approved: Step
+    /// The approval document's number, such as 穗政务〔2026〕15号, when there is one.
+    public var documentNumber: String?
+
+    public init(
+        section: String, drafted: Step, reviewed: Step, confidentialityReview: String, approved: Step,
+        documentNumber: String? = nil
+    ) {
+        self.section = section
+        self.drafted = drafted
+        self.reviewed = reviewed
+        self.confidentialityReview = confidentialityReview
+        self.approved = approved
+        self.documentNumber = documentNumber
+    }
+
+    /// Why this chain does not authorise publication on `today`, each reason as a sentence;
+    /// empty when it does.
+    public func problems(today: LocalDate) -> [(key: String, message: String)] {
+        var problems: [(key: String, message: String)] = []
+        let people = [drafted.person, reviewed.person, approved.person]
+        if Set(people).count < 3 {
+            problems.append(
+                (
+                    "approval",
+                    "drafter, reviewer and approver must be three different people (\(people.joined(separator: ", ")))"
+                ))
+        }
+        if confidentialityReview != "passed" {
+            problems.append(
+                (
+                    "approval.reviewed.confidentiality_review",
+                    "the confidentiality review (保密审核) is \"\(confidentialityReview)\", not \"passed\""
+                ))
+        }
+        if reviewed.date < drafted.date {
+            problems.append(
+                ("approval.reviewed.date", "reviewed on \(reviewed.date), before it was drafted on \(drafted.date)"))
+        }
+        if approved.date < reviewed.date {
+            problems.append(
+                ("approval.approved.date", "approved on \(approved.date), before it was reviewed on \(reviewed.date)"))
+        }
+        if approved.date > today {
+            problems.append(("approval.approved.date", "approved on \(approved.date), which is after today (\(today))"))
+        }
+        return problems
+    }
+}

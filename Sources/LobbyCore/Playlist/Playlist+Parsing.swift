@@ -1,0 +1,91 @@
+import Foundation
+
+extension Playlist {
+    /// Reads a playlist file's TOML into a `Playlist`, or reports every syntax and schema problem
+    /// (unknown keys, wrong types, missing fields). Dates without an offset are in `zone`.
+    public static func parse(text: String, file: String, zone: TimeZone) throws(LobbyCoreError) -> Playlist {
+        let root = try TOMLSource.parse(text: text, file: file)
+        let playlist = PlaylistReader(root: root, zone: zone).read()
+        root.finish()
+        try root.diagnostics.throwIfAny()
+        guard let playlist else { throw .missingKey(SourceLocation(file: file), key: "playlist") }
+        return playlist
+    }
+}
+
+/// Reads the tables of a playlist file; `nil` where a required field was missing or invalid
+/// (already reported to the diagnostics).
+private struct PlaylistReader {
+    let root: TOMLTableReader
+    let zone: TimeZone
+
+    func read() -> Playlist? {
+        let id = root.require("id", root.string)
+        if let id, !Self.isValidID(id) {
+            root.invalid("id", value: "\"\(id)\"", expected: "1 to 64 of a-z, 0-9 and -, such as \"hall-news-2026-11\"")
+        }
+        let version = root.require("version", root.integer)
+        if let version, version < 1 { root.invalid("version", value: "\(version)", expected: "an integer from 1") }
+        let title = root.require("title", root.string)
+        let validFrom = root.require("valid_from") { root.instant($0, in: zone) }
+        let validUntil = root.require("valid_until") { root.instant($0, in: zone) }
+        let approval = root.require("approval", root.table).flatMap(readApproval)
+        let items = root.require("items", root.tables)?.compactMap(readItem)
+        guard let id, Self.isValidID(id), let version, version >= 1, let title, let validFrom, let validUntil,
+            let approval, let items
+        else { return nil }
+        return Playlist(
+            id: id, version: version, title: title, validFrom: validFrom, validUntil: validUntil, approval: approval,
+            items: items)
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        (1...64).contains(id.count) && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+    }
+
+    private func readApproval(_ table: TOMLTableReader) -> ApprovalChain? {
+        defer { table.finish() }
+        let documentNumber = table.string("document_number")
+        let drafted = table.require("drafted", table.table)
+        let section = drafted.flatMap { $0.require("section", $0.string) }
+        let draftedStep = drafted.flatMap(readStep)
+        let reviewed = table.require("reviewed", table.table)
+        let confidentiality = reviewed.flatMap { $0.require("confidentiality_review", $0.string) }
+        let reviewedStep = reviewed.flatMap(readStep)
+        let approved = table.require("approved", table.table)
+        let approvedStep = approved.flatMap(readStep)
+        for step in [drafted, reviewed, approved] { step?.finish() }
+        guard let section, let draftedStep, let reviewedStep, let confidentiality, let approvedStep else { return nil }
+        return ApprovalChain(
+            section: section, drafted: draftedStep, reviewed: reviewedStep, confidentialityReview: confidentiality,
+            approved: approvedStep, documentNumber: documentNumber)
+    }
+
+    /// `person` and `date` of one approval step (its other keys are read by the caller).
+    private func readStep(_ table: TOMLTableReader) -> ApprovalChain.Step? {
+        let person = table.require("person", table.string)
+        let date = table.require("date", table.localDate)
+        guard let person, let date else { return nil }
+        return ApprovalChain.Step(person: person, date: date)
+    }
+
+    private func readItem(_ table: TOMLTableReader) -> PlaylistItem? {
+        defer { table.finish() }
+        let category = table.require("category", table.string)
+        let text = table.require("text", table.string)
+        guard let category, let text else { return nil }
+        var item = PlaylistItem(category: category, text: text, path: table.path)
+        table.read("mode", into: &item.mode)
+        table.read("seconds", into: &item.seconds, in: 1...600)
+        table.read("scroll_speed", into: &item.scrollSpeed, in: 1...256)
+        table.read("color", into: &item.color, expected: "\"red\", \"green\" or \"amber\"") {
+            ["red", "green", "amber"].contains($0)
+        }
+        table.read("align", into: &item.alignment)
+        table.read("priority", into: &item.priority)
+        table.read("day_part", into: &item.dayPart)
+        item.validFrom = table.instant("valid_from", in: zone)
+        item.validUntil = table.instant("valid_until", in: zone)
+        return item
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What the renderer tells the validator about a text, so that coverage and layout checks use
+/// exactly the daemon's font and panel. `LobbyRender` provides it; LobbyCore stays font-free.
+public protocol TextFitting {
+    /// Characters the font cannot draw, with their offset (in Unicode scalars) in `text`.
+    func missingCharacters(in text: String) -> [(scalar: Unicode.Scalar, offset: Int)]
+    /// How many pages `text` needs on the panel.
+    func pageCount(of text: String) -> Int
+}
+
+/// The outcome of validating one playlist file.
+public enum PlaylistVerdict: Sendable {
+    case accepted(Playlist, publisher: String)
+    /// Every problem found, ordered by stage and then by line.
+    case rejected([PlaylistProblem])
+}
+
+/// The daemon's full validation of a playlist file, in the order the hall's procedure gives:
+/// size → TOML syntax → schema → approval chain → signature → validity → content rules → font
+/// coverage → fits the panel. Every failure is collected, not just the first; only an oversize
+/// or unreadable file stops early. `lobbyctl verify` runs exactly this, with the same messages.
+public struct PlaylistValidator {
+    public var content: Configuration.Content
+    public var panelColors: ColorCapability
+    public var timeZone: TimeZone
+    public var trust: TrustStore
+    public var fitting: any TextFitting
+
+    public init(configuration: Configuration, trust: TrustStore, fitting: any TextFitting) {
+        content = configuration.content
+        panelColors = configuration.panel.colors
+        timeZone = configuration.timeZone
+        self.trust = trust
+        self.fitting = fitting
+    }
+
+    /// Validates `bytes`, the file `file`, against its detached signature (`nil` when the
+    /// `.sig` file is absent) at the instant `now`.
+    public func validate(file: String, bytes: [UInt8], signature: [UInt8]?, now: Date) -> PlaylistVerdict {
+        guard bytes.count <= content.maxFileBytes else {
+            return .rejected([
+                problem(
+                    .size, file, nil,
+                    "the file is \(bytes.count) bytes; at most \(content.maxFileBytes) are accepted")
+            ])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .rejected([problem(.syntax, file, nil, "the file is not UTF-8 text")])
+        }
+        var problems: [PlaylistProblem] = []
+        let playlist: Playlist?
+        do {
+            playlist = try Playlist.parse(text: text, file: file, zone: timeZone)
+        } catch {
+            playlist = nil
+            problems += PlaylistProblem.from(error)
+        }
+        let lines = TOMLKeyLines(text: text)
+        let locate = { (key: String) in SourceLocation(file: file, line: lines.line(for: key)) }
+        let publisher = checkSignature(file: file, bytes: bytes, signature: signature, problems: &problems)
+        if let playlist {
+            let today = timeZone.localTime(of: now).date
+            for (key, message) in playlist.approval.problems(today: today) {
+                problems.append(PlaylistProblem(stage: .approval, location: locate(key), message: message))
+            }
+            problems += validityProblems(playlist, now: now, locate: locate)
+            problems += contentProblems(playlist, locate: locate)
+            problems += fittingProblems(playlist, locate: locate)
+        }
+        guard let playlist, let publisher, problems.isEmpty else {
+            return .rejected(problems.sorted { ($0.stage, $0.location.line ?? 0) < ($1.stage, $1.location.line ?? 0) })
+        }
+        return .accepted(playlist, publisher: publisher)
+    }
+
+    /// The publisher whose key signed `bytes`, or `nil` with the reason added to `problems`.
+    private func checkSignature(file: String, bytes: [UInt8], signature: [UInt8]?, problems: inout [PlaylistProblem])
+        -> String?
+    {
+        let signatureFile = "\(file).sig"
+        guard let signature else {
+            problems.append(
+                problem(
+                    .signature, file, nil,
+                    "no signature: \((signatureFile as NSString).lastPathComponent) is missing; sign with `lobbyctl sign`"
+                ))
+            return nil
+        }
+        let parsed: DetachedSignature
+        do {
+            parsed = try DetachedSignature.parse(text: String(decoding: signature, as: UTF8.self), file: signatureFile)
+        } catch {
+            problems += error.problems.map {
+                PlaylistProblem(stage: .signature, location: $0.location, message: $0.message)
+            }
+            return nil
+        }
+        switch trust.check(parsed, of: bytes) {
+        case .success(let publisher):
+            return publisher
+        case .failure(let failure):
+            problems.append(problem(.signature, signatureFile, nil, failure.description))
+            return nil
+        }
+    }
+
+    func problem(_ stage: PlaylistProblem.Stage, _ file: String, _ line: Int?, _ message: String) -> PlaylistProblem {
+        PlaylistProblem(stage: stage, location: SourceLocation(file: file, line: line), message: message)
+    }
+}

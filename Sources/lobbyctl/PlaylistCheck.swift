@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LobbyCore
+import LobbyRender
+
+/// The daemon's own playlist validation, set up from the configuration, for `verify`, `submit`
+/// and `preview`: same font, panel, trusted keys and content rules, so the same messages.
+struct PlaylistCheck: ParsableArguments {
+    @OptionGroup var configuration: ConfigurationOption
+
+    @Option(name: .customLong("trusted-keys"), help: "Trusted-keys directory (default: [paths] trusted_keys).")
+    var trustedKeys: String?
+
+    /// Validates `file` (and `file.sig`) now; prints the problems and exits 2 when rejected.
+    func verify(_ file: String) throws -> (Playlist, publisher: String, bytes: [UInt8], signature: [UInt8]) {
+        let configuration = try configuration.load()
+        let bytes: [UInt8]
+        let validator: PlaylistValidator
+        do {
+            bytes = try AtomicFile.read(file)
+            let trust = try TrustStore.load(directory: trustedKeys ?? configuration.paths.trustedKeys)
+            validator = PlaylistValidator(
+                configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))
+        } catch {
+            Console.error("lobbyctl: \(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        let signature = FileManager.default.contents(atPath: "\(file).sig").map(Array.init)
+        switch validator.validate(file: file, bytes: bytes, signature: signature, now: Date()) {
+        case .accepted(let playlist, let publisher):
+            return (playlist, publisher, bytes, signature ?? [])
+        case .rejected(let problems):
+            let now = configuration.timeZone.iso8601(Date())
+            Console.error(RejectionReport.text(file: file, problems: problems, rejectedAt: now), terminator: "")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+}
+
+extension Playlist {
+    /// What `lobbyctl verify` prints for an accepted playlist.
+    func summary(publisher: String, zone: TimeZone) -> String {
+        let chain = approval
+        return """
+              playlist \(id) version \(version) "\(title)", \(items.count) item(s)
+              valid \(zone.iso8601(validFrom)) – \(zone.iso8601(validUntil))
+              approved: \(chain.section) \(chain.drafted.person) \(chain.drafted.date) → \(chain.reviewed.person) \(chain.reviewed.date) (保密审核 \(chain.confidentialityReview)) → \(chain.approved.person) \(chain.approved.date)\(chain.documentNumber.map { ", \($0)" } ?? "")
+              signed by \(publisher)
+            """
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import LobbyCore
+
+/// A valid playlist with known line numbers, a publisher key the trust store knows, and a fixed
+/// "now", for rejection tests that change one thing at a time.
+struct PlaylistFixture {
+    static let text = """
+        id = "hall-news"
+        version = 2
+        title = "大厅资讯"
+        valid_from = 2026-11-20
+        valid_until = 2026-12-31T23:59:59
+
+        [approval]
+        document_number = "〔2026〕1号"
+
+        [approval.drafted]
+        section = "综合科"
+        person = "李明"
+        date = 2026-11-16
+
+        [approval.reviewed]
+        person = "王芳"
+        date = 2026-11-17
+        confidentiality_review = "passed"
+
+        [approval.approved]
+        person = "陈刚"
+        date = 2026-11-18
+
+        [[items]]
+        category = "service-hall"
+        text = "欢迎来到市政务服务中心"
+        mode = "page"
+
+        [[items]]
+        category = "hotline-12345"
+        text = "请拨打12345"
+        mode = "static"
+
+        """
+
+    /// 2026-11-25 10:00 in the hall.
+    static let now = TimeZone(identifier: "Asia/Shanghai")!.parseInstant("2026-11-25T10:00")!
+    static let file = "incoming/hall-news.toml"
+
+    let key = PublisherKey(publisher: "政务服务中心 张三")
+    var configuration = Configuration()
+    var trust: TrustStore
+
+    init() {
+        trust = TrustStore(keys: [key.publicKey])
+    }
+
+    /// Validates `text`, signed by the fixture's key unless `signature` says otherwise.
+    func validate(_ text: String = PlaylistFixture.text, signature: [UInt8]?? = nil) -> PlaylistVerdict {
+        let bytes = Array(text.utf8)
+        let signatureBytes = signature ?? Array(try! key.sign(bytes).fileText.utf8)
+        let validator = PlaylistValidator(configuration: configuration, trust: trust, fitting: FakeFitting())
+        return validator.validate(file: Self.file, bytes: bytes, signature: signatureBytes, now: Self.now)
+    }
+
+    func problems(_ text: String = PlaylistFixture.text, signature: [UInt8]?? = nil) -> [PlaylistProblem] {
+        if case .rejected(let problems) = validate(text, signature: signature) { return problems }
+        return []
+    }
+}
+
+/// Stands in for the renderer: 𠀀 is the only character the "font" lacks, and a page holds 24
+/// characters, as Unifont 16 px does on a 192×32 panel.
+struct FakeFitting: TextFitting {
+    func missingCharacters(in text: String) -> [(scalar: Unicode.Scalar, offset: Int)] {
+        text.unicodeScalars.enumerated().filter { $0.element == "\u{20000}" }.map { ($0.element, $0.offset) }
+    }
+
+    func pageCount(of text: String) -> Int {
+        max(1, (text.count + 23) / 24)
+    }
+}
+
+extension String {
+    /// The fixture with one line replaced; fails loudly if the line is not there.
+    func replacing(line old: String, with new: String) -> String {
+        precondition(contains(old), "fixture has no line \(old)")
+        return replacingOccurrences(of: old, with: new)
+    }
+}

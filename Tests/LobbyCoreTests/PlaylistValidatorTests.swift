@@ -1,0 +1,214 @@
+import Foundation
+import LobbyCore
+import PropertyBased
+import Testing
+
+/// One rejection reason per row: the change to the fixture, then the stage, line and words the
+/// reason must contain.
+struct Rejection: Sendable, CustomStringConvertible {
+    var name: String
+    var old: String
+    var new: String
+    var stage: PlaylistProblem.Stage
+    var line: Int?
+    var words: String
+
+    var description: String { name }
+}
+
+@Suite("Playlist validation")
+struct PlaylistValidatorTests {
+    static let rejections: [Rejection] = [
+        Rejection(
+            name: "TOML syntax", old: "title = \"大厅资讯\"", new: "title = \"大厅资讯", stage: .syntax, line: 3,
+            words: "TOML syntax error"),
+        Rejection(
+            name: "unknown key", old: "mode = \"page\"", new: "mdoe = \"page\"", stage: .schema, line: 27,
+            words: "unknown key \"items[0].mdoe\" (did you mean \"mode\"?)"),
+        Rejection(
+            name: "missing field", old: "title = \"大厅资讯\"\n", new: "", stage: .schema, line: nil,
+            words: "missing required key \"title\""),
+        Rejection(
+            name: "wrong type", old: "version = 2", new: "version = \"2\"", stage: .schema, line: 2,
+            words: "version: expected an integer, found string"),
+        Rejection(
+            name: "bad mode", old: "mode = \"page\"", new: "mode = \"flash\"", stage: .schema, line: 27,
+            words: "expected one of \"page\", \"static\", \"scroll\""),
+        Rejection(
+            name: "one person twice", old: "person = \"王芳\"", new: "person = \"李明\"", stage: .approval, line: 7,
+            words: "three different people"),
+        Rejection(
+            name: "confidentiality review not passed", old: "confidentiality_review = \"passed\"",
+            new: "confidentiality_review = \"pending\"", stage: .approval, line: 18, words: "保密审核"),
+        Rejection(
+            name: "reviewed before drafted", old: "date = 2026-11-17", new: "date = 2026-11-15", stage: .approval,
+            line: 17, words: "before it was drafted on 2026-11-16"),
+        Rejection(
+            name: "approved in the future", old: "date = 2026-11-18", new: "date = 2026-11-26", stage: .approval,
+            line: 22, words: "after today (2026-11-25)"),
+        Rejection(
+            name: "expired", old: "valid_until = 2026-12-31T23:59:59", new: "valid_until = 2026-11-24",
+            stage: .validity, line: 5, words: "expired at 2026-11-24T00:00:00+08:00"),
+        Rejection(
+            name: "too far ahead", old: "valid_from = 2026-11-20\nvalid_until = 2026-12-31T23:59:59",
+            new: "valid_from = 2027-03-01\nvalid_until = 2027-12-31", stage: .validity, line: 4,
+            words: "more than 31 days ahead"),
+        Rejection(
+            name: "item outside the playlist's validity", old: "mode = \"static\"",
+            new: "mode = \"static\"\nvalid_until = 2027-06-01", stage: .validity, line: 29,
+            words: "inside the playlist's"),
+        Rejection(
+            name: "category outside the remit", old: "category = \"service-hall\"", new: "category = \"real-estate\"",
+            stage: .content, line: 25, words: "category \"real-estate\" is not in the hall's remit"),
+        Rejection(
+            name: "commercial advertising", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"年终大促销\"", stage: .content,
+            line: 26, words: "contains \"促销\""),
+        Rejection(
+            name: "control character", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"欢迎\\u0007来到\"", stage: .content,
+            line: 26, words: "control character U+0007 at character 3"),
+        Rejection(
+            name: "colour a mono panel cannot show", old: "mode = \"page\"", new: "mode = \"page\"\ncolor = \"green\"",
+            stage: .content, line: 28, words: "cannot be shown on this mono panel"),
+        Rejection(
+            name: "empty text", old: "text = \"请拨打12345\"", new: "text = \"  \"", stage: .content, line: 31,
+            words: "the text is empty"),
+        Rejection(
+            name: "text too long", old: "text = \"欢迎来到市政务服务中心\"",
+            new: "text = \"\(String(repeating: "政", count: 501))\"", stage: .content, line: 26,
+            words: "501 characters; at most 500"),
+        Rejection(
+            name: "character the font lacks", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"欢迎𠀀来到\"", stage: .coverage,
+            line: 26, words: "'𠀀' (U+20000) at character 3"),
+        Rejection(
+            name: "static item over one page", old: "text = \"请拨打12345\"",
+            new: "text = \"\(String(repeating: "请", count: 30))\"", stage: .layout, line: 31,
+            words: "must fit one page but needs 2"),
+    ]
+
+    @Test("each rejection reason names the problem and where it is", arguments: rejections)
+    func rejection(_ rejection: Rejection) throws {
+        let fixture = PlaylistFixture()
+        let problems = fixture.problems(PlaylistFixture.text.replacing(line: rejection.old, with: rejection.new))
+        let problem = try #require(problems.first { $0.stage == rejection.stage }, "\(problems)")
+        #expect(problem.location.file == PlaylistFixture.file && problem.location.line == rejection.line)
+        #expect(problem.message.contains(rejection.words), "\(problem)")
+    }
+
+    @Test("the fixture itself is accepted, with its publisher")
+    func accepted() throws {
+        guard case .accepted(let playlist, let publisher) = PlaylistFixture().validate() else {
+            Issue.record("the valid fixture was rejected: \(PlaylistFixture().problems())")
+            return
+        }
+        #expect(publisher == "政务服务中心 张三")
+        #expect(playlist.id == "hall-news" && playlist.version == 2 && playlist.items.count == 2)
+        #expect(playlist.approval.documentNumber == "〔2026〕1号")
+        #expect(playlist.items[1].mode == .static)
+    }
+
+    @Test("a missing signature is named")
+    func missingSignature() throws {
+        let problem = try #require(PlaylistFixture().problems(signature: .some(nil)).only)
+        #expect(problem.stage == .signature && problem.message.contains("hall-news.toml.sig is missing"))
+    }
+
+    @Test("a key the hall does not trust is refused, naming its id")
+    func unknownKey() throws {
+        let stranger = PublisherKey(publisher: "unknown")
+        let signature = Array(try stranger.sign(Array(PlaylistFixture.text.utf8)).fileText.utf8)
+        let problem = try #require(PlaylistFixture().problems(signature: signature).only)
+        #expect(
+            problem.message.contains("signed with key \(stranger.publicKey.keyID), which is not in the trusted keys"))
+    }
+
+    @Test("a revoked key is refused with the date and reason of revocation")
+    func revokedKey() throws {
+        var fixture = PlaylistFixture()
+        let revocation = TrustStore.Revocation(
+            keyID: fixture.key.publicKey.keyID, date: LocalDate(parsing: "2026-11-20"), reason: "left the team")
+        fixture.trust = TrustStore(keys: [fixture.key.publicKey], revoked: [revocation])
+        let problem = try #require(fixture.problems().only)
+        #expect(problem.stage == .signature && problem.message.contains("revoked on 2026-11-20: left the team"))
+    }
+
+    @Test("a file changed after signing is refused")
+    func tampered() throws {
+        let fixture = PlaylistFixture()
+        let signature = Array(try fixture.key.sign(Array(PlaylistFixture.text.utf8)).fileText.utf8)
+        let changed = PlaylistFixture.text.replacing(line: "请拨打12345", with: "请拨打12346")
+        let problem = try #require(fixture.problems(changed, signature: signature).only)
+        #expect(problem.stage == .signature && problem.message.contains("does not match the file"))
+    }
+
+    @Test("an oversize file is refused before it is parsed")
+    func oversize() throws {
+        var fixture = PlaylistFixture()
+        fixture.configuration.content.maxFileBytes = 100
+        let problem = try #require(fixture.problems().only)
+        #expect(problem.stage == .size && problem.message.contains("at most 100 are accepted"))
+    }
+
+    @Test("every problem is reported, not just the first, in stage order")
+    func allProblems() {
+        let text = PlaylistFixture.text
+            .replacing(line: "confidentiality_review = \"passed\"", with: "confidentiality_review = \"no\"")
+            .replacing(line: "category = \"service-hall\"", with: "category = \"ads\"")
+            .replacing(line: "text = \"请拨打12345\"", with: "text = \"𠀀\"")
+        let stages = PlaylistFixture().problems(text).map(\.stage)
+        #expect(stages == [.approval, .content, .coverage])
+    }
+
+    @Test("the reason file starts with a Chinese summary, then each problem with its place")
+    func reasonText() {
+        let problems = PlaylistFixture().problems(
+            PlaylistFixture.text.replacing(line: "category = \"service-hall\"", with: "category = \"ads\""))
+        let text = RejectionReport.text(
+            file: "hall-news.toml", problems: problems, rejectedAt: "2026-11-25T10:00:00+08:00")
+        let lines = text.split(separator: "\n")
+        #expect(lines[0] == "播放单 hall-news.toml 未通过校验，未予发布：共 1 处问题（内容规范），请按下列说明修改后重新提交。")
+        #expect(lines[2].hasPrefix("1. incoming/hall-news.toml:25: [内容规范/content] category \"ads\""))
+    }
+
+    @Test("random bytes never crash the validator and always give a reason")
+    func randomBytes() async {
+        await propertyCheck(count: 300, input: Gen.uint8().array(of: 0...400)) { bytes in
+            let fixture = PlaylistFixture()
+            let validator = PlaylistValidator(
+                configuration: fixture.configuration, trust: fixture.trust, fitting: FakeFitting())
+            guard
+                case .rejected(let problems) = validator.validate(
+                    file: "x.toml", bytes: bytes, signature: nil, now: PlaylistFixture.now)
+            else {
+                Issue.record("random bytes were accepted")
+                return
+            }
+            #expect(!problems.isEmpty && problems.allSatisfy { !$0.message.isEmpty })
+        }
+    }
+
+    @Test("a mutated valid playlist is never accepted against its old signature, and always gets a reason")
+    func mutations() async {
+        let fixture = PlaylistFixture()
+        let original = Array(PlaylistFixture.text.utf8)
+        let signature = Array(try! fixture.key.sign(original).fileText.utf8)
+        await propertyCheck(count: 300, input: Gen.int(in: 0...(original.count - 1)), Gen.uint8(), Gen.int(in: 0...2)) {
+            position, byte, kind in
+            var mutated = original
+            switch kind {
+            case 0: mutated[position] = mutated[position] == byte ? byte &+ 1 : byte
+            case 1: mutated.remove(at: position)
+            default: mutated.insert(byte, at: position)
+            }
+            let validator = PlaylistValidator(
+                configuration: fixture.configuration, trust: fixture.trust, fitting: FakeFitting())
+            guard
+                case .rejected(let problems) = validator.validate(
+                    file: "x.toml", bytes: mutated, signature: signature, now: PlaylistFixture.now)
+            else {
+                Issue.record("a mutated playlist was accepted")
+                return
+            }
+            #expect(!problems.isEmpty)
+        }
+    }
+}
