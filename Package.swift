@@ -90,6 +90,10 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "LobbyDaemonTests",
+            dependencies: ["LobbyDaemon", "LobbyCore", "LobbyRender", "LobbyTestSupport"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["lobbyd", "lobbyctl", "lobby-sim", "LobbyTestSupport"]
         ),

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The accepted playlists and what they put on the screen: the newest accepted version of each
+/// id, the rotation at a given instant, emergency pre-emption and content staleness.
+///
+/// Pure: the spool watcher feeds it accepted playlists (and, at start, the archive in accepted/),
+/// and the player asks it what to show. Keeping the last good version of every id is what makes a
+/// bad upload harmless: a rejected file never replaces anything.
+public struct PlaylistStore: Sendable {
+    /// What to do with a newly validated playlist, given what is already accepted.
+    public enum Decision: Sendable, Equatable {
+        case accept
+        /// The same id and version is already accepted: nothing changes (logged, file archived).
+        case duplicate(version: Int)
+        /// A lower version than the one accepted: refused, so an old file cannot roll content back.
+        case older(than: Int)
+    }
+
+    /// An accepted playlist and when it was accepted (for staleness).
+    public struct Entry: Sendable, Equatable {
+        public var playlist: Playlist
+        public var acceptedAt: Date
+    }
+
+    /// One item in the rotation, with the playlist it belongs to.
+    public struct Slot: Sendable, Equatable {
+        public var playlistID: String
+        public var version: Int
+        public var index: Int
+        public var item: PlaylistItem
+    }
+
+    /// Newest accepted version of each id.
+    public private(set) var entries: [String: Entry] = [:]
+    /// Emergency items an operator cleared, by `id#version#index`; they stay off the screen.
+    public private(set) var clearedEmergencies: Set<String> = []
+
+    public init() {}
+
+    public func decide(_ playlist: Playlist) -> Decision {
+        guard let current = entries[playlist.id]?.playlist.version else { return .accept }
+        if playlist.version == current { return .duplicate(version: current) }
+        return playlist.version < current ? .older(than: current) : .accept
+    }
+
+    /// Adds an accepted playlist; ignored unless `decide` says `.accept`.
+    public mutating func add(_ playlist: Playlist, acceptedAt: Date) {
+        guard decide(playlist) == .accept else { return }
+        entries[playlist.id] = Entry(playlist: playlist, acceptedAt: acceptedAt)
+    }
+
+    /// Playlists whose validity covers `instant`, by id.
+    public func active(at instant: Date) -> [Playlist] {
+        entries.values.map(\.playlist).filter { $0.isValid(at: instant) }.sorted { $0.id < $1.id }
+    }
+
+    /// What the screen rotates through at `instant` in the given part of the day: every valid
+    /// item, or only the valid emergency items when there are any (they pre-empt at once and
+    /// hold until they expire or an operator clears them). Empty means the fallback applies.
+    public func rotation(at instant: Date, dayPart: PlaylistItem.DayPart) -> [Slot] {
+        let slots = active(at: instant).flatMap { playlist in
+            playlist.items.enumerated().compactMap { index, item -> Slot? in
+                let from = item.validFrom ?? playlist.validFrom
+                let until = item.validUntil ?? playlist.validUntil
+                guard from <= instant, instant < until, item.dayPart == .all || item.dayPart == dayPart else {
+                    return nil
+                }
+                return Slot(playlistID: playlist.id, version: playlist.version, index: index, item: item)
+            }
+        }
+        let emergencies = slots.filter { $0.item.priority == .emergency && !clearedEmergencies.contains(Self.key($0)) }
+        return emergencies.isEmpty ? slots.filter { $0.item.priority == .normal } : emergencies
+    }
+
+    /// An operator takes an emergency item off the screen before it expires.
+    public mutating func clearEmergency(_ slot: Slot) {
+        clearedEmergencies.insert(Self.key(slot))
+    }
+
+    /// When the newest playlist was accepted, `nil` when there is none.
+    public var newestAcceptance: Date? {
+        entries.values.map(\.acceptedAt).max()
+    }
+
+    /// Whether content has not been updated for `days` days at `instant` (`content_stale`).
+    public func isStale(at instant: Date, days: Int) -> Bool {
+        guard let newest = newestAcceptance else { return true }
+        return instant.timeIntervalSince(newest) > Double(days) * 86_400
+    }
+
+    private static func key(_ slot: Slot) -> String {
+        "\(slot.playlistID)#\(slot.version)#\(slot.index)"
+    }
+}

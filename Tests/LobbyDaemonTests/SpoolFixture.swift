@@ -1,0 +1,94 @@
+import Foundation
+import LobbyCore
+import LobbyDaemon
+import LobbyRender
+import LobbyTestSupport
+
+/// A spool in a temporary directory with a watcher, a trusted test key and a manual monotonic
+/// clock, so tests drive time instead of sleeping.
+final class SpoolFixture {
+    let directory: TemporaryDirectory
+    let key = PublisherKey(publisher: "测试发布员")
+    var events: [SpoolEvent] = []
+    var monotonicNow = ContinuousClock.now
+    private(set) var watcher: SpoolWatcher!
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        watcher = try makeWatcher()
+    }
+
+    var archive: SpoolArchive { SpoolArchive(spool: directory.path) }
+
+    /// A new watcher over the same spool, as after a restart.
+    func makeWatcher() throws -> SpoolWatcher {
+        let configuration = Configuration()
+        let validator = PlaylistValidator(
+            configuration: configuration, trust: TrustStore(keys: [key.publicKey]),
+            fitting: try TextRenderer(configuration: configuration))
+        return try SpoolWatcher(
+            archive: SpoolArchive(spool: directory.path), validator: validator, grace: .seconds(30),
+            now: { PlaylistFixtureText.now }, monotonic: { [unowned self] in monotonicNow },
+            report: { [unowned self] in events.append($0) })
+    }
+
+    func restart() throws {
+        watcher = nil
+        watcher = try makeWatcher()
+        try watcher.start()
+    }
+
+    /// Writes a playlist (and, unless told otherwise, its signature) into incoming/ the way
+    /// `lobbyctl submit` does: temporary name, then rename.
+    func drop(_ name: String, text: String, signed: Bool = true) throws {
+        let bytes = Array(text.utf8)
+        if signed {
+            try AtomicFile.write(Array(try key.sign(bytes).fileText.utf8), to: "\(archive.incoming)/\(name).sig")
+        }
+        try AtomicFile.write(bytes, to: "\(archive.incoming)/\(name)")
+    }
+
+    /// Lets the watcher handle everything the kernel has queued (the writes above are complete).
+    func settle() {
+        watcher.runOnce(timeout: .milliseconds(200))
+        watcher.runOnce(timeout: .zero)
+    }
+
+    func files(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    }
+}
+
+/// A valid playlist whose id and version can be chosen.
+enum PlaylistFixtureText {
+    static let now = TimeZone(identifier: "Asia/Shanghai")!.parseInstant("2026-11-25T10:00")!
+
+    static func text(id: String = "hall-news", version: Int = 1, category: String = "service-hall") -> String {
+        """
+        id = "\(id)"
+        version = \(version)
+        title = "大厅资讯"
+        valid_from = 2026-11-20
+        valid_until = 2026-12-31T23:59:59
+
+        [approval.drafted]
+        section = "综合科"
+        person = "李明"
+        date = 2026-11-16
+
+        [approval.reviewed]
+        person = "王芳"
+        date = 2026-11-17
+        confidentiality_review = "passed"
+
+        [approval.approved]
+        person = "陈刚"
+        date = 2026-11-18
+
+        [[items]]
+        category = "\(category)"
+        text = "欢迎来到市政务服务中心"
+
+        """
+    }
+}
