@@ -13,6 +13,7 @@ let package = Package(
         // Libraries are products so that Benchmarks/ (a separate package) can measure them.
         .library(name: "LobbyCore", targets: ["LobbyCore"]),
         .library(name: "LobbyRender", targets: ["LobbyRender"]),
+        .library(name: "LobbyProtocol", targets: ["LobbyProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -88,6 +89,13 @@ let package = Package(
             name: "LobbyRenderTests",
             dependencies: ["LobbyRender", "CFreeType", "CZlib", "LobbyTestSupport"],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "LobbyProtocolTests",
+            dependencies: [
+                "LobbyProtocol", "LobbyRender",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "LobbyDaemonTests",

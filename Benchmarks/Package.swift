@@ -14,6 +14,7 @@ let package = Package(
             dependencies: [
                 .product(name: "LobbyCore", package: "lobbyd"),
                 .product(name: "LobbyRender", package: "lobbyd"),
+                .product(name: "LobbyProtocol", package: "lobbyd"),
             ]
         )
     ],

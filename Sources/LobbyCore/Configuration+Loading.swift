@@ -93,6 +93,7 @@ extension Configuration.Controller {
         table.read("address", into: &address, expected: "two hex digits, \"00\" for every sign") {
             $0.count == 2 && $0.allSatisfy(\.isHexDigit)
         }
+        table.read("picture_slots", into: &pictureSlots, in: 1...26)
     }
 }
 

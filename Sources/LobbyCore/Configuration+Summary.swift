@@ -15,7 +15,7 @@ extension Configuration {
             "database: \(paths.database)",
             "control socket: \(paths.controlSocket)",
             "serial: \(serial.device) at \(serial.baud) baud, \(serial.frameDescription)",
-            "controller: \(controller.driver.rawValue), address \(controller.address)",
+            "controller: \(controller.driver.rawValue), address \(controller.address), \(controller.pictureSlots) picture slots",
             "log level: \(logLevel.rawValue)",
         ].joined(separator: "\n")
     }

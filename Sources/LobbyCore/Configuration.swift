@@ -71,6 +71,8 @@ public struct Configuration: Sendable, Equatable {
         public var driver: ControllerDriver = .alpha
         /// Two hex digits; `"00"` addresses every sign on the line.
         public var address = "00"
+        /// Pictures the sign's memory holds at once (Alpha: 1…26); bounds the pages in rotation.
+        public var pictureSlots = 16
         public init() {}
     }
 }

@@ -11,6 +11,6 @@ struct LobbyCtl: ParsableCommand {
         version: "lobbyctl \(Release.version)",
         subcommands: [
             ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self, PreviewCommand.self,
-            KeygenCommand.self, SignCommand.self, VerifyCommand.self, SubmitCommand.self,
+            PlanCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self, SubmitCommand.self,
         ])
 }

@@ -79,4 +79,15 @@ struct PlaylistCommandTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files == ["contact-sheet.png", "item-1-page-1.png", "item-1-page-2.png", "item-2-page-1.png"])
     }
+
+    @Test("plan prints bytes and seconds per page at the configured baud")
+    func plan() throws {
+        let result = try lobbyctl.run([
+            "plan", "--config", example, RepositoryFiles.path("playlists/public-resource-trading.toml"),
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("2 page(s) on a blank sign, 9600 baud 8N1 (10 bits per byte)"))
+        #expect(result.standardOutput.contains("page 1 picture                6198 bytes     6.46 s"))
+        #expect(result.standardOutput.contains("total                        12867 bytes    13.40 s"))
+    }
 }

@@ -29,6 +29,7 @@ struct ConfigurationTests {
         #expect(config.serial.stopBits == 1)
         #expect(config.controller.driver == .alpha)
         #expect(config.controller.address == "00")
+        #expect(config.controller.pictureSlots == 16)
         #expect(config == Configuration())
     }
 
@@ -112,6 +113,7 @@ struct ConfigurationTests {
         ("[controller]\ndriver = \"onbon\"", "controller.driver", 2, "one of \"alpha\""),
         ("[controller]\naddress = \"ZZ\"", "controller.address", 2, "two hex digits"),
         ("[controller]\naddress = \"001\"", "controller.address", 2, "two hex digits"),
+        ("[controller]\npicture_slots = 27", "controller.picture_slots", 2, "from 1 to 26"),
     ]
 
     @Test("each invalid field is reported with file, line, key, value and what is allowed", arguments: invalidFields)

@@ -9,6 +9,10 @@ guard arguments.count == 2 else {
 }
 do {
     try RenderBenchmark.run(python: arguments[1])
+    print()
+    let playlists = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("playlists").path
+    try WireBenchmark.run(playlists: playlists)
 } catch {
     FileHandle.standardError.write(Data("lobby-bench: \(error)\n".utf8))
     exit(1)

@@ -1,0 +1,117 @@
+import LobbyCore
+import LobbyRender
+
+/// The Alpha driver: pages become DOTS pictures in a fixed pool of memory slots (labels `a`…),
+/// each called by a TEXT file (labels `A`…), run in order by the run sequence. The memory table
+/// is written only when the sign holds nothing we know of, because writing it erases the sign.
+/// Pictures are content-addressed, so a page already on the sign is never sent again, and
+/// switching the screen on or off only rewrites the run sequence.
+public struct AlphaController: Controller {
+    public let encoder: AlphaEncoder
+    public let width: Int
+    public let height: Int
+    public let tricolor: Bool
+    public let slots: Int
+
+    static let pictureLabels = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+    static let textLabels = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+    /// The TEXT file of the dark screen: it shows a space.
+    static let blankText = UInt8(ascii: "@")
+    static let textCapacity = 16
+
+    public init(address: String, width: Int, height: Int, tricolor: Bool, slots: Int = 16) throws(ControllerError) {
+        guard width <= AlphaConstants.smallPictureLimit, height <= AlphaConstants.smallPictureLimit else {
+            throw .panelTooLarge(width: width, height: height, limit: "Alpha small DOTS pictures, up to 255x255 dots")
+        }
+        encoder = AlphaEncoder(address: address)
+        self.width = width
+        self.height = height
+        self.tricolor = tricolor
+        self.slots = min(max(slots, 1), Self.pictureLabels.count)
+    }
+
+    public init(configuration: Configuration) throws(ControllerError) {
+        try self.init(
+            address: configuration.controller.address, width: configuration.panel.width,
+            height: configuration.panel.height, tricolor: configuration.panel.colors == .tricolor,
+            slots: configuration.controller.pictureSlots)
+    }
+
+    public func program(_ program: SignProgram, memory: SignMemory) throws(ControllerError) -> (
+        transmissions: [Transmission], memory: SignMemory
+    ) {
+        var (transmissions, memory) = configureIfNeeded(memory)
+        let hashes = program.pages.map(\.contentHash)
+        guard hashes.count <= slots else { throw .tooManyPages(pages: hashes.count, slots: slots) }
+        var labelFor: [UInt64: UInt8] = [:]
+        for (label, hash) in memory.pictures where hashes.contains(hash) { labelFor[hash] = label }
+        var free = Self.pictureLabels.prefix(slots).filter { memory.pictures[$0].map { !hashes.contains($0) } ?? true }
+        for (page, frame) in program.pages.enumerated() where labelFor[frame.contentHash] == nil {
+            let label = free.removeFirst()
+            labelFor[frame.contentHash] = label
+            memory.pictures[label] = frame.contentHash
+            transmissions.append(
+                Transmission(purpose: .picture(page: page), bytes: encoder.writePicture(frame, label: label)))
+        }
+        for (page, hash) in hashes.enumerated() {
+            let text = Self.textLabels[page]
+            if memory.texts[text] != labelFor[hash] {
+                memory.texts[text] = labelFor[hash]
+                transmissions.append(
+                    Transmission(purpose: .text, bytes: encoder.writeText(label: text, calls: [labelFor[hash]!])))
+            }
+        }
+        let sequence = hashes.isEmpty ? [Self.blankText] : Array(Self.textLabels.prefix(hashes.count))
+        transmissions.append(Transmission(purpose: .sequence, bytes: encoder.runSequence(sequence)))
+        return (transmissions, memory)
+    }
+
+    public func blank(memory: SignMemory) -> (transmissions: [Transmission], memory: SignMemory) {
+        let (transmissions, memory) = configureIfNeeded(memory)
+        return (
+            transmissions + [Transmission(purpose: .sequence, bytes: encoder.runSequence([Self.blankText]))], memory
+        )
+    }
+
+    public func setClock(hour: Int, minute: Int, isoWeekday: Int) -> [Transmission] {
+        [
+            Transmission(purpose: .clock, bytes: encoder.setTimeOfDay(hour: hour, minute: minute)),
+            Transmission(purpose: .clock, bytes: encoder.setDayOfWeek(isoWeekday: isoWeekday)),
+        ]
+    }
+
+    public func probe() -> Transmission {
+        Transmission(purpose: .probe, bytes: encoder.readTimeOfDay())
+    }
+
+    public func containsProbeReply(_ bytes: [UInt8]) -> Bool {
+        var decoder = AlphaDecoder()
+        return decoder.feed(bytes).contains {
+            if case .packet(let packet) = $0 {
+                packet.type == AlphaConstants.typeResponse && packet.command == AlphaConstants.Command.writeSpecial
+                    && packet.data.first == AlphaConstants.Special.timeOfDay
+            } else {
+                false
+            }
+        }
+    }
+
+    /// The memory table (picture slots, one TEXT file per slot, the blank TEXT) and the blank
+    /// TEXT's content, when the sign holds nothing we know of.
+    private func configureIfNeeded(_ memory: SignMemory) -> ([Transmission], SignMemory) {
+        guard !memory.isConfigured else { return ([], memory) }
+        var files = Self.pictureLabels.prefix(slots).map {
+            AlphaMemoryFile(label: $0, kind: .picture(rows: height, columns: width, tricolor: tricolor))
+        }
+        files += Self.textLabels.prefix(slots).map { AlphaMemoryFile(label: $0, kind: .text(bytes: Self.textCapacity)) }
+        files.append(AlphaMemoryFile(label: Self.blankText, kind: .text(bytes: Self.textCapacity)))
+        var configured = SignMemory()
+        configured.isConfigured = true
+        return (
+            [
+                Transmission(purpose: .configureMemory, bytes: encoder.memoryConfiguration(files)),
+                Transmission(purpose: .text, bytes: encoder.writeText(label: Self.blankText, calls: [])),
+            ], configured
+        )
+    }
+}

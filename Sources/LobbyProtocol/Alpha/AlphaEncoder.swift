@@ -1,0 +1,128 @@
+import LobbyRender
+
+/// One file in the sign's memory table.
+public struct AlphaMemoryFile: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A TEXT file of `bytes` capacity, always eligible to run.
+        case text(bytes: Int)
+        /// A DOTS picture of the given size; `tricolor` when it may use green and amber.
+        case picture(rows: Int, columns: Int, tricolor: Bool)
+    }
+
+    public var label: UInt8
+    public var kind: Kind
+
+    public init(label: UInt8, kind: Kind) {
+        self.label = label
+        self.kind = kind
+    }
+}
+
+/// Builds Alpha packets: pure bytes, no I/O. Each function returns one complete transmission:
+/// sync NULs, SOH, type code, address, STX, command and data, ETX, checksum, EOT.
+public struct AlphaEncoder: Sendable {
+    /// Two hex digits; `00` addresses every sign on the line.
+    public let address: String
+
+    public init(address: String = "00") {
+        self.address = address
+    }
+
+    public func packet(_ body: [UInt8]) -> [UInt8] {
+        let framed = [AlphaConstants.stx] + body + [AlphaConstants.etx]
+        return [UInt8](repeating: AlphaConstants.nul, count: AlphaConstants.syncCount)
+            + [AlphaConstants.soh, AlphaConstants.typeAllSigns] + Array(address.utf8)
+            + framed + Self.checksum(of: framed) + [AlphaConstants.eot]
+    }
+
+    /// Four ASCII hex digits of the 16-bit sum of every byte from STX through ETX.
+    public static func checksum(of bytes: [UInt8]) -> [UInt8] {
+        hex(bytes.reduce(0) { ($0 + Int($1)) & 0xFFFF }, digits: 4)
+    }
+
+    /// `E$`: replaces the sign's whole memory table (everything stored is lost).
+    public func memoryConfiguration(_ files: [AlphaMemoryFile]) -> [UInt8] {
+        var body = [AlphaConstants.Command.writeSpecial, AlphaConstants.Special.memoryConfiguration]
+        for file in files {
+            body.append(file.label)
+            switch file.kind {
+            case .text(let bytes):
+                body +=
+                    [AlphaConstants.FileType.text, UInt8(ascii: "L")] + Self.hex(bytes, digits: 4) + Array("FF00".utf8)
+            case .picture(let rows, let columns, let tricolor):
+                body +=
+                    [AlphaConstants.FileType.picture, UInt8(ascii: "L")] + Self.hex(rows, digits: 2)
+                    + Self.hex(columns, digits: 2) + Array((tricolor ? "2000" : "1000").utf8)
+            }
+        }
+        return packet(body)
+    }
+
+    /// `I`: a small DOTS picture, one character per dot (`0` off, `1` red, `2` green, `3` amber),
+    /// each row ended by CR. The frame must be at most 255×255 dots.
+    public func writePicture(_ frame: Frame, label: UInt8) -> [UInt8] {
+        precondition(
+            frame.width <= AlphaConstants.smallPictureLimit && frame.height <= AlphaConstants.smallPictureLimit)
+        var body = [AlphaConstants.Command.writeSmallPicture, label]
+        body += Self.hex(frame.height, digits: 2) + Self.hex(frame.width, digits: 2)
+        body.reserveCapacity(body.count + frame.height * (frame.width + 1))
+        for row in 0..<frame.height {
+            for column in 0..<frame.width {
+                body.append(AlphaConstants.pixelOff + frame.dots[row * frame.width + column])
+            }
+            body.append(AlphaConstants.carriageReturn)
+        }
+        return packet(body)
+    }
+
+    /// `A`: a TEXT file that shows the pictures `calls` in turn, held without transition.
+    public func writeText(label: UInt8, calls pictures: [UInt8]) -> [UInt8] {
+        var body = [AlphaConstants.Command.writeText, label, AlphaConstants.escape] + AlphaConstants.fillHold
+        for picture in pictures { body += [AlphaConstants.callPicture, picture] }
+        if pictures.isEmpty { body.append(UInt8(ascii: " ")) }
+        return packet(body)
+    }
+
+    /// `E.`: the TEXT files to run, in order, ignoring their run times (`S`), unlocked (`U`).
+    public func runSequence(_ labels: [UInt8]) -> [UInt8] {
+        packet(
+            [
+                AlphaConstants.Command.writeSpecial, AlphaConstants.Special.runSequence, UInt8(ascii: "S"),
+                UInt8(ascii: "U"),
+            ] + labels)
+    }
+
+    /// `E ` + HHMM: the sign's clock (24-hour).
+    public func setTimeOfDay(hour: Int, minute: Int) -> [UInt8] {
+        packet(
+            [AlphaConstants.Command.writeSpecial, AlphaConstants.Special.timeOfDay] + Self.decimal(hour)
+                + Self.decimal(minute))
+    }
+
+    /// `E&`: day of week, `1` Sunday … `7` Saturday (from an ISO weekday, 1 Monday … 7 Sunday).
+    public func setDayOfWeek(isoWeekday: Int) -> [UInt8] {
+        packet([
+            AlphaConstants.Command.writeSpecial, AlphaConstants.Special.dayOfWeek,
+            UInt8(ascii: "0") + UInt8(isoWeekday % 7 + 1),
+        ])
+    }
+
+    /// `E,`: restart the sign's program without clearing memory.
+    public func softReset() -> [UInt8] {
+        packet([AlphaConstants.Command.writeSpecial, AlphaConstants.Special.softReset])
+    }
+
+    /// `F `: asks the sign for its time of day; any well-formed answer proves it is alive.
+    public func readTimeOfDay() -> [UInt8] {
+        packet([AlphaConstants.Command.readSpecial, AlphaConstants.Special.timeOfDay])
+    }
+
+    static func hex(_ value: Int, digits: Int) -> [UInt8] {
+        let table = Array("0123456789ABCDEF".utf8)
+        return (0..<digits).reversed().map { table[(value >> ($0 * 4)) & 0xF] }
+    }
+
+    static func decimal(_ value: Int) -> [UInt8] {
+        [UInt8(ascii: "0") + UInt8(value / 10 % 10), UInt8(ascii: "0") + UInt8(value % 10)]
+    }
+}

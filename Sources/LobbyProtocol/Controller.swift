@@ -1,0 +1,66 @@
+import LobbyCore
+import LobbyRender
+
+/// What the screen should show: pages in order, which the sign rotates through by itself.
+public struct SignProgram: Sendable, Equatable {
+    public var pages: [Frame]
+
+    public init(pages: [Frame]) {
+        self.pages = pages
+    }
+}
+
+/// What lobbyd knows the sign holds. After an unplug or a power cut it is reset to `SignMemory()`
+/// (nothing known), and the next program re-uploads everything.
+public struct SignMemory: Sendable, Equatable {
+    public var isConfigured = false
+    /// Content hash of the frame stored under each picture label.
+    public var pictures: [UInt8: UInt64] = [:]
+    /// Picture label each TEXT file calls.
+    public var texts: [UInt8: UInt8] = [:]
+
+    public init() {}
+}
+
+/// One packet for the sign and what it is for (logs, upload progress, `lobbyctl plan`).
+public struct Transmission: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case configureMemory, picture(page: Int), text, sequence, clock, probe
+    }
+
+    public var purpose: Purpose
+    public var bytes: [UInt8]
+}
+
+/// Why a program cannot be put on the sign.
+public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible {
+    case panelTooLarge(width: Int, height: Int, limit: String)
+    case tooManyPages(pages: Int, slots: Int)
+
+    public var description: String {
+        switch self {
+        case .panelTooLarge(let width, let height, let limit):
+            "a \(width)x\(height) panel is larger than this controller driver supports (\(limit))"
+        case .tooManyPages(let pages, let slots):
+            "the program has \(pages) different pages but the sign's memory holds \(slots) pictures ([controller] picture_slots)"
+        }
+    }
+}
+
+/// The seam between lobbyd and a family of hall controllers. Everything above it (player,
+/// link, daemon) speaks only this; a driver turns intentions into bytes, with no I/O.
+public protocol Controller: Sendable {
+    /// Transmissions that make a sign holding `memory` show `program`, and what it then holds.
+    /// Pictures the sign already holds are not sent again.
+    func program(_ program: SignProgram, memory: SignMemory) throws(ControllerError) -> (
+        transmissions: [Transmission], memory: SignMemory
+    )
+    /// Dark screen without forgetting the pictures (switching back on costs a few bytes).
+    func blank(memory: SignMemory) -> (transmissions: [Transmission], memory: SignMemory)
+    /// The sign's clock, for signs that show or schedule by it.
+    func setClock(hour: Int, minute: Int, isoWeekday: Int) -> [Transmission]
+    /// A read whose answer proves the sign is alive.
+    func probe() -> Transmission
+    /// Whether `bytes` (what the sign sent) contain a complete answer to `probe()`.
+    func containsProbeReply(_ bytes: [UInt8]) -> Bool
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import LobbyCore
+import LobbyProtocol
+import LobbyRender
+
+/// `lobbyctl plan PLAYLIST`: what putting a playlist on the sign costs on the serial line.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Show the bytes and seconds a playlist takes on the serial line to the sign.")
+
+    @OptionGroup var configuration: ConfigurationOption
+
+    @Argument(help: "The playlist file.")
+    var playlist: String
+
+    func run() throws {
+        let configuration = try configuration.load()
+        try run("planning") {
+            let text = String(decoding: try AtomicFile.read(playlist), as: UTF8.self)
+            let parsed = try Playlist.parse(text: text, file: playlist, zone: configuration.timeZone)
+            let renderer = try TextRenderer(configuration: configuration)
+            let pages = try parsed.items.flatMap { item throws(LobbyRenderError) in try renderer.pages(for: item) }
+            let controller = try AlphaController(configuration: configuration)
+            let (transmissions, _) = try controller.program(SignProgram(pages: pages), memory: SignMemory())
+            print(
+                WireReport(serial: configuration.serial, transmissions: transmissions, pages: pages.count).text(
+                    title: playlist))
+        }
+    }
+}
+
+/// Bytes and seconds per transmission at the configured line speed.
+struct WireReport {
+    let serial: Configuration.Serial
+    let transmissions: [Transmission]
+    let pages: Int
+
+    /// Start bit, data bits, parity bit if any, stop bits.
+    var bitsPerByte: Int { 1 + serial.dataBits + (serial.parity == .none ? 0 : 1) + serial.stopBits }
+
+    func seconds(_ bytes: Int) -> Double { Double(bytes * bitsPerByte) / Double(serial.baud) }
+
+    func text(title: String) -> String {
+        var lines = [
+            "\(title): \(pages) page(s) on a blank sign, \(serial.baud) baud \(serial.frameDescription) (\(bitsPerByte) bits per byte)"
+        ]
+        var others = 0
+        for transmission in transmissions {
+            if case .picture(let page) = transmission.purpose {
+                lines.append(row("page \(page + 1) picture", transmission.bytes.count))
+            } else if transmission.purpose == .configureMemory {
+                lines.append(row("memory configuration", transmission.bytes.count))
+            } else {
+                others += transmission.bytes.count
+            }
+        }
+        lines.append(row("texts and run sequence", others))
+        let total = transmissions.reduce(0) { $0 + $1.bytes.count }
+        lines.append(row("total", total))
+        let sent = transmissions.filter { if case .picture = $0.purpose { true } else { false } }.count
+        if sent < pages { lines.append("  \(pages - sent) repeated page(s) not sent again (content-addressed)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private func row(_ label: String, _ bytes: Int) -> String {
+        let name = label.padding(toLength: 26, withPad: " ", startingAt: 0)
+        return "  \(name)\(String(format: "%8d bytes %8.2f s", bytes, seconds(bytes)))"
+    }
+}

@@ -1,0 +1,97 @@
+import LobbyProtocol
+import LobbyRender
+import Testing
+
+@Suite("Alpha controller")
+struct AlphaControllerTests {
+    let controller = try! AlphaController(address: "00", width: 24, height: 8, tricolor: false, slots: 4)
+
+    static func page(_ seed: Int) -> Frame {
+        var frame = Frame(width: 24, height: 8)
+        frame[seed % 24, seed % 8] = .red
+        frame[(seed * 7) % 24, 3] = .red
+        return frame
+    }
+
+    func pictures(_ transmissions: [Transmission]) -> Int {
+        transmissions.filter { if case .picture = $0.purpose { true } else { false } }.count
+    }
+
+    @Test("a blank sign is configured once, then every page is uploaded and shown in order")
+    func firstUpload() {
+        var sign = AlphaSign()
+        let pages = [Self.page(1), Self.page(2), Self.page(3)]
+        let (transmissions, memory) = try! controller.program(SignProgram(pages: pages), memory: SignMemory())
+        #expect(transmissions.first?.purpose == .configureMemory)
+        #expect(pictures(transmissions) == 3)
+        #expect(AlphaRoundTripTests.show(transmissions, on: &sign).isEmpty)
+        #expect(sign.pages == pages)
+        #expect(memory.isConfigured && memory.pictures.count == 3)
+    }
+
+    @Test("only changed pages are sent again; the same page twice is stored once")
+    func onlyChangedPages() {
+        var sign = AlphaSign()
+        let first = try! controller.program(SignProgram(pages: [Self.page(1), Self.page(2)]), memory: SignMemory())
+        _ = AlphaRoundTripTests.show(first.transmissions, on: &sign)
+        let second = try! controller.program(
+            SignProgram(pages: [Self.page(1), Self.page(5), Self.page(1)]), memory: first.memory)
+        #expect(!second.transmissions.contains { $0.purpose == .configureMemory })
+        #expect(pictures(second.transmissions) == 1)
+        #expect(AlphaRoundTripTests.show(second.transmissions, on: &sign).isEmpty)
+        #expect(sign.pages == [Self.page(1), Self.page(5), Self.page(1)])
+    }
+
+    @Test("blanking and lighting again only rewrite the run sequence")
+    func blankAndBack() {
+        var sign = AlphaSign()
+        let pages = [Self.page(1), Self.page(2)]
+        let on = try! controller.program(SignProgram(pages: pages), memory: SignMemory())
+        _ = AlphaRoundTripTests.show(on.transmissions, on: &sign)
+        let off = controller.blank(memory: on.memory)
+        #expect(off.transmissions.map(\.purpose) == [.sequence])
+        _ = AlphaRoundTripTests.show(off.transmissions, on: &sign)
+        #expect(sign.pages.isEmpty)
+        let back = try! controller.program(SignProgram(pages: pages), memory: off.memory)
+        #expect(back.transmissions.map(\.purpose) == [.sequence])
+        _ = AlphaRoundTripTests.show(back.transmissions, on: &sign)
+        #expect(sign.pages == pages)
+    }
+
+    @Test("after a power cut (memory forgotten) everything is uploaded again")
+    func powerCycle() {
+        var sign = AlphaSign()
+        let pages = [Self.page(1)]
+        let first = try! controller.program(SignProgram(pages: pages), memory: SignMemory())
+        _ = AlphaRoundTripTests.show(first.transmissions, on: &sign)
+        sign.powerCycle()
+        #expect(sign.pages.isEmpty)
+        let again = try! controller.program(SignProgram(pages: pages), memory: SignMemory())
+        _ = AlphaRoundTripTests.show(again.transmissions, on: &sign)
+        #expect(sign.pages == pages)
+    }
+
+    @Test("more pages than memory slots, or a panel beyond small pictures, is refused with the reason")
+    func limits() {
+        #expect(throws: ControllerError.tooManyPages(pages: 5, slots: 4)) {
+            try controller.program(SignProgram(pages: (1...5).map(Self.page)), memory: SignMemory())
+        }
+        #expect(throws: ControllerError.self) {
+            try AlphaController(address: "00", width: 256, height: 64, tricolor: false)
+        }
+    }
+
+    @Test("the probe's answer is recognised, and other bytes are not")
+    func probe() throws {
+        var sign = AlphaSign()
+        var decoder = AlphaDecoder()
+        guard case .packet(let read)? = decoder.feed(controller.probe().bytes).first else {
+            Issue.record("probe did not decode")
+            return
+        }
+        let answer = try #require(try sign.apply(read))
+        #expect(controller.containsProbeReply(answer))
+        #expect(!controller.containsProbeReply(controller.probe().bytes))
+        #expect(!controller.containsProbeReply(Array(answer.dropLast())))
+    }
+}
