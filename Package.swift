@@ -97,6 +97,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "LobbyLinkTests", dependencies: ["LobbyLink"]),
         .testTarget(
             name: "LobbyDaemonTests",
             dependencies: ["LobbyDaemon", "LobbyCore", "LobbyRender", "LobbyTestSupport"]

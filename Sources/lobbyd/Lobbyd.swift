@@ -42,6 +42,6 @@ struct Lobbyd: ParsableCommand {
 
     private static var versionText: String {
         let freeType = FreeTypeLibrary.version() ?? "unavailable"
-        return "lobbyd \(Release.version) (FreeType \(freeType), libserialport \(SerialPortLibrary.version()))"
+        return "lobbyd \(Release.version) (FreeType \(freeType), libserialport \(SerialPortInfo.libraryVersion()))"
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+import LobbyCore
+
+/// A pseudo-terminal, opened with termios: raw mode, the configured speed and framing.
+public final class PtyTransport: Transport {
+    public let path: String
+    private var descriptor: Int32
+
+    init(path: String, device: String, serial: Configuration.Serial) throws(LinkError) {
+        self.path = path
+        descriptor = Glibc.open(device, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        var settings = termios()
+        tcgetattr(descriptor, &settings)
+        cfmakeraw(&settings)
+        cfsetspeed(&settings, PtyTransport.speed(serial.baud))
+        settings.c_cflag |= tcflag_t(CLOCAL | CREAD)
+        tcsetattr(descriptor, TCSANOW, &settings)
+    }
+
+    deinit { close() }
+
+    public func write(_ bytes: [UInt8], timeout: Duration) throws(LinkError) {
+        let deadline = ContinuousClock.now + timeout
+        var sent = 0
+        while sent < bytes.count {
+            guard descriptor >= 0 else { throw .writeFailed(path: path, reason: "closed") }
+            let count = bytes[sent...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                sent += count
+                continue
+            }
+            guard count < 0, errno == EAGAIN || errno == EINTR else {
+                throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+            let left = deadline - ContinuousClock.now
+            guard left > .zero, wait(for: Int16(POLLOUT), timeout: left) else {
+                throw .writeTimedOut(path: path, sent: sent, total: bytes.count)
+            }
+        }
+    }
+
+    public func read(timeout: Duration) throws(LinkError) -> [UInt8] {
+        guard descriptor >= 0 else { throw .readFailed(path: path, reason: "closed") }
+        guard wait(for: Int16(POLLIN), timeout: timeout) else { return [] }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 && (errno == EAGAIN || errno == EINTR) { return [] }
+        // A pty whose other side closed reads EIO (or 0): the "cable" is unplugged.
+        guard count > 0 else {
+            throw .readFailed(
+                path: path, reason: count == 0 ? "the other side closed" : String(cString: strerror(errno)))
+        }
+        return Array(buffer[..<count])
+    }
+
+    public func setControlLine(_ line: ControlLine, active: Bool) throws(LinkError) {
+        // A pseudo-terminal has no modem lines; the simulator has no relay to switch.
+    }
+
+    public func close() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+    }
+
+    /// Waits for `events`; `false` on timeout. A hang-up counts as ready so the next call fails.
+    private func wait(for events: Int16, timeout: Duration) -> Bool {
+        var poll = pollfd(fd: descriptor, events: events, revents: 0)
+        let milliseconds = Int32(
+            clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        return Glibc.poll(&poll, 1, max(0, milliseconds)) > 0
+    }
+
+    static func speed(_ baud: Int) -> speed_t {
+        switch baud {
+        case 1200: speed_t(B1200)
+        case 2400: speed_t(B2400)
+        case 4800: speed_t(B4800)
+        case 19200: speed_t(B19200)
+        case 38400: speed_t(B38400)
+        case 57600: speed_t(B57600)
+        case 115200: speed_t(B115200)
+        default: speed_t(B9600)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// The link to the sign as a state machine: each event returns the actions its thin driver loop
+/// performs, so every recovery path is tested without a device.
+///
+/// ```
+/// closed → opening → probing → ready ⇄ (health probe)
+///             ↑          ↓ no answer      ↓ write/read error
+///          failed ← degraded (3 misses)  failed → (backoff 1 s … 30 s) → opening
+/// ```
+/// Every time the sign answers after being unreachable, lobbyd re-syncs it: the sign may have
+/// lost its memory (unplugged, power-cycled), so everything is uploaded again and the screen
+/// is restored to what the schedule demands. The probe reads the sign's clock, which lobbyd
+/// sets at every sync; a clock that disagrees means a power cut nobody saw, and also re-syncs.
+public struct SerialLink: Sendable {
+    public enum State: Sendable, Equatable, CustomStringConvertible {
+        case closed, opening, probing, ready
+        /// The port is open but the sign does not answer (muted, wrong device, wrong speed).
+        case degraded
+        /// The port is gone or cannot be opened; waiting to retry.
+        case failed
+
+        public var description: String {
+            switch self {
+            case .closed: "closed"
+            case .opening: "opening"
+            case .probing: "probing"
+            case .ready: "ready"
+            case .degraded: "degraded"
+            case .failed: "failed"
+            }
+        }
+    }
+
+    public enum Event: Sendable, Equatable {
+        case start
+        case opened
+        case openFailed(String)
+        /// The sign answered the probe; `clockAgrees` is false when its clock was reset.
+        case probeAnswered(clockAgrees: Bool)
+        case probeUnanswered
+        case transmissionFailed(String)
+        case retryDue
+        case healthCheckDue
+        case contentChanged
+    }
+
+    public enum Action: Sendable, Equatable {
+        case open
+        case close
+        case probe
+        /// Forget what the sign holds; upload everything and set its clock.
+        case resync
+        /// Send what changed since the last upload.
+        case sendChanges
+        case scheduleRetry(after: Duration)
+        case scheduleHealthCheck(after: Duration)
+        case linkUp
+        case linkDown(cause: String)
+    }
+
+    public static let healthInterval: Duration = .seconds(60)
+    public static let maximumBackoff: Duration = .seconds(30)
+    /// Unanswered probes in a row before the port is closed and opened again.
+    public static let missesBeforeReopen = 3
+
+    public private(set) var state: State = .closed
+    /// Failed attempts since the link was last ready.
+    public private(set) var retries = 0
+    public private(set) var lastError: String?
+    private var isUp = false
+    private var misses = 0
+    private var isHealthProbe = false
+
+    public init() {}
+
+    /// The delay before retry `attempt` (counted from 1): 1 s, 2 s, 4 s … capped at 30 s.
+    public static func backoff(_ attempt: Int) -> Duration {
+        min(.seconds(1 << min(max(attempt, 1) - 1, 5)), maximumBackoff)
+    }
+
+    public mutating func handle(_ event: Event) -> [Action] {
+        switch (state, event) {
+        case (.closed, .start), (.failed, .retryDue):
+            state = .opening
+            return [.open]
+        case (.opening, .opened):
+            state = .probing
+            isHealthProbe = false
+            return [.probe]
+        case (.opening, .openFailed(let reason)):
+            return fail(reason)
+        case (.probing, .probeAnswered(let clockAgrees)), (.degraded, .probeAnswered(let clockAgrees)):
+            let wasHealthCheck = isHealthProbe && state == .probing
+            state = .ready
+            retries = 0
+            misses = 0
+            lastError = nil
+            var actions: [Action] = []
+            if !isUp { actions.append(.linkUp) }
+            isUp = true
+            if !wasHealthCheck || !clockAgrees { actions.append(.resync) }
+            return actions + [.scheduleHealthCheck(after: Self.healthInterval)]
+        case (.probing, .probeUnanswered), (.degraded, .probeUnanswered):
+            misses += 1
+            if misses >= Self.missesBeforeReopen { return fail("the sign did not answer \(misses) probes") }
+            retries += 1
+            lastError = "the sign does not answer"
+            let wasUp = isUp
+            state = .degraded
+            isUp = false
+            return (wasUp ? [.linkDown(cause: "the sign does not answer")] : []) + [
+                .scheduleRetry(after: Self.backoff(retries))
+            ]
+        case (.degraded, .retryDue):
+            return [.probe]
+        case (.ready, .healthCheckDue):
+            state = .probing
+            isHealthProbe = true
+            return [.probe]
+        case (.ready, .contentChanged):
+            return [.sendChanges]
+        case (.ready, .transmissionFailed(let reason)), (.probing, .transmissionFailed(let reason)),
+            (.degraded, .transmissionFailed(let reason)):
+            return fail(reason)
+        default:
+            return []
+        }
+    }
+
+    /// The port is gone: close it, say so once, and retry with backoff.
+    private mutating func fail(_ reason: String) -> [Action] {
+        let wasUp = isUp
+        state = .failed
+        isUp = false
+        misses = 0
+        retries += 1
+        lastError = reason
+        return [.close] + (wasUp ? [.linkDown(cause: reason)] : []) + [.scheduleRetry(after: Self.backoff(retries))]
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import LobbyCore
+
+/// A byte pipe to the sign. Calls block for at most their timeout, and a caller runs them on its
+/// own thread. Errors say what failed on which device, in the operating system's words.
+public protocol Transport: AnyObject {
+    /// The device path as configured, for logs and status.
+    var path: String { get }
+    /// Writes all of `bytes` or throws (timeout included: a sign that stops reading).
+    func write(_ bytes: [UInt8], timeout: Duration) throws(LinkError)
+    /// Whatever arrives within `timeout`, possibly nothing; throws when the device is gone.
+    func read(timeout: Duration) throws(LinkError) -> [UInt8]
+    /// Drives the DTR or RTS line (the panel-power relay of many halls).
+    func setControlLine(_ line: ControlLine, active: Bool) throws(LinkError)
+    func close()
+}
+
+public enum ControlLine: String, Sendable, CaseIterable {
+    case dtr, rts
+}
+
+/// Every error `LobbyLink` reports.
+public enum LinkError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+    case writeTimedOut(path: String, sent: Int, total: Int)
+    case readFailed(path: String, reason: String)
+    case noReply(path: String, after: Duration)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): "\(path): cannot open: \(reason)"
+        case .writeFailed(let path, let reason): "\(path): write failed: \(reason)"
+        case .writeTimedOut(let path, let sent, let total): "\(path): write timed out after \(sent) of \(total) bytes"
+        case .readFailed(let path, let reason): "\(path): read failed: \(reason)"
+        case .noReply(let path, let after): "\(path): the sign did not answer within \(after)"
+        }
+    }
+}
+
+/// Opens the right transport for a device path, following symlinks (`/dev/serial/by-id/…`).
+/// Pseudo-terminals (the simulator, serial-over-network tunnels) get `PtyTransport`, because
+/// libserialport 0.1.1 cannot open them; everything else gets `LibSerialPortTransport`.
+public enum TransportFactory {
+    public static func open(path: String, serial: Configuration.Serial) throws(LinkError) -> Transport {
+        let resolved = resolve(path)
+        if resolved.hasPrefix("/dev/pts/") {
+            return try PtyTransport(path: path, device: resolved, serial: serial)
+        }
+        return try LibSerialPortTransport(path: path, device: resolved, serial: serial)
+    }
+
+    /// The device a path finally names.
+    public static func resolve(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Which transport `open` would choose, for the log line that says so.
+    public static func kind(of path: String) -> String {
+        resolve(path).hasPrefix("/dev/pts/") ? "pseudo-terminal (termios)" : "serial port (libserialport)"
+    }
+}

@@ -1,0 +1,87 @@
+import LobbyLink
+import Testing
+
+@Suite("Serial link state machine")
+struct SerialLinkTests {
+    /// A link that has come up once.
+    static func readyLink() -> SerialLink {
+        var link = SerialLink()
+        _ = link.handle(.start)
+        _ = link.handle(.opened)
+        _ = link.handle(.probeAnswered(clockAgrees: false))
+        return link
+    }
+
+    @Test("the first answer brings the link up and uploads everything")
+    func comesUp() {
+        var link = SerialLink()
+        #expect(link.handle(.start) == [.open])
+        #expect(link.handle(.opened) == [.probe])
+        #expect(
+            link.handle(.probeAnswered(clockAgrees: false)) == [
+                .linkUp, .resync, .scheduleHealthCheck(after: .seconds(60)),
+            ])
+        #expect(link.state == .ready)
+    }
+
+    @Test("a healthy sign is not re-uploaded; one whose clock was reset (a silent power cut) is")
+    func healthChecks() {
+        var link = Self.readyLink()
+        #expect(link.handle(.healthCheckDue) == [.probe])
+        #expect(link.handle(.probeAnswered(clockAgrees: true)) == [.scheduleHealthCheck(after: .seconds(60))])
+        #expect(link.handle(.healthCheckDue) == [.probe])
+        #expect(
+            link.handle(.probeAnswered(clockAgrees: false)) == [.resync, .scheduleHealthCheck(after: .seconds(60))])
+    }
+
+    @Test("an unplugged cable: link down once, retries with growing backoff, re-sync on return")
+    func unplugAndReplug() {
+        var link = Self.readyLink()
+        #expect(
+            link.handle(.transmissionFailed("read: the other side closed")) == [
+                .close, .linkDown(cause: "read: the other side closed"), .scheduleRetry(after: .seconds(1)),
+            ])
+        #expect(link.handle(.retryDue) == [.open])
+        #expect(link.handle(.openFailed("No such file or directory")) == [.close, .scheduleRetry(after: .seconds(2))])
+        #expect(link.handle(.retryDue) == [.open])
+        #expect(link.handle(.openFailed("No such file or directory")) == [.close, .scheduleRetry(after: .seconds(4))])
+        #expect(link.retries == 3 && link.lastError == "No such file or directory")
+        #expect(link.handle(.retryDue) == [.open])
+        #expect(link.handle(.opened) == [.probe])
+        #expect(
+            link.handle(.probeAnswered(clockAgrees: true)) == [
+                .linkUp, .resync, .scheduleHealthCheck(after: .seconds(60)),
+            ])
+        #expect(link.retries == 0 && link.lastError == nil)
+    }
+
+    @Test(
+        "backoff grows from 1 s and is capped at 30 s", arguments: [(1, 1), (2, 2), (3, 4), (5, 16), (6, 30), (50, 30)])
+    func backoff(attempt: Int, seconds: Int) {
+        #expect(SerialLink.backoff(attempt) == .seconds(seconds))
+    }
+
+    @Test("a muted sign degrades the link, and after three misses the port is reopened")
+    func muted() {
+        var link = Self.readyLink()
+        _ = link.handle(.healthCheckDue)
+        #expect(
+            link.handle(.probeUnanswered) == [
+                .linkDown(cause: "the sign does not answer"), .scheduleRetry(after: .seconds(1)),
+            ])
+        #expect(link.state == .degraded)
+        #expect(link.handle(.retryDue) == [.probe])
+        #expect(link.handle(.probeUnanswered) == [.scheduleRetry(after: .seconds(2))])
+        #expect(link.handle(.retryDue) == [.probe])
+        #expect(link.handle(.probeUnanswered) == [.close, .scheduleRetry(after: .seconds(4))])
+        #expect(link.state == .failed)
+    }
+
+    @Test("content changes are sent when ready and wait (for the re-sync) otherwise")
+    func contentChanges() {
+        var link = Self.readyLink()
+        #expect(link.handle(.contentChanged) == [.sendChanges])
+        _ = link.handle(.transmissionFailed("gone"))
+        #expect(link.handle(.contentChanged).isEmpty)
+    }
+}
