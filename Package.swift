@@ -33,6 +33,7 @@ let package = Package(
             pkgConfig: "freetype2",
             providers: [.apt(["libfreetype-dev"])]
         ),
+        .systemLibrary(name: "CPty"),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -47,7 +48,10 @@ let package = Package(
         ),
         .target(name: "LobbyRender", dependencies: ["LobbyCore", "CFreeType", "CZlib"]),
         .target(name: "LobbyProtocol", dependencies: ["LobbyCore", "LobbyRender"]),
-        .target(name: "LobbyLink", dependencies: ["LobbyProtocol", "CSerialPort"]),
+        .target(
+            name: "LobbyLink",
+            dependencies: ["LobbyProtocol", "CSerialPort", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "LobbyStore", dependencies: ["LobbyCore"]),
         .target(
             name: "LobbyDaemon",
@@ -73,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "lobby-sim",
             dependencies: [
-                "LobbyProtocol", "LobbyRender",
+                "LobbyProtocol", "LobbyRender", "CPty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,7 +108,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["lobbyd", "lobbyctl", "lobby-sim", "LobbyTestSupport"]
+            dependencies: [
+                "lobbyd", "lobbyctl", "lobby-sim", "LobbyTestSupport", "LobbyCore", "LobbyRender", "LobbyProtocol",
+                "LobbyLink",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -84,6 +84,18 @@ extension Configuration.Serial {
         table.read("parity", into: &parity)
         table.read("data_bits", into: &dataBits, oneOf: [7, 8])
         table.read("stop_bits", into: &stopBits, oneOf: [1, 2])
+        if let relay = table.string("power_relay") {
+            if relay == "none" {
+                powerRelay = nil
+            } else if let line = ControlLineName(rawValue: relay) {
+                powerRelay = line
+            } else {
+                table.invalid("power_relay", value: "\"\(relay)\"", expected: "one of \"none\", \"dtr\", \"rts\"")
+            }
+        }
+        var active = "high"
+        table.read("power_relay_active", into: &active, expected: "\"high\" or \"low\"") { $0 == "high" || $0 == "low" }
+        powerRelayActiveHigh = active == "high"
     }
 }
 

@@ -14,7 +14,10 @@ extension Configuration {
             "trusted keys: \(paths.trustedKeys)",
             "database: \(paths.database)",
             "control socket: \(paths.controlSocket)",
-            "serial: \(serial.device) at \(serial.baud) baud, \(serial.frameDescription)",
+            "serial: \(serial.device) at \(serial.baud) baud, \(serial.frameDescription)"
+                + (serial.powerRelay.map {
+                    ", panel power relay on \($0.rawValue.uppercased()) (active \(serial.powerRelayActiveHigh ? "high" : "low"))"
+                } ?? ""),
             "controller: \(controller.driver.rawValue), address \(controller.address), \(controller.pictureSlots) picture slots",
             "log level: \(logLevel.rawValue)",
         ].joined(separator: "\n")

@@ -63,6 +63,11 @@ public struct Configuration: Sendable, Equatable {
         public var parity: Parity = .none
         public var dataBits = 8
         public var stopBits = 1
+        /// A relay on the port's DTR or RTS line that switches panel power (many halls cut it
+        /// outside opening hours); `nil` when there is none.
+        public var powerRelay: ControlLineName?
+        /// Whether the relay closes when the line is asserted (`high`) or released (`low`).
+        public var powerRelayActiveHigh = true
         public init() {}
     }
 
@@ -107,6 +112,11 @@ public enum LogLevel: String, Sendable, CaseIterable {
 /// What a panel can light: one colour, or red/green and their mix amber.
 public enum ColorCapability: String, Sendable, CaseIterable {
     case mono, tricolor
+}
+
+/// A modem-control line of the serial port.
+public enum ControlLineName: String, Sendable, CaseIterable {
+    case dtr, rts
 }
 
 public enum Parity: String, Sendable, CaseIterable {

@@ -57,7 +57,8 @@ public struct SerialLink: Sendable {
         case linkDown(cause: String)
     }
 
-    public static let healthInterval: Duration = .seconds(60)
+    /// How often a ready sign is probed (the ceiling is 60 s).
+    public let healthInterval: Duration
     public static let maximumBackoff: Duration = .seconds(30)
     /// Unanswered probes in a row before the port is closed and opened again.
     public static let missesBeforeReopen = 3
@@ -70,7 +71,9 @@ public struct SerialLink: Sendable {
     private var misses = 0
     private var isHealthProbe = false
 
-    public init() {}
+    public init(healthInterval: Duration = .seconds(60)) {
+        self.healthInterval = healthInterval
+    }
 
     /// The delay before retry `attempt` (counted from 1): 1 s, 2 s, 4 s … capped at 30 s.
     public static func backoff(_ attempt: Int) -> Duration {
@@ -98,7 +101,7 @@ public struct SerialLink: Sendable {
             if !isUp { actions.append(.linkUp) }
             isUp = true
             if !wasHealthCheck || !clockAgrees { actions.append(.resync) }
-            return actions + [.scheduleHealthCheck(after: Self.healthInterval)]
+            return actions + [.scheduleHealthCheck(after: healthInterval)]
         case (.probing, .probeUnanswered), (.degraded, .probeUnanswered):
             misses += 1
             if misses >= Self.missesBeforeReopen { return fail("the sign did not answer \(misses) probes") }

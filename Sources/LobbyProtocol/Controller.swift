@@ -61,6 +61,24 @@ public protocol Controller: Sendable {
     func setClock(hour: Int, minute: Int, isoWeekday: Int) -> [Transmission]
     /// A read whose answer proves the sign is alive.
     func probe() -> Transmission
-    /// Whether `bytes` (what the sign sent) contain a complete answer to `probe()`.
-    func containsProbeReply(_ bytes: [UInt8]) -> Bool
+    /// The sign's answer to `probe()` in `bytes` (what it sent), `nil` until one is complete.
+    func probeReply(in bytes: [UInt8]) -> ProbeReply?
+}
+
+/// What a probe tells about the sign: its clock, which lobbyd sets at every sync, so a clock
+/// that disagrees reveals a power cut.
+public struct ProbeReply: Sendable, Equatable {
+    public var hour: Int
+    public var minute: Int
+
+    public init(hour: Int, minute: Int) {
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// Whether the sign's clock is within `tolerance` minutes of `hour:minute`, across midnight.
+    public func agrees(hour expectedHour: Int, minute expectedMinute: Int, toleranceMinutes: Int = 2) -> Bool {
+        let difference = abs((hour * 60 + minute) - (expectedHour * 60 + expectedMinute))
+        return min(difference, 1440 - difference) <= toleranceMinutes
+    }
 }

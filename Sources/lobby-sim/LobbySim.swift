@@ -1,15 +1,99 @@
 import ArgumentParser
+import Foundation
 
-/// `lobby-sim`: a simulated hall sign on a pseudo-terminal. The simulator itself arrives with the
-/// controller-link issue; until then this entry point says so instead of pretending to run.
+/// Options of one simulator run.
+struct SimulatorOptions {
+    var link: String
+    var baud: Int
+    var record: String?
+    var png: String?
+    var dump: String?
+    var draw: Bool
+}
+
+/// `lobby-sim`: a simulated Alpha-protocol hall sign on a pseudo-terminal, for the demo, the
+/// tests and a technician without hardware. Faults are injected with lines written to the
+/// `--control` FIFO: `unplug SECONDS`, `power-cycle`, `mute on|off`, `corrupt BYTES`, `slow FACTOR`.
 @main
 struct LobbySim: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lobby-sim",
-        abstract: "Simulated Alpha-protocol hall sign on a pseudo-terminal (not built in this release).")
+        commandName: "lobby-sim", abstract: "Simulated Alpha-protocol hall sign on a pseudo-terminal.")
+
+    @Option(help: "Path of the symlink to the pseudo-terminal (configure it as [serial] device).")
+    var link: String
+
+    @Option(help: "Receive at this line speed (10 bits per byte); 0 for as fast as possible.")
+    var baud = 9600
+
+    @Option(help: "Write every received byte, with timestamps, to this file.")
+    var record: String?
+
+    @Option(help: "Write each displayed page as a panel-like PNG into this directory.")
+    var png: String?
+
+    @Option(help: "Write each displayed page as PBM into this directory (for tests).")
+    var dump: String?
+
+    @Option(help: "FIFO to read fault commands from (created if missing).")
+    var control: String?
+
+    @Flag(help: "Do not draw the panel in the terminal (machine-readable lines only).")
+    var quiet = false
 
     func run() throws {
-        print("lobby-sim: the simulated sign is not built in this release")
-        throw ExitCode.failure
+        let sign = try SimulatedSign(
+            options: SimulatorOptions(link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet))
+        let controlDescriptor = try control.map(Self.openControl)
+        var terminal: PseudoTerminal? = try PseudoTerminal(link: link)
+        var replugAt: Date?
+        sign.say("ready on \(terminal!.slavePath) (link \(link))")
+        signal(SIGPIPE, SIG_IGN)
+        while true {
+            if let pty = terminal {
+                let answer = sign.receive(pty.read(milliseconds: 50))
+                if !answer.isEmpty { pty.write(answer) }
+            } else {
+                usleep(50_000)
+                if let due = replugAt, Date() >= due {
+                    terminal = try PseudoTerminal(link: link)
+                    replugAt = nil
+                    sign.say("plugged in on \(terminal!.slavePath)")
+                }
+            }
+            for command in controlDescriptor.map(Self.readCommands) ?? [] {
+                let words = command.split(separator: " ").map(String.init)
+                switch (words.first, words.dropFirst().first) {
+                case ("unplug", let seconds):
+                    terminal?.close()
+                    terminal = nil
+                    replugAt = Date().addingTimeInterval(Double(seconds ?? "5") ?? 5)
+                    sign.say("unplugged")
+                case ("power-cycle", _): sign.powerCycle()
+                case ("mute", let state):
+                    sign.faults.muted = state != "off"; sign.say("mute \(sign.faults.muted ? "on" : "off")")
+                case ("corrupt", let count): sign.faults.corruptBytes = Int(count ?? "1") ?? 1
+                case ("slow", let factor): sign.faults.slowFactor = Double(factor ?? "1") ?? 1
+                default: sign.say("unknown command: \(command)")
+                }
+            }
+        }
+    }
+
+    private static func openControl(_ path: String) throws -> Int32 {
+        if access(path, F_OK) != 0 { mkfifo(path, 0o600) }
+        let descriptor = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw SimulatorError("cannot open control FIFO \(path): \(String(cString: strerror(errno)))")
+        }
+        return descriptor
+    }
+
+    private static func readCommands(_ descriptor: Int32) -> [String] {
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return [] }
+        return String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
     }
 }

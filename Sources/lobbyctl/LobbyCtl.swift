@@ -11,6 +11,7 @@ struct LobbyCtl: ParsableCommand {
         version: "lobbyctl \(Release.version)",
         subcommands: [
             ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self, PreviewCommand.self,
-            PlanCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self, SubmitCommand.self,
+            PlanCommand.self, PortsCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            SubmitCommand.self,
         ])
 }

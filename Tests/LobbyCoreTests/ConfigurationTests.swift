@@ -27,6 +27,7 @@ struct ConfigurationTests {
         #expect(config.serial.parity == .none)
         #expect(config.serial.dataBits == 8)
         #expect(config.serial.stopBits == 1)
+        #expect(config.serial.powerRelay == nil && config.serial.powerRelayActiveHigh)
         #expect(config.controller.driver == .alpha)
         #expect(config.controller.address == "00")
         #expect(config.controller.pictureSlots == 16)
@@ -67,6 +68,8 @@ struct ConfigurationTests {
             parity = "even"
             data_bits = 7
             stop_bits = 2
+            power_relay = "rts"
+            power_relay_active = "low"
             [controller]
             driver = "alpha"
             address = "1F"
@@ -83,6 +86,7 @@ struct ConfigurationTests {
         #expect(config.paths.controlSocket == "/srv/control.sock" && config.paths.trustedKeys == "/srv/keys")
         #expect(config.serial.device == "/dev/serial/by-id/usb-FTDI-if00" && config.serial.baud == 19200)
         #expect(config.serial.frameDescription == "7E2")
+        #expect(config.serial.powerRelay == .rts && !config.serial.powerRelayActiveHigh)
         #expect(config.controller.address == "1F")
     }
 
@@ -110,6 +114,8 @@ struct ConfigurationTests {
         ("[serial]\nparity = \"mark\"", "serial.parity", 2, "\"none\", \"odd\", \"even\""),
         ("[serial]\ndata_bits = 5", "serial.data_bits", 2, "one of 7, 8"),
         ("[serial]\nstop_bits = 3", "serial.stop_bits", 2, "one of 1, 2"),
+        ("[serial]\npower_relay = \"cts\"", "serial.power_relay", 2, "\"none\", \"dtr\", \"rts\""),
+        ("[serial]\npower_relay_active = \"on\"", "serial.power_relay_active", 2, "\"high\" or \"low\""),
         ("[controller]\ndriver = \"onbon\"", "controller.driver", 2, "one of \"alpha\""),
         ("[controller]\naddress = \"ZZ\"", "controller.address", 2, "two hex digits"),
         ("[controller]\naddress = \"001\"", "controller.address", 2, "two hex digits"),

@@ -90,8 +90,10 @@ struct AlphaControllerTests {
             return
         }
         let answer = try #require(try sign.apply(read))
-        #expect(controller.containsProbeReply(answer))
-        #expect(!controller.containsProbeReply(controller.probe().bytes))
-        #expect(!controller.containsProbeReply(Array(answer.dropLast())))
+        #expect(controller.probeReply(in: answer) == ProbeReply(hour: 0, minute: 0))
+        #expect(controller.probeReply(in: controller.probe().bytes) == nil)
+        #expect(controller.probeReply(in: Array(answer.dropLast())) == nil)
+        #expect(ProbeReply(hour: 23, minute: 59).agrees(hour: 0, minute: 1))
+        #expect(!ProbeReply(hour: 0, minute: 0).agrees(hour: 8, minute: 20))
     }
 }

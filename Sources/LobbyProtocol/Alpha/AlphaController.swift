@@ -84,16 +84,18 @@ public struct AlphaController: Controller {
         Transmission(purpose: .probe, bytes: encoder.readTimeOfDay())
     }
 
-    public func containsProbeReply(_ bytes: [UInt8]) -> Bool {
+    public func probeReply(in bytes: [UInt8]) -> ProbeReply? {
         var decoder = AlphaDecoder()
-        return decoder.feed(bytes).contains {
-            if case .packet(let packet) = $0 {
-                packet.type == AlphaConstants.typeResponse && packet.command == AlphaConstants.Command.writeSpecial
-                    && packet.data.first == AlphaConstants.Special.timeOfDay
-            } else {
-                false
-            }
+        for case .packet(let packet) in decoder.feed(bytes)
+        where packet.type == AlphaConstants.typeResponse && packet.command == AlphaConstants.Command.writeSpecial
+            && packet.data.count == 5 && packet.data[0] == AlphaConstants.Special.timeOfDay
+        {
+            guard let hour = Int(String(decoding: packet.data[1..<3], as: UTF8.self)),
+                let minute = Int(String(decoding: packet.data[3..<5], as: UTF8.self))
+            else { continue }
+            return ProbeReply(hour: hour, minute: minute)
         }
+        return nil
     }
 
     /// The memory table (picture slots, one TEXT file per slot, the blank TEXT) and the blank

@@ -1,0 +1,279 @@
+import Foundation
+import LobbyCore
+import LobbyProtocol
+import Logging
+import Synchronization
+
+/// What the link reports to the rest of the daemon (and, through it, the event log).
+public enum LinkReport: Sendable, Equatable {
+    case up
+    case down(cause: String)
+    /// Everything the screen should show is on the sign.
+    case synced(bytes: Int)
+}
+
+/// The link as the operator sees it: "link down since 09:14:03, 12 retries".
+public struct LinkStatus: Sendable, Equatable {
+    public var state: SerialLink.State = .closed
+    public var since = Date()
+    public var retries = 0
+    public var lastError: String?
+    /// Upload progress: bytes sent of the current upload, and its size.
+    public var bytesSent = 0
+    public var bytesTotal = 0
+    public var lastUpload: Date?
+}
+
+/// Runs `SerialLink` against a real transport on its own thread: performs the actions, turns what
+/// happens into events, and reconnects forever. Content to show is handed over with `show(_:)`
+/// from any thread; the newest always wins.
+public final class LinkDriver: Sendable {
+    private struct Shared {
+        var desired: SignProgram?
+        var version = 0
+        var stopping = false
+        var status = LinkStatus()
+    }
+
+    private let path: String
+    private let serial: Configuration.Serial
+    private let controller: any Controller
+    private let zone: TimeZone
+    private let report: @Sendable (LinkReport) -> Void
+    fileprivate let healthInterval: Duration
+    private let shared = Mutex(Shared())
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    public init(
+        path: String, serial: Configuration.Serial, controller: any Controller, zone: TimeZone,
+        healthInterval: Duration = .seconds(60), report: @escaping @Sendable (LinkReport) -> Void
+    ) {
+        self.healthInterval = healthInterval
+        self.path = path
+        self.serial = serial
+        self.controller = controller
+        self.zone = zone
+        self.report = report
+    }
+
+    public var status: LinkStatus { shared.withLock { $0.status } }
+
+    /// What the screen should show; `nil` for a dark screen.
+    public func show(_ program: SignProgram?) {
+        shared.withLock {
+            $0.desired = program
+            $0.version += 1
+        }
+        wake.signal()
+    }
+
+    /// Starts the driver thread; it runs until `stop()`.
+    public func start() {
+        let thread = Thread { [self] in
+            var loop = LinkLoop(driver: self)
+            loop.run()
+            finished.signal()
+        }
+        thread.name = "lobbyd-link"
+        thread.start()
+    }
+
+    /// Stops the thread and waits for it, closing the port.
+    public func stop() {
+        shared.withLock { $0.stopping = true }
+        wake.signal()
+        finished.wait()
+    }
+
+    // MARK: used by LinkLoop
+
+    fileprivate var isStopping: Bool { shared.withLock { $0.stopping } }
+    fileprivate func desired() -> (program: SignProgram?, version: Int) { shared.withLock { ($0.desired, $0.version) } }
+    fileprivate func update(_ change: (inout LinkStatus) -> Void) { shared.withLock { change(&$0.status) } }
+    fileprivate func wait(_ timeout: Duration) {
+        _ = wake.wait(
+            timeout: .now()
+                + .milliseconds(
+                    Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)))
+    }
+    fileprivate var configuration:
+        (path: String, serial: Configuration.Serial, controller: any Controller, zone: TimeZone)
+    {
+        (path, serial, controller, zone)
+    }
+    fileprivate func emit(_ event: LinkReport) { report(event) }
+}
+
+/// The driver thread's state: the port, what the sign holds, timers.
+private struct LinkLoop {
+    let driver: LinkDriver
+    var link: SerialLink
+    var transport: Transport?
+    var memory = SignMemory()
+    var sentVersion = -1
+    var retryAt: ContinuousClock.Instant?
+    var healthAt: ContinuousClock.Instant?
+    let logger = Logger(label: "lobbyd.link")
+
+    init(driver: LinkDriver) {
+        self.driver = driver
+        link = SerialLink(healthInterval: driver.healthInterval)
+    }
+
+    mutating func run() {
+        let (path, _, _, _) = driver.configuration
+        logger.info("link: using \(TransportFactory.kind(of: path)) for \(path)")
+        handle(.start)
+        while !driver.isStopping {
+            if link.state == .ready && driver.desired().version != sentVersion { handle(.contentChanged) }
+            let deadline = [retryAt, healthAt].compactMap { $0 }.min()
+            let timeout = min(.milliseconds(200), max(.zero, (deadline ?? .now + .seconds(1)) - .now))
+            if let transport {
+                do { _ = try transport.read(timeout: timeout) } catch { handle(.transmissionFailed("\(error)")) }
+            } else {
+                driver.wait(timeout)
+            }
+            if let due = retryAt, due <= .now {
+                retryAt = nil
+                handle(.retryDue)
+            }
+            if let due = healthAt, due <= .now {
+                healthAt = nil
+                handle(.healthCheckDue)
+            }
+        }
+        transport?.close()
+    }
+
+    /// Feeds an event to the state machine and performs the actions, which may raise more events.
+    mutating func handle(_ first: SerialLink.Event) {
+        var events = [first]
+        while !events.isEmpty {
+            let actions = link.handle(events.removeFirst())
+            // Status first: whoever hears "link down" and asks must see why.
+            let link = self.link
+            driver.update {
+                if $0.state != link.state { $0.since = Date() }
+                $0.state = link.state
+                $0.retries = link.retries
+                $0.lastError = link.lastError
+            }
+            for action in actions {
+                if let event = perform(action) { events.append(event) }
+            }
+        }
+    }
+
+    mutating func perform(_ action: SerialLink.Action) -> SerialLink.Event? {
+        let (path, serial, controller, _) = driver.configuration
+        switch action {
+        case .open:
+            do {
+                transport = try TransportFactory.open(path: path, serial: serial)
+                return .opened
+            } catch {
+                return .openFailed(error.description)
+            }
+        case .close:
+            transport?.close()
+            transport = nil
+        case .probe:
+            return probe(controller)
+        case .resync:
+            memory = SignMemory()
+            return upload(controller, withClock: true)
+        case .sendChanges:
+            return upload(controller, withClock: false)
+        case .scheduleRetry(let delay):
+            retryAt = .now + delay
+        case .scheduleHealthCheck(let delay):
+            healthAt = .now + delay
+        case .linkUp:
+            logger.notice("link up: \(path)")
+            driver.emit(.up)
+        case .linkDown(let cause):
+            logger.warning("link down: \(path): \(cause)")
+            driver.emit(.down(cause: cause))
+        }
+        return nil
+    }
+
+    mutating func probe(_ controller: any Controller) -> SerialLink.Event {
+        guard let transport else { return .transmissionFailed("port closed") }
+        do {
+            try transport.write(controller.probe().bytes, timeout: .seconds(2))
+            var received: [UInt8] = []
+            let deadline = ContinuousClock.now + .seconds(2)
+            while ContinuousClock.now < deadline {
+                received += try transport.read(timeout: .milliseconds(100))
+                if let reply = controller.probeReply(in: received) {
+                    let now = driver.configuration.zone.localTime(of: Date())
+                    let seconds = Int(now.secondOfDay)
+                    return .probeAnswered(clockAgrees: reply.agrees(hour: seconds / 3600, minute: seconds / 60 % 60))
+                }
+            }
+            return .probeUnanswered
+        } catch {
+            return .transmissionFailed(error.description)
+        }
+    }
+
+    /// Drives the panel-power relay, if the hall has one: off with a dark screen, on otherwise.
+    func switchPanelPower(on: Bool, transport: Transport) {
+        let serial = driver.configuration.serial
+        guard let relay = serial.powerRelay else { return }
+        do {
+            try transport.setControlLine(
+                ControlLine(rawValue: relay.rawValue)!, active: on == serial.powerRelayActiveHigh)
+        } catch {
+            logger.error("cannot switch the panel-power relay: \(error)")
+        }
+    }
+
+    /// Sends what the screen should show (and the clock, at a re-sync), with progress in status.
+    mutating func upload(_ controller: any Controller, withClock: Bool) -> SerialLink.Event? {
+        guard let transport else { return .transmissionFailed("port closed") }
+        let (program, version) = driver.desired()
+        var transmissions: [Transmission]
+        do {
+            if let program {
+                (transmissions, memory) = try controller.program(program, memory: memory)
+            } else {
+                (transmissions, memory) = controller.blank(memory: memory)
+            }
+        } catch {
+            logger.error("cannot show the content on this sign: \(error)")
+            sentVersion = version
+            return nil
+        }
+        if withClock {
+            let now = driver.configuration.zone.localTime(of: Date())
+            let seconds = Int(now.secondOfDay)
+            transmissions =
+                controller.setClock(hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
+                + transmissions
+        }
+        switchPanelPower(on: program != nil, transport: transport)
+        let total = transmissions.reduce(0) { $0 + $1.bytes.count }
+        driver.update {
+            $0.bytesSent = 0
+            $0.bytesTotal = total
+        }
+        for transmission in transmissions {
+            // Wire time at the configured speed, doubled, plus slack for a slow sign.
+            let seconds = Double(transmission.bytes.count * 10) / Double(driver.configuration.serial.baud)
+            do {
+                try transport.write(transmission.bytes, timeout: .milliseconds(Int(seconds * 2000) + 2000))
+            } catch {
+                memory = SignMemory()
+                return .transmissionFailed(error.description)
+            }
+            driver.update { $0.bytesSent += transmission.bytes.count }
+        }
+        sentVersion = version
+        driver.update { $0.lastUpload = Date() }
+        driver.emit(.synced(bytes: total))
+        return nil
+    }
+}

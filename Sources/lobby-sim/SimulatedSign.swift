@@ -1,0 +1,107 @@
+import Foundation
+import LobbyProtocol
+import LobbyRender
+
+/// The sign behind the pseudo-terminal: decodes strictly, keeps memory, answers reads, counts
+/// every malformed or refused packet, and shows and records what it displays.
+final class SimulatedSign {
+    struct Faults {
+        var muted = false
+        var corruptBytes = 0
+        var slowFactor = 1.0
+    }
+
+    var faults = Faults()
+    private var decoder = AlphaDecoder()
+    private var sign = AlphaSign()
+    private var shownPages: [UInt64] = []
+    private(set) var malformed = 0
+    private(set) var refused = 0
+    private let options: SimulatorOptions
+    private let recorder: FileHandle?
+    private let start = Date()
+
+    init(options: SimulatorOptions) throws {
+        self.options = options
+        if let record = options.record {
+            FileManager.default.createFile(atPath: record, contents: nil)
+            recorder = FileHandle(forWritingAtPath: record)
+        } else {
+            recorder = nil
+        }
+        for directory in [options.dump, options.png].compactMap({ $0 }) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+    }
+
+    /// Handles bytes from the wire; returns the answer to send back, if any.
+    func receive(_ incoming: [UInt8]) -> [UInt8] {
+        var bytes = incoming
+        for index in bytes.indices where faults.corruptBytes > 0 {
+            bytes[index] ^= 0x5A
+            faults.corruptBytes -= 1
+        }
+        record(bytes)
+        if options.baud > 0 {
+            // The wire's own pace: 10 bits per byte at the configured speed.
+            usleep(UInt32(Double(bytes.count * 10) / Double(options.baud) * faults.slowFactor * 1_000_000))
+        }
+        var answer: [UInt8] = []
+        for output in decoder.feed(bytes) {
+            switch output {
+            case .malformed(let reason):
+                malformed += 1
+                say("malformed \(reason)")
+            case .packet(let packet):
+                do {
+                    if let reply = try sign.apply(packet), !faults.muted { answer += reply }
+                } catch {
+                    refused += 1
+                    say("refused \(error.description)")
+                }
+            }
+        }
+        showIfChanged()
+        return answer
+    }
+
+    func powerCycle() {
+        sign.powerCycle()
+        decoder = AlphaDecoder()
+        say("power-cycled")
+        showIfChanged()
+    }
+
+    /// Machine-readable lines on stdout (tests wait on them) unless drawing for a person.
+    func say(_ line: String) {
+        FileHandle.standardOutput.write(Data("lobby-sim: \(line)\n".utf8))
+    }
+
+    private func showIfChanged() {
+        let pages = sign.pages
+        let hashes = pages.map(\.contentHash)
+        guard hashes != shownPages else { return }
+        shownPages = hashes
+        if let dump = options.dump {
+            for (index, page) in pages.enumerated() {
+                try? Data(page.pbm()).write(to: URL(fileURLWithPath: "\(dump)/page-\(index + 1).pbm"), options: .atomic)
+            }
+        }
+        if let png = options.png {
+            for (index, page) in pages.enumerated() {
+                try? Data(page.panelPicture().encoded()).write(
+                    to: URL(fileURLWithPath: "\(png)/page-\(index + 1).png"), options: .atomic)
+            }
+        }
+        say("pages \(pages.count)" + hashes.map { " " + String($0, radix: 16) }.joined())
+        if options.draw, let first = pages.first {
+            FileHandle.standardOutput.write(Data(first.terminalPreview(colors: isatty(STDOUT_FILENO) == 1).utf8))
+        }
+    }
+
+    private func record(_ bytes: [UInt8]) {
+        guard let recorder else { return }
+        let hex = bytes.map { String(format: "%02X", $0) }.joined(separator: " ")
+        recorder.write(Data(String(format: "%.3f %@\n", Date().timeIntervalSince(start), hex).utf8))
+    }
+}

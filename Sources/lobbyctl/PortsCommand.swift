@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import LobbyLink
+
+/// `lobbyctl ports`: the machine's serial ports as libserialport sees them, with the stable
+/// /dev/serial/by-id name to put in `[serial] device`.
+struct PortsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ports", abstract: "List serial ports (USB VID:PID, maker, product, serial number, by-id path).")
+
+    func run() throws {
+        let byID = stableNames()
+        let ports = SerialPortInfo.all()
+        guard !ports.isEmpty else {
+            print("no serial ports found (is the USB adapter plugged in? `dmesg | tail` shows what the kernel saw)")
+            return
+        }
+        for port in ports {
+            var fields = ["\(port.name)", port.transport]
+            if let vidpid = port.usbVendorProduct { fields.append("usb \(vidpid)") }
+            fields += [port.manufacturer, port.product, port.serialNumber.map { "serial \($0)" }].compactMap { $0 }
+            if fields.count == 2 && !port.description.isEmpty { fields.append(port.description) }
+            print(fields.joined(separator: "  "))
+            if let stable = byID[port.name] { print("    by-id: \(stable)") }
+        }
+    }
+
+    /// `/dev/ttyUSB0` → `/dev/serial/by-id/usb-FTDI_…-if00-port0`.
+    private func stableNames() -> [String: String] {
+        let directory = "/dev/serial/by-id"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var result: [String: String] = [:]
+        for name in names {
+            result[TransportFactory.resolve("\(directory)/\(name)")] = "\(directory)/\(name)"
+        }
+        return result
+    }
+}

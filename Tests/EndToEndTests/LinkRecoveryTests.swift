@@ -1,0 +1,143 @@
+import Foundation
+import LobbyCore
+import LobbyLink
+import LobbyProtocol
+import LobbyRender
+import LobbyTestSupport
+import Testing
+
+/// The link driver against `lobby-sim` on a real pseudo-terminal: what is shown, and recovery
+/// from an unplugged cable, a power cut and a muted sign, with no operator action.
+@Suite("Link against the simulated sign", .serialized)
+final class LinkRecoveryTests {
+    let directory: TemporaryDirectory
+    let simulator: RunningProgram
+    let reports = EventInbox<LinkReport>()
+    var driver: LinkDriver?
+    let page: Frame
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        simulator = try RunningProgram(
+            "lobby-sim",
+            [
+                "--link", "\(directory.path)/sign", "--baud", "0", "--quiet", "--dump", "\(directory.path)/dump",
+                "--control", "\(directory.path)/control",
+            ])
+        let renderer = try TextRenderer(configuration: Configuration())
+        page = try renderer.render("欢迎来到市政务服务中心", style: TextStyle(verticalAlignment: .middle))[0]
+        #expect(simulator.waitForLine { $0.contains("lobby-sim: ready on") } != nil)
+    }
+
+    deinit {
+        driver?.stop()
+        simulator.stop()
+    }
+
+    /// A zone in which it is now about noon, so a sign clock reset to 00:00 never agrees.
+    static func noonZone() -> TimeZone {
+        let hour = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date()).hour!
+        let offset = (12 - hour + 36) % 24 - 12
+        return TimeZone(secondsFromGMT: offset * 3600)!
+    }
+
+    func startDriver(healthInterval: Duration = .seconds(60)) throws -> LinkDriver {
+        let controller = try AlphaController(configuration: Configuration())
+        let reports = self.reports
+        let driver = LinkDriver(
+            path: "\(directory.path)/sign", serial: Configuration().serial, controller: controller,
+            zone: Self.noonZone(),
+            healthInterval: healthInterval, report: { reports.post($0) })
+        self.driver = driver
+        driver.show(SignProgram(pages: [page]))
+        driver.start()
+        return driver
+    }
+
+    func write(control command: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: "\(directory.path)/control"))
+        handle.write(Data("\(command)\n".utf8))
+        try handle.close()
+    }
+
+    var pageLine: String { "lobby-sim: pages 1 \(String(page.contentHash, radix: 16))" }
+
+    @Test("the sign shows the rendered frame dot for dot")
+    func showsTheFrame() throws {
+        _ = try startDriver()
+        #expect(reports.waitFor { $0 == .up } != nil)
+        #expect(simulator.waitForLine { $0 == self.pageLine } != nil)
+        let shown = try #require(
+            Frame(pbm: Array(try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/dump/page-1.pbm")))))
+        #expect(shown == page)
+        #expect(!simulator.output.contains { $0.contains("malformed") || $0.contains("refused") })
+    }
+
+    @Test("unplugged: link down within 5 s; plugged back: content back with no operator action")
+    func unplugAndReplug() throws {
+        let driver = try startDriver()
+        guard let up = reports.waitFor(timeout: .seconds(15), { $0 == .up }),
+            let shown = simulator.waitForLine({ $0 == self.pageLine })
+        else {
+            Issue.record("the link never came up: \(simulator.output)")
+            return
+        }
+        try write(control: "unplug 2")
+        let started = ContinuousClock.now
+        let down = reports.waitFor(from: up.next, timeout: .seconds(5)) { if case .down = $0 { true } else { false } }
+        #expect(down != nil, "no link_down within 5 s")
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(driver.status.state == .failed || driver.status.state == .opening)
+        #expect(reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(20)) { $0 == .up } != nil)
+        #expect(simulator.waitForLine(from: shown.next, timeout: .seconds(20)) { $0 == self.pageLine } != nil)
+    }
+
+    @Test("a power-cycled sign is noticed within one health period and re-synced")
+    func powerCycle() throws {
+        _ = try startDriver(healthInterval: .seconds(2))
+        guard reports.waitFor({ $0 == .up }) != nil, let shown = simulator.waitForLine({ $0 == self.pageLine }) else {
+            Issue.record("the link never came up: \(simulator.output)")
+            return
+        }
+        try write(control: "power-cycle")
+        guard let dark = simulator.waitForLine(from: shown.next, { $0 == "lobby-sim: pages 0" }) else {
+            Issue.record("the simulator did not lose its memory")
+            return
+        }
+        #expect(simulator.waitForLine(from: dark.next, timeout: .seconds(6)) { $0 == self.pageLine } != nil)
+    }
+
+    @Test("a muted sign degrades the link without a crash, and it recovers when the sign answers again")
+    func muted() throws {
+        let driver = try startDriver(healthInterval: .seconds(1))
+        guard let up = reports.waitFor({ $0 == .up }) else {
+            Issue.record("the link never came up: \(simulator.output)")
+            return
+        }
+        try write(control: "mute on")
+        let down = reports.waitFor(from: up.next, timeout: .seconds(10)) {
+            $0 == .down(cause: "the sign does not answer")
+        }
+        #expect(down != nil)
+        #expect(driver.status.state == .degraded && driver.status.lastError == "the sign does not answer")
+        try write(control: "mute off")
+        #expect(reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(30)) { $0 == .up } != nil)
+    }
+
+    @Test("corrupted bytes are rejected and counted by the sign, which keeps running and answering")
+    func corruption() throws {
+        let driver = try startDriver(healthInterval: .seconds(1))
+        guard let up = reports.waitFor({ $0 == .up }), simulator.waitForLine({ $0 == self.pageLine }) != nil else {
+            Issue.record("the link never came up: \(simulator.output)")
+            return
+        }
+        try write(control: "corrupt 40")
+        driver.show(SignProgram(pages: [page, Frame(width: 192, height: 32)]))
+        #expect(
+            simulator.waitForLine { $0.hasPrefix("lobby-sim: malformed") || $0.hasPrefix("lobby-sim: refused") } != nil)
+        // The sign still answers its health probes: the link never goes down.
+        #expect(
+            reports.waitFor(from: up.next, timeout: .seconds(3)) { if case .down = $0 { true } else { false } } == nil)
+        #expect(driver.status.state == .ready)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// A package executable running in the background, whose output lines a test can wait for.
+/// Waiting is on the lines themselves (a condition variable), never on a timer guess.
+public final class RunningProgram: @unchecked Sendable {
+    private let process = Process()
+    private let condition = NSCondition()
+    private var lines: [String] = []
+    private var partial = ""
+
+    public init(_ name: String, _ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: BuiltProgram(name).path)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            self?.append(handle.availableData)
+        }
+        try process.run()
+    }
+
+    deinit { stop() }
+
+    /// The first line at or after `start` that satisfies `matches`, waiting up to `timeout`.
+    /// Returns the line and the index after it, to wait for the next event from there.
+    @discardableResult
+    public func waitForLine(from start: Int = 0, timeout: Duration = .seconds(15), _ matches: (String) -> Bool) -> (
+        line: String, next: Int
+    )? {
+        let deadline = Date().addingTimeInterval(
+            Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        condition.lock()
+        defer { condition.unlock() }
+        var index = start
+        while true {
+            while index < lines.count {
+                if matches(lines[index]) { return (lines[index], index + 1) }
+                index += 1
+            }
+            guard condition.wait(until: deadline) else { return nil }
+        }
+    }
+
+    public var output: [String] {
+        condition.lock()
+        defer { condition.unlock() }
+        return lines
+    }
+
+    /// Ends the program and reaps it. Reaped with waitpid directly: on Linux,
+    /// `Process.waitUntilExit` waits for Foundation's own exit notification, which does not
+    /// arrive while a test holds the thread it would be delivered on.
+    public func stop() {
+        let pid = process.processIdentifier
+        guard pid > 0, kill(pid, 0) == 0 else { return }
+        kill(pid, SIGKILL)  // SIGTERM may be blocked in a child spawned from a test thread
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
+    private func append(_ data: Data) {
+        condition.lock()
+        partial += String(decoding: data, as: UTF8.self)
+        let pieces = partial.split(separator: "\n", omittingEmptySubsequences: false)
+        lines += pieces.dropLast().map(String.init)
+        partial = String(pieces.last ?? "")
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// Events delivered from another thread (a driver's callback), waited for in order.
+public final class EventInbox<Event: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var events: [Event] = []
+
+    public init() {}
+
+    public func post(_ event: Event) {
+        condition.lock()
+        events.append(event)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits up to `timeout` for an event after index `start` that satisfies `matches`.
+    public func waitFor(from start: Int = 0, timeout: Duration = .seconds(15), _ matches: (Event) -> Bool) -> (
+        event: Event, next: Int
+    )? {
+        let deadline = Date().addingTimeInterval(
+            Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        condition.lock()
+        defer { condition.unlock() }
+        var index = start
+        while true {
+            while index < events.count {
+                if matches(events[index]) { return (events[index], index + 1) }
+                index += 1
+            }
+            guard condition.wait(until: deadline) else { return nil }
+        }
+    }
+
+    public var count: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return events.count
+    }
+}
