@@ -38,17 +38,9 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 
-## demo: run the system against the simulated sign (see README). In this release only the
-## configuration layer exists, so the demo checks the example configuration and says what the
-## daemon would do with it.
+## demo: the whole system against the simulated sign (demo/demo.sh explains what it sets up).
 demo: build
-	@echo "== $$($(BIN)/lobbyd --version)"
-	@echo "== lobbyd --check-config --config lobbyd.toml.example"
-	@$(BIN)/lobbyd --check-config --config lobbyd.toml.example
-	@echo
-	@echo "== With this configuration lobbyd would light the panel inside the windows above on workdays,"
-	@echo "   take approved playlists from the spool and drive the sign on the serial line above."
-	@echo "   The simulated sign, the player and the control socket arrive in later releases."
+	@./demo/demo.sh "$(BIN)"
 
 ## bench: benchmarks (Benchmarks/, a separate package), never part of `make test`. Each prints
 ## its figures and the ratio against a reference measured in the same run.

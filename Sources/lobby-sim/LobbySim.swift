@@ -52,6 +52,7 @@ struct LobbySim: ParsableCommand {
             if let pty = terminal {
                 let answer = sign.receive(pty.read(milliseconds: 50))
                 if !answer.isEmpty { pty.write(answer) }
+                sign.rotate()
             } else {
                 usleep(50_000)
                 if let due = replugAt, Date() >= due {

@@ -20,6 +20,10 @@ final class SimulatedSign {
     private let options: SimulatorOptions
     private let recorder: FileHandle?
     private let start = Date()
+    private var displayed = 0
+    private var lastRotation = Date()
+    /// How long the simulated sign holds each page.
+    static let holdSeconds = 4.0
 
     init(options: SimulatorOptions) throws {
         self.options = options
@@ -94,9 +98,32 @@ final class SimulatedSign {
             }
         }
         say("pages \(pages.count)" + hashes.map { " " + String($0, radix: 16) }.joined())
-        if options.draw, let first = pages.first {
-            FileHandle.standardOutput.write(Data(first.terminalPreview(colors: isatty(STDOUT_FILENO) == 1).utf8))
+        displayed = 0
+        lastRotation = Date()
+        draw()
+    }
+
+    /// Moves to the next page after the hold time, as the sign's run sequence does.
+    func rotate() {
+        guard options.draw, shownPages.count > 1, Date().timeIntervalSince(lastRotation) >= Self.holdSeconds else {
+            return
         }
+        displayed = (displayed + 1) % shownPages.count
+        lastRotation = Date()
+        draw()
+    }
+
+    private func draw() {
+        guard options.draw else { return }
+        let pages = sign.pages
+        let terminal = isatty(STDOUT_FILENO) == 1
+        var text = terminal ? "\u{1B}[H\u{1B}[2J" : ""
+        if pages.isEmpty {
+            text += "[panel dark]\n"
+        } else {
+            text += "[page \(displayed + 1) of \(pages.count)]\n" + pages[displayed].terminalPreview(colors: terminal)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     private func record(_ bytes: [UInt8]) {

@@ -8,7 +8,7 @@ import Logging
 
 /// `lobbyd`: the hall screen daemon. Parses arguments and hands over to `LobbyDaemon`.
 @main
-struct Lobbyd: ParsableCommand {
+struct Lobbyd: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             abstract: "Drives the service hall's LED screen with approved content, inside opening hours.",
@@ -21,7 +21,14 @@ struct Lobbyd: ParsableCommand {
     @Flag(name: .long, help: "Validate the configuration, print what lobbyd would do, and exit (2 if invalid).")
     var checkConfig = false
 
-    func run() throws {
+    @Option(
+        name: .long,
+        help:
+            "TESTING AND DEMO ONLY: run the wall clock from this instant (hall time), e.g. 2026-10-09T08:19:50. Refused under systemd."
+    )
+    var clockStart: String?
+
+    func run() async throws {
         let configuration: Configuration
         do {
             configuration = try Configuration.load(path: config)
@@ -34,10 +41,28 @@ struct Lobbyd: ParsableCommand {
             return
         }
         DaemonLogging.bootstrap(level: configuration.logLevel)
-        let logger = Logger(label: "lobbyd")
-        logger.info("configuration loaded", metadata: ["file": "\(config)"])
-        logger.critical("the daemon's services are not built in this release; only --check-config works")
-        throw ExitCode(ExitStatus.failure)
+        let clock = try wallClock(zone: configuration.timeZone)
+        do {
+            try await Daemon.run(configuration: configuration, clock: clock)
+        } catch {
+            Logger(label: "lobbyd").critical("cannot run: \(error)")
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
+    private func wallClock(zone: TimeZone) throws -> WallClock {
+        guard let clockStart else { return WallClock() }
+        guard !SystemdNotifier.underSystemd() else {
+            FileHandle.standardError.write(
+                Data("lobbyd: --clock-start is for testing and demos and is refused under systemd\n".utf8))
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        guard let start = zone.parseInstant(clockStart) else {
+            FileHandle.standardError.write(
+                Data("lobbyd: --clock-start \(clockStart): expected YYYY-MM-DDTHH:MM[:SS]\n".utf8))
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return WallClock(startingAt: start)
     }
 
     private static var versionText: String {

@@ -48,6 +48,22 @@ public final class RunningProgram: @unchecked Sendable {
         return lines
     }
 
+    /// Sends `signal` and waits up to `timeout` for the program to exit; `true` if it did.
+    /// (A graceful stop: the caller can then check what the program logged on the way out.)
+    public func terminate(_ signal: Int32, timeout: Duration) -> Bool {
+        let pid = process.processIdentifier
+        guard pid > 0, kill(pid, 0) == 0 else { return true }
+        let exited = DispatchSemaphore(value: 0)
+        Thread {
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            exited.signal()
+        }.start()
+        kill(pid, signal)
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        return exited.wait(timeout: .now() + seconds) == .success
+    }
+
     /// Ends the program and reaps it. Reaped with waitpid directly: on Linux,
     /// `Process.waitUntilExit` waits for Foundation's own exit notification, which does not
     /// arrive while a test holds the thread it would be delivered on.

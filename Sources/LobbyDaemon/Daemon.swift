@@ -1,0 +1,131 @@
+import Foundation
+import LobbyCore
+import LobbyLink
+import LobbyProtocol
+import LobbyRender
+import Logging
+import ServiceLifecycle
+
+/// Every error the daemon's start-up can report, each saying what to fix.
+public enum LobbyDaemonError: Error, CustomStringConvertible {
+    case alreadyRunning(lockFile: String)
+    case cannotStart(String)
+
+    public var description: String {
+        switch self {
+        case .alreadyRunning(let lockFile):
+            "another lobbyd is running for this state directory (lock \(lockFile) is held)"
+        case .cannotStart(let reason): reason
+        }
+    }
+}
+
+/// lobbyd: the services wired together and run until SIGTERM or SIGINT.
+public enum Daemon {
+    public static func run(configuration: Configuration, clock: WallClock) async throws {
+        let logger = Logger(label: "lobbyd")
+        let lock = try InstanceLock(
+            directory: URL(fileURLWithPath: configuration.paths.database).deletingLastPathComponent().path)
+        defer { lock.release() }
+        let calendar: WorkdayCalendar
+        let controller: AlphaController
+        do {
+            calendar = try WorkdayCalendar.load(directories: configuration.calendar.directories)
+            controller = try AlphaController(configuration: configuration)
+        } catch {
+            throw LobbyDaemonError.cannotStart("\(error)")
+        }
+        let schedule = Schedule(configuration: configuration, calendar: calendar)
+        let notifier = SystemdNotifier()
+        let board = PlaylistBoard()
+        let link = LinkDriver(
+            path: configuration.serial.device, serial: configuration.serial, controller: controller,
+            zone: configuration.timeZone
+        ) { report in
+            switch report {
+            case .up: logger.notice("link_up: \(configuration.serial.device)", metadata: ["event": "link_up"])
+            case .down(let cause): logger.warning("link_down: \(cause)", metadata: ["event": "link_down"])
+            case .synced(let bytes): logger.info("sign updated: \(bytes) bytes sent")
+            }
+        }
+        let spool = SpoolService(
+            makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, logger: logger) }, board: board,
+            logger: logger)
+        let player = PlayerService(
+            schedule: schedule, board: board, link: link, clock: clock, content: configuration.content,
+            makePlayer: {
+                Player(
+                    renderer: try TextRenderer(configuration: configuration),
+                    maximumPages: configuration.controller.pictureSlots)
+            },
+            notifier: notifier, logger: logger)
+        if clock.isShifted {
+            logger.warning(
+                "TESTING ONLY: the wall clock is shifted and now reads \(configuration.timeZone.iso8601(clock.now()))")
+        }
+        logger.notice(
+            "daemon_start: lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
+            metadata: ["event": "daemon_start"])
+        let group = ServiceGroup(
+            services: [LinkService(driver: link), spool, player], gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        try await group.run()
+        notifier.notify("STOPPING=1")
+        logger.notice("daemon_stop", metadata: ["event": "daemon_stop"])
+    }
+
+    static func makeSpoolWatcher(_ configuration: Configuration, clock: WallClock, logger: Logger) throws
+        -> SpoolWatcher
+    {
+        let trust = try TrustStore.load(directory: configuration.paths.trustedKeys)
+        if trust.keys.isEmpty {
+            logger.warning(
+                "no trusted publisher keys in \(configuration.paths.trustedKeys): every playlist will be rejected")
+        }
+        let validator = PlaylistValidator(
+            configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))
+        return try SpoolWatcher(
+            archive: SpoolArchive(spool: configuration.paths.spool), validator: validator, now: clock.now
+        ) { event in
+            switch event {
+            case .accepted(let id, let version, let publisher, let path):
+                logger.notice(
+                    "playlist_accepted: \(id) version \(version) from \(publisher) → \(path)",
+                    metadata: ["event": "playlist_accepted"])
+            case .rejected(let file, let reason, let problems):
+                logger.warning(
+                    "playlist_rejected: \(file), \(problems) problem(s), see \(reason)",
+                    metadata: ["event": "playlist_rejected"])
+            case .duplicate(let id, let version, let path):
+                logger.notice(
+                    "playlist_duplicate: \(id) version \(version) again, archived as \(path)",
+                    metadata: ["event": "playlist_duplicate"])
+            }
+        }
+    }
+}
+
+/// One lobbyd per state directory: an exclusive `flock` on `lobbyd.lock`, released when the
+/// process ends however it ends, so a stale lock file never blocks a restart.
+struct InstanceLock {
+    let path: String
+    private let descriptor: Int32
+
+    init(directory: String) throws {
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = "\(directory)/lobbyd.lock"
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw LobbyDaemonError.cannotStart(
+                "\(path): cannot open the lock file: \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw LobbyDaemonError.alreadyRunning(lockFile: path)
+        }
+    }
+
+    func release() {
+        close(descriptor)
+    }
+}

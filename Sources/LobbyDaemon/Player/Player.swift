@@ -1,0 +1,60 @@
+import Foundation
+import LobbyCore
+import LobbyProtocol
+import LobbyRender
+
+/// What the screen must show at an instant, from the schedule and the accepted playlists.
+/// Recomputed from the clock at every tick, never from what was shown before, so a restart,
+/// a suspend or a clock jump converges within one tick (DESIGN.md "Time").
+public struct ScreenDecision: Sendable, Equatable {
+    public var state: ScreenState
+    /// `nil` when the screen must be dark (outside the windows, or nothing valid to show).
+    public var program: SignProgram?
+    /// Items in the rotation, `id#version#index`, for proof of play.
+    public var items: [String]
+    /// Valid items left out because the sign's memory holds no more pages.
+    public var omitted = 0
+}
+
+/// Turns schedule + playlists into pages, with a render cache per item so that steady state
+/// costs nothing. Owned by one task (the renderer holds a FreeType face).
+public final class Player {
+    private let renderer: TextRenderer
+    private let maximumPages: Int
+    private var cache: [String: [Frame]] = [:]
+
+    public init(renderer: TextRenderer, maximumPages: Int) {
+        self.renderer = renderer
+        self.maximumPages = maximumPages
+    }
+
+    public func decide(at instant: Date, schedule: Schedule, store: PlaylistStore) -> ScreenDecision {
+        let state = schedule.state(at: instant)
+        guard state.isOn else { return ScreenDecision(state: state, program: nil, items: []) }
+        let local = schedule.timeZone.localTime(of: instant)
+        let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
+        var pages: [Frame] = []
+        var items: [String] = []
+        var omitted = 0
+        for slot in store.rotation(at: instant, dayPart: dayPart) {
+            let key = "\(slot.playlistID)#\(slot.version)#\(slot.index)"
+            let framesForItem = frames(for: slot.item, key: key)
+            guard pages.count + framesForItem.count <= maximumPages else {
+                omitted += 1
+                continue
+            }
+            pages += framesForItem
+            items.append(key)
+        }
+        let program = pages.isEmpty ? nil : SignProgram(pages: pages)
+        return ScreenDecision(state: state, program: program, items: items, omitted: omitted)
+    }
+
+    private func frames(for item: PlaylistItem, key: String) -> [Frame] {
+        if let cached = cache[key] { return cached }
+        // Validated content always renders; a failure here would be a bug, shown as a blank page.
+        let frames = (try? renderer.pages(for: item)) ?? [Frame(width: renderer.width, height: renderer.height)]
+        cache[key] = frames
+        return frames
+    }
+}

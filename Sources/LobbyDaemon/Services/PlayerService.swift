@@ -1,0 +1,97 @@
+import Foundation
+import LobbyCore
+import LobbyLink
+import LobbyRender
+import Logging
+import ServiceLifecycle
+
+/// Every tick: what must the screen show now? It is computed from the clock (schedule and
+/// accepted playlists), handed to the link when it changes, and logged as an event when the
+/// screen turns on or off. It also watches for clock jumps, missing calendar data and stale
+/// content, and keeps systemd informed.
+struct PlayerService: Service {
+    let schedule: Schedule
+    let board: PlaylistBoard
+    let link: LinkDriver
+    let clock: WallClock
+    let content: Configuration.Content
+    let makePlayer: @Sendable () throws -> Player
+    let notifier: SystemdNotifier
+    let logger: Logger
+    var tick: Duration = .seconds(1)
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown { try await loop() }
+        } catch is CancellationError {
+            // Graceful shutdown cancels the tick loop: that is a normal stop, not a failure.
+        }
+    }
+
+    private func loop() async throws {
+        let player = try makePlayer()
+        var last: ScreenDecision?
+        var lastWall = clock.now()
+        var lastMonotonic = ContinuousClock.now
+        var calendarGate = OncePerDay()
+        var staleGate = OncePerDay()
+        notifier.notify("READY=1")
+        while !Task.isCancelled {
+            let now = clock.now()
+            let wallStep = now.timeIntervalSince(lastWall)
+            let monotonicStep = ContinuousClock.now - lastMonotonic
+            let drift = abs(
+                wallStep - Double(monotonicStep.components.seconds) - Double(monotonicStep.components.attoseconds)
+                    / 1e18)
+            if drift > 2 {
+                event(
+                    "clock_jump",
+                    "wall clock moved \(Int(wallStep)) s in \(monotonicStep); the screen follows the new time",
+                    level: .warning)
+            }
+            (lastWall, lastMonotonic) = (now, ContinuousClock.now)
+            let decision = player.decide(at: now, schedule: schedule, store: board.snapshot)
+            if decision.program != last?.program { link.show(decision.program) }
+            if decision.state.isOn != last?.state.isOn {
+                event(decision.state.isOn ? "screen_on" : "screen_off", "\(decision.state.reason)")
+            }
+            if decision.omitted > 0 && decision.omitted != last?.omitted {
+                event(
+                    "rotation_truncated",
+                    "\(decision.omitted) valid item(s) left out: the rotation needs more pages than the sign's picture slots ([controller] picture_slots)",
+                    level: .warning)
+            }
+            if decision.state.isOn && decision.program == nil && last?.program != nil {
+                event(
+                    "content_missing", "inside an opening window but no valid playlist to show; the screen stays dark",
+                    level: .warning)
+            }
+            last = decision
+            checkWarnings(at: now, calendarGate: &calendarGate, staleGate: &staleGate)
+            let status = link.status
+            notifier.notify(
+                "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(status.state)\nWATCHDOG=1"
+            )
+            try await Task.sleep(for: tick)
+        }
+    }
+
+    private func checkWarnings(at now: Date, calendarGate: inout OncePerDay, staleGate: inout OncePerDay) {
+        let today = schedule.timeZone.localTime(of: now).date
+        let warnings = schedule.calendar.warnings(on: today)
+        if !warnings.isEmpty, calendarGate.shouldEmit(on: today) {
+            for warning in warnings { event("calendar_missing", "\(warning)", level: .warning) }
+        }
+        if board.isLoaded, board.snapshot.isStale(at: now, days: content.staleDays), staleGate.shouldEmit(on: today) {
+            event(
+                "content_stale",
+                "no playlist accepted in the last \(content.staleDays) days; the hall's inspections flag this",
+                level: .warning)
+        }
+    }
+
+    /// One log line per event, with its kind as metadata (the event log takes these over).
+    private func event(_ kind: String, _ detail: String, level: Logger.Level = .notice) {
+        logger.log(level: level, "\(kind): \(detail)", metadata: ["event": "\(kind)"])
+    }
+}

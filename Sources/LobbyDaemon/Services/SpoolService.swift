@@ -1,0 +1,59 @@
+import Foundation
+import LobbyCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The accepted playlists as the player last saw them; the spool thread replaces the snapshot
+/// after every change.
+public final class PlaylistBoard: Sendable {
+    private let store = Mutex<PlaylistStore?>(nil)
+
+    public init() {}
+
+    /// The accepted playlists; empty until the spool has restored its archive at start.
+    public var snapshot: PlaylistStore { store.withLock { $0 ?? PlaylistStore() } }
+
+    /// Whether the archive has been restored, so that "no content" means no content.
+    public var isLoaded: Bool { store.withLock { $0 != nil } }
+
+    func publish(_ new: PlaylistStore) { store.withLock { $0 = new } }
+}
+
+/// Runs the spool watcher on its own thread (it validates with a FreeType face) until shutdown.
+struct SpoolService: Service {
+    let makeWatcher: @Sendable () throws -> SpoolWatcher
+    let board: PlaylistBoard
+    let logger: Logger
+
+    func run() async throws {
+        let stopping = Mutex(false)
+        let finished = AsyncStream<Void>.makeStream()
+        let failure = Mutex<(any Error)?>(nil)
+        let thread = Thread { [makeWatcher, board] in
+            do {
+                let watcher = try makeWatcher()
+                try watcher.start()
+                board.publish(watcher.store)
+                while !stopping.withLock({ $0 }) {
+                    watcher.runOnce(timeout: .milliseconds(500))
+                    board.publish(watcher.store)
+                }
+            } catch {
+                failure.withLock { $0 = error }
+            }
+            finished.continuation.finish()
+        }
+        thread.name = "lobbyd-spool"
+        thread.start()
+        await withGracefulShutdownHandler {
+            for await _ in finished.stream {}
+        } onGracefulShutdown: {
+            stopping.withLock { $0 = true }
+        }
+        if let error = failure.withLock({ $0 }) {
+            logger.critical("spool: \(error)")
+            throw error
+        }
+    }
+}

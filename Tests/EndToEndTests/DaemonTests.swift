@@ -1,0 +1,104 @@
+import Foundation
+import LobbyCore
+import LobbyTestSupport
+import Testing
+
+/// lobbyd as it runs in a hall, as real processes: lobbyd + lobby-sim on a pty, the wall clock
+/// started just before the morning window of a workday.
+@Suite("Daemon against the simulated sign", .serialized)
+final class DaemonTests {
+    let hall: TemporaryDirectory
+    let simulator: RunningProgram
+    var daemon: RunningProgram?
+
+    init() throws {
+        hall = try TemporaryDirectory()
+        try FileManager.default.createDirectory(
+            atPath: "\(hall.path)/spool/incoming", withIntermediateDirectories: true)
+        try hall.write(
+            "lobbyd.toml",
+            """
+            log_level = "info"
+            [calendar]
+            directories = ["\(RepositoryFiles.path("calendar"))"]
+            [paths]
+            spool = "\(hall.path)/spool"
+            database = "\(hall.path)/state/lobbyd.sqlite"
+            control_socket = "\(hall.path)/control.sock"
+            trusted_keys = "\(RepositoryFiles.path("playlists/demo-keys"))"
+            [serial]
+            device = "\(hall.path)/sign"
+            baud = 115200
+            """)
+        try Self.drop("hotline-12345", into: hall.path)
+        simulator = try RunningProgram("lobby-sim", ["--link", "\(hall.path)/sign", "--baud", "0", "--quiet"])
+        #expect(simulator.waitForLine { $0.contains("ready on") } != nil)
+    }
+
+    deinit {
+        daemon?.stop()
+        simulator.stop()
+    }
+
+    /// Places a sample playlist and its signature in incoming/, as `lobbyctl submit` does.
+    static func drop(_ name: String, into hall: String) throws {
+        for suffix in [".toml.sig", ".toml"] {
+            let bytes = try AtomicFile.read(RepositoryFiles.path("playlists/\(name)\(suffix)"))
+            try AtomicFile.write(bytes, to: "\(hall)/spool/incoming/\(name)\(suffix)")
+        }
+    }
+
+    func startDaemon(at clock: String) throws -> RunningProgram {
+        let program = try RunningProgram("lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", clock])
+        daemon = program
+        return program
+    }
+
+    func pageCount(_ line: String) -> Int? {
+        line.hasPrefix("lobby-sim: pages ") ? Int(line.split(separator: " ")[2]) : nil
+    }
+
+    @Test("the window opening lights the screen; a playlist dropped mid-window appears")
+    func windowOpensAndDropAppears() throws {
+        let lobbyd = try startDaemon(at: "2026-11-25T08:19:57")
+        #expect(lobbyd.waitForLine { $0.contains("screen_off: workday, outside opening windows") } != nil)
+        guard
+            let on = lobbyd.waitForLine(
+                timeout: .seconds(20), { $0.contains("screen_on: workday window 08:20-12:00") }),
+            let first = simulator.waitForLine(timeout: .seconds(20), { (self.pageCount($0) ?? 0) > 0 })
+        else {
+            Issue.record("the screen did not light up: \(lobbyd.output)")
+            return
+        }
+        try Self.drop("public-resource-trading", into: hall.path)
+        #expect(
+            lobbyd.waitForLine(from: on.next) { $0.contains("playlist_accepted: public-resource-trading version 1") }
+                != nil)
+        let before = pageCount(first.line) ?? 0
+        #expect(simulator.waitForLine(from: first.next) { (self.pageCount($0) ?? 0) > before } != nil)
+    }
+
+    @Test("a restart mid-window restores the screen within a tick; SIGTERM stops gracefully")
+    func restartMidWindow() throws {
+        let first = try startDaemon(at: "2026-11-25T10:00:00")
+        #expect(first.waitForLine(timeout: .seconds(20)) { $0.contains("sign updated") } != nil)
+        #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
+        #expect(first.waitForLine(timeout: .seconds(5)) { $0.contains("daemon_stop") } != nil)
+        let second = try startDaemon(at: "2026-11-25T10:05:00")
+        #expect(
+            second.waitForLine(timeout: .seconds(5)) { $0.contains("screen_on: workday window 08:20-12:00") } != nil)
+        #expect(second.waitForLine(timeout: .seconds(20)) { $0.contains("sign updated") } != nil)
+        #expect(
+            !second.output.contains { $0.contains("playlist_accepted") },
+            "the archive, not incoming/, restores the playlists")
+    }
+
+    @Test("a second lobbyd for the same state directory refuses to start and says why")
+    func singleInstance() throws {
+        let first = try startDaemon(at: "2026-11-25T10:00:00")
+        #expect(first.waitForLine { $0.contains("daemon_start") } != nil)
+        let second = try BuiltProgram("lobbyd").run(["--config", "\(hall.path)/lobbyd.toml"])
+        #expect(second.status == 1)
+        #expect(second.standardError.contains("another lobbyd is running for this state directory"))
+    }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make demo: the whole system on this machine, against the simulated sign.
+#
+# A temporary hall is set up: configuration, spool with the signed sample playlists, the demo
+# publisher key as the only trusted key, and lobby-sim on a pseudo-terminal in place of the sign.
+# lobbyd starts with its wall clock at a workday's 08:19:50 (--clock-start, demo only), so ten
+# seconds later the opening window begins and the panel lights up with the playlists.
+set -euo pipefail
+bin=${1:-.build/debug}
+seconds=${DEMO_SECONDS:-60}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+hall=$(mktemp -d /tmp/lobbyd-demo.XXXXXX)
+mkdir -p "$hall/spool/incoming"
+cp "$repo"/playlists/*.toml "$repo"/playlists/*.toml.sig "$hall/spool/incoming/"
+cat > "$hall/lobbyd.toml" <<CONF
+log_level = "notice"
+[calendar]
+directories = ["$repo/calendar"]
+[paths]
+spool = "$hall/spool"
+database = "$hall/state/lobbyd.sqlite"
+control_socket = "$hall/control.sock"
+trusted_keys = "$repo/playlists/demo-keys"
+[serial]
+device = "$hall/sign"
+# A fast adapter keeps the demo short; a real hall at 9600 baud takes ~6.5 s a page
+# (see: lobbyctl plan playlists/hall-news.toml).
+baud = 115200
+CONF
+
+cleanup() {
+    kill "${daemon:-}" "${sim:-}" 2>/dev/null || true
+    wait 2>/dev/null || true
+    echo
+    echo "== demo over. The hall is in $hall:"
+    echo "   lobbyd.log (the daemon's log), spool/accepted/ (archived playlists), pictures/ (what the sign showed)"
+}
+trap cleanup EXIT INT TERM
+
+"$bin/lobby-sim" --link "$hall/sign" --baud 115200 --png "$hall/pictures" --control "$hall/sign-control" &
+sim=$!
+while [ ! -e "$hall/sign" ]; do sleep 0.1; done
+"$bin/lobbyd" --config "$hall/lobbyd.toml" --clock-start "2026-11-25T08:19:50" > "$hall/lobbyd.log" 2>&1 &
+daemon=$!
+cat <<INFO
+== lobbyd is running against the simulated sign for $seconds s (DEMO_SECONDS=N to change; Ctrl-C stops).
+   Hall time starts at 08:19:50 on a workday; at 08:20:00 the screen lights up.
+   In another terminal, try:
+     tail -f $hall/lobbyd.log                         # the daemon's events
+     echo "unplug 5" > $hall/sign-control            # pull the cable for 5 s; lobbyd recovers alone
+     echo "power-cycle" > $hall/sign-control         # the sign forgets everything
+     $bin/lobbyctl submit --config $hall/lobbyd.toml --trusted-keys $repo/playlists/demo-keys FILE.toml
+INFO
+sleep "$seconds"
