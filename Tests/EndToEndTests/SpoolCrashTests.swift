@@ -1,0 +1,81 @@
+import Foundation
+import LobbyCore
+import LobbyTestSupport
+import Testing
+
+/// `kill -9` of lobbyd at random points during ingestion: no file is ever lost (each ends in
+/// exactly one of incoming/, accepted/, rejected/) and no invalid playlist is ever accepted.
+@Suite("Spool survives kill -9", .serialized)
+struct SpoolCrashTests {
+    @Test("kill -9 during ingestion never loses a file and never accepts an invalid one")
+    func killDuringIngestion() throws {
+        let hall = try TemporaryDirectory()
+        let spool = "\(hall.path)/spool"
+        try FileManager.default.createDirectory(atPath: "\(spool)/incoming", withIntermediateDirectories: true)
+        try hall.write(
+            "lobbyd.toml",
+            """
+            [calendar]
+            directories = ["\(RepositoryFiles.path("calendar"))"]
+            [paths]
+            spool = "\(spool)"
+            database = "\(hall.path)/state/lobbyd.sqlite"
+            trusted_keys = "\(RepositoryFiles.path("playlists/demo-keys"))"
+            [serial]
+            device = "\(hall.path)/no-sign-attached"
+            """)
+        let key = try PublisherKey.load(path: RepositoryFiles.path("playlists/demo-keys/demo-publisher.key"))
+        let template = try String(contentsOfFile: RepositoryFiles.path("playlists/hall-news.toml"), encoding: .utf8)
+        var dropped: [String] = []
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<4 {
+            for index in 0..<8 {
+                let valid = index % 3 != 0
+                let name = "\(valid ? "good" : "bad")-\(round)-\(index)"
+                var text = template.replacingOccurrences(of: "id = \"hall-news\"", with: "id = \"\(name)\"")
+                if !valid {
+                    text = text.replacingOccurrences(
+                        of: "confidentiality_review = \"passed\"", with: "confidentiality_review = \"pending\"")
+                }
+                let bytes = Array(text.utf8)
+                try AtomicFile.write(Array(try key.sign(bytes).fileText.utf8), to: "\(spool)/incoming/\(name).toml.sig")
+                try AtomicFile.write(bytes, to: "\(spool)/incoming/\(name).toml")
+                dropped.append(name)
+            }
+            let daemon = try RunningProgram("lobbyd", ["--config", "\(hall.path)/lobbyd.toml"])
+            #expect(daemon.waitForLine { $0.contains("daemon_start") } != nil)
+            usleep(UInt32.random(in: 0...150_000, using: &generator))  // a random point in the ingestion
+            daemon.stop()  // SIGKILL
+        }
+        // A last run finishes whatever the kills interrupted.
+        let waiting = Set(Self.list("\(spool)/incoming").filter { $0.hasSuffix(".toml") })
+        let final = try RunningProgram("lobbyd", ["--config", "\(hall.path)/lobbyd.toml"])
+        var next = 0
+        for _ in waiting {
+            let line = final.waitForLine(from: next) {
+                $0.contains("playlist_accepted") || $0.contains("playlist_rejected")
+            }
+            #expect(line != nil, "lobbyd did not finish the waiting files: \(final.output)")
+            next = line?.next ?? next
+        }
+        final.stop()
+
+        #expect(Self.list("\(spool)/incoming").isEmpty)
+        let accepted = Self.list("\(spool)/accepted")
+        let rejected = Self.list("\(spool)/rejected")
+        for name in dropped {
+            for suffix in [".toml", ".toml.sig"] {
+                let places =
+                    accepted.filter { $0.hasSuffix("-\(name)\(suffix)") }.count
+                    + rejected.filter { $0.hasSuffix("-\(name)\(suffix)") }.count
+                #expect(places == 1, "\(name)\(suffix) is in \(places) places")
+            }
+            let isAccepted = accepted.contains { $0.hasSuffix("-\(name).toml") }
+            #expect(isAccepted == name.hasPrefix("good"), "\(name) accepted: \(isAccepted)")
+        }
+    }
+
+    static func list(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+}
