@@ -46,8 +46,9 @@ demo: build
 ## its figures and the ratio against a reference measured in the same run.
 BENCH_VENV := .build-bench/venv
 bench: deps $(BENCH_VENV)/bin/python
+	$(SWIFT) build -c release
 	cd Benchmarks && $(SWIFT) build -c release --scratch-path ../.build-bench/swift
-	.build-bench/swift/release/lobby-bench $(BENCH_VENV)/bin/python
+	.build-bench/swift/release/lobby-bench $(BENCH_VENV)/bin/python .build/release
 
 $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)

@@ -128,7 +128,9 @@ private struct LinkLoop {
         while !driver.isStopping {
             if link.state == .ready && driver.desired().version != sentVersion { handle(.contentChanged) }
             let deadline = [retryAt, healthAt].compactMap { $0 }.min()
-            let timeout = min(.milliseconds(200), max(.zero, (deadline ?? .now + .seconds(1)) - .now))
+            // Short reads when ready, so that new content leaves within 20 ms of `show`.
+            let slice: Duration = link.state == .ready ? .milliseconds(20) : .milliseconds(200)
+            let timeout = min(slice, max(.zero, (deadline ?? .now + .seconds(1)) - .now))
             if let transport {
                 do { _ = try transport.read(timeout: timeout) } catch { handle(.transmissionFailed("\(error)")) }
             } else {

@@ -3,8 +3,8 @@ import Foundation
 /// `lobby-bench PYTHON`: every benchmark, each printing its figures and its ratio against a
 /// reference measured in the same run (these machines are noisy; absolute numbers drift).
 let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    FileHandle.standardError.write(Data("usage: lobby-bench PYTHON-WITH-PILLOW\n".utf8))
+guard arguments.count == 3 else {
+    FileHandle.standardError.write(Data("usage: lobby-bench PYTHON-WITH-PILLOW LOBBYD-BIN-DIR\n".utf8))
     exit(64)
 }
 do {
@@ -13,6 +13,8 @@ do {
     let playlists = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("playlists").path
     try WireBenchmark.run(playlists: playlists)
+    print()
+    try LatencyBenchmark.run(bin: arguments[2], repo: URL(fileURLWithPath: playlists).deletingLastPathComponent().path)
 } catch {
     FileHandle.standardError.write(Data("lobby-bench: \(error)\n".utf8))
     exit(1)

@@ -18,7 +18,9 @@ struct PlayerService: Service {
     let makePlayer: @Sendable () throws -> Player
     let notifier: SystemdNotifier
     let logger: Logger
-    var tick: Duration = .seconds(1)
+    /// Short, so that a new playlist or a window boundary reaches the sign at once; a tick costs
+    /// microseconds (pages are rendered once and cached).
+    var tick: Duration = .milliseconds(50)
 
     func run() async throws {
         do {
@@ -35,6 +37,8 @@ struct PlayerService: Service {
         var lastMonotonic = ContinuousClock.now
         var calendarGate = OncePerDay()
         var staleGate = OncePerDay()
+        var lastStatus = ""
+        var lastWatchdog = ContinuousClock.now
         notifier.notify("READY=1")
         while !Task.isCancelled {
             let now = clock.now()

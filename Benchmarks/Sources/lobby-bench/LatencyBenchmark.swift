@@ -1,0 +1,139 @@
+import Foundation
+import LobbyCore
+import LobbyRender
+import Synchronization
+
+/// Issue 7's figure: from a playlist written into incoming/ to its page arriving at the sign,
+/// p50 and p95 over 50 drops, with lobbyd and lobby-sim as real processes. The simulator receives
+/// at unlimited speed, so wire time is excluded. Target: p95 ≤ 100 ms.
+enum LatencyBenchmark {
+    static func run(bin: String, repo: String) throws {
+        let hall = FileManager.default.temporaryDirectory.appendingPathComponent("lobby-bench-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: "\(hall)/spool/incoming", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: hall) }
+        try """
+        log_level = "warning"
+        [calendar]
+        directories = ["\(repo)/calendar"]
+        [paths]
+        spool = "\(hall)/spool"
+        database = "\(hall)/state/lobbyd.sqlite"
+        trusted_keys = "\(repo)/playlists/demo-keys"
+        [serial]
+        device = "\(hall)/sign"
+        baud = 115200
+        """.write(toFile: "\(hall)/lobbyd.toml", atomically: true, encoding: .utf8)
+        let sign = try Watched("\(bin)/lobby-sim", ["--link", "\(hall)/sign", "--baud", "0", "--quiet"])
+        defer { sign.stop() }
+        _ = sign.waitFor(timeout: 10) { $0.contains("ready on") }
+        let daemon = try Watched(
+            "\(bin)/lobbyd", ["--config", "\(hall)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
+        defer { daemon.stop() }
+        let key = try PublisherKey.load(path: "\(repo)/playlists/demo-keys/demo-publisher.key")
+        let renderer = try TextRenderer(configuration: Configuration())
+        var latencies: [Double] = []
+        for round in 0...50 {
+            let text = "基准测试第\(round + 1)次：新播放单上屏所需时间"
+            let bytes = Array(playlist(version: round + 1, text: text).utf8)
+            let page = try renderer.pages(for: PlaylistItem(category: "service-hall", text: text, path: "items[0]"))[0]
+            let hash = String(page.contentHash, radix: 16)
+            try AtomicFile.write(
+                Array(try key.sign(bytes).fileText.utf8), to: "\(hall)/spool/incoming/bench-\(round).toml.sig")
+            let start = ContinuousClock.now
+            try AtomicFile.write(bytes, to: "\(hall)/spool/incoming/bench-\(round).toml")
+            guard let seen = sign.waitFor(timeout: 10, { $0.hasPrefix("lobby-sim: pages") && $0.contains(hash) }) else {
+                throw BenchmarkError.referenceFailed("drop \(round) never reached the sign")
+            }
+            if round > 0 {
+                latencies.append(
+                    Double((seen - start).components.attoseconds) / 1e15 + Double((seen - start).components.seconds)
+                        * 1000)
+            }
+        }
+        latencies.sort()
+        let p50 = latencies[latencies.count / 2]
+        let p95 = latencies[Int(Double(latencies.count) * 0.95) - 1]
+        print(
+            "latency: playlist written to incoming/ → its page at the sign, 50 drops, lobbyd + lobby-sim (no wire time)"
+        )
+        print(
+            String(
+                format: "  p50 %7.1f ms   p95 %7.1f ms   max %7.1f ms   (target p95 ≤ 100 ms: %@)", p50, p95,
+                latencies.last!, p95 <= 100 ? "met" : "NOT met"))
+    }
+
+    static func playlist(version: Int, text: String) -> String {
+        """
+        id = "bench"
+        version = \(version)
+        title = "基准测试"
+        valid_from = 2026-01-01
+        valid_until = 2030-12-31
+        [approval.drafted]
+        section = "综合科"
+        person = "李明"
+        date = 2026-11-16
+        [approval.reviewed]
+        person = "王芳"
+        date = 2026-11-17
+        confidentiality_review = "passed"
+        [approval.approved]
+        person = "陈刚"
+        date = 2026-11-18
+        [[items]]
+        category = "service-hall"
+        text = "\(text)"
+        """
+    }
+}
+
+/// A child process whose output lines are timestamped as they arrive.
+final class Watched: Sendable {
+    private let process: Process
+    private let lines = Mutex<[(ContinuousClock.Instant, String)]>([])
+    private let arrived = DispatchSemaphore(value: 0)
+
+    init(_ path: String, _ arguments: [String]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let partial = Mutex("")
+        pipe.fileHandleForReading.readabilityHandler = { [lines, arrived] handle in
+            let now = ContinuousClock.now
+            let complete = partial.withLock { text -> [String] in
+                text += String(decoding: handle.availableData, as: UTF8.self)
+                let pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
+                text = String(pieces.last ?? "")
+                return pieces.dropLast().map(String.init)
+            }
+            guard !complete.isEmpty else { return }
+            lines.withLock { $0 += complete.map { (now, $0) } }
+            arrived.signal()
+        }
+        try process.run()
+    }
+
+    /// When the first line satisfying `matches` arrived (consuming it), within `timeout` seconds.
+    func waitFor(timeout: Double, _ matches: (String) -> Bool) -> ContinuousClock.Instant? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let found = lines.withLock { lines -> ContinuousClock.Instant? in
+                guard let index = lines.firstIndex(where: { matches($0.1) }) else { return nil }
+                let instant = lines[index].0
+                lines.removeSubrange(...index)
+                return instant
+            }
+            if let found { return found }
+            guard arrived.wait(timeout: .now() + max(0, deadline.timeIntervalSinceNow)) == .success else { return nil }
+        }
+    }
+
+    func stop() {
+        kill(process.processIdentifier, SIGKILL)
+        var status: Int32 = 0
+        waitpid(process.processIdentifier, &status, 0)
+    }
+}
