@@ -87,11 +87,30 @@ enum LatencyBenchmark {
     }
 }
 
+/// Output lines with the instant each arrived, shared with the pipe's handler.
+final class LineLog: Sendable {
+    let lines = Mutex<[(ContinuousClock.Instant, String)]>([])
+    let partial = Mutex("")
+    let arrived = DispatchSemaphore(value: 0)
+
+    func append(_ data: Data) {
+        let now = ContinuousClock.now
+        let complete = partial.withLock { text -> [String] in
+            text += String(decoding: data, as: UTF8.self)
+            let pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
+            text = String(pieces.last ?? "")
+            return pieces.dropLast().map(String.init)
+        }
+        guard !complete.isEmpty else { return }
+        lines.withLock { $0 += complete.map { (now, $0) } }
+        arrived.signal()
+    }
+}
+
 /// A child process whose output lines are timestamped as they arrive.
 final class Watched: Sendable {
     private let process: Process
-    private let lines = Mutex<[(ContinuousClock.Instant, String)]>([])
-    private let arrived = DispatchSemaphore(value: 0)
+    private let log = LineLog()
 
     init(_ path: String, _ arguments: [String]) throws {
         process = Process()
@@ -100,19 +119,7 @@ final class Watched: Sendable {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        let partial = Mutex("")
-        pipe.fileHandleForReading.readabilityHandler = { [lines, arrived] handle in
-            let now = ContinuousClock.now
-            let complete = partial.withLock { text -> [String] in
-                text += String(decoding: handle.availableData, as: UTF8.self)
-                let pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
-                text = String(pieces.last ?? "")
-                return pieces.dropLast().map(String.init)
-            }
-            guard !complete.isEmpty else { return }
-            lines.withLock { $0 += complete.map { (now, $0) } }
-            arrived.signal()
-        }
+        pipe.fileHandleForReading.readabilityHandler = { [log] handle in log.append(handle.availableData) }
         try process.run()
     }
 
@@ -120,14 +127,16 @@ final class Watched: Sendable {
     func waitFor(timeout: Double, _ matches: (String) -> Bool) -> ContinuousClock.Instant? {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            let found = lines.withLock { lines -> ContinuousClock.Instant? in
+            let found = log.lines.withLock { lines -> ContinuousClock.Instant? in
                 guard let index = lines.firstIndex(where: { matches($0.1) }) else { return nil }
                 let instant = lines[index].0
                 lines.removeSubrange(...index)
                 return instant
             }
             if let found { return found }
-            guard arrived.wait(timeout: .now() + max(0, deadline.timeIntervalSinceNow)) == .success else { return nil }
+            guard log.arrived.wait(timeout: .now() + max(0, deadline.timeIntervalSinceNow)) == .success else {
+                return nil
+            }
         }
     }
 
