@@ -135,5 +135,12 @@ extension Configuration.Content {
         table.read("horizon_days", into: &horizonDays, in: 0...366)
         table.read("max_file_bytes", into: &maxFileBytes, in: 1024...16_777_216)
         table.read("stale_days", into: &staleDays, in: 1...365)
+        var fallback = "blank"
+        table.read(
+            "fallback", into: &fallback, expected: "\"blank\" or the absolute path of a signed standing-notice playlist"
+        ) {
+            $0 == "blank" || $0.hasPrefix("/")
+        }
+        fallbackPlaylist = fallback == "blank" ? nil : fallback
     }
 }

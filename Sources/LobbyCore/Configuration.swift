@@ -100,6 +100,9 @@ extension Configuration {
         public var maxFileBytes = 1_048_576
         /// Days after which the newest playlist counts as stale (`content_stale`).
         public var staleDays = 14
+        /// What a window shows when no playlist is valid: nothing (`nil`, "blank"), or the signed
+        /// standing-notice playlist at this path.
+        public var fallbackPlaylist: String?
         public init() {}
     }
 }

@@ -36,6 +36,7 @@ public enum Daemon {
             throw LobbyDaemonError.cannotStart("\(error)")
         }
         let schedule = Schedule(configuration: configuration, calendar: calendar)
+        let fallback = try loadFallback(configuration, now: clock.now())
         let notifier = SystemdNotifier()
         let board = PlaylistBoard()
         let link = LinkDriver(
@@ -53,6 +54,7 @@ public enum Daemon {
             logger: logger)
         let player = PlayerService(
             schedule: schedule, board: board, link: link, clock: clock, content: configuration.content,
+            fallback: fallback,
             makePlayer: {
                 Player(
                     renderer: try TextRenderer(configuration: configuration),
@@ -72,6 +74,33 @@ public enum Daemon {
         try await group.run()
         notifier.notify("STOPPING=1")
         logger.notice("daemon_stop", metadata: ["event": "daemon_stop"])
+    }
+
+    /// The standing-notice playlist, checked like any playlist; a bad one stops the start with
+    /// the reasons, because a fallback that silently fails is no fallback.
+    static func loadFallback(_ configuration: Configuration, now: Date) throws -> PlaylistStore {
+        var store = PlaylistStore()
+        guard let path = configuration.content.fallbackPlaylist else { return store }
+        do {
+            let trust = try TrustStore.load(directory: configuration.paths.trustedKeys)
+            let validator = PlaylistValidator(
+                configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))
+            let bytes = try AtomicFile.read(path)
+            let signature = FileManager.default.contents(atPath: "\(path).sig").map(Array.init)
+            switch validator.validate(file: path, bytes: bytes, signature: signature, now: now) {
+            case .accepted(let playlist, _):
+                store.add(playlist, acceptedAt: now)
+            case .rejected(let problems):
+                throw LobbyDaemonError.cannotStart(
+                    RejectionReport.text(
+                        file: path, problems: problems, rejectedAt: configuration.timeZone.iso8601(now)))
+            }
+        } catch let error as LobbyDaemonError {
+            throw error
+        } catch {
+            throw LobbyDaemonError.cannotStart("fallback playlist: \(error)")
+        }
+        return store
     }
 
     static func makeSpoolWatcher(_ configuration: Configuration, clock: WallClock, logger: Logger) throws

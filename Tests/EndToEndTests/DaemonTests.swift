@@ -101,4 +101,17 @@ final class DaemonTests {
         #expect(second.status == 1)
         #expect(second.standardError.contains("another lobbyd is running for this state directory"))
     }
+
+    @Test("a standing notice that does not pass validation stops the start, with the reasons")
+    func badFallback() throws {
+        let notice = "\(hall.path)/notice.toml"
+        try FileManager.default.copyItem(atPath: RepositoryFiles.path("playlists/hall-news.toml"), toPath: notice)
+        let config =
+            try String(contentsOfFile: "\(hall.path)/lobbyd.toml", encoding: .utf8)
+            + "\n[content]\nfallback = \"\(notice)\"\n"
+        try hall.write("fallback.toml", config)
+        let result = try BuiltProgram("lobbyd").run(["--config", "\(hall.path)/fallback.toml"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("notice.toml.sig is missing"))
+    }
 }

@@ -31,6 +31,7 @@ struct ConfigurationTests {
         #expect(config.controller.driver == .alpha)
         #expect(config.controller.address == "00")
         #expect(config.controller.pictureSlots == 16)
+        #expect(config.content.fallbackPlaylist == nil)
         #expect(config == Configuration())
     }
 
@@ -120,6 +121,7 @@ struct ConfigurationTests {
         ("[controller]\naddress = \"ZZ\"", "controller.address", 2, "two hex digits"),
         ("[controller]\naddress = \"001\"", "controller.address", 2, "two hex digits"),
         ("[controller]\npicture_slots = 27", "controller.picture_slots", 2, "from 1 to 26"),
+        ("[content]\nfallback = \"notice.toml\"", "content.fallback", 2, "absolute path of a signed standing-notice"),
     ]
 
     @Test("each invalid field is reported with file, line, key, value and what is allowed", arguments: invalidFields)

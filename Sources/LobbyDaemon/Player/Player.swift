@@ -14,6 +14,8 @@ public struct ScreenDecision: Sendable, Equatable {
     public var items: [String]
     /// Valid items left out because the sign's memory holds no more pages.
     public var omitted = 0
+    /// The standing notice is shown because no playlist is valid.
+    public var isFallback = false
 }
 
 /// Turns schedule + playlists into pages, with a render cache per item so that steady state
@@ -28,15 +30,24 @@ public final class Player {
         self.maximumPages = maximumPages
     }
 
-    public func decide(at instant: Date, schedule: Schedule, store: PlaylistStore) -> ScreenDecision {
+    /// What to show at `instant`: the rotation of `store`, or `fallback`'s when nothing in
+    /// `store` is valid (a standing notice), or a dark screen.
+    public func decide(
+        at instant: Date, schedule: Schedule, store: PlaylistStore, fallback: PlaylistStore = PlaylistStore()
+    )
+        -> ScreenDecision
+    {
         let state = schedule.state(at: instant)
         guard state.isOn else { return ScreenDecision(state: state, program: nil, items: []) }
         let local = schedule.timeZone.localTime(of: instant)
         let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
+        var rotation = store.rotation(at: instant, dayPart: dayPart)
+        let isFallback = rotation.isEmpty
+        if isFallback { rotation = fallback.rotation(at: instant, dayPart: dayPart) }
         var pages: [Frame] = []
         var items: [String] = []
         var omitted = 0
-        for slot in store.rotation(at: instant, dayPart: dayPart) {
+        for slot in rotation {
             let key = "\(slot.playlistID)#\(slot.version)#\(slot.index)"
             let framesForItem = frames(for: slot.item, key: key)
             guard pages.count + framesForItem.count <= maximumPages else {
@@ -47,7 +58,8 @@ public final class Player {
             items.append(key)
         }
         let program = pages.isEmpty ? nil : SignProgram(pages: pages)
-        return ScreenDecision(state: state, program: program, items: items, omitted: omitted)
+        return ScreenDecision(
+            state: state, program: program, items: items, omitted: omitted, isFallback: isFallback && program != nil)
     }
 
     private func frames(for item: PlaylistItem, key: String) -> [Frame] {

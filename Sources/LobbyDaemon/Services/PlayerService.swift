@@ -15,6 +15,8 @@ struct PlayerService: Service {
     let link: LinkDriver
     let clock: WallClock
     let content: Configuration.Content
+    /// The standing notice, empty when the fallback is a dark screen.
+    let fallback: PlaylistStore
     let makePlayer: @Sendable () throws -> Player
     let notifier: SystemdNotifier
     let logger: Logger
@@ -54,7 +56,7 @@ struct PlayerService: Service {
                     level: .warning)
             }
             (lastWall, lastMonotonic) = (now, ContinuousClock.now)
-            let decision = player.decide(at: now, schedule: schedule, store: board.snapshot)
+            let decision = player.decide(at: now, schedule: schedule, store: board.snapshot, fallback: fallback)
             if decision.program != last?.program { link.show(decision.program) }
             if decision.state.isOn != last?.state.isOn {
                 event(decision.state.isOn ? "screen_on" : "screen_off", "\(decision.state.reason)")
@@ -64,6 +66,9 @@ struct PlayerService: Service {
                     "rotation_truncated",
                     "\(decision.omitted) valid item(s) left out: the rotation needs more pages than the sign's picture slots ([controller] picture_slots)",
                     level: .warning)
+            }
+            if decision.isFallback && last?.isFallback != true {
+                event("fallback_shown", "no playlist is valid now; showing the standing notice", level: .warning)
             }
             if decision.state.isOn && decision.program == nil && last?.program != nil {
                 event(

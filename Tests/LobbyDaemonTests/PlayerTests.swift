@@ -1,0 +1,69 @@
+import Foundation
+import LobbyCore
+import LobbyDaemon
+import LobbyRender
+import LobbyTestSupport
+import Testing
+
+@Suite("Player")
+struct PlayerTests {
+    static let zone = TimeZone(identifier: "Asia/Shanghai")!
+
+    static func store(_ id: String, texts: [String]) -> PlaylistStore {
+        let step = ApprovalChain.Step(person: "A", date: LocalDate(parsing: "2026-10-01")!)
+        let chain = ApprovalChain(
+            section: "S", drafted: step, reviewed: step, confidentialityReview: "passed", approved: step)
+        let items = texts.enumerated().map { PlaylistItem(category: "service-hall", text: $1, path: "items[\($0)]") }
+        let playlist = Playlist(
+            id: id, version: 1, title: id, validFrom: zone.parseInstant("2026-01-01")!,
+            validUntil: zone.parseInstant("2027-01-01")!, approval: chain, items: items)
+        var store = PlaylistStore()
+        store.add(playlist, acceptedAt: zone.parseInstant("2026-11-01")!)
+        return store
+    }
+
+    let schedule = Schedule(
+        configuration: Configuration(),
+        calendar: try! WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))
+
+    func player(maximumPages: Int = 16) throws -> Player {
+        Player(renderer: try TextRenderer(configuration: Configuration()), maximumPages: maximumPages)
+    }
+
+    @Test("inside a window with valid playlists the screen shows their pages")
+    func showsContent() throws {
+        let decision = try player().decide(
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule,
+            store: Self.store("news", texts: ["欢迎", "办事指南"]))
+        #expect(decision.state.isOn && decision.program?.pages.count == 2 && !decision.isFallback)
+        #expect(decision.items == ["news#1#0", "news#1#1"])
+    }
+
+    @Test("outside the windows the screen is dark whatever the playlists say")
+    func darkOutsideWindows() throws {
+        let decision = try player().decide(
+            at: Self.zone.parseInstant("2026-11-25T12:30")!, schedule: schedule,
+            store: Self.store("news", texts: ["欢迎"]))
+        #expect(!decision.state.isOn && decision.program == nil)
+    }
+
+    @Test("when no playlist is valid the standing notice is shown, and said to be")
+    func fallback() throws {
+        let notice = Self.store("notice", texts: ["欢迎光临"])
+        let decision = try player().decide(
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule, store: PlaylistStore(),
+            fallback: notice)
+        #expect(decision.isFallback && decision.program?.pages.count == 1)
+        let dark = try player().decide(
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule, store: PlaylistStore())
+        #expect(dark.state.isOn && dark.program == nil && !dark.isFallback)
+    }
+
+    @Test("items beyond the sign's picture slots are left out and counted")
+    func truncated() throws {
+        let decision = try player(maximumPages: 2).decide(
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule,
+            store: Self.store("news", texts: ["一", "二", "三", "四"]))
+        #expect(decision.program?.pages.count == 2 && decision.omitted == 2)
+    }
+}
