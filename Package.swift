@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LobbyCore", targets: ["LobbyCore"]),
         .library(name: "LobbyRender", targets: ["LobbyRender"]),
         .library(name: "LobbyProtocol", targets: ["LobbyProtocol"]),
+        .library(name: "LobbyStore", targets: ["LobbyStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
@@ -53,7 +55,10 @@ let package = Package(
             name: "LobbyLink",
             dependencies: ["LobbyProtocol", "CSerialPort", .product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "LobbyStore", dependencies: ["LobbyCore"]),
+        .target(
+            name: "LobbyStore",
+            dependencies: ["LobbyCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "LobbyDaemon",
             dependencies: [
@@ -104,6 +109,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LobbyLinkTests", dependencies: ["LobbyLink"]),
+        .testTarget(
+            name: "LobbyStoreTests",
+            dependencies: ["LobbyStore", "LobbyTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "LobbyDaemonTests",
             dependencies: ["LobbyDaemon", "LobbyCore", "LobbyRender", "LobbyTestSupport"]

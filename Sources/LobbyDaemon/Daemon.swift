@@ -3,6 +3,7 @@ import LobbyCore
 import LobbyLink
 import LobbyProtocol
 import LobbyRender
+import LobbyStore
 import Logging
 import ServiceLifecycle
 
@@ -37,6 +38,12 @@ public enum Daemon {
         }
         let schedule = Schedule(configuration: configuration, calendar: calendar)
         let fallback = try loadFallback(configuration, now: clock.now())
+        let recorder: EventRecorder
+        do {
+            recorder = EventRecorder(log: try EventLog(path: configuration.paths.database))
+        } catch {
+            throw LobbyDaemonError.cannotStart(error.description)
+        }
         let notifier = SystemdNotifier()
         let board = PlaylistBoard()
         let link = LinkDriver(
@@ -44,13 +51,18 @@ public enum Daemon {
             zone: configuration.timeZone
         ) { report in
             switch report {
-            case .up: logger.notice("link_up: \(configuration.serial.device)", metadata: ["event": "link_up"])
-            case .down(let cause): logger.warning("link_down: \(cause)", metadata: ["event": "link_down"])
-            case .synced(let bytes): logger.info("sign updated: \(bytes) bytes sent")
+            case .up:
+                recorder.record(
+                    .linkUp, configuration.serial.device, detail: ["device": configuration.serial.device],
+                    at: clock.now())
+            case .down(let cause):
+                recorder.record(.linkDown, cause, detail: ["cause": cause], at: clock.now(), level: .warning)
+            case .synced(let bytes):
+                logger.info("sign updated: \(bytes) bytes sent")
             }
         }
         let spool = SpoolService(
-            makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, logger: logger) }, board: board,
+            makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, recorder: recorder) }, board: board,
             logger: logger)
         let player = PlayerService(
             schedule: schedule, board: board, link: link, clock: clock, content: configuration.content,
@@ -60,20 +72,21 @@ public enum Daemon {
                     renderer: try TextRenderer(configuration: configuration),
                     maximumPages: configuration.controller.pictureSlots)
             },
-            notifier: notifier, logger: logger)
+            notifier: notifier, recorder: recorder)
         if clock.isShifted {
             logger.warning(
                 "TESTING ONLY: the wall clock is shifted and now reads \(configuration.timeZone.iso8601(clock.now()))")
         }
-        logger.notice(
-            "daemon_start: lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
-            metadata: ["event": "daemon_start"])
+        recorder.record(
+            .daemonStart,
+            "lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
+            detail: ["release": Release.version], at: clock.now())
         let group = ServiceGroup(
             services: [LinkService(driver: link), spool, player], gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         try await group.run()
         notifier.notify("STOPPING=1")
-        logger.notice("daemon_stop", metadata: ["event": "daemon_stop"])
+        recorder.record(.daemonStop, "stopped", at: clock.now())
     }
 
     /// The standing-notice playlist, checked like any playlist; a bad one stops the start with
@@ -103,12 +116,12 @@ public enum Daemon {
         return store
     }
 
-    static func makeSpoolWatcher(_ configuration: Configuration, clock: WallClock, logger: Logger) throws
+    static func makeSpoolWatcher(_ configuration: Configuration, clock: WallClock, recorder: EventRecorder) throws
         -> SpoolWatcher
     {
         let trust = try TrustStore.load(directory: configuration.paths.trustedKeys)
         if trust.keys.isEmpty {
-            logger.warning(
+            Logger(label: "lobbyd").warning(
                 "no trusted publisher keys in \(configuration.paths.trustedKeys): every playlist will be rejected")
         }
         let validator = PlaylistValidator(
@@ -116,19 +129,20 @@ public enum Daemon {
         return try SpoolWatcher(
             archive: SpoolArchive(spool: configuration.paths.spool), validator: validator, now: clock.now
         ) { event in
+            let now = clock.now()
             switch event {
             case .accepted(let id, let version, let publisher, let path):
-                logger.notice(
-                    "playlist_accepted: \(id) version \(version) from \(publisher) → \(path)",
-                    metadata: ["event": "playlist_accepted"])
+                recorder.record(
+                    .playlistAccepted, "\(id) version \(version) from \(publisher) → \(path)",
+                    detail: ["id": id, "version": "\(version)", "publisher": publisher, "path": path], at: now)
             case .rejected(let file, let reason, let problems):
-                logger.warning(
-                    "playlist_rejected: \(file), \(problems) problem(s), see \(reason)",
-                    metadata: ["event": "playlist_rejected"])
+                recorder.record(
+                    .playlistRejected, "\(file), \(problems) problem(s), see \(reason)",
+                    detail: ["file": file, "reason_file": reason, "problems": "\(problems)"], at: now, level: .warning)
             case .duplicate(let id, let version, let path):
-                logger.notice(
-                    "playlist_duplicate: \(id) version \(version) again, archived as \(path)",
-                    metadata: ["event": "playlist_duplicate"])
+                recorder.record(
+                    .playlistDuplicate, "\(id) version \(version) again, archived as \(path)",
+                    detail: ["id": id, "version": "\(version)", "path": path], at: now)
             }
         }
     }

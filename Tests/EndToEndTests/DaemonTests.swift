@@ -114,4 +114,28 @@ final class DaemonTests {
         #expect(result.status == 1)
         #expect(result.standardError.contains("notice.toml.sig is missing"))
     }
+
+    @Test("every on/off and playlist decision is in the event log, and the chain verifies")
+    func eventsAreRecorded() throws {
+        let lobbyd = try startDaemon(at: "2026-11-25T08:19:58")
+        #expect(
+            lobbyd.waitForLine(timeout: .seconds(20)) { $0.contains("screen_on: workday window 08:20-12:00") } != nil)
+        let config = ["--config", "\(hall.path)/lobbyd.toml"]
+        let events = try BuiltProgram("lobbyctl").run(["events"] + config)
+        #expect(events.status == 0)
+        let kinds = events.standardOutput.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)[1]
+        }
+        #expect(kinds.starts(with: ["daemon_start"]))
+        #expect(kinds.contains("playlist_accepted") && kinds.contains("screen_off") && kinds.contains("screen_on"))
+        #expect(
+            events.standardOutput.contains(
+                "2026-11-25T08:20:00+08:00  screen_on          schedule   workday window 08:20-12:00"))
+        let json = try BuiltProgram("lobbyctl").run(["events", "--json", "--kind", "screen_on"] + config)
+        #expect(
+            json.standardOutput.contains("\"kind\":\"screen_on\"")
+                && json.standardOutput.contains("\"actor\":\"schedule\""))
+        let verify = try BuiltProgram("lobbyctl").run(["verify-log"] + config)
+        #expect(verify.status == 0 && verify.standardOutput.contains("chain intact"))
+    }
 }

@@ -19,7 +19,7 @@ struct PlayerService: Service {
     let fallback: PlaylistStore
     let makePlayer: @Sendable () throws -> Player
     let notifier: SystemdNotifier
-    let logger: Logger
+    let recorder: EventRecorder
     /// Short, so that a new playlist or a window boundary reaches the sign at once; a tick costs
     /// microseconds (pages are rendered once and cached).
     var tick: Duration = .milliseconds(50)
@@ -51,7 +51,7 @@ struct PlayerService: Service {
                     / 1e18)
             if drift > 2 {
                 event(
-                    "clock_jump",
+                    .clockJump,
                     "wall clock moved \(Int(wallStep)) s in \(monotonicStep); the screen follows the new time",
                     level: .warning)
             }
@@ -59,20 +59,20 @@ struct PlayerService: Service {
             let decision = player.decide(at: now, schedule: schedule, store: board.snapshot, fallback: fallback)
             if decision.program != last?.program { link.show(decision.program) }
             if decision.state.isOn != last?.state.isOn {
-                event(decision.state.isOn ? "screen_on" : "screen_off", "\(decision.state.reason)")
+                event(decision.state.isOn ? .screenOn : .screenOff, "\(decision.state.reason)")
             }
             if decision.omitted > 0 && decision.omitted != last?.omitted {
                 event(
-                    "rotation_truncated",
+                    .rotationTruncated,
                     "\(decision.omitted) valid item(s) left out: the rotation needs more pages than the sign's picture slots ([controller] picture_slots)",
                     level: .warning)
             }
             if decision.isFallback && last?.isFallback != true {
-                event("fallback_shown", "no playlist is valid now; showing the standing notice", level: .warning)
+                event(.fallbackShown, "no playlist is valid now; showing the standing notice", level: .warning)
             }
             if decision.state.isOn && decision.program == nil && last?.program != nil {
                 event(
-                    "content_missing", "inside an opening window but no valid playlist to show; the screen stays dark",
+                    .contentMissing, "inside an opening window but no valid playlist to show; the screen stays dark",
                     level: .warning)
             }
             last = decision
@@ -89,18 +89,18 @@ struct PlayerService: Service {
         let today = schedule.timeZone.localTime(of: now).date
         let warnings = schedule.calendar.warnings(on: today)
         if !warnings.isEmpty, calendarGate.shouldEmit(on: today) {
-            for warning in warnings { event("calendar_missing", "\(warning)", level: .warning) }
+            for warning in warnings { event(.calendarMissing, "\(warning)", level: .warning) }
         }
         if board.isLoaded, board.snapshot.isStale(at: now, days: content.staleDays), staleGate.shouldEmit(on: today) {
             event(
-                "content_stale",
+                .contentStale,
                 "no playlist accepted in the last \(content.staleDays) days; the hall's inspections flag this",
                 level: .warning)
         }
     }
 
     /// One log line per event, with its kind as metadata (the event log takes these over).
-    private func event(_ kind: String, _ detail: String, level: Logger.Level = .notice) {
-        logger.log(level: level, "\(kind): \(detail)", metadata: ["event": "\(kind)"])
+    private func event(_ kind: EventKind, _ message: String, level: Logger.Level = .notice) {
+        recorder.record(kind, message, actor: "schedule", at: clock.now(), level: level)
     }
 }

@@ -1,0 +1,23 @@
+/// The kinds of event the daemon records, as they appear in the event log and reports.
+public enum EventKind: String, Sendable, CaseIterable, Codable {
+    case daemonStart = "daemon_start"
+    case daemonStop = "daemon_stop"
+    case screenOn = "screen_on"
+    case screenOff = "screen_off"
+    case maintenanceStart = "maintenance_start"
+    case maintenanceEnd = "maintenance_end"
+    case dailyCheck = "daily_check"
+    case override = "override"
+    case playlistAccepted = "playlist_accepted"
+    case playlistRejected = "playlist_rejected"
+    case playlistDuplicate = "playlist_duplicate"
+    case linkUp = "link_up"
+    case linkDown = "link_down"
+    case frameShown = "frame_shown"
+    case clockJump = "clock_jump"
+    case calendarMissing = "calendar_missing"
+    case contentStale = "content_stale"
+    case contentMissing = "content_missing"
+    case rotationTruncated = "rotation_truncated"
+    case fallbackShown = "fallback_shown"
+}

@@ -1,0 +1,60 @@
+import Foundation
+import LobbyCore
+import LobbyStore
+import Logging
+import Synchronization
+
+/// Records what happened: one line in the journal and one row in the event log. If the log
+/// cannot be written (disk full, read-only), the screen keeps following the schedule; events
+/// wait in memory (bounded, oldest dropped and counted) and are written when it works again.
+public final class EventRecorder: Sendable {
+    public static let maximumPending = 10_000
+
+    private struct Backlog {
+        var pending: [EventEntry] = []
+        var dropped = 0
+        var degradedSince: Date?
+    }
+
+    private let log: EventLog
+    private let logger = Logger(label: "lobbyd")
+    private let backlog = Mutex(Backlog())
+
+    public init(log: EventLog) {
+        self.log = log
+    }
+
+    /// When the store last failed, `nil` while it works ("store degraded" in status).
+    public var degradedSince: Date? { backlog.withLock { $0.degradedSince } }
+
+    public func record(
+        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "daemon", at date: Date,
+        level: Logger.Level = .notice
+    ) {
+        logger.log(level: level, "\(kind.rawValue): \(message)", metadata: ["event": "\(kind.rawValue)"])
+        var entryDetail = detail
+        if entryDetail["message"] == nil { entryDetail["message"] = message }
+        let entry = EventEntry(date: date, kind: kind, detail: entryDetail, actor: actor)
+        backlog.withLock { backlog in
+            backlog.pending.append(entry)
+            do {
+                for waiting in backlog.pending { try log.append(waiting) }
+                if backlog.degradedSince != nil {
+                    logger.notice(
+                        "event log writable again; \(backlog.pending.count) queued event(s) written, \(backlog.dropped) dropped"
+                    )
+                }
+                backlog = Backlog()
+            } catch {
+                if backlog.degradedSince == nil {
+                    logger.error("store degraded: \(error); events wait in memory (at most \(Self.maximumPending))")
+                    backlog.degradedSince = date
+                }
+                if backlog.pending.count > Self.maximumPending {
+                    backlog.dropped += backlog.pending.count - Self.maximumPending
+                    backlog.pending.removeFirst(backlog.pending.count - Self.maximumPending)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import LobbyCore
+
+/// What to record: the caller's view of an event, before it joins the chain.
+public struct EventEntry: Sendable, Equatable {
+    public var date: Date
+    public var kind: EventKind
+    public var detail: [String: String]
+    public var actor: String
+
+    public init(date: Date, kind: EventKind, detail: [String: String] = [:], actor: String = "daemon") {
+        self.date = date
+        self.kind = kind
+        self.detail = detail
+        self.actor = actor
+    }
+}
+
+/// The append-only, tamper-evident event log (DESIGN.md "Event log"): one GRDB `DatabasePool`
+/// on the system SQLite in WAL mode, `synchronous=NORMAL`, a busy timeout, and every write in an
+/// IMMEDIATE transaction (GRDB 7 chooses that kind for pool writes itself). Triggers refuse UPDATE and DELETE, and a SHA-256 chain over the rows
+/// lets `verify()` name the first row that was changed behind the triggers' back.
+public final class EventLog: Sendable {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) and migrates the log at `path`.
+    public init(path: String) throws(LobbyStoreError) {
+        self.path = path
+        try? FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        var configuration = GRDB.Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The schema, one named migration per change; migrations are never edited once released.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-events") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE events (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        ts TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        detail TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        previous_hash TEXT NOT NULL,
+                        hash TEXT NOT NULL
+                    );
+                    CREATE INDEX events_by_time ON events(ts);
+                    CREATE INDEX events_by_kind ON events(kind, ts);
+                    CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+                        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                    CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+                        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                    """)
+        }
+        return migrator
+    }
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// Appends one event to the chain and returns its row id; durable when this returns.
+    @discardableResult
+    public func append(_ entry: EventEntry) throws(LobbyStoreError) -> Int64 {
+        do {
+            return try pool.write { db in
+                let previous =
+                    try String.fetchOne(db, sql: "SELECT hash FROM events ORDER BY id DESC LIMIT 1") ?? Self.genesis
+                let ts = EventTime.format(entry.date)
+                let detail = Self.json(entry.detail)
+                var event = StoredEvent(
+                    id: nil, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor,
+                    previousHash: previous,
+                    hash: StoredEvent.chainHash(
+                        previous: previous, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor))
+                try event.insert(db)
+                return db.lastInsertedRowID
+            }
+        } catch {
+            throw .writeFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Events in `[since, until)`, optionally of some kinds, oldest first, a page at a time.
+    public func events(since: Date? = nil, until: Date? = nil, kinds: [String] = [], limit: Int = 1000, offset: Int = 0)
+        throws(LobbyStoreError) -> [StoredEvent]
+    {
+        do {
+            return try pool.read { db in
+                var request = StoredEvent.order(Column("id"))
+                if let since { request = request.filter(Column("ts") >= EventTime.format(since)) }
+                if let until { request = request.filter(Column("ts") < EventTime.format(until)) }
+                if !kinds.isEmpty { request = request.filter(kinds.contains(Column("kind"))) }
+                return try request.limit(limit, offset: offset).fetchAll(db)
+            }
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// What `verify()` found.
+    public enum Verification: Sendable, Equatable {
+        case intact(rows: Int)
+        case broken(row: Int64, reason: String)
+    }
+
+    /// Recomputes the chain row by row and names the first row that does not fit.
+    public func verify() throws(LobbyStoreError) -> Verification {
+        do {
+            return try pool.read { db in
+                var previous = Self.genesis
+                var rows = 0
+                let cursor = try StoredEvent.order(Column("id")).fetchCursor(db)
+                while let event = try cursor.next() {
+                    guard event.previousHash == previous else {
+                        return .broken(
+                            row: event.id ?? 0,
+                            reason: "it does not follow the row before it (a row was removed or inserted)")
+                    }
+                    let expected = StoredEvent.chainHash(
+                        previous: previous, ts: event.ts, kind: event.kind, detail: event.detail, actor: event.actor)
+                    guard event.hash == expected else {
+                        return .broken(
+                            row: event.id ?? 0, reason: "its content does not match its hash (the row was edited)")
+                    }
+                    previous = event.hash
+                    rows += 1
+                }
+                return .intact(rows: rows)
+            }
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// A JSON object with sorted keys, so the same detail always hashes the same.
+    static func json(_ detail: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(detail), as: UTF8.self)) ?? "{}"
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import LobbyCore
+
+/// One row of the event log. `hash` is SHA-256 over the previous row's hash and this row's
+/// content, so any edit, insertion or deletion breaks the chain from that row on.
+public struct StoredEvent: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "events"
+
+    public var id: Int64?
+    /// UTC, ISO 8601 with milliseconds: `2026-11-25T00:20:00.000Z` (sorts as text).
+    public var ts: String
+    public var kind: String
+    /// A JSON object with sorted keys.
+    public var detail: String
+    /// `schedule`, `daemon`, or the operator as `uid:name`.
+    public var actor: String
+    public var previousHash: String
+    public var hash: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, ts, kind, detail, actor
+        case previousHash = "previous_hash"
+        case hash
+    }
+
+    /// The hash this row must carry, given the previous row's.
+    static func chainHash(previous: String, ts: String, kind: String, detail: String, actor: String) -> String {
+        Digest.sha256Hex(Array([previous, ts, kind, detail, actor].joined(separator: "\u{1F}").utf8))
+    }
+
+    public var date: Date? { EventTime.parse(ts) }
+}
+
+/// The log's time format.
+public enum EventTime {
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    public static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}
