@@ -111,7 +111,9 @@ let package = Package(
         .testTarget(name: "LobbyLinkTests", dependencies: ["LobbyLink"]),
         .testTarget(
             name: "LobbyStoreTests",
-            dependencies: ["LobbyStore", "LobbyTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LobbyStore", "LobbyCore", "LobbyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "LobbyDaemonTests",

@@ -147,6 +147,11 @@ public final class EventLog: Sendable {
         }
     }
 
+    /// A read transaction on the pool, for the log's other readers (reports).
+    func readPool<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
     /// A JSON object with sorted keys, so the same detail always hashes the same.
     static func json(_ detail: [String: String]) -> String {
         let encoder = JSONEncoder()

@@ -11,7 +11,8 @@ struct LobbyCtl: ParsableCommand {
         version: "lobbyctl \(Release.version)",
         subcommands: [
             ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self, PreviewCommand.self,
-            PlanCommand.self, PortsCommand.self, EventsCommand.self, VerifyLogCommand.self, KeygenCommand.self,
+            PlanCommand.self, PortsCommand.self, EventsCommand.self, VerifyLogCommand.self, ReportCommand.self,
+            KeygenCommand.self,
             SignCommand.self, VerifyCommand.self,
             SubmitCommand.self,
         ])

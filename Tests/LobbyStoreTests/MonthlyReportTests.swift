@@ -1,0 +1,114 @@
+import Foundation
+import LobbyCore
+import LobbyStore
+import LobbyTestSupport
+import Testing
+
+/// A constructed October 2026 whose figures were computed by hand: National Day week, a make-up
+/// Saturday with maintenance, a link outage across 12:00, an override, lobbyd stopped for 30 min.
+@Suite("Monthly report")
+struct MonthlyReportTests {
+    static let zone = TimeZone(identifier: "Asia/Shanghai")!
+    let directory: TemporaryDirectory
+    let report: MonthlyReport
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        let log = try EventLog(path: "\(directory.path)/lobbyd.sqlite")
+        let events: [(String, EventKind, String, [String: String])] = [
+            ("2026-09-30T20:00", .daemonStart, "daemon", [:]), ("2026-09-30T20:00:01", .linkUp, "daemon", [:]),
+            ("2026-09-30T20:00:02", .screenOff, "schedule", [:]),
+            // 8 Oct: link down 11:50-12:10, across the end of the morning window.
+            ("2026-10-08T08:20", .screenOn, "schedule", [:]),
+            ("2026-10-08T09:00", .dailyCheck, "1000:zhang", ["note": "屏幕正常"]),
+            ("2026-10-08T11:50", .linkDown, "daemon", [:]), ("2026-10-08T12:00", .screenOff, "schedule", [:]),
+            ("2026-10-08T12:10", .linkUp, "daemon", [:]), ("2026-10-08T14:20", .screenOn, "schedule", [:]),
+            ("2026-10-08T17:30", .screenOff, "schedule", [:]),
+            // 10 Oct, a make-up Saturday: maintenance 14:00-15:00 keeps the screen dark until 15:00.
+            ("2026-10-10T08:20", .screenOn, "schedule", [:]), ("2026-10-10T12:00", .screenOff, "schedule", [:]),
+            ("2026-10-10T14:00", .maintenanceStart, "1001:li", ["note": "更换电源"]),
+            ("2026-10-10T15:00", .maintenanceEnd, "1001:li", ["note": "完成"]),
+            ("2026-10-10T15:00:00", .screenOn, "schedule", [:]),
+            ("2026-10-10T17:30", .screenOff, "schedule", [:]),
+            // 12 Oct: an override lights the screen 13:00-14:00.
+            ("2026-10-12T08:20", .screenOn, "schedule", [:]), ("2026-10-12T12:00", .screenOff, "schedule", [:]),
+            (
+                "2026-10-12T13:00", .override, "1002:wang",
+                ["state": "on", "until": "2026-10-12T06:00:00.000Z", "reason": "领导视察"]
+            ),
+            ("2026-10-12T13:00:00", .screenOn, "1002:wang", [:]), ("2026-10-12T14:00", .screenOff, "schedule", [:]),
+            ("2026-10-12T14:20", .screenOn, "schedule", [:]), ("2026-10-12T17:30", .screenOff, "schedule", [:]),
+            // 13 Oct: lobbyd stopped 10:00-10:30.
+            ("2026-10-13T08:20", .screenOn, "schedule", [:]), ("2026-10-13T10:00", .daemonStop, "daemon", [:]),
+            ("2026-10-13T10:30", .daemonStart, "daemon", [:]), ("2026-10-13T10:30:00", .linkUp, "daemon", [:]),
+            ("2026-10-13T10:30:00", .screenOn, "schedule", [:]), ("2026-10-13T12:00", .screenOff, "schedule", [:]),
+            ("2026-10-13T14:20", .screenOn, "schedule", [:]), ("2026-10-13T17:30", .screenOff, "schedule", [:]),
+        ]
+        for (time, kind, actor, detail) in events {
+            try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: actor))
+        }
+        let schedule = Schedule(
+            configuration: Configuration(),
+            calendar: try WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))
+        report = try log.monthlyReport(year: 2026, month: 10, schedule: schedule)
+    }
+
+    func day(_ number: Int) -> DayReport { report.days[number - 1] }
+
+    @Test("a holiday requires nothing and shows nothing")
+    func holiday() {
+        #expect(day(1).day.reason == .holiday("国庆节") && day(1).requiredMinutes == 0 && day(1).litMinutes == 0)
+        #expect(day(1).coverage == nil)
+    }
+
+    @Test("an outage across 12:00 counts only inside the window")
+    func outageAcrossNoon() {
+        #expect(day(8).requiredMinutes == 410 && day(8).litMinutes == 400 && day(8).outageMinutes == 10)
+        #expect(abs((day(8).coverage ?? 0) - 400.0 / 410.0) < 1e-9)
+        #expect(day(8).outages.map(\.cause) == ["link down"])
+        #expect(day(8).dailyCheck?.actor == "1000:zhang")
+    }
+
+    @Test("a make-up Saturday is required like a workday; maintenance is listed with who and what")
+    func makeupSaturdayWithMaintenance() {
+        #expect(day(10).day.reason == .makeup("国庆节") && day(10).requiredMinutes == 410 && day(10).litMinutes == 370)
+        #expect(day(10).maintenance.map(\.actor) == ["1001:li"] && day(10).maintenance[0].span.seconds == 3600)
+        #expect(day(10).dailyCheck == nil)
+    }
+
+    @Test("an override's extra time is lit but not required, and listed with who and why")
+    func override() {
+        #expect(day(12).litMinutes == 470 && day(12).coverage == 1)
+        #expect(
+            day(12).overrides.count == 1 && day(12).overrides[0].actor == "1002:wang"
+                && day(12).overrides[0].text.contains("领导视察"))
+    }
+
+    @Test("time with lobbyd stopped inside a window is an outage")
+    func daemonStopped() {
+        #expect(day(13).litMinutes == 380 && day(13).outageMinutes == 30)
+        #expect(day(13).outages.map(\.cause) == ["lobbyd not running"])
+    }
+
+    @Test("the month's totals equal the hand-computed ones")
+    func totals() {
+        #expect(report.requiredMinutes == 18 * 410)
+        #expect(report.litMinutes == 400 + 370 + 470 + 380)
+        #expect(report.outageMinutes == 40)
+        #expect(report.missingDailyChecks == 17)
+    }
+
+    @Test("markdown, CSV and HTML carry the same figures; the HTML draws each day's timeline")
+    func formats() {
+        let markdown = report.render(.md)
+        #expect(
+            markdown.contains(
+                "| 2026-10-08 | workday weekday | 410.0 | 400.0 | 97.6 % | 11:50–12:00 link down (10.0 min) |"))
+        let csv = report.render(.csv).split(separator: "\n")
+        #expect(
+            csv.count == 32
+                && csv[10] == "2026-10-10,workday,makeup:国庆节,410.0,370.0,90.2,0.0,,14:00–15:00 1001:li: 更换电源,,missing")
+        let html = report.render(.html)
+        #expect(html.contains("<svg width=\"480\" height=\"18\"") && html.contains("fill=\"#d22\""))
+    }
+}
