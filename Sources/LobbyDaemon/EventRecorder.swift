@@ -38,7 +38,7 @@ public final class EventRecorder: Sendable {
         backlog.withLock { backlog in
             backlog.pending.append(entry)
             do {
-                for waiting in backlog.pending { try log.append(waiting) }
+                try log.appendBatch(backlog.pending)
                 if backlog.degradedSince != nil {
                     logger.notice(
                         "event log writable again; \(backlog.pending.count) queued event(s) written, \(backlog.dropped) dropped"

@@ -36,9 +36,33 @@ extension EventLog {
                 .filter(kinds.contains(Column("kind"))).order(Column("id")).fetchAll(db)
                 return (facts, events)
             }
-            return MonthlyReport.build(year: year, month: month, schedule: schedule, initial: initial, events: events)
+            var report = MonthlyReport.build(
+                year: year, month: month, schedule: schedule, initial: initial, events: events)
+            report.minutesByCategory = try shownMinutes(
+                groupedBy: "json_extract(detail, '$.category')", from: start, to: end)
+            report.minutesByPlaylist = try shownMinutes(
+                groupedBy: "substr(json_extract(detail, '$.item'), 1, instr(json_extract(detail, '$.item'), '#') - 1)",
+                from: start, to: end)
+            return report
         } catch {
             throw .readFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Proof-of-play seconds in `[from, to)` summed by an SQL expression over the detail, in
+    /// minutes, largest first; summed in SQLite so a month of a busy hall stays fast.
+    private func shownMinutes(groupedBy expression: String, from: Date, to: Date) throws -> [(
+        name: String, minutes: Double
+    )] {
+        try readPool { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(expression) AS name, SUM(CAST(json_extract(detail, '$.seconds') AS INTEGER)) AS seconds
+                    FROM events WHERE kind = ? AND ts >= ? AND ts < ? GROUP BY name ORDER BY seconds DESC
+                    """,
+                arguments: [EventKind.frameShown.rawValue, EventTime.format(from), EventTime.format(to)])
+            return rows.map { (name: $0["name"] ?? "?", minutes: Double($0["seconds"] as Int? ?? 0) / 60) }
         }
     }
 }

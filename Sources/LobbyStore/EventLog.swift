@@ -76,18 +76,28 @@ public final class EventLog: Sendable {
     /// Appends one event to the chain and returns its row id; durable when this returns.
     @discardableResult
     public func append(_ entry: EventEntry) throws(LobbyStoreError) -> Int64 {
+        try appendBatch([entry])
+    }
+
+    /// Appends events in order in one transaction (a backlog, a bulk import) and returns the last
+    /// row id; all or none are written.
+    @discardableResult
+    public func appendBatch(_ entries: [EventEntry]) throws(LobbyStoreError) -> Int64 {
         do {
             return try pool.write { db in
-                let previous =
+                var previous =
                     try String.fetchOne(db, sql: "SELECT hash FROM events ORDER BY id DESC LIMIT 1") ?? Self.genesis
-                let ts = EventTime.format(entry.date)
-                let detail = Self.json(entry.detail)
-                var event = StoredEvent(
-                    id: nil, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor,
-                    previousHash: previous,
-                    hash: StoredEvent.chainHash(
-                        previous: previous, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor))
-                try event.insert(db)
+                for entry in entries {
+                    let ts = EventTime.format(entry.date)
+                    let detail = Self.json(entry.detail)
+                    let hash = StoredEvent.chainHash(
+                        previous: previous, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor)
+                    var event = StoredEvent(
+                        id: nil, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor,
+                        previousHash: previous, hash: hash)
+                    try event.insert(db)
+                    previous = hash
+                }
                 return db.lastInsertedRowID
             }
         } catch {

@@ -120,3 +120,18 @@ struct EventLogTests {
         #expect(try log.events().count == 2)
     }
 }
+
+@Suite("Event log batches")
+struct EventLogBatchTests {
+    @Test("a batch keeps the chain intact, appended after single events")
+    func batch() throws {
+        let directory = try TemporaryDirectory()
+        let log = try EventLog(path: "\(directory.path)/lobbyd.sqlite")
+        try log.append(EventEntry(date: Date(), kind: .daemonStart))
+        let entries = (0..<100).map {
+            EventEntry(date: Date().addingTimeInterval(Double($0)), kind: .screenOn, detail: ["n": "\($0)"])
+        }
+        #expect(try log.appendBatch(entries) == 101)
+        #expect(try log.verify() == .intact(rows: 101))
+    }
+}

@@ -43,6 +43,19 @@ struct MonthlyReportTests {
             ("2026-10-13T10:30", .daemonStart, "daemon", [:]), ("2026-10-13T10:30:00", .linkUp, "daemon", [:]),
             ("2026-10-13T10:30:00", .screenOn, "schedule", [:]), ("2026-10-13T12:00", .screenOff, "schedule", [:]),
             ("2026-10-13T14:20", .screenOn, "schedule", [:]), ("2026-10-13T17:30", .screenOff, "schedule", [:]),
+            // Proof of play, one row per item per hour.
+            (
+                "2026-10-08T09:00", .frameShown, "schedule",
+                ["item": "hall-news#1#0", "category": "service-hall", "seconds": "2700"]
+            ),
+            (
+                "2026-10-08T09:00", .frameShown, "schedule",
+                ["item": "hotline-12345#1#0", "category": "hotline-12345", "seconds": "900"]
+            ),
+            (
+                "2026-10-08T10:00", .frameShown, "schedule",
+                ["item": "hall-news#1#1", "category": "service-hall", "seconds": "600"]
+            ),
         ]
         for (time, kind, actor, detail) in events {
             try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: actor))
@@ -98,15 +111,26 @@ struct MonthlyReportTests {
         #expect(report.missingDailyChecks == 17)
     }
 
+    @Test("minutes shown are summed per category and per playlist from proof of play")
+    func minutesShown() {
+        #expect(report.minutesByCategory.map(\.name) == ["service-hall", "hotline-12345"])
+        #expect(report.minutesByCategory.map(\.minutes) == [55, 15])
+        #expect(report.minutesByPlaylist.map(\.name) == ["hall-news", "hotline-12345"])
+        #expect(
+            report.render(.csv).contains(
+                "\nshown_by,name,minutes\ncategory,service-hall,55.0\ncategory,hotline-12345,15.0\nplaylist,hall-news,55.0\n"
+            ))
+    }
+
     @Test("markdown, CSV and HTML carry the same figures; the HTML draws each day's timeline")
     func formats() {
         let markdown = report.render(.md)
         #expect(
             markdown.contains(
                 "| 2026-10-08 | workday weekday | 410.0 | 400.0 | 97.6 % | 11:50–12:00 link down (10.0 min) |"))
-        let csv = report.render(.csv).split(separator: "\n")
+        let csv = report.render(.csv).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
-            csv.count == 32
+            csv[31].hasPrefix("2026-10-31")
                 && csv[10] == "2026-10-10,workday,makeup:国庆节,410.0,370.0,90.2,0.0,,14:00–15:00 1001:li: 更换电源,,missing")
         let html = report.render(.html)
         #expect(html.contains("<svg width=\"480\" height=\"18\"") && html.contains("fill=\"#d22\""))

@@ -14,7 +14,10 @@ do {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("playlists").path
     try WireBenchmark.run(playlists: playlists)
     print()
-    try LatencyBenchmark.run(bin: arguments[2], repo: URL(fileURLWithPath: playlists).deletingLastPathComponent().path)
+    let repo = URL(fileURLWithPath: playlists).deletingLastPathComponent().path
+    try LatencyBenchmark.run(bin: arguments[2], repo: repo)
+    print()
+    try StoreBenchmark.run(repo: repo)
 } catch {
     FileHandle.standardError.write(Data("lobby-bench: \(error)\n".utf8))
     exit(1)

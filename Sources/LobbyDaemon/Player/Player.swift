@@ -6,12 +6,14 @@ import LobbyRender
 /// What the screen must show at an instant, from the schedule and the accepted playlists.
 /// Recomputed from the clock at every tick, never from what was shown before, so a restart,
 /// a suspend or a clock jump converges within one tick (DESIGN.md "Time").
-public struct ScreenDecision: Sendable, Equatable {
+public struct ScreenDecision: Sendable {
     public var state: ScreenState
     /// `nil` when the screen must be dark (outside the windows, or nothing valid to show).
     public var program: SignProgram?
     /// Items in the rotation, `id#version#index`, for proof of play.
     public var items: [String]
+    /// Category and page count of each item in `items`, in the same order.
+    public var itemPages: [(category: String, pages: Int)] = []
     /// Valid items left out because the sign's memory holds no more pages.
     public var omitted = 0
     /// The standing notice is shown because no playlist is valid.
@@ -46,6 +48,7 @@ public final class Player {
         if isFallback { rotation = fallback.rotation(at: instant, dayPart: dayPart) }
         var pages: [Frame] = []
         var items: [String] = []
+        var itemPages: [(category: String, pages: Int)] = []
         var omitted = 0
         for slot in rotation {
             let key = "\(slot.playlistID)#\(slot.version)#\(slot.index)"
@@ -56,6 +59,7 @@ public final class Player {
             }
             pages += framesForItem
             items.append(key)
+            itemPages.append((slot.item.category, framesForItem.count))
         }
         let program = pages.isEmpty ? nil : SignProgram(pages: pages)
         return ScreenDecision(

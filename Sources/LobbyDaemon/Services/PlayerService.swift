@@ -2,6 +2,7 @@ import Foundation
 import LobbyCore
 import LobbyLink
 import LobbyRender
+import LobbyStore
 import Logging
 import ServiceLifecycle
 
@@ -40,6 +41,8 @@ struct PlayerService: Service {
         var calendarGate = OncePerDay()
         var staleGate = OncePerDay()
         var lastStatus = ""
+        var proof = ProofOfPlay(zone: schedule.timeZone)
+        defer { record(proof.flush()) }
         var lastWatchdog = ContinuousClock.now
         notifier.notify("READY=1")
         while !Task.isCancelled {
@@ -57,6 +60,11 @@ struct PlayerService: Service {
             }
             (lastWall, lastMonotonic) = (now, ContinuousClock.now)
             let decision = player.decide(at: now, schedule: schedule, store: board.snapshot, fallback: fallback)
+            let shown = link.status.state == .ready && decision.program != nil
+            let items = zip(decision.items, decision.itemPages).map {
+                (key: $0, category: $1.category, pages: $1.pages)
+            }
+            record(proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []))
             if decision.program != last?.program { link.show(decision.program) }
             if decision.state.isOn != last?.state.isOn {
                 event(decision.state.isOn ? .screenOn : .screenOff, "\(decision.state.reason)")
@@ -100,6 +108,20 @@ struct PlayerService: Service {
     }
 
     /// One log line per event, with its kind as metadata (the event log takes these over).
+    /// One `frame_shown` event per item and hour.
+    private func record(_ tallies: [ProofOfPlay.Tally]) {
+        for tally in tallies where tally.seconds >= 0.5 {
+            recorder.record(
+                .frameShown,
+                "\(tally.item) shown \(Int(tally.seconds.rounded())) s in the hour from \(schedule.timeZone.iso8601(tally.hourStart))",
+                detail: [
+                    "item": tally.item, "category": tally.category, "seconds": "\(Int(tally.seconds.rounded()))",
+                    "hour": EventTime.format(tally.hourStart),
+                ],
+                actor: "schedule", at: clock.now(), level: .debug)
+        }
+    }
+
     private func event(_ kind: EventKind, _ message: String, level: Logger.Level = .notice) {
         recorder.record(kind, message, actor: "schedule", at: clock.now(), level: level)
     }

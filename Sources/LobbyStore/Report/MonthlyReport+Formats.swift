@@ -33,6 +33,13 @@ extension MonthlyReport {
             "**Month:** required \(minutes(requiredMinutes)) min, lit \(minutes(litMinutes)) min, outages \(minutes(outageMinutes)) min, "
                 + "daily check missing on \(missingDailyChecks) workday(s).",
         ]
+        for (title, rows) in [
+            ("Minutes shown per category", minutesByCategory), ("Minutes shown per playlist", minutesByPlaylist),
+        ] {
+            lines +=
+                ["", "## \(title)", "", "| name | minutes |", "|---|---:|"]
+                + rows.map { "| \($0.name) | \(minutes($0.minutes)) |" }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -50,6 +57,9 @@ extension MonthlyReport {
             ]
             lines.append(fields.map(Self.csvField).joined(separator: ","))
         }
+        lines += ["", "shown_by,name,minutes"]
+        lines += minutesByCategory.map { "category,\(Self.csvField($0.name)),\(minutes($0.minutes))" }
+        lines += minutesByPlaylist.map { "playlist,\(Self.csvField($0.name)),\(minutes($0.minutes))" }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -75,6 +85,10 @@ extension MonthlyReport {
             \(rows)</table>
             <p><b>Month:</b> required \(minutes(requiredMinutes)) min, lit \(minutes(litMinutes)) min,
             outages \(minutes(outageMinutes)) min, daily check missing on \(missingDailyChecks) workday(s).</p>
+            <h2>Minutes shown</h2><table><tr><th>category</th><th>minutes</th></tr>
+            \(minutesByCategory.map { "<tr><td>\(Self.escape($0.name))</td><td>\(minutes($0.minutes))</td></tr>" }.joined())</table>
+            <table><tr><th>playlist</th><th>minutes</th></tr>
+            \(minutesByPlaylist.map { "<tr><td>\(Self.escape($0.name))</td><td>\(minutes($0.minutes))</td></tr>" }.joined())</table>
             </body></html>
 
             """

@@ -66,6 +66,9 @@ public struct MonthlyReport: Sendable {
     public var month: Int
     public var days: [DayReport]
     public var timeZone: TimeZone
+    /// Minutes shown per content category and per playlist (from proof of play), largest first.
+    public var minutesByCategory: [(name: String, minutes: Double)] = []
+    public var minutesByPlaylist: [(name: String, minutes: Double)] = []
 
     public var requiredMinutes: Double { days.reduce(0) { $0 + $1.requiredMinutes } }
     public var litMinutes: Double { days.reduce(0) { $0 + $1.litMinutes } }
