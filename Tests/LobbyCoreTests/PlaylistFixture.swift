@@ -1,44 +1,11 @@
 import Foundation
 import LobbyCore
+import LobbyTestSupport
 
 /// A valid playlist with known line numbers, a publisher key the trust store knows, and a fixed
 /// "now", for rejection tests that change one thing at a time.
 struct PlaylistFixture {
-    static let text = """
-        id = "hall-news"
-        version = 2
-        title = "大厅资讯"
-        valid_from = 2026-11-20
-        valid_until = 2026-12-31T23:59:59
-
-        [approval]
-        document_number = "〔2026〕1号"
-
-        [approval.drafted]
-        section = "综合科"
-        person = "李明"
-        date = 2026-11-16
-
-        [approval.reviewed]
-        person = "王芳"
-        date = 2026-11-17
-        confidentiality_review = "passed"
-
-        [approval.approved]
-        person = "陈刚"
-        date = 2026-11-18
-
-        [[items]]
-        category = "service-hall"
-        text = "欢迎来到市政务服务中心"
-        mode = "page"
-
-        [[items]]
-        category = "hotline-12345"
-        text = "请拨打12345"
-        mode = "static"
-
-        """
+    static let text = SamplePlaylist.text(version: 2)
 
     /// 2026-11-25 10:00 in the hall.
     static let now = TimeZone(identifier: "Asia/Shanghai")!.parseInstant("2026-11-25T10:00")!

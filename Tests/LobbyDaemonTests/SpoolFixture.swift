@@ -64,31 +64,6 @@ enum PlaylistFixtureText {
     static let now = TimeZone(identifier: "Asia/Shanghai")!.parseInstant("2026-11-25T10:00")!
 
     static func text(id: String = "hall-news", version: Int = 1, category: String = "service-hall") -> String {
-        """
-        id = "\(id)"
-        version = \(version)
-        title = "大厅资讯"
-        valid_from = 2026-11-20
-        valid_until = 2026-12-31T23:59:59
-
-        [approval.drafted]
-        section = "综合科"
-        person = "李明"
-        date = 2026-11-16
-
-        [approval.reviewed]
-        person = "王芳"
-        date = 2026-11-17
-        confidentiality_review = "passed"
-
-        [approval.approved]
-        person = "陈刚"
-        date = 2026-11-18
-
-        [[items]]
-        category = "\(category)"
-        text = "欢迎来到市政务服务中心"
-
-        """
+        SamplePlaylist.text(id: id, version: version, category: category)
     }
 }

@@ -30,7 +30,7 @@ struct SpoolWatcherTests {
         let reasonFile = try #require(rejected.first { $0.hasSuffix(".reason") })
         let reason = try String(contentsOfFile: "\(spool.archive.rejected)/\(reasonFile)", encoding: .utf8)
         #expect(reason.hasPrefix("播放单 ads.toml 未通过校验"))
-        #expect(reason.contains("incoming/ads.toml:22: [内容规范/content] category \"advertising\""))
+        #expect(reason.contains("incoming/ads.toml:25: [内容规范/content] category \"advertising\""))
         #expect(spool.watcher.store.entries.isEmpty)
     }
 

@@ -4,9 +4,9 @@ import Foundation
 /// Waiting is on the lines themselves (a condition variable), never on a timer guess.
 public final class RunningProgram: @unchecked Sendable {
     private let process = Process()
-    private let condition = NSCondition()
-    private var lines: [String] = []
+    private let lines = EventInbox<String>()
     private var partial = ""
+    private let partialLock = NSLock()
 
     public init(_ name: String, _ arguments: [String]) throws {
         process.executableURL = URL(fileURLWithPath: BuiltProgram(name).path)
@@ -28,25 +28,10 @@ public final class RunningProgram: @unchecked Sendable {
     public func waitForLine(from start: Int = 0, timeout: Duration = .seconds(15), _ matches: (String) -> Bool) -> (
         line: String, next: Int
     )? {
-        let deadline = Date().addingTimeInterval(
-            Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
-        condition.lock()
-        defer { condition.unlock() }
-        var index = start
-        while true {
-            while index < lines.count {
-                if matches(lines[index]) { return (lines[index], index + 1) }
-                index += 1
-            }
-            guard condition.wait(until: deadline) else { return nil }
-        }
+        lines.waitFor(from: start, timeout: timeout, matches).map { ($0.event, $0.next) }
     }
 
-    public var output: [String] {
-        condition.lock()
-        defer { condition.unlock() }
-        return lines
-    }
+    public var output: [String] { lines.all }
 
     /// Sends `signal` and waits up to `timeout` for the program to exit; `true` if it did.
     /// (A graceful stop: the caller can then check what the program logged on the way out.)
@@ -76,13 +61,12 @@ public final class RunningProgram: @unchecked Sendable {
     }
 
     private func append(_ data: Data) {
-        condition.lock()
+        partialLock.lock()
         partial += String(decoding: data, as: UTF8.self)
         let pieces = partial.split(separator: "\n", omittingEmptySubsequences: false)
-        lines += pieces.dropLast().map(String.init)
         partial = String(pieces.last ?? "")
-        condition.broadcast()
-        condition.unlock()
+        partialLock.unlock()
+        for line in pieces.dropLast() { lines.post(String(line)) }
     }
 }
 
@@ -122,5 +106,12 @@ public final class EventInbox<Event: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return events.count
+    }
+
+    /// Every event so far, in order.
+    public var all: [Event] {
+        condition.lock()
+        defer { condition.unlock() }
+        return events
     }
 }
