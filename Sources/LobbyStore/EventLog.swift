@@ -92,7 +92,7 @@ public final class EventLog: Sendable {
                     let detail = Self.json(entry.detail)
                     let hash = StoredEvent.chainHash(
                         previous: previous, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor)
-                    var event = StoredEvent(
+                    let event = StoredEvent(
                         id: nil, ts: ts, kind: entry.kind.rawValue, detail: detail, actor: entry.actor,
                         previousHash: previous, hash: hash)
                     try event.insert(db)
@@ -162,10 +162,27 @@ public final class EventLog: Sendable {
         try pool.read(body)
     }
 
-    /// A JSON object with sorted keys, so the same detail always hashes the same.
+    /// A JSON object with sorted keys, so the same detail always hashes the same. Written
+    /// directly: JSONEncoder per event was a large part of an append's cost.
     static func json(_ detail: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(detail), as: UTF8.self)) ?? "{}"
+        "{" + detail.sorted { $0.key < $1.key }.map { "\(quoted($0.key)):\(quoted($0.value))" }.joined(separator: ",")
+            + "}"
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

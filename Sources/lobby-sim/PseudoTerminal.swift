@@ -14,7 +14,7 @@ final class PseudoTerminal {
         guard master >= 0, lobby_pty_slave_name(master, &name, UInt(name.count)) == 0 else {
             throw SimulatorError("cannot create a pseudo-terminal: \(String(cString: strerror(errno)))")
         }
-        slavePath = String(cString: name)
+        slavePath = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         self.link = link
         let temporary = "\(link).\(getpid()).tmp"
         unlink(temporary)

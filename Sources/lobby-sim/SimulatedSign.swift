@@ -28,7 +28,7 @@ final class SimulatedSign {
     init(options: SimulatorOptions) throws {
         self.options = options
         if let record = options.record {
-            FileManager.default.createFile(atPath: record, contents: nil)
+            _ = FileManager.default.createFile(atPath: record, contents: nil)
             recorder = FileHandle(forWritingAtPath: record)
         } else {
             recorder = nil

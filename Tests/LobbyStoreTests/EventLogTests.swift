@@ -135,3 +135,25 @@ struct EventLogBatchTests {
         #expect(try log.verify() == .intact(rows: 101))
     }
 }
+
+@Suite("Event log encoding")
+struct EventEncodingTests {
+    @Test("times are written to the millisecond in UTC and read back exactly")
+    func time() throws {
+        let date = Date(timeIntervalSince1970: 1_790_000_000.123)
+        #expect(EventTime.format(date) == "2026-09-21T14:13:20.123Z")
+        #expect(try #require(EventTime.parse("2026-09-21T14:13:20.123Z")).timeIntervalSince1970 == 1_790_000_000.123)
+        #expect(EventTime.parse("2026-09-21T14:13:20Z") == nil && EventTime.parse("2026-02-30T00:00:00.000Z") == nil)
+    }
+
+    @Test("details are JSON with sorted keys, escaped, and parse back")
+    func detail() throws {
+        let directory = try TemporaryDirectory()
+        let log = try EventLog(path: "\(directory.path)/l.sqlite")
+        let detail = ["z": "last", "a": "引号\"和\\反斜杠\n换行\u{1}"]
+        try log.append(EventEntry(date: Date(), kind: .dailyCheck, detail: detail))
+        let stored = try #require(try log.events().first)
+        #expect(stored.detail.hasPrefix("{\"a\":") && stored.detail.hasSuffix("\"z\":\"last\"}"))
+        #expect(try JSONDecoder().decode([String: String].self, from: Data(stored.detail.utf8)) == detail)
+    }
+}

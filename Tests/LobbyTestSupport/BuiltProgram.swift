@@ -19,13 +19,16 @@ public struct BuiltProgram: Sendable {
 
     /// Runs to completion with `arguments`. Output goes to files rather than pipes, so a chatty
     /// program can never block on a full pipe while the test waits for it.
-    public func run(_ arguments: [String]) throws -> Result {
+    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let scratch = try TemporaryDirectory()
         let outputPath = try scratch.write("stdout", "")
         let errorPath = try scratch.write("stderr", "")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = FileHandle(forWritingAtPath: outputPath)
         process.standardError = FileHandle(forWritingAtPath: errorPath)
         process.standardInput = FileHandle.nullDevice

@@ -8,9 +8,12 @@ public final class RunningProgram: @unchecked Sendable {
     private var partial = ""
     private let partialLock = NSLock()
 
-    public init(_ name: String, _ arguments: [String]) throws {
+    public init(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: BuiltProgram(name).path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

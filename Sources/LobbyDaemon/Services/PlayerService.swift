@@ -85,10 +85,17 @@ struct PlayerService: Service {
             }
             last = decision
             checkWarnings(at: now, calendarGate: &calendarGate, staleGate: &staleGate)
-            let status = link.status
-            notifier.notify(
-                "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(status.state)\nWATCHDOG=1"
-            )
+            // systemd hears the status when it changes, and the watchdog at half its interval.
+            let status =
+                "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(link.status.state)"
+            if status != lastStatus {
+                notifier.notify(status)
+                lastStatus = status
+            }
+            if let interval = notifier.watchdogInterval, ContinuousClock.now - lastWatchdog >= interval {
+                notifier.notify("WATCHDOG=1")
+                lastWatchdog = ContinuousClock.now
+            }
             try await Task.sleep(for: tick)
         }
     }
