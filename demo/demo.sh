@@ -26,6 +26,9 @@ device = "$hall/sign"
 # A fast adapter keeps the demo short; a real hall at 9600 baud takes ~6.5 s a page
 # (see: lobbyctl plan playlists/hall-news.toml).
 baud = 115200
+[controller]
+# The five samples make 19 pages; the simulated sign has room for all of them.
+picture_slots = 26
 CONF
 
 cleanup() {
