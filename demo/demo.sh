@@ -23,8 +23,8 @@ control_socket = "$hall/control.sock"
 trusted_keys = "$repo/playlists/demo-keys"
 [serial]
 device = "$hall/sign"
-# A fast adapter keeps the demo short; a real hall at 9600 baud takes ~6.5 s a page
-# (see: lobbyctl plan playlists/hall-news.toml).
+# The simulated sign receives at full pseudo-terminal speed so the demo lights up at once;
+# a real hall at 9600 baud takes ~6.5 s a page (see: lobbyctl plan playlists/hall-news.toml).
 baud = 115200
 [controller]
 # The five samples make 19 pages; the simulated sign has room for all of them.
@@ -40,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$bin/lobby-sim" --link "$hall/sign" --baud 115200 --png "$hall/pictures" --control "$hall/sign-control" &
+"$bin/lobby-sim" --link "$hall/sign" --baud 0 --png "$hall/pictures" --control "$hall/sign-control" &
 sim=$!
 while [ ! -e "$hall/sign" ]; do sleep 0.1; done
 "$bin/lobbyd" --config "$hall/lobbyd.toml" --clock-start "2026-11-25T08:19:50" > "$hall/lobbyd.log" 2>&1 &
