@@ -23,6 +23,7 @@ extension Configuration {
         root.section("serial") { config.serial.read(from: $0) }
         root.section("controller") { config.controller.read(from: $0) }
         root.section("content") { config.content.read(from: $0) }
+        root.section("store") { $0.read("retention_days", into: &config.retentionDays, in: 30...36500) }
         root.finish()
         if config.font.pixelSize > config.panel.height {
             root.diagnostics.report(

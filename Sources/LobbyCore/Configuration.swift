@@ -15,6 +15,8 @@ public struct Configuration: Sendable, Equatable {
     public var serial = Serial()
     public var controller = Controller()
     public var content = Content()
+    /// Days events are kept in the event log before daily pruning removes them.
+    public var retentionDays = 1095
 
     public init() {}
 

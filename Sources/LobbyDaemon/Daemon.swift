@@ -66,6 +66,7 @@ public enum Daemon {
             logger: logger)
         let player = PlayerService(
             schedule: schedule, board: board, link: link, clock: clock, content: configuration.content,
+            retentionDays: configuration.retentionDays,
             fallback: fallback,
             makePlayer: {
                 Player(

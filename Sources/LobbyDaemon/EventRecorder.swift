@@ -24,6 +24,18 @@ public final class EventRecorder: Sendable {
         self.log = log
     }
 
+    /// Daily retention: removes events older than `days` before `now`, in small batches.
+    public func prune(keepingDays days: Int, now: Date) {
+        do {
+            let removed = try log.prune(olderThan: now.addingTimeInterval(-Double(days) * 86_400))
+            if removed > 0 {
+                logger.notice("retention: \(removed) event(s) older than \(days) days removed; chain checkpointed")
+            }
+        } catch {
+            logger.error("retention failed: \(error)")
+        }
+    }
+
     /// When the store last failed, `nil` while it works ("store degraded" in status).
     public var degradedSince: Date? { backlog.withLock { $0.degradedSince } }
 

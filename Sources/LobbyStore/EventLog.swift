@@ -68,6 +68,26 @@ public final class EventLog: Sendable {
                         BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("v2-retention") { db in
+            // Retention may delete the oldest rows, and only up to the latest checkpoint, which
+            // records the hash of the last row removed so the rest of the chain still verifies.
+            try db.execute(
+                sql: """
+                    CREATE TABLE retention_checkpoints (
+                        up_to_id INTEGER NOT NULL,
+                        hash TEXT NOT NULL,
+                        ts TEXT NOT NULL
+                    );
+                    CREATE TRIGGER retention_append_only_update BEFORE UPDATE ON retention_checkpoints
+                        BEGIN SELECT RAISE(ABORT, 'retention checkpoints are append-only'); END;
+                    CREATE TRIGGER retention_append_only_delete BEFORE DELETE ON retention_checkpoints
+                        BEGIN SELECT RAISE(ABORT, 'retention checkpoints are append-only'); END;
+                    DROP TRIGGER events_append_only_delete;
+                    CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+                        WHEN OLD.id > (SELECT COALESCE(MAX(up_to_id), 0) FROM retention_checkpoints)
+                        BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 
@@ -132,9 +152,13 @@ public final class EventLog: Sendable {
     public func verify() throws(LobbyStoreError) -> Verification {
         do {
             return try pool.read { db in
-                var previous = Self.genesis
+                let checkpoint = try Row.fetchOne(
+                    db, sql: "SELECT up_to_id, hash FROM retention_checkpoints ORDER BY up_to_id DESC LIMIT 1")
+                var previous: String = checkpoint?["hash"] ?? Self.genesis
                 var rows = 0
-                let cursor = try StoredEvent.order(Column("id")).fetchCursor(db)
+                // Rows at or below the checkpoint are being pruned (a crash may leave some behind).
+                let upToID: Int64 = checkpoint?["up_to_id"] ?? 0
+                let cursor = try StoredEvent.filter(Column("id") > upToID).order(Column("id")).fetchCursor(db)
                 while let event = try cursor.next() {
                     guard event.previousHash == previous else {
                         return .broken(
@@ -160,6 +184,11 @@ public final class EventLog: Sendable {
     /// A read transaction on the pool, for the log's other readers (reports).
     func readPool<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
+    }
+
+    /// An IMMEDIATE write transaction on the pool (retention).
+    func writePool<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.write(body)
     }
 
     /// A JSON object with sorted keys, so the same detail always hashes the same. Written

@@ -32,6 +32,7 @@ struct ConfigurationTests {
         #expect(config.controller.address == "00")
         #expect(config.controller.pictureSlots == 16)
         #expect(config.content.fallbackPlaylist == nil)
+        #expect(config.retentionDays == 1095)
         #expect(config == Configuration())
     }
 
@@ -121,6 +122,7 @@ struct ConfigurationTests {
         ("[controller]\naddress = \"ZZ\"", "controller.address", 2, "two hex digits"),
         ("[controller]\naddress = \"001\"", "controller.address", 2, "two hex digits"),
         ("[controller]\npicture_slots = 27", "controller.picture_slots", 2, "from 1 to 26"),
+        ("[store]\nretention_days = 7", "store.retention_days", 2, "from 30 to 36500"),
         ("[content]\nfallback = \"notice.toml\"", "content.fallback", 2, "absolute path of a signed standing-notice"),
     ]
 

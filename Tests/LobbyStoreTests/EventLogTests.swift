@@ -36,7 +36,7 @@ struct EventLogTests {
         let reopened = try EventLog(path: path)
         #expect(try reopened.events().count == 3)
         let migrations = try raw().read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-events"])
+        #expect(migrations == ["v1-events", "v2-retention"])
         let journal = try raw().read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }

@@ -16,6 +16,7 @@ struct PlayerService: Service {
     let link: LinkDriver
     let clock: WallClock
     let content: Configuration.Content
+    let retentionDays: Int
     /// The standing notice, empty when the fallback is a dark screen.
     let fallback: PlaylistStore
     let makePlayer: @Sendable () throws -> Player
@@ -40,6 +41,7 @@ struct PlayerService: Service {
         var lastMonotonic = ContinuousClock.now
         var calendarGate = OncePerDay()
         var staleGate = OncePerDay()
+        var retentionGate = OncePerDay()
         var lastStatus = ""
         var proof = ProofOfPlay(zone: schedule.timeZone)
         defer { record(proof.flush()) }
@@ -85,6 +87,9 @@ struct PlayerService: Service {
             }
             last = decision
             checkWarnings(at: now, calendarGate: &calendarGate, staleGate: &staleGate)
+            if retentionGate.shouldEmit(on: schedule.timeZone.localTime(of: now).date) {
+                recorder.prune(keepingDays: retentionDays, now: now)
+            }
             // systemd hears the status when it changes, and the watchdog at half its interval.
             let status =
                 "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(link.status.state)"
