@@ -89,6 +89,9 @@ let package = Package(
             ]
         ),
         .target(name: "LobbyTestSupport", path: "Tests/LobbyTestSupport"),
+        // Test tool: appends events in a burst, for the kill -9 durability test.
+        .executableTarget(
+            name: "store-burst", dependencies: ["LobbyStore", "LobbyCore"], path: "Tests/Tools/store-burst"),
         .testTarget(
             name: "LobbyCoreTests",
             dependencies: [
@@ -122,7 +125,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "lobbyd", "lobbyctl", "lobby-sim", "LobbyTestSupport", "LobbyCore", "LobbyRender", "LobbyProtocol",
+                "lobbyd", "lobbyctl", "lobby-sim", "store-burst", "LobbyTestSupport", "LobbyStore", "LobbyCore",
+                "LobbyRender", "LobbyProtocol",
                 "LobbyLink",
             ]
         ),

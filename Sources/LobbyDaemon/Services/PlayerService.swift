@@ -93,6 +93,7 @@ struct PlayerService: Service {
             // systemd hears the status when it changes, and the watchdog at half its interval.
             let status =
                 "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(link.status.state)"
+                + (recorder.degradedSince != nil ? "; store degraded" : "")
             if status != lastStatus {
                 notifier.notify(status)
                 lastStatus = status
