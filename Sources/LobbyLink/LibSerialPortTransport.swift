@@ -87,7 +87,7 @@ public final class LibSerialPortTransport: Transport {
     }
 
     static func milliseconds(_ duration: Duration) -> UInt32 {
-        UInt32(clamping: duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        UInt32(clamping: duration.milliseconds)
     }
 }
 

@@ -92,10 +92,7 @@ public final class LinkDriver: Sendable {
     fileprivate func desired() -> (program: SignProgram?, version: Int) { shared.withLock { ($0.desired, $0.version) } }
     fileprivate func update(_ change: (inout LinkStatus) -> Void) { shared.withLock { change(&$0.status) } }
     fileprivate func wait(_ timeout: Duration) {
-        _ = wake.wait(
-            timeout: .now()
-                + .milliseconds(
-                    Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)))
+        _ = wake.wait(timeout: .now() + .milliseconds(Int(timeout.milliseconds)))
     }
     fileprivate var configuration:
         (path: String, serial: Configuration.Serial, controller: any Controller, zone: TimeZone)

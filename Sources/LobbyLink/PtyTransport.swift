@@ -66,8 +66,7 @@ public final class PtyTransport: Transport {
     /// Waits for `events`; `false` on timeout. A hang-up counts as ready so the next call fails.
     private func wait(for events: Int16, timeout: Duration) -> Bool {
         var poll = pollfd(fd: descriptor, events: events, revents: 0)
-        let milliseconds = Int32(
-            clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(clamping: timeout.milliseconds)
         return Glibc.poll(&poll, 1, max(0, milliseconds)) > 0
     }
 

@@ -45,9 +45,7 @@ enum LatencyBenchmark {
                 throw BenchmarkError.referenceFailed("drop \(round) never reached the sign")
             }
             if round > 0 {
-                latencies.append(
-                    Double((seen - start).components.attoseconds) / 1e15 + Double((seen - start).components.seconds)
-                        * 1000)
+                latencies.append((seen - start).inSeconds * 1000)
             }
         }
         latencies.sort()

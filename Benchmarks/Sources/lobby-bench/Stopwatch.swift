@@ -1,4 +1,5 @@
 import Foundation
+import LobbyCore
 
 /// Timing helpers: the monotonic clock, medians of rounds, and the process's peak memory.
 enum Stopwatch {
@@ -9,9 +10,7 @@ enum Stopwatch {
             let start = ContinuousClock.now
             for _ in 0..<iterations { try body() }
             let elapsed = ContinuousClock.now - start
-            samples.append(
-                Double(elapsed.components.attoseconds) / 1e12 / Double(iterations)
-                    + Double(elapsed.components.seconds) * 1e6 / Double(iterations))
+            samples.append(elapsed.inSeconds * 1e6 / Double(iterations))
         }
         return samples.sorted()[samples.count / 2]
     }

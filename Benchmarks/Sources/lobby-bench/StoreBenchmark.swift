@@ -32,7 +32,7 @@ enum StoreBenchmark {
                 batch.removeAll(keepingCapacity: true)
             }
         }
-        let seedSeconds = seconds(ContinuousClock.now - seeding)
+        let seedSeconds = (ContinuousClock.now - seeding).inSeconds
         let single = try rate(count: 10_000) {
             try log.append(EventEntry(date: Date(), kind: .frameShown, detail: ["n": "\($0)"]))
         }
@@ -43,7 +43,7 @@ enum StoreBenchmark {
         for _ in 0..<5 {
             let began = ContinuousClock.now
             _ = try log.monthlyReport(year: 2026, month: 10, schedule: schedule).render(.html)
-            timings.append(seconds(ContinuousClock.now - began) * 1000)
+            timings.append((ContinuousClock.now - began).inSeconds * 1000)
         }
         timings.sort()
         print("store: 1,000,000 events seeded in \(String(format: "%.1f", seedSeconds)) s (batches of 10,000)")
@@ -61,14 +61,10 @@ enum StoreBenchmark {
                 single / batched))
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
     static func rate(count: Int, _ body: (Int) throws -> Void) rethrows -> Double {
         let began = ContinuousClock.now
         for index in 0..<count { try body(index) }
-        return Double(count) / seconds(ContinuousClock.now - began)
+        return Double(count) / (ContinuousClock.now - began).inSeconds
     }
 
     static func rate(count: Int, batch: Int, _ body: ([EventEntry]) throws -> Void) rethrows -> Double {
@@ -77,6 +73,6 @@ enum StoreBenchmark {
             try body(
                 (start..<start + batch).map { EventEntry(date: Date(), kind: .frameShown, detail: ["n": "\($0)"]) })
         }
-        return Double(count) / seconds(ContinuousClock.now - began)
+        return Double(count) / (ContinuousClock.now - began).inSeconds
     }
 }

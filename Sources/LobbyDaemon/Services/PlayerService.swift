@@ -51,9 +51,7 @@ struct PlayerService: Service {
             let now = clock.now()
             let wallStep = now.timeIntervalSince(lastWall)
             let monotonicStep = ContinuousClock.now - lastMonotonic
-            let drift = abs(
-                wallStep - Double(monotonicStep.components.seconds) - Double(monotonicStep.components.attoseconds)
-                    / 1e18)
+            let drift = abs(wallStep - monotonicStep.inSeconds)
             if drift > 2 {
                 event(
                     .clockJump,

@@ -27,8 +27,7 @@ final class Inotify {
     /// Names of the files completed since the last call, waiting up to `timeout` for the first.
     func wait(timeout: Duration) -> [String] {
         var pollDescriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(
-            clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(clamping: timeout.milliseconds)
         guard poll(&pollDescriptor, 1, max(0, milliseconds)) > 0 else { return [] }
         var names: [String] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
