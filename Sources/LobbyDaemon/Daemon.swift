@@ -90,18 +90,20 @@ public enum Daemon {
         recorder.record(.daemonStop, "stopped", at: clock.now())
     }
 
+    /// The daemon's playlist validator: configured rules, trusted keys, the configured font.
+    static func makeValidator(_ configuration: Configuration) throws -> PlaylistValidator {
+        PlaylistValidator(
+            configuration: configuration, trust: try TrustStore.load(directory: configuration.paths.trustedKeys),
+            fitting: try TextRenderer(configuration: configuration))
+    }
+
     /// The standing-notice playlist, checked like any playlist; a bad one stops the start with
     /// the reasons, because a fallback that silently fails is no fallback.
     static func loadFallback(_ configuration: Configuration, now: Date) throws -> PlaylistStore {
         var store = PlaylistStore()
         guard let path = configuration.content.fallbackPlaylist else { return store }
         do {
-            let trust = try TrustStore.load(directory: configuration.paths.trustedKeys)
-            let validator = PlaylistValidator(
-                configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))
-            let bytes = try AtomicFile.read(path)
-            let signature = FileManager.default.contents(atPath: "\(path).sig").map(Array.init)
-            switch validator.validate(file: path, bytes: bytes, signature: signature, now: now) {
+            switch try makeValidator(configuration).validate(try PlaylistFile.read(path), now: now) {
             case .accepted(let playlist, _):
                 store.add(playlist, acceptedAt: now)
             case .rejected(let problems):
@@ -120,13 +122,11 @@ public enum Daemon {
     static func makeSpoolWatcher(_ configuration: Configuration, clock: WallClock, recorder: EventRecorder) throws
         -> SpoolWatcher
     {
-        let trust = try TrustStore.load(directory: configuration.paths.trustedKeys)
-        if trust.keys.isEmpty {
+        let validator = try makeValidator(configuration)
+        if validator.trust.keys.isEmpty {
             Logger(label: "lobbyd").warning(
                 "no trusted publisher keys in \(configuration.paths.trustedKeys): every playlist will be rejected")
         }
-        let validator = PlaylistValidator(
-            configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))
         return try SpoolWatcher(
             archive: SpoolArchive(spool: configuration.paths.spool), validator: validator, now: clock.now
         ) { event in

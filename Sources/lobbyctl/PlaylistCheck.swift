@@ -14,10 +14,10 @@ struct PlaylistCheck: ParsableArguments {
     /// Validates `file` (and `file.sig`) now; prints the problems and exits 2 when rejected.
     func verify(_ file: String) throws -> (Playlist, publisher: String, bytes: [UInt8], signature: [UInt8]) {
         let configuration = try configuration.load()
-        let bytes: [UInt8]
+        let playlistFile: PlaylistFile
         let validator: PlaylistValidator
         do {
-            bytes = try AtomicFile.read(file)
+            playlistFile = try PlaylistFile.read(file)
             let trust = try TrustStore.load(directory: trustedKeys ?? configuration.paths.trustedKeys)
             validator = PlaylistValidator(
                 configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))
@@ -25,10 +25,9 @@ struct PlaylistCheck: ParsableArguments {
             Console.error("lobbyctl: \(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let signature = FileManager.default.contents(atPath: "\(file).sig").map(Array.init)
-        switch validator.validate(file: file, bytes: bytes, signature: signature, now: Date()) {
+        switch validator.validate(playlistFile, now: Date()) {
         case .accepted(let playlist, let publisher):
-            return (playlist, publisher, bytes, signature ?? [])
+            return (playlist, publisher, playlistFile.bytes, playlistFile.signature ?? [])
         case .rejected(let problems):
             let now = configuration.timeZone.iso8601(Date())
             Console.error(RejectionReport.text(file: file, problems: problems, rejectedAt: now), terminator: "")

@@ -52,11 +52,7 @@ public final class SpoolWatcher {
         try archive.recoverInterruptedMoves()
         for name in archive.list(archive.accepted) where name.hasSuffix(".toml") {
             let path = "\(archive.accepted)/\(name)"
-            let bytes = try AtomicFile.read(path)
-            let signature = FileManager.default.contents(atPath: "\(path).sig").map(Array.init)
-            if case .accepted(let playlist, _) = validator.validate(
-                file: path, bytes: bytes, signature: signature, now: now())
-            {
+            if case .accepted(let playlist, _) = validator.validate(try PlaylistFile.read(path), now: now()) {
                 store.add(playlist, acceptedAt: modificationDate(path))
             }
         }
@@ -98,10 +94,8 @@ public final class SpoolWatcher {
     private func ingest(_ stem: String) throws(LobbyCoreError) {
         let path = "\(archive.incoming)/\(stem).toml"
         guard FileManager.default.fileExists(atPath: path) else { return }  // already handled
-        let bytes = try AtomicFile.read(path)
-        let signature = FileManager.default.contents(atPath: "\(path).sig").map(Array.init)
         let file = "incoming/\(stem).toml"
-        switch validator.validate(file: file, bytes: bytes, signature: signature, now: now()) {
+        switch validator.validate(try PlaylistFile.read(path), as: file, now: now()) {
         case .rejected(let problems):
             try reject(stem, problems: problems)
         case .accepted(let playlist, let publisher):
