@@ -26,7 +26,7 @@ extension [Span] {
 }
 
 /// One day of the monthly compliance report.
-public struct DayReport: Sendable, Equatable {
+public struct DayReport: Sendable {
     /// Something noted on the day: maintenance or an override, with who and why.
     public struct Note: Sendable, Equatable {
         public var span: Span
@@ -53,11 +53,6 @@ public struct DayReport: Sendable, Equatable {
     }
     public var outageMinutes: Double { outages.map(\.span).total(within: bounds) / 60 }
     public let bounds: Span
-
-    public static func == (lhs: DayReport, rhs: DayReport) -> Bool {
-        lhs.day == rhs.day && lhs.required == rhs.required && lhs.lit == rhs.lit
-            && lhs.outages.map(\.span) == rhs.outages.map(\.span)
-    }
 }
 
 /// The month's report, built from the event log and the schedule.
