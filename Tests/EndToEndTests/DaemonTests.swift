@@ -15,21 +15,7 @@ final class DaemonTests {
         hall = try TemporaryDirectory()
         try FileManager.default.createDirectory(
             atPath: "\(hall.path)/spool/incoming", withIntermediateDirectories: true)
-        try hall.write(
-            "lobbyd.toml",
-            """
-            log_level = "info"
-            [calendar]
-            directories = ["\(RepositoryFiles.path("calendar"))"]
-            [paths]
-            spool = "\(hall.path)/spool"
-            database = "\(hall.path)/state/lobbyd.sqlite"
-            control_socket = "\(hall.path)/control.sock"
-            trusted_keys = "\(RepositoryFiles.path("playlists/demo-keys"))"
-            [serial]
-            device = "\(hall.path)/sign"
-            baud = 115200
-            """)
+        try hall.writeHallConfiguration()
         try Self.drop("hotline-12345", into: hall.path)
         simulator = try RunningProgram("lobby-sim", ["--link", "\(hall.path)/sign", "--baud", "0", "--quiet"])
         #expect(simulator.waitForLine { $0.contains("ready on") } != nil)

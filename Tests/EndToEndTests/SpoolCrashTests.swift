@@ -12,18 +12,7 @@ struct SpoolCrashTests {
         let hall = try TemporaryDirectory()
         let spool = "\(hall.path)/spool"
         try FileManager.default.createDirectory(atPath: "\(spool)/incoming", withIntermediateDirectories: true)
-        try hall.write(
-            "lobbyd.toml",
-            """
-            [calendar]
-            directories = ["\(RepositoryFiles.path("calendar"))"]
-            [paths]
-            spool = "\(spool)"
-            database = "\(hall.path)/state/lobbyd.sqlite"
-            trusted_keys = "\(RepositoryFiles.path("playlists/demo-keys"))"
-            [serial]
-            device = "\(hall.path)/no-sign-attached"
-            """)
+        try hall.writeHallConfiguration(device: "no-sign-attached")
         let key = try PublisherKey.load(path: RepositoryFiles.path("playlists/demo-keys/demo-publisher.key"))
         let template = try String(contentsOfFile: RepositoryFiles.path("playlists/hall-news.toml"), encoding: .utf8)
         var dropped: [String] = []

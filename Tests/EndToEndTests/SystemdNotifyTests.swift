@@ -9,18 +9,7 @@ struct SystemdNotifyTests {
     @Test("READY=1, periodic WATCHDOG=1 and STOPPING=1 reach NOTIFY_SOCKET; --clock-start is refused there")
     func notify() throws {
         let hall = try TemporaryDirectory()
-        try hall.write(
-            "lobbyd.toml",
-            """
-            [calendar]
-            directories = ["\(RepositoryFiles.path("calendar"))"]
-            [paths]
-            spool = "\(hall.path)/spool"
-            database = "\(hall.path)/state/lobbyd.sqlite"
-            trusted_keys = "\(RepositoryFiles.path("playlists/demo-keys"))"
-            [serial]
-            device = "\(hall.path)/no-sign"
-            """)
+        try hall.writeHallConfiguration(device: "no-sign")
         let socketPath = "\(hall.path)/notify"
         let receiver = try DatagramReceiver(path: socketPath)
         let environment = ["NOTIFY_SOCKET": socketPath, "WATCHDOG_USEC": "400000"]
