@@ -23,6 +23,7 @@ extension Configuration {
         root.section("serial") { config.serial.read(from: $0) }
         root.section("controller") { config.controller.read(from: $0) }
         root.section("content") { config.content.read(from: $0) }
+        root.section("control") { config.control.read(from: $0) }
         root.section("store") { $0.read("retention_days", into: &config.retentionDays, in: 30...36500) }
         root.finish()
         if config.font.pixelSize > config.panel.height {
@@ -52,6 +53,7 @@ extension Configuration.Panel {
         table.read("width", into: &width, in: 8...2048)
         table.read("height", into: &height, in: 7...512)
         table.read("colors", into: &colors)
+        table.read("on_stop", into: &onStop)
     }
 }
 
@@ -97,6 +99,21 @@ extension Configuration.Serial {
         var active = "high"
         table.read("power_relay_active", into: &active, expected: "\"high\" or \"low\"") { $0 == "high" || $0 == "low" }
         powerRelayActiveHigh = active == "high"
+    }
+}
+
+extension Configuration.Control {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        table.read("operators_group", into: &operatorsGroup, expected: "a group name such as \"lobbyops\"") {
+            !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-".contains($0)) }
+        }
+        var mode = String(socketMode, radix: 8)
+        table.read("socket_mode", into: &mode, expected: "octal permission bits from \"0600\" to \"0666\"") {
+            guard let bits = Int($0, radix: 8) else { return false }
+            return bits & 0o600 == 0o600 && bits & ~0o666 == 0
+        }
+        socketMode = Int(mode, radix: 8) ?? socketMode
+        table.read("idle_timeout_seconds", into: &idleTimeoutSeconds, in: 5...3600)
     }
 }
 

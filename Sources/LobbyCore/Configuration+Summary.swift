@@ -13,12 +13,13 @@ extension Configuration {
             "spool: \(paths.spool)/{incoming,accepted,rejected}",
             "trusted keys: \(paths.trustedKeys)",
             "database: \(paths.database)",
-            "control socket: \(paths.controlSocket)",
+            "control socket: \(paths.controlSocket), mode \(String(control.socketMode, radix: 8)), operators group \(control.operatorsGroup)",
             "serial: \(serial.device) at \(serial.baud) baud, \(serial.frameDescription)"
                 + (serial.powerRelay.map {
                     ", panel power relay on \($0.rawValue.uppercased()) (active \(serial.powerRelayActiveHigh ? "high" : "low"))"
                 } ?? ""),
             "controller: \(controller.driver.rawValue), address \(controller.address), \(controller.pictureSlots) picture slots",
+            "on stop: \(panel.onStop == .keep ? "keep the last content on the sign" : "blank the sign")",
             "log level: \(logLevel.rawValue)",
         ].joined(separator: "\n")
     }

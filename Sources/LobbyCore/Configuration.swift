@@ -15,6 +15,7 @@ public struct Configuration: Sendable, Equatable {
     public var serial = Serial()
     public var controller = Controller()
     public var content = Content()
+    public var control = Control()
     /// Days events are kept in the event log before daily pruning removes them.
     public var retentionDays = 1095
 
@@ -25,6 +26,24 @@ public struct Configuration: Sendable, Equatable {
         public var width = 192
         public var height = 32
         public var colors: ColorCapability = .mono
+        /// What the panel shows after lobbyd stops: the last content, or nothing.
+        public var onStop: StopBehaviour = .keep
+        public init() {}
+    }
+
+    public enum StopBehaviour: String, Sendable, Equatable, CaseIterable {
+        case keep, blank
+    }
+
+    /// The control socket: who may change things, and who may connect at all.
+    public struct Control: Sendable, Equatable {
+        /// Members of this group (and root) may send commands that change anything; the socket
+        /// file belongs to this group too when it exists.
+        public var operatorsGroup = "lobbyops"
+        /// Permission bits of the socket file; 0660 lets only the owner and the group connect.
+        public var socketMode = 0o660
+        /// Seconds a client that is not watching may stay silent before it is disconnected.
+        public var idleTimeoutSeconds = 60
         public init() {}
     }
 

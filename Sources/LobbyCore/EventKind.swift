@@ -20,4 +20,8 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case contentMissing = "content_missing"
     case rotationTruncated = "rotation_truncated"
     case fallbackShown = "fallback_shown"
+    case testPattern = "test_pattern"
+    case configReloaded = "config_reloaded"
+    /// A control-socket command refused because the caller is not an operator.
+    case controlRefused = "control_refused"
 }

@@ -5,4 +5,6 @@ public enum ExitStatus {
     public static let failure: Int32 = 1
     /// The input (configuration, playlist, arguments' values) is invalid; the message says where.
     public static let invalidInput: Int32 = 2
+    /// lobbyd refused the request (not permitted, or it does not apply now); the message says why.
+    public static let refused: Int32 = 3
 }

@@ -5,6 +5,7 @@ import LobbyProtocol
 import LobbyRender
 import LobbyStore
 import Logging
+import NIOPosix
 import ServiceLifecycle
 
 /// Every error the daemon's start-up can report, each saying what to fix.
@@ -23,10 +24,11 @@ public enum LobbyDaemonError: Error, CustomStringConvertible {
 
 /// lobbyd: the services wired together and run until SIGTERM or SIGINT.
 public enum Daemon {
-    public static func run(configuration: Configuration, clock: WallClock) async throws {
+    /// Runs until SIGTERM or SIGINT. `configurationPath` is re-read on SIGHUP and `reload`.
+    public static func run(configuration: Configuration, configurationPath: String, clock: WallClock) async throws {
         let logger = Logger(label: "lobbyd")
-        let lock = try InstanceLock(
-            directory: URL(fileURLWithPath: configuration.paths.database).deletingLastPathComponent().path)
+        let stateDirectory = URL(fileURLWithPath: configuration.paths.database).deletingLastPathComponent().path
+        let lock = try InstanceLock(directory: stateDirectory)
         defer { lock.release() }
         let calendar: WorkdayCalendar
         let controller: AlphaController
@@ -38,12 +40,17 @@ public enum Daemon {
         }
         let schedule = Schedule(configuration: configuration, calendar: calendar)
         let fallback = try loadFallback(configuration, now: clock.now())
-        let recorder: EventRecorder
+        let log: EventLog
+        let steering: SteeringBoard
         do {
-            recorder = EventRecorder(log: try EventLog(path: configuration.paths.database))
+            log = try EventLog(path: configuration.paths.database)
+            steering = try SteeringBoard(path: "\(stateDirectory)/steering.json")
         } catch {
-            throw LobbyDaemonError.cannotStart(error.description)
+            throw LobbyDaemonError.cannotStart("\(error)")
         }
+        let recorder = EventRecorder(log: log)
+        let settings = LiveSettings(configuration: configuration, schedule: schedule)
+        let playerBoard = PlayerBoard()
         let notifier = SystemdNotifier()
         let board = PlaylistBoard()
         let link = LinkDriver(
@@ -62,10 +69,10 @@ public enum Daemon {
             }
         }
         let spool = SpoolService(
-            makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, recorder: recorder) }, board: board,
-            logger: logger)
+            makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, recorder: recorder) },
+            makeValidator: { try makeValidator($0) }, settings: settings, board: board, logger: logger)
         let player = PlayerService(
-            schedule: schedule, board: board, link: link, clock: clock, content: configuration.content,
+            settings: settings, board: board, steering: steering, view: playerBoard, link: link, clock: clock,
             retentionDays: configuration.retentionDays,
             fallback: fallback,
             makePlayer: {
@@ -82,12 +89,60 @@ public enum Daemon {
             .daemonStart,
             "lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
             detail: ["release": Release.version], at: clock.now())
+        let reload: @Sendable () throws -> String = {
+            try Self.reload(path: configurationPath, into: settings)
+        }
+        let center = ControlCenter(
+            settings: settings, playlists: board, player: playerBoard, steering: steering, link: link,
+            recorder: recorder, log: log, clock: clock, reload: reload)
+        let control: ControlServer
+        do {
+            control = try await ControlServer.bind(
+                path: configuration.paths.controlSocket, control: configuration.control, center: center,
+                group: MultiThreadedEventLoopGroup.singleton)
+        } catch let error as LobbyDaemonError {
+            throw error
+        } catch {
+            throw LobbyDaemonError.cannotStart("control socket \(configuration.paths.controlSocket): \(error)")
+        }
+        defer { unlink(configuration.paths.controlSocket) }
+        // Shutdown runs in reverse: the control server stops first, the link last (blanking
+        // the sign first if so configured).
         let group = ServiceGroup(
-            services: [LinkService(driver: link), spool, player], gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger)
+            services: [
+                LinkService(driver: link, onStop: configuration.panel.onStop), spool, player, control,
+                ReloadOnHangup(reload: reload, recorder: recorder, clock: clock),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         notifier.notify("STOPPING=1")
         recorder.record(.daemonStop, "stopped", at: clock.now())
+    }
+
+    /// Re-reads the configuration, calendars and trusted keys. Nothing changes unless all of it
+    /// is valid; sections that only a restart can apply are kept and named.
+    static func reload(path: String, into settings: LiveSettings) throws -> String {
+        let old = settings.snapshot.configuration
+        let new: Configuration
+        let calendar: WorkdayCalendar
+        do {
+            new = try Configuration.load(path: path)
+            calendar = try WorkdayCalendar.load(directories: new.calendar.directories)
+            _ = try makeValidator(new)
+        } catch {
+            throw LobbyDaemonError.cannotStart("reload refused, the running configuration is kept:\n\(error)")
+        }
+        var applied = old
+        applied.timeZone = new.timeZone
+        applied.windows = new.windows
+        applied.calendar = new.calendar
+        applied.content = new.content
+        applied.content.fallbackPlaylist = old.content.fallbackPlaylist
+        applied.retentionDays = new.retentionDays
+        settings.replace(configuration: applied, schedule: Schedule(configuration: applied, calendar: calendar))
+        let restart = LiveSettings.needingRestart(from: old, to: new)
+        return "configuration reloaded from \(path): windows, calendars, time zone, content rules and trusted keys"
+            + (restart.isEmpty ? "" : "; restart lobbyd to apply \(restart.joined(separator: ", "))")
     }
 
     /// The daemon's playlist validator: configured rules, trusted keys, the configured font.

@@ -14,4 +14,9 @@ public struct WallClock: Sendable {
     public func now() -> Date {
         Date().addingTimeInterval(offset)
     }
+
+    /// An instant some component took from the system clock (the link driver), on this clock.
+    public func reading(_ systemInstant: Date) -> Date {
+        systemInstant.addingTimeInterval(offset)
+    }
 }

@@ -32,6 +32,8 @@ public final class LinkDriver: Sendable {
         var desired: SignProgram?
         var version = 0
         var stopping = false
+        var blankBeforeStop = false
+        var started = false
         var status = LinkStatus()
     }
 
@@ -68,8 +70,12 @@ public final class LinkDriver: Sendable {
         wake.signal()
     }
 
+    /// Whether `start()` has run: the daemon is not ready before its link runs.
+    public var hasStarted: Bool { shared.withLock { $0.started } }
+
     /// Starts the driver thread; it runs until `stop()`.
     public func start() {
+        shared.withLock { $0.started = true }
         let thread = Thread { [self] in
             var loop = LinkLoop(driver: self)
             loop.run()
@@ -79,9 +85,17 @@ public final class LinkDriver: Sendable {
         thread.start()
     }
 
-    /// Stops the thread and waits for it, closing the port.
-    public func stop() {
-        shared.withLock { $0.stopping = true }
+    /// Stops the thread and waits for it, closing the port. With `blankingFirst`, a sign that
+    /// is reachable is sent a dark screen before the port closes.
+    public func stop(blankingFirst: Bool = false) {
+        shared.withLock {
+            if blankingFirst {
+                $0.desired = nil
+                $0.version += 1
+                $0.blankBeforeStop = true
+            }
+            $0.stopping = true
+        }
         wake.signal()
         finished.wait()
     }
@@ -89,6 +103,7 @@ public final class LinkDriver: Sendable {
     // MARK: used by LinkLoop
 
     fileprivate var isStopping: Bool { shared.withLock { $0.stopping } }
+    fileprivate var blankBeforeStop: Bool { shared.withLock { $0.blankBeforeStop } }
     fileprivate func desired() -> (program: SignProgram?, version: Int) { shared.withLock { ($0.desired, $0.version) } }
     fileprivate func update(_ change: (inout LinkStatus) -> Void) { shared.withLock { change(&$0.status) } }
     fileprivate func wait(_ timeout: Duration) {
@@ -141,6 +156,9 @@ private struct LinkLoop {
                 healthAt = nil
                 handle(.healthCheckDue)
             }
+        }
+        if driver.blankBeforeStop && link.state == .ready && driver.desired().version != sentVersion {
+            handle(.contentChanged)
         }
         transport?.close()
     }

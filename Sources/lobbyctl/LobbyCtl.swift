@@ -10,6 +10,8 @@ struct LobbyCtl: ParsableCommand {
         abstract: "Query and steer lobbyd, and prepare content for the hall screen.",
         version: "lobbyctl \(Release.version)",
         subcommands: [
+            StatusCommand.self, WatchCommand.self, PlaylistsCommand.self, OverrideCommand.self,
+            MaintenanceCommand.self, DailyCheckCommand.self, TestPatternCommand.self, ReloadCommand.self,
             ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self, PreviewCommand.self,
             PlanCommand.self, PortsCommand.self, EventsCommand.self, VerifyLogCommand.self, ReportCommand.self,
             KeygenCommand.self,

@@ -43,7 +43,7 @@ struct Lobbyd: AsyncParsableCommand {
         DaemonLogging.bootstrap(level: configuration.logLevel)
         let clock = try wallClock(zone: configuration.timeZone)
         do {
-            try await Daemon.run(configuration: configuration, clock: clock)
+            try await Daemon.run(configuration: configuration, configurationPath: config, clock: clock)
         } catch {
             Logger(label: "lobbyd").critical("cannot run: \(error)")
             throw ExitCode(ExitStatus.failure)

@@ -33,6 +33,10 @@ struct ConfigurationTests {
         #expect(config.controller.pictureSlots == 16)
         #expect(config.content.fallbackPlaylist == nil)
         #expect(config.retentionDays == 1095)
+        #expect(config.panel.onStop == .keep)
+        #expect(config.control.operatorsGroup == "lobbyops")
+        #expect(config.control.socketMode == 0o660)
+        #expect(config.control.idleTimeoutSeconds == 60)
         #expect(config == Configuration())
     }
 
@@ -51,6 +55,7 @@ struct ConfigurationTests {
             width = 256
             height = 64
             colors = "tricolor"
+            on_stop = "blank"
             [font]
             path = "/usr/share/fonts/wqy.pcf"
             size = 12
@@ -75,6 +80,10 @@ struct ConfigurationTests {
             [controller]
             driver = "alpha"
             address = "1F"
+            [control]
+            operators_group = "signops"
+            socket_mode = "0600"
+            idle_timeout_seconds = 30
             """
         let config = try Configuration.parse(text: text, file: "lobbyd.toml")
         #expect(config.logLevel == .debug)
@@ -90,6 +99,9 @@ struct ConfigurationTests {
         #expect(config.serial.frameDescription == "7E2")
         #expect(config.serial.powerRelay == .rts && !config.serial.powerRelayActiveHigh)
         #expect(config.controller.address == "1F")
+        #expect(config.panel.onStop == .blank)
+        #expect(config.control.operatorsGroup == "signops" && config.control.socketMode == 0o600)
+        #expect(config.control.idleTimeoutSeconds == 30)
     }
 
     /// One invalid value per row: the TOML, then the key, line and allowed values the error must name.
@@ -123,6 +135,10 @@ struct ConfigurationTests {
         ("[controller]\naddress = \"001\"", "controller.address", 2, "two hex digits"),
         ("[controller]\npicture_slots = 27", "controller.picture_slots", 2, "from 1 to 26"),
         ("[store]\nretention_days = 7", "store.retention_days", 2, "from 30 to 36500"),
+        ("[panel]\non_stop = \"dark\"", "panel.on_stop", 2, "\"keep\""),
+        ("[control]\nsocket_mode = \"0777\"", "control.socket_mode", 2, "from \"0600\" to \"0666\""),
+        ("[control]\noperators_group = \"lobby ops\"", "control.operators_group", 2, "a group name"),
+        ("[control]\nidle_timeout_seconds = 1", "control.idle_timeout_seconds", 2, "from 5 to 3600"),
         ("[content]\nfallback = \"notice.toml\"", "content.fallback", 2, "absolute path of a signed standing-notice"),
     ]
 

@@ -17,6 +17,11 @@ public struct BuiltProgram: Sendable {
         path = testBundle.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
+    /// A program outside the build, such as `/usr/bin/setpriv`.
+    public init(path: String) {
+        self.path = path
+    }
+
     /// Runs to completion with `arguments`. Output goes to files rather than pipes, so a chatty
     /// program can never block on a full pipe while the test waits for it.
     public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {

@@ -3,7 +3,7 @@ extension TemporaryDirectory {
     /// publisher key as the only trusted key, spool and state here, the sign at `device` (a
     /// name inside this directory). Returns the configuration's path.
     @discardableResult
-    public func writeHallConfiguration(device: String = "sign") throws -> String {
+    public func writeHallConfiguration(device: String = "sign", extra: String = "") throws -> String {
         try write(
             "lobbyd.toml",
             """
@@ -18,6 +18,7 @@ extension TemporaryDirectory {
             [serial]
             device = "\(path)/\(device)"
             baud = 115200
+            \(extra)
             """)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// An operator's decision to force the screen on or off for a while, with who and why; the
 /// caller resolves "until the next transition" to an instant when it creates one.
-public struct ScheduleOverride: Sendable, Equatable {
+public struct ScheduleOverride: Sendable, Equatable, Codable {
     public var isOn: Bool
     /// In force over `[from, until)`.
     public var from: Date

@@ -8,6 +8,10 @@ public struct ScreenState: Sendable, Equatable, CustomStringConvertible {
         case outsideWindows(day: CalendarDay)
         /// An operator's override is in force.
         case override(ScheduleOverride)
+        /// A maintenance period is open: dark, or a test pattern if the technician chose one.
+        case maintenance(actor: String, note: String)
+        /// A time-limited test pattern for a dead-dot check.
+        case testPattern(TestPattern, actor: String)
 
         public var description: String {
             switch self {
@@ -19,12 +23,35 @@ public struct ScreenState: Sendable, Equatable, CustomStringConvertible {
                 "off-day (\(day.reason))"
             case .override(let override):
                 "override by \(override.actor): \(override.reason)"
+            case .maintenance(let actor, let note):
+                "maintenance by \(actor): \(note)"
+            case .testPattern(let pattern, let actor):
+                "test pattern \(pattern.rawValue) by \(actor)"
             }
         }
     }
 
     public var isOn: Bool
     public var reason: Reason
+
+    /// Who decided: "schedule", or the operator whose override, maintenance or test pattern it is.
+    public var actor: String {
+        switch reason {
+        case .window, .outsideWindows: "schedule"
+        case .override(let override): override.actor
+        case .maintenance(let actor, _), .testPattern(_, let actor): actor
+        }
+    }
+
+    /// What decides the state: "schedule", "override", "maintenance" or "test-pattern".
+    public var cause: String {
+        switch reason {
+        case .window, .outsideWindows: "schedule"
+        case .override: "override"
+        case .maintenance: "maintenance"
+        case .testPattern: "test-pattern"
+        }
+    }
 
     public init(isOn: Bool, reason: Reason) {
         self.isOn = isOn

@@ -37,8 +37,8 @@ enum TOMLSource {
 
 /// Whole-file reads with the operating system's reason on failure ("Permission denied"), which
 /// is what a technician needs to fix it.
-enum TextFile {
-    static func read(_ path: String) throws(LobbyCoreError) -> String {
+public enum TextFile {
+    public static func read(_ path: String) throws(LobbyCoreError) -> String {
         guard let handle = fopen(path, "rb") else {
             throw .unreadable(file: path, reason: String(cString: strerror(errno)))
         }

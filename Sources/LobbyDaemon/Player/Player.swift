@@ -34,12 +34,21 @@ public final class Player {
 
     /// What to show at `instant`: the rotation of `store`, or `fallback`'s when nothing in
     /// `store` is valid (a standing notice), or a dark screen.
+    /// The technician's test pattern or maintenance come first, then the schedule with the
+    /// operators' overrides.
     public func decide(
-        at instant: Date, schedule: Schedule, store: PlaylistStore, fallback: PlaylistStore = PlaylistStore()
+        at instant: Date, schedule: Schedule, store: PlaylistStore, fallback: PlaylistStore = PlaylistStore(),
+        steering: Steering = Steering()
     )
         -> ScreenDecision
     {
-        let state = schedule.state(at: instant)
+        if let (state, pattern) = steering.state(at: instant) {
+            let program = pattern.map {
+                SignProgram(pages: Frame.testPattern($0, width: renderer.width, height: renderer.height))
+            }
+            return ScreenDecision(state: state, program: program, items: [])
+        }
+        let state = steering.applied(to: schedule).state(at: instant)
         guard state.isOn else { return ScreenDecision(state: state, program: nil, items: []) }
         let local = schedule.timeZone.localTime(of: instant)
         let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon

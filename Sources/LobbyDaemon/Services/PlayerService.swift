@@ -11,11 +11,13 @@ import ServiceLifecycle
 /// screen turns on or off. It also watches for clock jumps, missing calendar data and stale
 /// content, and keeps systemd informed.
 struct PlayerService: Service {
-    let schedule: Schedule
+    let settings: LiveSettings
     let board: PlaylistBoard
+    let steering: SteeringBoard
+    /// Where `status` reads what was decided.
+    let view: PlayerBoard
     let link: LinkDriver
     let clock: WallClock
-    let content: Configuration.Content
     let retentionDays: Int
     /// The standing notice, empty when the fallback is a dark screen.
     let fallback: PlaylistStore
@@ -43,12 +45,20 @@ struct PlayerService: Service {
         var staleGate = OncePerDay()
         var retentionGate = OncePerDay()
         var lastStatus = ""
-        var proof = ProofOfPlay(zone: schedule.timeZone)
+        var proof = ProofOfPlay(zone: settings.snapshot.schedule.timeZone)
         defer { record(proof.flush()) }
         var lastWatchdog = ContinuousClock.now
-        notifier.notify("READY=1")
+        var ready = false
         while !Task.isCancelled {
+            // The control socket is bound and the database open before the group starts; the
+            // link thread is the last thing systemd waits for.
+            if !ready && link.hasStarted {
+                notifier.notify("READY=1")
+                ready = true
+            }
             let now = clock.now()
+            let current = settings.snapshot
+            let schedule = current.schedule
             let wallStep = now.timeIntervalSince(lastWall)
             let monotonicStep = ContinuousClock.now - lastMonotonic
             let drift = abs(wallStep - monotonicStep.inSeconds)
@@ -59,7 +69,8 @@ struct PlayerService: Service {
                     level: .warning)
             }
             (lastWall, lastMonotonic) = (now, ContinuousClock.now)
-            let decision = player.decide(at: now, schedule: schedule, store: board.snapshot, fallback: fallback)
+            let decision = player.decide(
+                at: now, schedule: schedule, store: board.snapshot, fallback: fallback, steering: steering.snapshot)
             let shown = link.status.state == .ready && decision.program != nil
             let items = zip(decision.items, decision.itemPages).map {
                 (key: $0, category: $1.category, pages: $1.pages)
@@ -67,7 +78,19 @@ struct PlayerService: Service {
             record(proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []))
             if decision.program != last?.program { link.show(decision.program) }
             if decision.state.isOn != last?.state.isOn {
-                event(decision.state.isOn ? .screenOn : .screenOff, "\(decision.state.reason)")
+                event(
+                    decision.state.isOn ? .screenOn : .screenOff, "\(decision.state.reason)",
+                    detail: ["cause": decision.state.cause], actor: decision.state.actor)
+            }
+            if decision.program != last?.program || decision.state != last?.state {
+                view.publish { view in
+                    if decision.state.isOn != view.decision?.state.isOn { view.since = now }
+                    view.decision = decision
+                    view.playlists = Array(
+                        Set(decision.items.map { $0.split(separator: "#").prefix(2).joined(separator: "@") })
+                    )
+                    .sorted()
+                }
             }
             if decision.omitted > 0 && decision.omitted != last?.omitted {
                 event(
@@ -84,7 +107,8 @@ struct PlayerService: Service {
                     level: .warning)
             }
             last = decision
-            checkWarnings(at: now, calendarGate: &calendarGate, staleGate: &staleGate)
+            checkWarnings(
+                at: now, current: current, calendarGate: &calendarGate, staleGate: &staleGate)
             if retentionGate.shouldEmit(on: schedule.timeZone.localTime(of: now).date) {
                 recorder.prune(keepingDays: retentionDays, now: now)
             }
@@ -104,7 +128,11 @@ struct PlayerService: Service {
         }
     }
 
-    private func checkWarnings(at now: Date, calendarGate: inout OncePerDay, staleGate: inout OncePerDay) {
+    private func checkWarnings(
+        at now: Date, current: LiveSettings.Current, calendarGate: inout OncePerDay, staleGate: inout OncePerDay
+    ) {
+        let schedule = current.schedule
+        let content = current.configuration.content
         let today = schedule.timeZone.localTime(of: now).date
         let warnings = schedule.calendar.warnings(on: today)
         if !warnings.isEmpty, calendarGate.shouldEmit(on: today) {
@@ -124,7 +152,7 @@ struct PlayerService: Service {
         for tally in tallies where tally.seconds >= 0.5 {
             recorder.record(
                 .frameShown,
-                "\(tally.item) shown \(Int(tally.seconds.rounded())) s in the hour from \(schedule.timeZone.iso8601(tally.hourStart))",
+                "\(tally.item) shown \(Int(tally.seconds.rounded())) s in the hour from \(settings.snapshot.schedule.timeZone.iso8601(tally.hourStart))",
                 detail: [
                     "item": tally.item, "category": tally.category, "seconds": "\(Int(tally.seconds.rounded()))",
                     "hour": EventTime.format(tally.hourStart),
@@ -133,7 +161,10 @@ struct PlayerService: Service {
         }
     }
 
-    private func event(_ kind: EventKind, _ message: String, level: Logger.Level = .notice) {
-        recorder.record(kind, message, actor: "schedule", at: clock.now(), level: level)
+    private func event(
+        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "schedule",
+        level: Logger.Level = .notice
+    ) {
+        recorder.record(kind, message, detail: detail, actor: actor, at: clock.now(), level: level)
     }
 }

@@ -23,6 +23,9 @@ public final class PlaylistBoard: Sendable {
 /// Runs the spool watcher on its own thread (it validates with a FreeType face) until shutdown.
 struct SpoolService: Service {
     let makeWatcher: @Sendable () throws -> SpoolWatcher
+    /// Builds the validator anew after a reload (trusted keys, content rules).
+    let makeValidator: @Sendable (Configuration) throws -> PlaylistValidator
+    let settings: LiveSettings
     let board: PlaylistBoard
     let logger: Logger
 
@@ -30,12 +33,22 @@ struct SpoolService: Service {
         let stopping = Mutex(false)
         let finished = AsyncStream<Void>.makeStream()
         let failure = Mutex<(any Error)?>(nil)
-        let thread = Thread { [makeWatcher, board] in
+        let thread = Thread { [makeWatcher, makeValidator, settings, board, logger] in
             do {
                 let watcher = try makeWatcher()
                 try watcher.start()
                 board.publish(watcher.store)
+                var generation = settings.snapshot.generation
                 while !stopping.withLock({ $0 }) {
+                    let current = settings.snapshot
+                    if current.generation != generation {
+                        generation = current.generation
+                        do {
+                            watcher.validator = try makeValidator(current.configuration)
+                        } catch {
+                            logger.error("spool: the reloaded rules cannot be used, the previous ones stay: \(error)")
+                        }
+                    }
                     watcher.runOnce(timeout: .milliseconds(500))
                     board.publish(watcher.store)
                 }

@@ -19,7 +19,8 @@ public enum SpoolEvent: Sendable, Equatable {
 public final class SpoolWatcher {
     public let archive: SpoolArchive
     public private(set) var store: PlaylistStore
-    private let validator: PlaylistValidator
+    /// Replaced on reload (new trusted keys or content rules); applies to the next file.
+    public var validator: PlaylistValidator
     private let inotify: Inotify
     private var pairing: SpoolPairing
     private let now: () -> Date

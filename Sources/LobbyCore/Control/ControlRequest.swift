@@ -1,0 +1,233 @@
+import Foundation
+
+/// The control socket's protocol: JSON Lines over a Unix stream socket, gpsd style. The server
+/// greets with a `VERSION` object; each request is one JSON object with a `"command"`; every reply
+/// carries a `"class"`. The full description is in `docs/STATUS.md` and `lobbyctl --help`.
+public enum ControlProtocol {
+    /// Raised when a request or a reply changes incompatibly.
+    public static let version = 1
+    /// A longer line is answered with an error and the connection is closed.
+    public static let maximumLineBytes = 65_536
+}
+
+/// Test pictures for the technician's dead-dot check.
+public enum TestPattern: String, Sendable, Equatable, CaseIterable, Codable {
+    /// Every dot lit in the panel's first colour.
+    case allOn = "all-on"
+    case red, green, amber
+    /// Alternate dots, then the inverse on the next page.
+    case checkerboard
+}
+
+/// One request, parsed and checked; the daemon never sees an unchecked field.
+public enum ControlRequest: Sendable, Equatable {
+    public enum OverrideState: String, Sendable, Equatable, CaseIterable {
+        case on, off
+        /// Removes every override in force: the schedule decides again.
+        case clear
+    }
+
+    case status
+    case watch
+    /// Newest `limit` events, optionally only of `kinds`, optionally only since an instant.
+    case events(kinds: [EventKind], since: Date?, limit: Int)
+    /// Screen flips in `[from, from + days)`; `from` is now when absent.
+    case schedule(from: Date?, days: Int)
+    case playlists
+    /// `until` absent means "until the next scheduled transition".
+    case override(state: OverrideState, until: Date?, reason: String)
+    case maintenanceStart(note: String, pattern: TestPattern?)
+    case maintenanceEnd(note: String)
+    case dailyCheck(note: String)
+    case testPattern(TestPattern, minutes: Int)
+    case reload
+
+    /// The request as the journal shows it: `override off until 2026-11-25T11:00:00Z: 消防演练`.
+    public var summary: String {
+        switch self {
+        case .status: "status"
+        case .watch: "watch"
+        case .events(let kinds, _, let limit): "events \(kinds.map(\.rawValue)) limit \(limit)"
+        case .schedule(_, let days): "schedule \(days) days"
+        case .playlists: "playlists"
+        case .override(let state, let until, let reason):
+            "override \(state.rawValue)\(until.map { " until \($0.formatted(.iso8601))" } ?? ""): \(reason)"
+        case .maintenanceStart(let note, let pattern):
+            "maintenance start: \(note)\(pattern.map { " (pattern \($0.rawValue))" } ?? "")"
+        case .maintenanceEnd(let note): "maintenance end: \(note)"
+        case .dailyCheck(let note): "daily-check: \(note)"
+        case .testPattern(let pattern, let minutes): "test-pattern \(pattern.rawValue) for \(minutes) min"
+        case .reload: "reload"
+        }
+    }
+
+    /// Commands that change anything: only root and the operators group may send them.
+    public var changesState: Bool {
+        switch self {
+        case .status, .watch, .events, .schedule, .playlists: false
+        case .override, .maintenanceStart, .maintenanceEnd, .dailyCheck, .testPattern, .reload: true
+        }
+    }
+
+    public static let commands = [
+        "status", "watch", "events", "schedule", "playlists", "override", "maintenance", "daily-check",
+        "test-pattern", "reload",
+    ]
+
+    /// Parses one line (without its newline). The error says which field is wrong and what is
+    /// allowed, because the operator reads it.
+    public static func parse(_ line: some Collection<UInt8>) throws(ControlRequestError) -> ControlRequest {
+        guard line.count <= ControlProtocol.maximumLineBytes else {
+            throw ControlRequestError("request longer than \(ControlProtocol.maximumLineBytes) bytes")
+        }
+        let object: [String: Any]
+        do {
+            guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                throw ControlRequestError("a request is one JSON object, such as {\"command\":\"status\"}")
+            }
+            object = parsed
+        } catch let error as ControlRequestError {
+            throw error
+        } catch {
+            throw ControlRequestError(
+                "not JSON: a request is one JSON object per line, such as {\"command\":\"status\"}")
+        }
+        var fields = Fields(object: object)
+        let request = try fields.request()
+        try fields.finish()
+        return request
+    }
+}
+
+/// Why a request was refused, in words for the operator.
+public struct ControlRequestError: Error, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Typed access to a request's fields that remembers which were read, so unknown fields are
+/// reported instead of ignored (a misspelt "until" must not become "until the next transition").
+private struct Fields {
+    let object: [String: Any]
+    var used: Set<String> = ["command"]
+
+    init(object: [String: Any]) { self.object = object }
+
+    mutating func request() throws(ControlRequestError) -> ControlRequest {
+        guard let command = object["command"] as? String else {
+            throw ControlRequestError(
+                "missing \"command\": one of \(ControlRequest.commands.joined(separator: ", "))")
+        }
+        switch command {
+        case "status": return .status
+        case "watch": return .watch
+        case "playlists": return .playlists
+        case "reload": return .reload
+        case "events":
+            let kinds = try strings("kinds").map { (name) throws(ControlRequestError) -> EventKind in
+                guard let kind = EventKind(rawValue: name) else {
+                    throw ControlRequestError("\"kinds\": unknown event kind \"\(name)\"")
+                }
+                return kind
+            }
+            return .events(kinds: kinds, since: try date("since"), limit: try integer("limit", in: 1...10_000) ?? 100)
+        case "schedule":
+            return .schedule(from: try date("from"), days: try integer("days", in: 1...366) ?? 7)
+        case "override":
+            guard let state = ControlRequest.OverrideState(rawValue: try required("state")) else {
+                throw ControlRequestError("\"state\" must be \"on\", \"off\" or \"clear\"")
+            }
+            return .override(state: state, until: try date("until"), reason: try required("reason"))
+        case "maintenance":
+            switch try required("action") {
+            case "start":
+                return .maintenanceStart(note: try required("note"), pattern: try pattern("pattern"))
+            case "end":
+                return .maintenanceEnd(note: try string("note") ?? "")
+            default:
+                throw ControlRequestError("\"action\" must be \"start\" or \"end\"")
+            }
+        case "daily-check":
+            return .dailyCheck(note: try required("note"))
+        case "test-pattern":
+            guard let pattern = try pattern("pattern") else {
+                throw ControlRequestError("missing \"pattern\": \(Self.patternNames)")
+            }
+            return .testPattern(pattern, minutes: try integer("minutes", in: 1...60) ?? 5)
+        default:
+            throw ControlRequestError(
+                "unknown command \"\(command)\": one of \(ControlRequest.commands.joined(separator: ", "))")
+        }
+    }
+
+    func finish() throws(ControlRequestError) {
+        let unknown = Set(object.keys).subtracting(used).sorted()
+        guard unknown.isEmpty else {
+            throw ControlRequestError("unknown field(s) \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+    }
+
+    static let patternNames = "one of " + TestPattern.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+
+    private mutating func value(_ key: String) -> Any? {
+        used.insert(key)
+        return object[key]
+    }
+
+    mutating func string(_ key: String) throws(ControlRequestError) -> String? {
+        guard let raw = value(key) else { return nil }
+        guard let text = raw as? String else { throw ControlRequestError("\"\(key)\" must be a string") }
+        return text
+    }
+
+    /// A non-blank string, at most 500 characters: reasons and notes go into the compliance record.
+    mutating func required(_ key: String) throws(ControlRequestError) -> String {
+        guard let text = try string(key)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            throw ControlRequestError("missing \"\(key)\": it is required and goes into the event log")
+        }
+        guard text.count <= 500 else { throw ControlRequestError("\"\(key)\" is longer than 500 characters") }
+        return text
+    }
+
+    mutating func strings(_ key: String) throws(ControlRequestError) -> [String] {
+        guard let raw = value(key) else { return [] }
+        guard let list = raw as? [String] else { throw ControlRequestError("\"\(key)\" must be a list of strings") }
+        return list
+    }
+
+    mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(ControlRequestError) -> Int? {
+        guard let raw = value(key) else { return nil }
+        // JSON true arrives as an NSNumber whose type code is "c"; it is not a number here.
+        guard let number = raw as? NSNumber, String(cString: number.objCType) != "c",
+            let integer = Int(exactly: number.doubleValue), range.contains(integer)
+        else {
+            throw ControlRequestError(
+                "\"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return integer
+    }
+
+    mutating func date(_ key: String) throws(ControlRequestError) -> Date? {
+        guard let text = try string(key) else { return nil }
+        guard let date = ControlTime.parse(text) else {
+            throw ControlRequestError(
+                "\"\(key)\": \"\(text)\" is not a date and time with offset, such as \"2026-11-25T17:30:00+08:00\"")
+        }
+        return date
+    }
+
+    mutating func pattern(_ key: String) throws(ControlRequestError) -> TestPattern? {
+        guard let name = try string(key) else { return nil }
+        guard let pattern = TestPattern(rawValue: name) else {
+            throw ControlRequestError("\"\(key)\": unknown pattern \"\(name)\": \(Self.patternNames)")
+        }
+        return pattern
+    }
+}
+
+/// Instants on the control socket: ISO 8601 with the hall's offset, to the second.
+public enum ControlTime {
+    public static func parse(_ text: String) -> Date? {
+        try? Date(text, strategy: .iso8601)
+    }
+}

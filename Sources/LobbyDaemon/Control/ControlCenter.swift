@@ -1,0 +1,292 @@
+import Foundation
+import LobbyCore
+import LobbyLink
+import LobbyStore
+import Synchronization
+
+/// Answers control requests from the daemon's state and carries out changes, each logged with
+/// the caller. Knows nothing of sockets: the server hands it a parsed request and who sent it.
+public final class ControlCenter: Sendable {
+    let settings: LiveSettings
+    let playlists: PlaylistBoard
+    let player: PlayerBoard
+    let steering: SteeringBoard
+    let link: LinkDriver
+    let recorder: EventRecorder
+    let log: EventLog
+    let clock: WallClock
+    /// Re-reads the configuration; returns what was applied, or throws why nothing was.
+    let reload: @Sendable () throws -> String
+
+    init(
+        settings: LiveSettings, playlists: PlaylistBoard, player: PlayerBoard, steering: SteeringBoard,
+        link: LinkDriver, recorder: EventRecorder, log: EventLog, clock: WallClock,
+        reload: @escaping @Sendable () throws -> String
+    ) {
+        self.settings = settings
+        self.playlists = playlists
+        self.player = player
+        self.steering = steering
+        self.link = link
+        self.recorder = recorder
+        self.log = log
+        self.clock = clock
+        self.reload = reload
+    }
+
+    /// The one-line reply to `request` (not `watch`, which the server streams).
+    public func reply(to request: ControlRequest, from caller: Caller) -> [UInt8] {
+        if request.changesState && !caller.isOperator {
+            let operators = settings.snapshot.configuration.control.operatorsGroup
+            recorder.record(
+                .controlRefused, "\(caller) is not root or in group \(operators)",
+                detail: ["uid": "\(caller.uid)", "request": request.summary], actor: caller.name, at: clock.now(),
+                level: .warning)
+            return ControlCoding.line(
+                ErrorReply("permission denied: \(caller.name) is not root or a member of group \(operators)"))
+        }
+        do {
+            switch request {
+            case .status: return ControlCoding.line(status())
+            case .watch: return ControlCoding.line(WatchReply())
+            case .events(let kinds, let since, let limit):
+                return ControlCoding.line(try events(kinds: kinds, since: since, limit: limit))
+            case .schedule(let from, let days): return ControlCoding.line(schedule(from: from, days: days))
+            case .playlists: return ControlCoding.line(playlistsReply())
+            case .override(let state, let until, let reason):
+                return ControlCoding.line(DoneReply(try override(state, until: until, reason: reason, by: caller)))
+            case .maintenanceStart(let note, let pattern):
+                return ControlCoding.line(DoneReply(try startMaintenance(note: note, pattern: pattern, by: caller)))
+            case .maintenanceEnd(let note):
+                return ControlCoding.line(DoneReply(try endMaintenance(note: note, by: caller)))
+            case .dailyCheck(let note):
+                record(.dailyCheck, "daily check by \(caller.name): \(note)", ["note": note], caller)
+                return ControlCoding.line(DoneReply("daily check recorded"))
+            case .testPattern(let pattern, let minutes):
+                return ControlCoding.line(DoneReply(try testPattern(pattern, minutes: minutes, by: caller)))
+            case .reload:
+                let message = try reload()
+                record(.configReloaded, message, [:], caller)
+                return ControlCoding.line(DoneReply(message))
+            }
+        } catch {
+            return ControlCoding.line(ErrorReply("\(error)"))
+        }
+    }
+
+    // MARK: reads
+
+    public func status() -> StatusReport {
+        let now = clock.now()
+        let current = settings.snapshot
+        let zone = current.schedule.timeZone
+        let steer = steering.snapshot
+        let view = player.snapshot
+        let schedule = steer.applied(to: current.schedule)
+        let state = view.decision?.state ?? steer.state(at: now)?.state ?? schedule.state(at: now)
+        let next = steer.state(at: now) == nil ? schedule.nextTransition(after: now) : nil
+        let linkStatus = link.status
+        let baud = Double(current.configuration.serial.baud)
+        let uploading = linkStatus.bytesTotal > 0 && linkStatus.bytesSent < linkStatus.bytesTotal
+        return StatusReport(
+            release: Release.version, now: zone.iso8601(now),
+            screen: .init(
+                on: state.isOn, reason: "\(state.reason)", cause: state.cause, since: view.since.map(zone.iso8601)),
+            next: next.map { .init(at: zone.iso8601($0), on: schedule.state(at: $0).isOn) },
+            showing: .init(
+                playlists: view.playlists, items: view.decision?.items ?? [],
+                pages: view.decision?.program?.pages.count ?? 0, fallback: view.decision?.isFallback ?? false,
+                omitted: view.decision?.omitted ?? 0),
+            link: .init(
+                device: current.configuration.serial.device, state: "\(linkStatus.state)",
+                since: zone.iso8601(clock.reading(linkStatus.since)), retries: linkStatus.retries,
+                lastError: linkStatus.lastError,
+                bytesSent: uploading ? linkStatus.bytesSent : 0, bytesTotal: uploading ? linkStatus.bytesTotal : 0,
+                etaSeconds: uploading ? Double(linkStatus.bytesTotal - linkStatus.bytesSent) * 10 / baud : nil,
+                lastUpload: linkStatus.lastUpload.map { zone.iso8601(clock.reading($0)) }),
+            overrides: steer.overrides.filter { $0.until > now }.map {
+                .init(
+                    on: $0.isOn, from: zone.iso8601($0.from), until: zone.iso8601($0.until), reason: $0.reason,
+                    actor: $0.actor)
+            },
+            maintenance: steer.maintenance.map {
+                .init(since: zone.iso8601($0.since), actor: $0.actor, note: $0.note, pattern: $0.pattern?.rawValue)
+            },
+            testPattern: steer.testPattern.flatMap {
+                $0.until > now
+                    ? .init(pattern: $0.pattern.rawValue, until: zone.iso8601($0.until), actor: $0.actor) : nil
+            },
+            dailyCheck: lastDailyCheck(today: zone.localTime(of: now).date, zone: zone),
+            warnings: warnings(at: now, current: current, view: view, link: linkStatus))
+    }
+
+    private func warnings(at now: Date, current: LiveSettings.Current, view: PlayerView, link: LinkStatus) -> [String] {
+        let zone = current.schedule.timeZone
+        var result = current.schedule.calendar.warnings(on: zone.localTime(of: now).date).map { "\($0)" }
+        let staleDays = current.configuration.content.staleDays
+        if playlists.isLoaded, playlists.snapshot.isStale(at: now, days: staleDays) {
+            result.append("content stale: no playlist accepted in the last \(staleDays) days")
+        }
+        if let since = recorder.degradedSince {
+            result.append("store degraded since \(zone.iso8601(since)): events wait in memory")
+        }
+        if link.state != .ready {
+            result.append(
+                "link \(link.state) since \(zone.iso8601(clock.reading(link.since)))"
+                    + (link.lastError.map { ": \($0)" } ?? ""))
+        }
+        if let decision = view.decision {
+            if decision.isFallback { result.append("no valid playlist: the standing notice is shown") }
+            if decision.state.isOn && decision.program == nil && decision.state.cause != "maintenance" {
+                result.append("inside an opening window with nothing valid to show: the screen is dark")
+            }
+            if decision.omitted > 0 {
+                result.append("\(decision.omitted) item(s) left out: the sign holds no more pages")
+            }
+        }
+        return result
+    }
+
+    private func lastDailyCheck(today: LocalDate, zone: TimeZone) -> String? {
+        let start = zone.instant(of: today)
+        guard let event = try? log.events(since: start, kinds: [EventKind.dailyCheck.rawValue]).last,
+            let date = event.date
+        else { return nil }
+        return "\(zone.iso8601(date)) by \(event.actor)"
+    }
+
+    private func events(kinds: [EventKind], since: Date?, limit: Int) throws -> EventsReply {
+        let from = since ?? clock.now().addingTimeInterval(-86_400)
+        let rows = try log.events(since: from, kinds: kinds.map(\.rawValue), limit: limit)
+        return EventsReply(
+            events: rows.map { row in
+                let detail =
+                    (try? JSONDecoder().decode([String: String].self, from: Data(row.detail.utf8))) ?? [
+                        "raw": row.detail
+                    ]
+                return EventRecord(ts: row.ts, kind: row.kind, actor: row.actor, detail: detail)
+            })
+    }
+
+    private func schedule(from: Date?, days: Int) -> ScheduleReply {
+        let start = from ?? clock.now()
+        let schedule = steering.snapshot.applied(to: settings.snapshot.schedule)
+        let zone = schedule.timeZone
+        return ScheduleReply(
+            transitions: schedule.transitions(from: start, to: start.addingTimeInterval(Double(days) * 86_400)).map {
+                .init(at: zone.iso8601($0.at), on: $0.state.isOn, reason: "\($0.state.reason)")
+            })
+    }
+
+    private func playlistsReply() -> PlaylistsReply {
+        let now = clock.now()
+        let zone = settings.snapshot.schedule.timeZone
+        let store = playlists.snapshot
+        let archive = SpoolArchive(spool: settings.snapshot.configuration.paths.spool)
+        let files = { (directory: String) in
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }
+                .sorted()
+        }
+        let rejected = files(archive.rejected).filter { $0.hasSuffix(".reason") }.suffix(20).map { name in
+            PlaylistsReply.Rejected(
+                file: String(name.dropLast(".reason".count)),
+                reason: (try? TextFile.read("\(archive.rejected)/\(name)")) ?? "(reason file unreadable)")
+        }
+        return PlaylistsReply(
+            active: store.active(at: now).map { playlist in
+                PlaylistsReply.Active(
+                    id: playlist.id, version: playlist.version, title: playlist.title, items: playlist.items.count,
+                    accepted: store.entries[playlist.id].map { zone.iso8601($0.acceptedAt) } ?? "")
+            },
+            accepted: files(archive.accepted).filter { $0.hasSuffix(".toml") }, rejected: Array(rejected))
+    }
+
+    // MARK: changes
+
+    private func override(_ state: ControlRequest.OverrideState, until: Date?, reason: String, by caller: Caller)
+        throws -> String
+    {
+        let now = clock.now()
+        let zone = settings.snapshot.schedule.timeZone
+        if state == .clear {
+            let cleared = try steering.update { steering in
+                defer { steering.overrides.removeAll() }
+                return steering.overrides.filter { $0.until > now }.count
+            }
+            record(
+                .override, "overrides cleared by \(caller.name): \(reason)", ["state": "clear", "reason": reason],
+                caller)
+            return "\(cleared) override(s) cleared; the schedule decides again"
+        }
+        let end: Date
+        if let until {
+            end = until
+        } else {
+            guard let next = settings.snapshot.schedule.nextTransition(after: now) else {
+                throw ControlRequestError("the schedule has no transition ahead; give \"until\"")
+            }
+            end = next
+        }
+        guard end > now else { throw ControlRequestError("\"until\" \(zone.iso8601(end)) is not in the future") }
+        guard end <= now.addingTimeInterval(31 * 86_400) else {
+            throw ControlRequestError("\"until\" is more than 31 days ahead; an override is for a while, not for ever")
+        }
+        let override = ScheduleOverride(isOn: state == .on, from: now, until: end, reason: reason, actor: caller.name)
+        try steering.update {
+            $0.expire(at: now); $0.overrides.append(override)
+        }
+        let message = "screen forced \(state.rawValue) until \(zone.iso8601(end)): \(reason)"
+        record(.override, message, ["state": state.rawValue, "until": zone.iso8601(end), "reason": reason], caller)
+        return message
+    }
+
+    private func startMaintenance(note: String, pattern: TestPattern?, by caller: Caller) throws -> String {
+        let now = clock.now()
+        let zone = settings.snapshot.schedule.timeZone
+        try steering.update { steering in
+            if let open = steering.maintenance {
+                throw ControlRequestError(
+                    "maintenance is already open since \(zone.iso8601(open.since)) by \(open.actor): \(open.note)")
+            }
+            steering.maintenance = .init(since: now, actor: caller.name, note: note, pattern: pattern)
+        }
+        let shows = pattern.map { "test pattern \($0.rawValue)" } ?? "dark"
+        record(
+            .maintenanceStart, "maintenance by \(caller.name): \(note); screen \(shows)",
+            ["note": note, "screen": shows], caller)
+        return "maintenance started; the screen is \(shows) until `maintenance end`"
+    }
+
+    private func endMaintenance(note: String, by caller: Caller) throws -> String {
+        let now = clock.now()
+        let open = try steering.update { steering in
+            guard let open = steering.maintenance else {
+                throw ControlRequestError("no maintenance period is open")
+            }
+            steering.maintenance = nil
+            return open
+        }
+        let minutes = Int(now.timeIntervalSince(open.since) / 60)
+        record(
+            .maintenanceEnd,
+            "maintenance ended by \(caller.name) after \(minutes) min" + (note.isEmpty ? "" : ": \(note)"),
+            ["note": note, "started_by": open.actor, "minutes": "\(minutes)"], caller)
+        return "maintenance ended after \(minutes) min; the schedule decides again"
+    }
+
+    private func testPattern(_ pattern: TestPattern, minutes: Int, by caller: Caller) throws -> String {
+        let now = clock.now()
+        let until = now.addingTimeInterval(Double(minutes) * 60)
+        let zone = settings.snapshot.schedule.timeZone
+        try steering.update { $0.testPattern = .init(pattern: pattern, until: until, actor: caller.name) }
+        let message = "test pattern \(pattern.rawValue) until \(zone.iso8601(until))"
+        record(.testPattern, message, ["pattern": pattern.rawValue, "minutes": "\(minutes)"], caller)
+        return message
+    }
+
+    private func record(_ kind: EventKind, _ message: String, _ detail: [String: String], _ caller: Caller) {
+        var detail = detail
+        detail["uid"] = "\(caller.uid)"
+        recorder.record(kind, message, detail: detail, actor: caller.name, at: clock.now())
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LobbyCore
+import Synchronization
+
+/// What operators asked for over the control socket: overrides, an open maintenance period, a
+/// running test pattern. Pure data; the player applies it on every tick.
+public struct Steering: Sendable, Equatable, Codable {
+    public struct Maintenance: Sendable, Equatable, Codable {
+        public var since: Date
+        public var actor: String
+        public var note: String
+        public var pattern: TestPattern?
+    }
+
+    public struct PatternRun: Sendable, Equatable, Codable {
+        public var pattern: TestPattern
+        public var until: Date
+        public var actor: String
+    }
+
+    public var overrides: [ScheduleOverride] = []
+    public var maintenance: Maintenance?
+    public var testPattern: PatternRun?
+
+    public init() {}
+
+    /// Drops what has run out by `now`, so the file never grows.
+    public mutating func expire(at now: Date) {
+        overrides.removeAll { $0.until <= now }
+        if let run = testPattern, run.until <= now { testPattern = nil }
+    }
+
+    /// The schedule with the operators' overrides applied.
+    public func applied(to schedule: Schedule) -> Schedule {
+        var result = schedule
+        result.overrides = overrides
+        return result
+    }
+
+    /// What the technician's actions demand now, ahead of the schedule: a test pattern, or
+    /// maintenance (dark, or its pattern). `nil` when the schedule decides.
+    public func state(at now: Date) -> (state: ScreenState, pattern: TestPattern?)? {
+        if let run = testPattern, now < run.until {
+            return (ScreenState(isOn: true, reason: .testPattern(run.pattern, actor: run.actor)), run.pattern)
+        }
+        if let maintenance {
+            let reason = ScreenState.Reason.maintenance(actor: maintenance.actor, note: maintenance.note)
+            return (ScreenState(isOn: maintenance.pattern != nil, reason: reason), maintenance.pattern)
+        }
+        return nil
+    }
+}
+
+/// The steering shared between the control server (writes) and the player (reads every tick),
+/// saved to the state directory on each change so that a restart obeys it too.
+public final class SteeringBoard: Sendable {
+    private let current: Mutex<Steering>
+    private let path: String
+
+    /// Loads `path` if it exists. An unreadable file is reported, not silently dropped: the
+    /// screen must not relight because an override was forgotten.
+    public init(path: String) throws(LobbyCoreError) {
+        self.path = path
+        var steering = Steering()
+        if FileManager.default.fileExists(atPath: path) {
+            let text = try TextFile.read(path)
+            do {
+                steering = try Self.decoder.decode(Steering.self, from: Data(text.utf8))
+            } catch {
+                throw .unreadable(file: path, reason: "not a steering file written by lobbyd (\(error)); move it away")
+            }
+        }
+        current = Mutex(steering)
+    }
+
+    public var snapshot: Steering { current.withLock { $0 } }
+
+    /// Applies `change` and saves the result; the change is undone if it cannot be saved.
+    public func update<T>(_ change: (inout Steering) throws -> T) throws -> T {
+        try current.withLock { steering in
+            var changed = steering
+            let result = try change(&changed)
+            try AtomicFile.write(Array(try Self.encoder.encode(changed)), to: path, mode: 0o640)
+            steering = changed
+            return result
+        }
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import LobbyCore
+
+/// Options of every command that talks to the running daemon.
+struct ControlOptions: ParsableArguments {
+    @Option(help: "lobbyd's control socket.")
+    var socket = Configuration().paths.controlSocket
+
+    @Flag(help: "Print the daemon's JSON replies, one per line, for scripts.")
+    var json = false
+
+    func connect() throws -> ControlClient {
+        try ControlClient.connect(path: socket)
+    }
+}
+
+/// A blocking client for the control socket: one request, one reply line (or a stream of them
+/// for `watch`). Failures end the command with the documented exit status and a message that
+/// says what to do.
+struct ControlClient {
+    private let descriptor: Int32
+    private let path: String
+    private var pending: [UInt8] = []
+
+    static func connect(path: String) throws -> ControlClient {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else {
+            throw failure("lobbyctl: cannot create a socket: \(String(cString: strerror(errno)))")
+        }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            close(descriptor)
+            throw failure("lobbyctl: --socket \(path): path too long for a Unix socket")
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard connected == 0 else {
+            let code = errno
+            close(descriptor)
+            let hint =
+                switch code {
+                case EACCES: "permission denied: ask for membership of the operators group (lobbyops)"
+                case ENOENT, ECONNREFUSED: "is lobbyd running? (systemctl status lobbyd)"
+                default: String(cString: strerror(code))
+                }
+            throw failure("lobbyctl: cannot connect to lobbyd at \(path): \(hint)")
+        }
+        var client = ControlClient(descriptor: descriptor, path: path)
+        guard let greeting = try client.readLine(), ControlCoding.replyClass(of: greeting) == "VERSION" else {
+            throw failure("lobbyctl: \(path) did not greet like lobbyd")
+        }
+        if let version = try? ControlCoding.decode(VersionReply.self, from: greeting),
+            version.proto != ControlProtocol.version
+        {
+            Console.error(
+                "lobbyctl: lobbyd \(version.release) speaks control protocol \(version.proto), this lobbyctl \(ControlProtocol.version); some fields may be missing"
+            )
+        }
+        return client
+    }
+
+    /// Sends one request object and returns the reply line. An `ERROR` reply ends the command
+    /// with exit status 3 and the daemon's message.
+    mutating func request(_ fields: [String: Any]) throws -> [UInt8] {
+        try send(fields)
+        guard let reply = try readLine() else { throw Self.failure("lobbyctl: lobbyd closed the connection") }
+        if ControlCoding.replyClass(of: reply) == "ERROR" {
+            let message = (try? ControlCoding.decode(ErrorReply.self, from: reply))?.message ?? "refused"
+            Console.error("lobbyctl: lobbyd: \(message)")
+            throw ExitCode(ExitStatus.refused)
+        }
+        return reply
+    }
+
+    func send(_ fields: [String: Any]) throws {
+        let line = Array(try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) + [0x0A]
+        var offset = 0
+        while offset < line.count {
+            let count = line[offset...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            guard count > 0 else { throw Self.failure("lobbyctl: lost the connection to lobbyd at \(path)") }
+            offset += count
+        }
+    }
+
+    /// The next line without its newline, or `nil` when the daemon closed the connection.
+    mutating func readLine() throws -> [UInt8]? {
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                let line = Array(pending[..<newline])
+                pending.removeFirst(newline + 1)
+                return line
+            }
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count == 0 { return nil }
+            guard count > 0 else {
+                if errno == EINTR { continue }
+                throw Self.failure("lobbyctl: reading from lobbyd: \(String(cString: strerror(errno)))")
+            }
+            pending += buffer[..<count]
+        }
+    }
+
+    private static func failure(_ message: String) -> ExitCode {
+        Console.error(message)
+        return ExitCode(ExitStatus.failure)
+    }
+}

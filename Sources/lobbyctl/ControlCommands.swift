@@ -1,0 +1,221 @@
+import ArgumentParser
+import Foundation
+import LobbyCore
+
+/// `lobbyctl status`: what the screen shows and why, the link, and anything to act on.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show the screen, the link and warnings of the running lobbyd.")
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        let reply = try client.request(["command": "status"])
+        if control.json {
+            print(String(decoding: reply, as: UTF8.self))
+            return
+        }
+        let report = try ControlCoding.decode(StatusReport.self, from: reply)
+        print(StatusText(report: report, style: TerminalStyle.forStandardOutput()).lines.joined(separator: "\n"))
+    }
+}
+
+/// `lobbyctl watch`: events as they happen, and upload progress, until interrupted.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch", abstract: "Follow lobbyd's events live (Ctrl-C to stop).")
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        _ = try client.request(["command": "watch"])
+        let style = TerminalStyle.forStandardOutput()
+        while let line = try client.readLine() {
+            if control.json {
+                print(String(decoding: line, as: UTF8.self))
+            } else if let event = try? ControlCoding.decode(EventRecord.self, from: line) {
+                print(EventText.line(event, style: style))
+            } else if let error = try? ControlCoding.decode(ErrorReply.self, from: line) {
+                Console.error("lobbyctl: lobbyd: \(error.message)")
+                throw ExitCode(ExitStatus.failure)
+            }
+            fflush(nil)
+        }
+        Console.error("lobbyctl: lobbyd closed the connection")
+        throw ExitCode(ExitStatus.failure)
+    }
+}
+
+/// `lobbyctl playlists`: active playlists, and the newest rejections with their reasons.
+struct PlaylistsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playlists", abstract: "List active, accepted and rejected playlists of the running lobbyd.")
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        let reply = try client.request(["command": "playlists"])
+        if control.json {
+            print(String(decoding: reply, as: UTF8.self))
+            return
+        }
+        let list = try ControlCoding.decode(PlaylistsReply.self, from: reply)
+        print("active:")
+        if list.active.isEmpty { print("  none") }
+        for playlist in list.active {
+            print(
+                "  \(playlist.id) v\(playlist.version)  \(playlist.items) item(s)  accepted \(playlist.accepted)  \(playlist.title)"
+            )
+        }
+        print("accepted files: \(list.accepted.count)")
+        print("rejected (newest \(list.rejected.count)):")
+        for rejected in list.rejected {
+            print("  \(rejected.file)")
+            for line in rejected.reason.split(separator: "\n").prefix(6) { print("      \(line)") }
+        }
+    }
+}
+
+/// `lobbyctl override on|off|clear`: force the screen for a while, with a reason.
+struct OverrideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "override",
+        abstract: "Force the screen on or off until a time (default: the next scheduled change), or clear overrides.",
+        discussion: "Operators only (root or group lobbyops). Logged with your user name and the reason.")
+
+    @Argument(help: "on, off or clear.")
+    var state: String
+
+    @Option(help: "Until HH:MM today (the daemon's clock) or YYYY-MM-DDTHH:MM[:SS][+08:00].")
+    var until: String?
+
+    @Option(help: "Why; goes into the compliance record.")
+    var reason: String
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        var request: [String: Any] = ["command": "override", "state": state, "reason": reason]
+        if let until { request["until"] = try resolveTime(until, client: &client) }
+        try finish(try client.request(request), control: control)
+    }
+}
+
+/// `lobbyctl maintenance start|end`.
+struct MaintenanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maintenance",
+        abstract: "Open or close a maintenance period: the screen is dark (or shows a test pattern) meanwhile.",
+        discussion: "Operators only. Both ends are logged with your user name and note.")
+
+    @Argument(help: "start or end.")
+    var action: String
+
+    @Option(help: "What is being done; required for start.")
+    var note: String?
+
+    @Option(
+        help:
+            "Show this test pattern during maintenance: \(TestPattern.allCases.map(\.rawValue).joined(separator: ", "))."
+    )
+    var pattern: String?
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        var request: [String: Any] = ["command": "maintenance", "action": action]
+        if let note { request["note"] = note }
+        if let pattern { request["pattern"] = pattern }
+        try finish(try client.request(request), control: control)
+    }
+}
+
+/// `lobbyctl daily-check`: the record of the daily upkeep.
+struct DailyCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "daily-check", abstract: "Record today's upkeep check of the screen (operators only).")
+
+    @Option(help: "What was checked and found.")
+    var note: String
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        try finish(try client.request(["command": "daily-check", "note": note]), control: control)
+    }
+}
+
+/// `lobbyctl test-pattern PATTERN`: a time-limited picture for a dead-dot check.
+struct TestPatternCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test-pattern",
+        abstract: "Show a test pattern for a few minutes to check for dead dots (operators only).")
+
+    @Argument(help: "\(TestPattern.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var pattern: String
+
+    @Option(help: "How long, 1..60 minutes.")
+    var minutes = 5
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        try finish(
+            try client.request(["command": "test-pattern", "pattern": pattern, "minutes": minutes]), control: control)
+    }
+}
+
+/// `lobbyctl reload`: like SIGHUP.
+struct ReloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload",
+        abstract: "Re-read lobbyd's configuration, calendars and trusted keys; an invalid file is refused.")
+
+    @OptionGroup var control: ControlOptions
+
+    func run() throws {
+        var client = try control.connect()
+        try finish(try client.request(["command": "reload"]), control: control)
+    }
+}
+
+/// Prints a change's `DONE` reply.
+private func finish(_ reply: [UInt8], control: ControlOptions) throws {
+    if control.json {
+        print(String(decoding: reply, as: UTF8.self))
+    } else {
+        print((try ControlCoding.decode(DoneReply.self, from: reply)).message)
+    }
+}
+
+/// `HH:MM` is today on the daemon's clock (asked over the same connection, so a demo's shifted
+/// clock is respected); anything else must carry a date.
+private func resolveTime(_ text: String, client: inout ControlClient) throws -> String {
+    let parts = text.split(separator: ":")
+    if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
+        (0..<60).contains(minute), parts[1].count == 2
+    {
+        let report = try ControlCoding.decode(StatusReport.self, from: try client.request(["command": "status"]))
+        // `now` is 2026-11-25T09:12:00+08:00: keep its date and offset.
+        let date = report.now.prefix(10)
+        let offset = report.now.suffix(6)
+        return "\(date)T\(parts[0].count == 1 ? "0" : "")\(hour):\(parts[1]):00\(offset)"
+    }
+    if ControlTime.parse(text) != nil { return text }
+    // A local time without offset: the daemon's offset from its status.
+    let report = try ControlCoding.decode(StatusReport.self, from: try client.request(["command": "status"]))
+    let withSeconds = text.count == 16 ? "\(text):00" : text
+    let candidate = "\(withSeconds)\(report.now.suffix(6))"
+    guard ControlTime.parse(candidate) != nil else {
+        Console.error("lobbyctl: --until \(text): expected HH:MM or YYYY-MM-DDTHH:MM[:SS][+08:00]")
+        throw ExitCode(ExitStatus.invalidInput)
+    }
+    return candidate
+}

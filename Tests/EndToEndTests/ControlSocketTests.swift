@@ -1,0 +1,246 @@
+import Foundation
+import LobbyCore
+import LobbyStore
+import LobbyTestSupport
+import Testing
+
+/// The control socket and lobbyctl against a running lobbyd and the simulated sign: operators
+/// steer the screen and every change is logged with who made it; others are refused; bad input
+/// gets errors, never a crash.
+@Suite("Control socket and lobbyctl", .serialized)
+final class ControlSocketTests {
+    let hall: TemporaryDirectory
+    let simulator: RunningProgram
+    var daemon: RunningProgram?
+
+    init() throws {
+        hall = try TemporaryDirectory()
+        try FileManager.default.createDirectory(
+            atPath: "\(hall.path)/spool/incoming", withIntermediateDirectories: true)
+        for suffix in [".toml.sig", ".toml"] {
+            let bytes = try AtomicFile.read(RepositoryFiles.path("playlists/hotline-12345\(suffix)"))
+            try AtomicFile.write(bytes, to: "\(hall.path)/spool/incoming/hotline-12345\(suffix)")
+        }
+        simulator = try RunningProgram("lobby-sim", ["--link", "\(hall.path)/sign", "--baud", "0", "--quiet"])
+        #expect(simulator.waitForLine { $0.contains("ready on") } != nil)
+    }
+
+    deinit {
+        daemon?.stop()
+        simulator.stop()
+    }
+
+    /// Starts lobbyd at 10:00 on a workday (screen on), with `operators` as the operators group.
+    func startDaemon(operators: String) throws -> RunningProgram {
+        try hall.writeHallConfiguration(
+            extra: """
+                [control]
+                operators_group = "\(operators)"
+                socket_mode = "0666"
+                """)
+        let program = try RunningProgram(
+            "lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
+        daemon = program
+        #expect(simulator.waitForLine(timeout: .seconds(20)) { (self.pages($0) ?? 0) > 0 } != nil)
+        return program
+    }
+
+    func lobbyctl(_ arguments: [String]) throws -> BuiltProgram.Result {
+        try BuiltProgram("lobbyctl").run(arguments + ["--socket", "\(hall.path)/control.sock"])
+    }
+
+    /// The name of this process's primary group: the test runs as an operator through it.
+    static var ownGroup: String {
+        String(cString: getgrgid(getgid())!.pointee.gr_name)
+    }
+
+    static var ownName: String {
+        String(cString: getpwuid(getuid())!.pointee.pw_name)
+    }
+
+    func pages(_ line: String) -> Int? {
+        line.hasPrefix("lobby-sim: pages ") ? Int(line.split(separator: " ")[2]) : nil
+    }
+
+    @Test("status tells the screen, why, the next change and the link, for people and for scripts")
+    func status() throws {
+        _ = try startDaemon(operators: Self.ownGroup)
+        let human = try lobbyctl(["status"])
+        #expect(human.status == 0)
+        #expect(
+            human.standardOutput.contains(
+                "screen       on since 10:00 (workday window 08:20-12:00), off at 12:00 (in 2h 0m)"))
+        #expect(human.standardOutput.contains("link         ready"))
+        let json = try lobbyctl(["status", "--json"])
+        let report = try ControlCoding.decode(StatusReport.self, from: Array(json.standardOutput.utf8.dropLast()))
+        #expect(report.screen.on && report.screen.cause == "schedule")
+        #expect(report.next?.at == "2026-11-25T12:00:00+08:00" && report.next?.on == false)
+        #expect(report.showing.playlists == ["hotline-12345@1"] && report.showing.pages > 0)
+        #expect(report.link.state == "ready")
+    }
+
+    @Test("an override and a maintenance period are obeyed and logged with the caller")
+    func overrideAndMaintenance() throws {
+        let lobbyd = try startDaemon(operators: Self.ownGroup)
+        let lit = simulator.output.count
+        let off = try lobbyctl(["override", "off", "--until", "11:00", "--reason", "消防演练"])
+        #expect(off.status == 0, "\(off.standardError)")
+        #expect(off.standardOutput.contains("screen forced off until 2026-11-25T11:00:00+08:00: 消防演练"))
+        #expect(
+            lobbyd.waitForLine { $0.contains("screen_off: override by \(Self.ownName): 消防演练") } != nil)
+        guard let dark = simulator.waitForLine(from: lit, { self.pages($0) == 0 }) else {
+            Issue.record("the sign was not blanked: \(simulator.output)")
+            return
+        }
+        #expect(try lobbyctl(["override", "clear", "--reason", "演练结束"]).status == 0)
+        guard let relit = simulator.waitForLine(from: dark.next, { (self.pages($0) ?? 0) > 0 }) else {
+            Issue.record("the sign did not come back after the override")
+            return
+        }
+        let start = try lobbyctl(["maintenance", "start", "--note", "清洁屏幕", "--pattern", "checkerboard"])
+        #expect(start.status == 0, "\(start.standardError)")
+        #expect(simulator.waitForLine(from: relit.next, { self.pages($0) == 2 }) != nil, "checkerboard and its inverse")
+        #expect(
+            try lobbyctl(["status"]).standardOutput.contains(
+                "maintenance  since 10:00 by \(Self.ownName): 清洁屏幕, showing checkerboard"))
+        #expect(try lobbyctl(["maintenance", "end"]).status == 0)
+        #expect(try lobbyctl(["daily-check", "--note", "无坏点"]).status == 0)
+        // The log has each change with the caller's name and uid.
+        let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
+        let changes = try log.events(kinds: ["override", "maintenance_start", "maintenance_end", "daily_check"])
+        #expect(changes.map(\.kind) == ["override", "override", "maintenance_start", "maintenance_end", "daily_check"])
+        #expect(changes.allSatisfy { $0.actor == Self.ownName && $0.detail.contains("\"uid\":\"\(getuid())\"") })
+        let screens = try log.events(kinds: ["screen_off", "screen_on"]).map { "\($0.kind) \($0.actor)" }
+        #expect(screens.contains("screen_off \(Self.ownName)"))
+    }
+
+    @Test("a caller outside the operators group is refused, told why, and the refusal is logged")
+    func refused() throws {
+        // As root the refused caller is `nobody` (setpriv); otherwise it is this user, with an
+        // operators group it is not in. Either way the kernel, not the client, names the caller.
+        let asRoot = getuid() == 0
+        let lobbyd = try startDaemon(operators: asRoot ? Self.ownGroup : "lobbyd-test-nobody-is-in-this")
+        chmod(hall.path, 0o755)
+        let arguments = [
+            "override", "off", "--until", "11:00", "--reason", "not mine", "--socket", "\(hall.path)/control.sock",
+        ]
+        let result =
+            asRoot
+            ? try BuiltProgram(path: "/usr/bin/setpriv").run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", BuiltProgram("lobbyctl").path] + arguments)
+            : try BuiltProgram("lobbyctl").run(arguments)
+        #expect(result.status == 3)
+        #expect(result.standardError.contains("permission denied"), "\(result.standardError)")
+        #expect(lobbyd.waitForLine { $0.contains("control_refused") } != nil)
+        // Reads stay open to whoever can connect.
+        let status =
+            asRoot
+            ? try BuiltProgram(path: "/usr/bin/setpriv").run(
+                [
+                    "--reuid=65534", "--regid=65534", "--clear-groups", BuiltProgram("lobbyctl").path, "status",
+                    "--socket",
+                    "\(hall.path)/control.sock",
+                ])
+            : try BuiltProgram("lobbyctl").run(["status", "--socket", "\(hall.path)/control.sock"])
+        #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
+        #expect(!lobbyd.output.contains { $0.contains("screen_off: override") })
+    }
+
+    @Test("malformed, half-written and oversized input get errors and the daemon carries on")
+    func badInput() throws {
+        _ = try startDaemon(operators: Self.ownGroup)
+        let path = "\(hall.path)/control.sock"
+        var client = try LineClient(path: path)
+        #expect(client.readLine()?.contains("\"class\":\"VERSION\"") == true)
+        for (line, expected) in [
+            ("garbage", "not JSON"), ("[1,2]", "one JSON object"), ("{}", "missing \\\"command\\\""),
+            ("{\"command\":\"launch\"}", "unknown command"),
+            ("{\"command\":\"override\",\"state\":\"off\"}", "missing \\\"reason\\\""),
+            ("{\"command\":\"test-pattern\",\"pattern\":\"plaid\"}", "unknown pattern"),
+            ("{\"command\":\"events\",\"limit\":true}", "whole number"),
+            ("{\"command\":\"status\",\"verbose\":1}", "unknown field"),
+        ] {
+            client.send(Array((line + "\n").utf8))
+            let reply = client.readLine() ?? ""
+            #expect(reply.contains("\"class\":\"ERROR\"") && reply.contains(expected), "\(line) → \(reply)")
+        }
+        client.send(Array("{\"command\":\"status\"}\n".utf8))
+        #expect(client.readLine()?.contains("\"class\":\"STATUS\"") == true, "the connection stays open after errors")
+        // Half a line, then the client goes: nothing is executed and nothing breaks.
+        var half = try LineClient(path: path)
+        _ = half.readLine()
+        half.send(Array("{\"command\":\"daily-ch".utf8))
+        half.close()
+        // A line over 64 KiB: an error, then the connection is closed.
+        var big = try LineClient(path: path)
+        _ = big.readLine()
+        big.send([UInt8](repeating: UInt8(ascii: "x"), count: ControlProtocol.maximumLineBytes + 100))
+        #expect(big.readLine()?.contains("longer than 65536 bytes") == true)
+        #expect(big.readLine() == nil, "closed after an oversized line")
+        // The daemon is unaffected.
+        let status = try lobbyctl(["status"])
+        #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
+        let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
+        #expect(try log.events(kinds: ["daily_check"]).isEmpty)
+    }
+
+    @Test("watch streams events as they happen")
+    func watch() throws {
+        _ = try startDaemon(operators: Self.ownGroup)
+        var watcher = try LineClient(path: "\(hall.path)/control.sock")
+        _ = watcher.readLine()
+        watcher.send(Array("{\"command\":\"watch\"}\n".utf8))
+        #expect(watcher.readLine()?.contains("\"class\":\"WATCH\"") == true)
+        #expect(try lobbyctl(["daily-check", "--note", "亮度正常"]).status == 0)
+        let event = watcher.readLine() ?? ""
+        #expect(event.contains("\"kind\":\"daily_check\"") && event.contains("亮度正常"), "\(event)")
+    }
+}
+
+/// A bare line client, to send what lobbyctl never would.
+struct LineClient {
+    private let descriptor: Int32
+    private var pending: [UInt8] = []
+
+    init(path: String) throws {
+        descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    func send(_ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            guard count > 0 else { return }
+            offset += count
+        }
+    }
+
+    /// The next line, or `nil` at end of stream or after 10 s of silence.
+    mutating func readLine() -> String? {
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                defer { pending.removeFirst(newline + 1) }
+                return String(decoding: pending[..<newline], as: UTF8.self)
+            }
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            guard count > 0 else { return nil }
+            pending += buffer[..<count]
+        }
+    }
+
+    func close() { Glibc.close(descriptor) }
+}
