@@ -31,18 +31,23 @@ final class ControlSocketTests {
     }
 
     /// Starts lobbyd at 10:00 on a workday (screen on), with `operators` as the operators group.
-    func startDaemon(operators: String) throws -> RunningProgram {
-        try hall.writeHallConfiguration(
-            extra: """
-                [control]
-                operators_group = "\(operators)"
-                socket_mode = "0666"
-                """)
+    func startDaemon(operators: String, extra: String = "") throws -> RunningProgram {
+        try writeConfiguration(operators: operators, extra: extra)
         let program = try RunningProgram(
             "lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
         daemon = program
         #expect(simulator.waitForLine(timeout: .seconds(20)) { (self.pages($0) ?? 0) > 0 } != nil)
         return program
+    }
+
+    func writeConfiguration(operators: String, extra: String = "") throws {
+        try hall.writeHallConfiguration(
+            extra: """
+                [control]
+                operators_group = "\(operators)"
+                socket_mode = "0666"
+                \(extra)
+                """)
     }
 
     func lobbyctl(_ arguments: [String]) throws -> BuiltProgram.Result {
@@ -182,6 +187,28 @@ final class ControlSocketTests {
         #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
         let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
         #expect(try log.events(kinds: ["daily_check"]).isEmpty)
+    }
+
+    @Test("reload refuses an invalid file and keeps running; SIGHUP applies new windows")
+    func reload() throws {
+        let lobbyd = try startDaemon(operators: Self.ownGroup)
+        try hall.write("lobbyd.toml", "[windows]\nworkday = [\"25:00-26:00\"]\n")
+        let refused = try lobbyctl(["reload"])
+        #expect(refused.status == 3)
+        #expect(refused.standardError.contains("reload refused") && refused.standardError.contains("lobbyd.toml:2"))
+        #expect(try lobbyctl(["status"]).standardOutput.contains("screen       on"), "the old configuration stays")
+        try writeConfiguration(operators: Self.ownGroup, extra: "[windows]\nworkday = [\"08:00-09:00\"]")
+        kill(lobbyd.pid, SIGHUP)
+        #expect(lobbyd.waitForLine { $0.contains("config_reloaded") } != nil)
+        #expect(lobbyd.waitForLine { $0.contains("screen_off: workday, outside opening windows") } != nil)
+    }
+
+    @Test("on_stop = blank darkens the sign before lobbyd exits")
+    func blankOnStop() throws {
+        let lobbyd = try startDaemon(operators: Self.ownGroup, extra: "[panel]\non_stop = \"blank\"")
+        let lit = simulator.output.count
+        #expect(lobbyd.terminate(SIGTERM, timeout: .seconds(10)))
+        #expect(simulator.waitForLine(from: lit, { self.pages($0) == 0 }) != nil)
     }
 
     @Test("watch streams events as they happen")

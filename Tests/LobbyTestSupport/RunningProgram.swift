@@ -36,6 +36,8 @@ public final class RunningProgram: @unchecked Sendable {
 
     public var output: [String] { lines.all }
 
+    public var pid: Int32 { process.processIdentifier }
+
     /// Sends `signal` and waits up to `timeout` for the program to exit; `true` if it did.
     /// (A graceful stop: the caller can then check what the program logged on the way out.)
     public func terminate(_ signal: Int32, timeout: Duration) -> Bool {

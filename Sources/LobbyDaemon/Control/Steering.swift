@@ -10,12 +10,20 @@ public struct Steering: Sendable, Equatable, Codable {
         public var actor: String
         public var note: String
         public var pattern: TestPattern?
+
+        public init(since: Date, actor: String, note: String, pattern: TestPattern?) {
+            (self.since, self.actor, self.note, self.pattern) = (since, actor, note, pattern)
+        }
     }
 
     public struct PatternRun: Sendable, Equatable, Codable {
         public var pattern: TestPattern
         public var until: Date
         public var actor: String
+
+        public init(pattern: TestPattern, until: Date, actor: String) {
+            (self.pattern, self.until, self.actor) = (pattern, until, actor)
+        }
     }
 
     public var overrides: [ScheduleOverride] = []

@@ -1,0 +1,122 @@
+import Foundation
+import LobbyCore
+import PropertyBased
+import Testing
+
+@Suite("Control requests")
+struct ControlRequestTests {
+    static func parse(_ text: String) throws(ControlRequestError) -> ControlRequest {
+        try ControlRequest.parse(Array(text.utf8))
+    }
+
+    static let until = ControlTime.parse("2026-11-25T12:00:00+08:00")!
+
+    /// Every command in its fullest form, and what it must parse to.
+    static let valid: [(String, ControlRequest)] = [
+        (#"{"command":"status"}"#, .status),
+        (#"{"command":"watch"}"#, .watch),
+        (#"{"command":"playlists"}"#, .playlists),
+        (#"{"command":"reload"}"#, .reload),
+        (#"{"command":"events"}"#, .events(kinds: [], since: nil, limit: 100)),
+        (
+            #"{"command":"events","kinds":["screen_on","override"],"since":"2026-11-25T12:00:00+08:00","limit":5}"#,
+            .events(kinds: [.screenOn, .override], since: until, limit: 5)
+        ),
+        (#"{"command":"schedule","days":3}"#, .schedule(from: nil, days: 3)),
+        (
+            #"{"command":"override","state":"off","until":"2026-11-25T04:00:00Z","reason":" 消防演练 "}"#,
+            .override(state: .off, until: until, reason: "消防演练")
+        ),
+        (
+            #"{"command":"override","state":"clear","reason":"done"}"#,
+            .override(state: .clear, until: nil, reason: "done")
+        ),
+        (
+            #"{"command":"maintenance","action":"start","note":"清洁","pattern":"checkerboard"}"#,
+            .maintenanceStart(note: "清洁", pattern: .checkerboard)
+        ),
+        (#"{"command":"maintenance","action":"end"}"#, .maintenanceEnd(note: "")),
+        (#"{"command":"daily-check","note":"无坏点"}"#, .dailyCheck(note: "无坏点")),
+        (#"{"command":"test-pattern","pattern":"amber","minutes":10}"#, .testPattern(.amber, minutes: 10)),
+        (#"{"command":"test-pattern","pattern":"all-on"}"#, .testPattern(.allOn, minutes: 5)),
+    ]
+
+    @Test("every command parses with its fields", arguments: valid)
+    func parses(text: String, expected: ControlRequest) throws {
+        #expect(try Self.parse(text) == expected)
+    }
+
+    @Test("only changing commands need an operator")
+    func changes() {
+        #expect(Self.valid.filter { $0.1.changesState }.count == 8)
+        #expect(!ControlRequest.status.changesState && ControlRequest.reload.changesState)
+    }
+
+    /// One bad request per row and the words its error must contain.
+    static let invalid: [(String, String)] = [
+        ("", "not JSON"),
+        ("status", "not JSON"),
+        ("[]", "one JSON object"),
+        ("{}", "missing \"command\""),
+        (#"{"command":7}"#, "missing \"command\""),
+        (#"{"command":"launch"}"#, "unknown command \"launch\""),
+        (#"{"command":"status","verbose":true}"#, "unknown field(s) \"verbose\""),
+        (#"{"command":"override","state":"off"}"#, "missing \"reason\""),
+        (#"{"command":"override","state":"off","reason":"   "}"#, "missing \"reason\""),
+        (#"{"command":"override","state":"dim","reason":"x"}"#, "\"on\", \"off\" or \"clear\""),
+        (#"{"command":"override","state":"off","reason":"x","until":"noon"}"#, "not a date and time with offset"),
+        (#"{"command":"override","state":"off","reason":"x","untill":"2026-11-25T12:00:00Z"}"#, "\"untill\""),
+        (#"{"command":"maintenance","action":"pause"}"#, "\"start\" or \"end\""),
+        (#"{"command":"maintenance","action":"start"}"#, "missing \"note\""),
+        (#"{"command":"maintenance","action":"start","note":"x","pattern":"plaid"}"#, "unknown pattern"),
+        (#"{"command":"daily-check"}"#, "missing \"note\""),
+        (#"{"command":"test-pattern"}"#, "missing \"pattern\""),
+        (#"{"command":"test-pattern","pattern":"red","minutes":0}"#, "from 1 to 60"),
+        (#"{"command":"test-pattern","pattern":"red","minutes":true}"#, "whole number"),
+        (#"{"command":"test-pattern","pattern":"red","minutes":2.5}"#, "whole number"),
+        (#"{"command":"events","kinds":["screen_dim"]}"#, "unknown event kind"),
+        (#"{"command":"events","kinds":"screen_on"}"#, "list of strings"),
+        (#"{"command":"schedule","days":400}"#, "from 1 to 366"),
+        (#"{"command":"daily-check","note":7}"#, "must be a string"),
+    ]
+
+    @Test("bad requests are refused with what is wrong", arguments: invalid)
+    func refuses(text: String, expected: String) {
+        #expect {
+            try Self.parse(text)
+        } throws: { error in
+            "\(error)".contains(expected)
+        }
+    }
+
+    @Test("a note longer than 500 characters is refused; a line over 64 KiB too")
+    func limits() {
+        let long = String(repeating: "长", count: 501)
+        #expect(throws: ControlRequestError.self) { try Self.parse(#"{"command":"daily-check","note":"\#(long)"}"#) }
+        let huge = [UInt8](repeating: UInt8(ascii: " "), count: ControlProtocol.maximumLineBytes + 1)
+        #expect {
+            try ControlRequest.parse(huge)
+        } throws: { "\($0)".contains("longer than 65536") }
+    }
+
+    @Test("random bytes never crash the parser and always give a reason")
+    func randomBytes() async {
+        await propertyCheck(count: 500, input: Gen.uint8().array(of: 0...200)) { bytes in
+            do {
+                _ = try ControlRequest.parse(bytes)
+            } catch {
+                #expect(!"\(error)".isEmpty)
+            }
+        }
+    }
+
+    @Test("replies carry their class, snake_case keys, and decode back")
+    func replies() throws {
+        let line = ControlCoding.line(EventRecord(ts: "t", kind: "daily_check", actor: "li", detail: ["note": "好"]))
+        #expect(line.last == 0x0A)
+        #expect(ControlCoding.replyClass(of: line.dropLast()) == "EVENT")
+        #expect(try ControlCoding.decode(EventRecord.self, from: line.dropLast()).detail == ["note": "好"])
+        let status = String(decoding: ControlCoding.line(VersionReply(release: "1.0")), as: UTF8.self)
+        #expect(status == "{\"class\":\"VERSION\",\"proto\":1,\"release\":\"1.0\"}\n")
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import LobbyCore
+import LobbyDaemon
+import LobbyRender
+import LobbyTestSupport
+import Testing
+
+@Suite("Steering: overrides, maintenance and test patterns")
+struct SteeringTests {
+    static let zone = PlayerTests.zone
+    let schedule = Schedule(
+        configuration: Configuration(),
+        calendar: try! WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))
+    let store = PlayerTests.store("news", texts: ["欢迎"])
+
+    func at(_ text: String) -> Date { Self.zone.parseInstant(text)! }
+
+    func decide(_ steering: Steering, at time: String) throws -> ScreenDecision {
+        try Player(renderer: TextRenderer(configuration: Configuration()), maximumPages: 16)
+            .decide(at: at(time), schedule: schedule, store: store, steering: steering)
+    }
+
+    @Test("an override darkens a window and lights a closed hour, only while it lasts")
+    func overrides() throws {
+        var steering = Steering()
+        steering.overrides = [
+            ScheduleOverride(
+                isOn: false, from: at("2026-11-25T09:00"), until: at("2026-11-25T10:00"), reason: "演练", actor: "li"),
+            ScheduleOverride(
+                isOn: true, from: at("2026-11-25T12:00"), until: at("2026-11-25T13:00"), reason: "活动", actor: "wang"),
+        ]
+        let dark = try decide(steering, at: "2026-11-25T09:30")
+        #expect(!dark.state.isOn && dark.program == nil && dark.state.actor == "li" && dark.state.cause == "override")
+        let lit = try decide(steering, at: "2026-11-25T12:30")
+        #expect(lit.state.isOn && lit.program != nil && lit.state.actor == "wang")
+        let after = try decide(steering, at: "2026-11-25T10:00")
+        #expect(after.state.isOn && after.state.cause == "schedule")
+        steering.expire(at: at("2026-11-25T12:30"))
+        #expect(steering.overrides.map(\.actor) == ["wang"])
+    }
+
+    @Test("maintenance is dark, or its pattern; a test pattern wins while it runs")
+    func maintenanceAndPatterns() throws {
+        var steering = Steering()
+        steering.maintenance = .init(since: at("2026-11-25T09:00"), actor: "zhao", note: "清洁", pattern: nil)
+        let dark = try decide(steering, at: "2026-11-25T09:30")
+        #expect(!dark.state.isOn && dark.program == nil && dark.state.cause == "maintenance")
+        steering.maintenance?.pattern = .checkerboard
+        let pattern = try decide(steering, at: "2026-11-26T20:00")
+        #expect(pattern.state.isOn && pattern.program?.pages.count == 2, "a pattern shows even outside the windows")
+        steering.maintenance = nil
+        steering.testPattern = .init(pattern: .allOn, until: at("2026-11-25T09:05"), actor: "zhao")
+        let test = try decide(steering, at: "2026-11-25T09:04")
+        #expect(test.state.cause == "test-pattern" && test.program?.pages.first?.litCount == 192 * 32)
+        #expect(try decide(steering, at: "2026-11-25T09:05").state.cause == "schedule", "time-limited")
+    }
+
+    @Test("the checkerboard and its inverse light every dot exactly once")
+    func checkerboard() {
+        let pages = Frame.testPattern(.checkerboard, width: 7, height: 5)
+        #expect(pages.count == 2)
+        for y in 0..<5 {
+            for x in 0..<7 { #expect((pages[0][x, y] == .off) != (pages[1][x, y] == .off)) }
+        }
+        #expect(Frame.testPattern(.green, width: 3, height: 2)[0].dots == [UInt8](repeating: 2, count: 6))
+    }
+
+    @Test("steering survives a restart; a damaged file is refused, not ignored")
+    func persistence() throws {
+        let directory = try TemporaryDirectory()
+        let path = "\(directory.path)/steering.json"
+        let board = try SteeringBoard(path: path)
+        try board.update {
+            $0.overrides.append(
+                ScheduleOverride(
+                    isOn: false, from: at("2026-11-25T09:00"), until: at("2026-11-25T10:00"), reason: "r", actor: "li"))
+        }
+        #expect(try SteeringBoard(path: path).snapshot == board.snapshot)
+        // A change that throws leaves both memory and file as they were.
+        #expect(throws: ControlRequestError.self) {
+            try board.update { _ in throw ControlRequestError("no") }
+        }
+        #expect(board.snapshot.overrides.count == 1)
+        try directory.write("steering.json", "{ not json")
+        #expect {
+            try SteeringBoard(path: path)
+        } throws: { "\($0)".contains("steering.json") && "\($0)".contains("move it away") }
+    }
+}
