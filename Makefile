@@ -44,11 +44,12 @@ demo: build
 
 ## bench: benchmarks (Benchmarks/, a separate package), never part of `make test`. Each prints
 ## its figures and the ratio against a reference measured in the same run.
+## `make bench BENCH="daemon store"` runs only those (render, wire, latency, daemon, store).
 BENCH_VENV := .build-bench/venv
 bench: deps $(BENCH_VENV)/bin/python
 	$(SWIFT) build -c release
 	cd Benchmarks && $(SWIFT) build -c release --scratch-path ../.build-bench/swift
-	.build-bench/swift/release/lobby-bench $(BENCH_VENV)/bin/python .build/release
+	.build-bench/swift/release/lobby-bench $(BENCH_VENV)/bin/python .build/release $(BENCH)
 
 $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)

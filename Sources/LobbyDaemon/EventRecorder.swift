@@ -19,7 +19,7 @@ public final class EventRecorder: Sendable {
     private let log: EventLog
     private let logger = Logger(label: "lobbyd")
     private let backlog = Mutex(Backlog())
-    private let watchers = Mutex<[Int: EventWatch]>([:])
+    private let watchers = Mutex<[Int: @Sendable (EventRecord) -> Void]>([:])
     private let nextWatcher = Atomic<Int>(0)
 
     public init(log: EventLog) {
@@ -73,44 +73,20 @@ public final class EventRecorder: Sendable {
         }
     }
 
-    /// A live feed of every event recorded from now on, for `watch`. The feed holds at most
-    /// `capacity` events; a watcher that falls further behind is cut off and told so.
-    public func watch(capacity: Int = 1024) -> EventWatch {
+    /// Calls `deliver` with every event recorded from now on (on the recording thread; it must
+    /// not block) until the subscription is cancelled. For `watch`.
+    public func subscribe(_ deliver: @escaping @Sendable (EventRecord) -> Void) -> Subscription {
         let id = nextWatcher.wrappingAdd(1, ordering: .relaxed).oldValue
-        let watch = EventWatch(capacity: capacity) { [weak self] in
-            _ = self?.watchers.withLock { $0.removeValue(forKey: id) }
-        }
-        watchers.withLock { $0[id] = watch }
-        return watch
+        watchers.withLock { $0[id] = deliver }
+        return Subscription { [weak self] in _ = self?.watchers.withLock { $0.removeValue(forKey: id) } }
     }
 
     private func broadcast(_ record: EventRecord) {
-        for watch in watchers.withLock({ Array($0.values) }) { watch.deliver(record) }
-    }
-}
-
-/// One watcher's feed of events. Iterate `events`; when it ends, `fellBehind` says whether the
-/// watcher was cut off for not keeping up (rather than the daemon stopping).
-public final class EventWatch: Sendable {
-    public let events: AsyncStream<EventRecord>
-    private let continuation: AsyncStream<EventRecord>.Continuation
-    private let overflowed = Atomic<Bool>(false)
-
-    init(capacity: Int, onEnd: @escaping @Sendable () -> Void) {
-        (events, continuation) = AsyncStream.makeStream(
-            of: EventRecord.self, bufferingPolicy: .bufferingOldest(capacity))
-        continuation.onTermination = { _ in onEnd() }
+        for deliver in watchers.withLock({ Array($0.values) }) { deliver(record) }
     }
 
-    public var fellBehind: Bool { overflowed.load(ordering: .relaxed) }
-
-    func deliver(_ record: EventRecord) {
-        if case .dropped = continuation.yield(record) {
-            overflowed.store(true, ordering: .relaxed)
-            continuation.finish()
-        }
+    /// Ends a subscription when cancelled.
+    public struct Subscription: Sendable {
+        let cancel: @Sendable () -> Void
     }
-
-    /// Ends the feed (the client left).
-    public func cancel() { continuation.finish() }
 }

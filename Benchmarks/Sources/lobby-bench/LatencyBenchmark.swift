@@ -110,10 +110,13 @@ final class Watched: Sendable {
     private let process: Process
     private let log = LineLog()
 
-    init(_ path: String, _ arguments: [String]) throws {
+    init(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -136,6 +139,14 @@ final class Watched: Sendable {
                 return nil
             }
         }
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// SIGTERM, and waits for the graceful stop (the next start needs the instance lock).
+    func terminateAndWait() {
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
     }
 
     func stop() {

@@ -17,6 +17,8 @@ public final class ControlCenter: Sendable {
     let clock: WallClock
     /// Re-reads the configuration; returns what was applied, or throws why nothing was.
     let reload: @Sendable () throws -> String
+    /// Today's last daily check, kept here so `status` never reads the disk.
+    private let dailyCheck = Mutex<(day: LocalDate, text: String)?>(nil)
 
     init(
         settings: LiveSettings, playlists: PlaylistBoard, player: PlayerBoard, steering: SteeringBoard,
@@ -32,6 +34,13 @@ public final class ControlCenter: Sendable {
         self.log = log
         self.clock = clock
         self.reload = reload
+        let zone = settings.snapshot.schedule.timeZone
+        let today = zone.localTime(of: clock.now()).date
+        if let event = try? log.events(since: zone.instant(of: today), kinds: [EventKind.dailyCheck.rawValue]).last,
+            let date = event.date
+        {
+            dailyCheck.withLock { $0 = (today, "\(zone.iso8601(date)) by \(event.actor)") }
+        }
     }
 
     /// The one-line reply to `request` (not `watch`, which the server streams).
@@ -61,6 +70,9 @@ public final class ControlCenter: Sendable {
                 return ControlCoding.line(DoneReply(try endMaintenance(note: note, by: caller)))
             case .dailyCheck(let note):
                 record(.dailyCheck, "daily check by \(caller.name): \(note)", ["note": note], caller)
+                let now = clock.now()
+                let zone = settings.snapshot.schedule.timeZone
+                dailyCheck.withLock { $0 = (zone.localTime(of: now).date, "\(zone.iso8601(now)) by \(caller.name)") }
                 return ControlCoding.line(DoneReply("daily check recorded"))
             case .testPattern(let pattern, let minutes):
                 return ControlCoding.line(DoneReply(try testPattern(pattern, minutes: minutes, by: caller)))
@@ -116,7 +128,7 @@ public final class ControlCenter: Sendable {
                 $0.until > now
                     ? .init(pattern: $0.pattern.rawValue, until: zone.iso8601($0.until), actor: $0.actor) : nil
             },
-            dailyCheck: lastDailyCheck(today: zone.localTime(of: now).date, zone: zone),
+            dailyCheck: dailyCheck.withLock { $0 }.flatMap { $0.day == zone.localTime(of: now).date ? $0.text : nil },
             warnings: warnings(at: now, current: current, view: view, link: linkStatus))
     }
 
@@ -145,14 +157,6 @@ public final class ControlCenter: Sendable {
             }
         }
         return result
-    }
-
-    private func lastDailyCheck(today: LocalDate, zone: TimeZone) -> String? {
-        let start = zone.instant(of: today)
-        guard let event = try? log.events(since: start, kinds: [EventKind.dailyCheck.rawValue]).last,
-            let date = event.date
-        else { return nil }
-        return "\(zone.iso8601(date)) by \(event.actor)"
     }
 
     private func events(kinds: [EventKind], since: Date?, limit: Int) throws -> EventsReply {

@@ -6,22 +6,16 @@ import NIOPosix
 import ServiceLifecycle
 
 /// The control socket: a SwiftNIO server on a Unix stream socket speaking JSON Lines (gpsd
-/// style). Bound before the daemon reports ready; every connection runs in its own task.
+/// style). Bound before the daemon reports ready.
 ///
-/// Bounded in every direction: a line longer than 64 KiB is answered with an error and the
-/// connection closed; a client silent for `idleTimeout` is disconnected unless it watches; a
-/// watcher whose reading falls behind (its output buffer full) is told so and dropped.
+/// Requests are answered on the connection's event loop (`status`, a few microseconds of
+/// work) or, when they touch the disk (events, playlists, every change), on NIO's thread pool;
+/// replies keep the order of requests. Bounded in every direction: a line longer than 64 KiB is
+/// answered with an error and the connection closed; a client silent for the idle timeout is
+/// disconnected unless it watches; a watcher whose output buffer is full (it stopped reading)
+/// is told so and dropped.
 public struct ControlServer: Service {
-    struct Connection: Sendable {
-        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-        let uid: UInt32
-        let gid: UInt32
-    }
-
-    private let server: NIOAsyncChannel<Connection, Never>
-    private let center: ControlCenter
-    private let operatorsGroup: String
-    private let logger = Logger(label: "lobbyd.control")
+    private let channel: Channel
 
     /// Binds `path`, replacing a stale socket file (the instance lock proves it is stale), with
     /// the configured mode and group.
@@ -29,102 +23,32 @@ public struct ControlServer: Service {
         path: String, control: Configuration.Control, center: ControlCenter, group: EventLoopGroup
     ) async throws -> ControlServer {
         let idle = TimeAmount.seconds(Int64(control.idleTimeoutSeconds))
+        let operators = control.operatorsGroup
         try? FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        let server = try await ServerBootstrap(group: group)
+        let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 256 * 1024))
             // A client may send its requests and shut down its side (`printf … | socat`):
             // the replies still go out before the connection closes.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true) { channel in
+            .childChannelInitializer { channel in
                 peerCredentials(of: channel).flatMapThrowing { credentials in
+                    let caller = Caller.resolve(uid: credentials.uid, gid: credentials.gid, operatorsGroup: operators)
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(ControlLineDecoder()))
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle), name: ControlServer.idleHandler)
-                    try pipeline.addHandler(IdleCloser())
-                    return Connection(
-                        channel: try NIOAsyncChannel(wrappingChannelSynchronously: channel), uid: credentials.uid,
-                        gid: credentials.gid)
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle), name: ControlHandler.idleHandler)
+                    try pipeline.addHandler(ControlHandler(center: center, caller: caller, pool: .singleton))
                 }
             }
+            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
         try setOwnership(path: path, control: control)
-        return ControlServer(server: server, center: center, operatorsGroup: control.operatorsGroup)
+        return ControlServer(channel: channel)
     }
-
-    private init(server: NIOAsyncChannel<Connection, Never>, center: ControlCenter, operatorsGroup: String) {
-        self.server = server
-        self.center = center
-        self.operatorsGroup = operatorsGroup
-    }
-
-    static let idleHandler = "idle"
 
     public func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                try await withThrowingDiscardingTaskGroup { group in
-                    try await server.executeThenClose { inbound in
-                        for try await connection in inbound {
-                            group.addTask { await serve(connection) }
-                        }
-                    }
-                }
-            }
-        } catch is CancellationError {
-            // Shutdown cancels the accept loop and every connection: a normal stop.
-        }
-    }
-
-    private func serve(_ connection: Connection) async {
-        let caller = Caller.resolve(uid: connection.uid, gid: connection.gid, operatorsGroup: operatorsGroup)
-        do {
-            try await connection.channel.executeThenClose { inbound, outbound in
-                try await outbound.write(ByteBuffer(bytes: ControlCoding.line(VersionReply(release: Release.version))))
-                do {
-                    for try await line in inbound {
-                        let request: ControlRequest
-                        do {
-                            request = try ControlRequest.parse(line.readableBytesView)
-                        } catch let error as ControlRequestError {
-                            try await outbound.write(
-                                ByteBuffer(bytes: ControlCoding.line(ErrorReply(error.description))))
-                            continue
-                        }
-                        if request.changesState { logger.notice("control: \(caller) asks \(request.summary)") }
-                        try await outbound.write(ByteBuffer(bytes: center.reply(to: request, from: caller)))
-                        if request == .watch {
-                            try await watch(connection, outbound: outbound)
-                            return
-                        }
-                    }
-                } catch let error as ControlLineDecoder.LineTooLong {
-                    try await outbound.write(ByteBuffer(bytes: ControlCoding.line(ErrorReply(error.description))))
-                }
-            }
-        } catch is CancellationError {
-        } catch {
-            logger.debug("control: connection of \(caller) ended: \(error)")
-        }
-    }
-
-    /// Streams events until the client leaves or falls behind; a watcher is never idle-closed.
-    private func watch(
-        _ connection: Connection, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
-    ) async throws {
-        let feed = center.recorder.watch()
-        defer { feed.cancel() }
-        try await connection.channel.channel.pipeline.removeHandler(name: Self.idleHandler).get()
-        for await event in feed.events {
-            try await outbound.write(ByteBuffer(bytes: ControlCoding.line(event)))
-        }
-        if feed.fellBehind {
-            logger.warning("control: a watcher fell behind by more than 1024 events and was dropped")
-            // Not awaited: a client that stopped reading would block the goodbye too.
-            let goodbye = ControlCoding.line(
-                ErrorReply("you fell behind the event stream and were dropped; watch again"))
-            connection.channel.channel.writeAndFlush(ByteBuffer(bytes: goodbye), promise: nil)
-        }
+        try? await gracefulShutdown()
+        try? await channel.close()
     }
 
     /// uid and gid of the connecting process, from the kernel.
@@ -150,6 +74,121 @@ public struct ControlServer: Service {
             Logger(label: "lobbyd.control").warning(
                 "group \(control.operatorsGroup) does not exist: only root may change anything over \(path)")
         }
+    }
+}
+
+/// One connection: greets, parses each line, answers in order, streams events after `watch`.
+final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    static let idleHandler = "idle"
+
+    private let center: ControlCenter
+    private let caller: Caller
+    private let pool: NIOThreadPool
+    private let logger = Logger(label: "lobbyd.control")
+    /// Lines received while a request runs on the thread pool, answered after it.
+    private var queued: [ByteBuffer] = []
+    private var busy = false
+    private var watch: EventRecorder.Subscription?
+
+    init(center: ControlCenter, caller: Caller, pool: NIOThreadPool) {
+        self.center = center
+        self.caller = caller
+        self.pool = pool
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        send(ControlCoding.line(VersionReply(release: Release.version)), context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        watch?.cancel()
+        watch = nil
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        queued.append(unwrapInboundIn(data))
+        drain(context: context)
+    }
+
+    /// Answers queued lines in order until one must wait for the thread pool.
+    private func drain(context: ChannelHandlerContext) {
+        while !busy, watch == nil, !queued.isEmpty {
+            let line = queued.removeFirst()
+            let request: ControlRequest
+            do {
+                request = try ControlRequest.parse(line.readableBytesView)
+            } catch {
+                send(ControlCoding.line(ErrorReply(error.description)), context: context)
+                continue
+            }
+            if request.changesState { logger.notice("control: \(caller) asks \(request.summary)") }
+            switch request {
+            case .status:
+                send(center.reply(to: request, from: caller), context: context)
+            case .watch:
+                startWatching(context: context)
+            default:
+                busy = true
+                let (center, caller) = (self.center, self.caller)
+                pool.runIfActive(eventLoop: context.eventLoop) { center.reply(to: request, from: caller) }
+                    .assumeIsolated()
+                    .whenComplete { result in
+                        self.busy = false
+                        switch result {
+                        case .success(let reply): self.send(reply, context: context)
+                        case .failure(let error):
+                            self.send(ControlCoding.line(ErrorReply("\(error)")), context: context)
+                        }
+                        self.drain(context: context)
+                    }
+            }
+        }
+    }
+
+    /// Events are written as they are recorded, from whichever thread records them; when the
+    /// channel's buffer is full the watcher has stopped reading and is dropped.
+    private func startWatching(context: ChannelHandlerContext) {
+        context.pipeline.syncOperations.removeHandler(name: Self.idleHandler, promise: nil)
+        send(ControlCoding.line(WatchReply()), context: context)
+        let channel = context.channel
+        let logger = self.logger
+        watch = center.recorder.subscribe { record in
+            channel.eventLoop.execute {
+                guard channel.isActive else { return }
+                if channel.isWritable {
+                    channel.writeAndFlush(ByteBuffer(bytes: ControlCoding.line(record)), promise: nil)
+                } else {
+                    logger.warning("control: a watcher stopped reading; dropped")
+                    channel.close(promise: nil)
+                }
+            }
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            context.close(promise: nil)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        if let error = error as? ControlLineDecoder.LineTooLong {
+            send(ControlCoding.line(ErrorReply(error.description)), context: context)
+        } else {
+            logger.debug("control: connection of \(caller) failed: \(error)")
+        }
+        context.close(promise: nil)
+    }
+
+    private func send(_ line: [UInt8], context: ChannelHandlerContext) {
+        context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: line)), promise: nil)
     }
 }
 
@@ -192,18 +231,5 @@ struct ControlLineDecoder: ByteToMessageDecoder {
         while try decode(context: context, buffer: &buffer) == .continue {}
         buffer.clear()
         return .needMoreData
-    }
-}
-
-/// Closes a connection that has been silent for the idle timeout.
-private final class IdleCloser: ChannelInboundHandler, Sendable {
-    typealias InboundIn = ByteBuffer
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent {
-            context.close(promise: nil)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
     }
 }
