@@ -7,9 +7,10 @@ BIN          := .build/$(CONFIG)
 FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Sources
 
 # Everything the build, the tests and the demo need from Debian.
-APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont
+# systemd provides systemd-analyze, which checks the units in `make test`.
+APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont systemd
 
-.PHONY: all deps build test demo bench lint format install uninstall clean
+.PHONY: all deps build test check-units manpages demo bench lint format install install-files uninstall clean
 
 all: build
 
@@ -33,10 +34,22 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG)
 
-## test: every test (unit, property, end-to-end), Swift Testing.
+## test: every test (unit, property, end-to-end), Swift Testing, and the systemd units checked.
+## The man pages are generated first: the installation test installs them.
 test: deps
 	$(SWIFT) build --build-tests
+	./systemd/check-units
+	$(MAKE) manpages
 	$(SWIFT) test --skip-build --disable-xctest
+
+## check-units: systemd-analyze verify, and the exposure score of each service (fails above 2.0).
+check-units: build
+	./systemd/check-units
+
+## manpages: man pages of lobbyd, lobbyctl and lobby-sim, from swift-argument-parser.
+MAN_OUTPUT := .build/plugins/GenerateManual/outputs
+manpages:
+	$(SWIFT) package generate-manual --multi-page --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"
 
 ## demo: the whole system against the simulated sign (demo/demo.sh explains what it sets up).
 demo: build
@@ -63,9 +76,68 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive $(FORMAT_PATHS)
 
-install uninstall:
-	@echo "make $@: not available yet; the systemd installation arrives with the install issue." >&2
-	@exit 1
+## install: release build, then everything below into $(DESTDIR)$(PREFIX) and /etc (see
+## docs/INSTALL.md). An existing /etc/lobbyd/lobbyd.toml is never overwritten. Afterwards:
+## systemd-sysusers; systemd-tmpfiles --create; systemctl enable --now lobbyd
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+SYSCONFDIR  ?= /etc
+INSTALL_BIN ?= .build/release
+BINDIR      := $(PREFIX)/bin
+LIBDIR      := $(PREFIX)/lib
+DATADIR     := $(PREFIX)/share/lobbyd
+DOCDIR      := $(PREFIX)/share/doc/lobbyd
+MANDIR      := $(PREFIX)/share/man/man1
+UNITS       := lobbyd.service lobbyd-report.service lobbyd-report.timer
+install: deps
+	$(SWIFT) build -c release
+	$(MAKE) manpages
+	$(MAKE) install-files
+
+## install-files: the installation without building (INSTALL_BIN names the binaries' directory).
+install-files:
+	@test -x $(INSTALL_BIN)/lobbyd || { echo "make install-files: no $(INSTALL_BIN)/lobbyd; run make install" >&2; exit 1; }
+	@test -f $(MAN_OUTPUT)/lobbyctl/lobbyctl.1 || { echo "make install-files: no man pages; run make manpages" >&2; exit 1; }
+	install -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/systemd/system $(DESTDIR)$(LIBDIR)/sysusers.d \
+	  $(DESTDIR)$(LIBDIR)/tmpfiles.d $(DESTDIR)$(DATADIR)/calendar $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
+	  $(DESTDIR)$(SYSCONFDIR)/lobbyd/trusted-keys $(DESTDIR)$(SYSCONFDIR)/lobbyd/calendar.d
+	install -m 0755 $(INSTALL_BIN)/lobbyd $(INSTALL_BIN)/lobbyctl $(INSTALL_BIN)/lobby-sim $(DESTDIR)$(BINDIR)/
+	for unit in $(UNITS); do \
+	  sed 's#/usr/local/#$(PREFIX)/#g' systemd/$$unit > $(DESTDIR)$(LIBDIR)/systemd/system/$$unit; \
+	  chmod 0644 $(DESTDIR)$(LIBDIR)/systemd/system/$$unit; \
+	done
+	install -m 0644 systemd/lobbyd.sysusers $(DESTDIR)$(LIBDIR)/sysusers.d/lobbyd.conf
+	install -m 0644 systemd/lobbyd.tmpfiles $(DESTDIR)$(LIBDIR)/tmpfiles.d/lobbyd.conf
+	install -m 0644 calendar/*.toml $(DESTDIR)$(DATADIR)/calendar/
+	sed 's#"/usr/share/lobbyd/calendar"#"$(DATADIR)/calendar"#' lobbyd.toml.example > $(DESTDIR)$(DOCDIR)/examples/lobbyd.toml
+	chmod 0644 $(DESTDIR)$(DOCDIR)/examples/lobbyd.toml
+	@if [ -e $(DESTDIR)$(SYSCONFDIR)/lobbyd/lobbyd.toml ]; then \
+	  echo "make install: keeping $(DESTDIR)$(SYSCONFDIR)/lobbyd/lobbyd.toml (the new example is $(DOCDIR)/examples/lobbyd.toml)"; \
+	else \
+	  install -m 0644 $(DESTDIR)$(DOCDIR)/examples/lobbyd.toml $(DESTDIR)$(SYSCONFDIR)/lobbyd/lobbyd.toml; \
+	fi
+	install -m 0644 systemd/60-lobbyd-sign.rules $(DESTDIR)$(DOCDIR)/examples/
+	install -m 0644 README.md docs/*.md playlists/FORMAT.md $(DESTDIR)$(DOCDIR)/
+	install -m 0644 $(MAN_OUTPUT)/*/*.1 $(DESTDIR)$(MANDIR)/
+	$(INSTALL_BIN)/lobbyctl --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lobbyctl
+	$(INSTALL_BIN)/lobbyctl --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lobbyctl
+	$(INSTALL_BIN)/lobbyctl --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lobbyctl.fish
+	chmod 0644 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lobbyctl \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lobbyctl $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lobbyctl.fish
+
+## uninstall: removes what install put there; configuration, keys, spool, event log and
+## reports stay (they are the hall's records).
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,lobbyd lobbyctl lobby-sim)
+	rm -f $(addprefix $(DESTDIR)$(LIBDIR)/systemd/system/,$(UNITS))
+	rm -f $(DESTDIR)$(LIBDIR)/sysusers.d/lobbyd.conf $(DESTDIR)$(LIBDIR)/tmpfiles.d/lobbyd.conf
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	rm -f $(DESTDIR)$(MANDIR)/lobbyd*.1 $(DESTDIR)$(MANDIR)/lobbyctl*.1 $(DESTDIR)$(MANDIR)/lobby-sim*.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lobbyctl \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lobbyctl $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lobbyctl.fish
+	@echo "make uninstall: kept $(SYSCONFDIR)/lobbyd, /var/spool/lobbyd and /var/lib/lobbyd (the hall's records)"
 
 clean:
 	$(SWIFT) package clean

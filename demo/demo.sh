@@ -29,6 +29,9 @@ baud = 115200
 [controller]
 # The five samples make 19 pages; the simulated sign has room for all of them.
 picture_slots = 26
+[control]
+# Whoever runs the demo may steer it (in a hall: root and the lobbyops group).
+operators_group = "$(id -gn)"
 CONF
 
 cleanup() {
@@ -53,5 +56,9 @@ cat <<INFO
      echo "unplug 5" > $hall/sign-control            # pull the cable for 5 s; lobbyd recovers alone
      echo "power-cycle" > $hall/sign-control         # the sign forgets everything
      $bin/lobbyctl submit --config $hall/lobbyd.toml --trusted-keys $repo/playlists/demo-keys FILE.toml
+     $bin/lobbyctl status --socket $hall/control.sock     # screen, why, next change, link
+     $bin/lobbyctl watch --socket $hall/control.sock      # events as they happen
+     $bin/lobbyctl override off --until 08:30 --reason "消防演练" --socket $hall/control.sock
+     $bin/lobbyctl test-pattern checkerboard --minutes 1 --socket $hall/control.sock
 INFO
 sleep "$seconds"

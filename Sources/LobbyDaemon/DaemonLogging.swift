@@ -1,15 +1,51 @@
+import Foundation
 import LobbyCore
 import Logging
 
 /// Log setup shared by the daemon's entry points: one line per event on stderr, which journald
-/// collects under systemd and a terminal shows when run by hand, so both look the same.
+/// collects under systemd and a terminal shows when run by hand, so both carry the same words.
+/// Under journald (JOURNAL_STREAM set) each line starts with its syslog priority, `<4>` for a
+/// warning (sd-daemon(3)), so `journalctl -p warning` selects by level; journald adds the time.
 public enum DaemonLogging {
     public static func bootstrap(level: LobbyCore.LogLevel) {
         let swiftLogLevel = Logger.Level(rawValue: level.rawValue) ?? .info
+        let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
+            if journal { return JournalLineHandler(label: label, logLevel: swiftLogLevel) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = swiftLogLevel
             return handler
+        }
+    }
+}
+
+/// `<5>lobbyd: event=screen_on screen_on: workday window 08:20-12:00` on stderr.
+struct JournalLineHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let fields = metadata.merging(event.metadata ?? [:]) { $1 }
+        let prefix = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
+        let line = "<\(Self.priority(event.level))>\(label): \(prefix)\(event.message)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// syslog priorities: critical 2, error 3, warning 4, notice 5, info 6, debug and trace 7.
+    static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .critical: 2
+        case .error: 3
+        case .warning: 4
+        case .notice: 5
+        case .info: 6
+        case .debug, .trace: 7
         }
     }
 }

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The event log (default: [paths] database).")
     var database: String?
 
-    @Option(help: "The month, YYYY-MM.")
+    @Option(help: "The month, YYYY-MM, or \"last\" for the month before this one (hall time).")
     var month: String
 
     @Option(help: "md, csv or html.")
@@ -23,7 +23,21 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Option(help: "Write lobbyd-report-YYYY-MM.FORMAT into this directory (for the monthly timer).")
+    var outDir: String?
+
+    func validate() throws {
+        if out != nil && outDir != nil { throw ValidationError("give --out or --out-dir, not both") }
+    }
+
     func run() throws {
+        let configuration = try source.configuration.load()
+        var month = self.month
+        if month == "last" {
+            let today = configuration.timeZone.localTime(of: Date()).date
+            let previous = today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
+            month = "\(previous.0)-\(previous.1 < 10 ? "0" : "")\(previous.1)"
+        }
         let fields = month.split(separator: "-").compactMap { Int($0) }
         guard fields.count == 2, month.count == 7, (1...12).contains(fields[1]) else {
             Console.error("lobbyctl report: --month \(month): expected YYYY-MM")
@@ -31,7 +45,8 @@ struct ReportCommand: ParsableCommand {
         }
         let chosen: MonthlyReport.Format = try choice(format, "--format", MonthlyReport.Format.allCases)
         let schedule = try source.load()
-        let path = try database ?? source.configuration.load().paths.database
+        let path = database ?? configuration.paths.database
+        let out = outDir.map { "\($0)/lobbyd-report-\(month).\(chosen.rawValue)" } ?? self.out
         try run("reporting") {
             let report = try EventLog(path: path).monthlyReport(year: fields[0], month: fields[1], schedule: schedule)
             let text = report.render(chosen)

@@ -8,8 +8,13 @@ public final class RunningProgram: @unchecked Sendable {
     private var partial = ""
     private let partialLock = NSLock()
 
-    public init(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: BuiltProgram(name).path)
+    public convenience init(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        try self.init(path: BuiltProgram(name).path, arguments, environment: environment)
+    }
+
+    /// Any program, such as the installed lobbyd or `unshare` running it.
+    public init(path: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

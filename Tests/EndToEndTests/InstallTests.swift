@@ -1,0 +1,116 @@
+import Foundation
+import LobbyTestSupport
+import Testing
+
+/// `make install-files` into a temporary DESTDIR: the files and modes a technician gets, the
+/// configuration kept on reinstall, `make uninstall` keeping the hall's records, and the
+/// installed daemon speaking systemd's notify protocol (without network or capabilities, as
+/// the unit runs it, when the test runs as root).
+@Suite("Installation", .serialized)
+struct InstallTests {
+    let root: TemporaryDirectory
+    let bin = URL(fileURLWithPath: BuiltProgram("lobbyd").path).deletingLastPathComponent().path
+
+    init() throws {
+        root = try TemporaryDirectory()
+    }
+
+    func make(_ target: String) throws -> BuiltProgram.Result {
+        try BuiltProgram(path: "/usr/bin/make").run([
+            "--no-print-directory", "-C", RepositoryFiles.root, target, "DESTDIR=\(root.path)", "INSTALL_BIN=\(bin)",
+        ])
+    }
+
+    /// Every file under the DESTDIR with its permission bits, `0644 usr/local/bin/…`.
+    func listing() throws -> [String: String] {
+        var result: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root.path)!
+        while let relative = enumerator.nextObject() as? String {
+            let attributes = try FileManager.default.attributesOfItem(atPath: "\(root.path)/\(relative)")
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+            result[relative] = String((attributes[.posixPermissions] as! Int), radix: 8)
+        }
+        return result
+    }
+
+    @Test("the installed files and their modes; the configuration is never overwritten")
+    func files() throws {
+        let installed = try make("install-files")
+        #expect(installed.status == 0, "\(installed.standardError)")
+        let files = try listing()
+        let expected: [String: String] = [
+            "usr/local/bin/lobbyd": "755", "usr/local/bin/lobbyctl": "755", "usr/local/bin/lobby-sim": "755",
+            "usr/local/lib/systemd/system/lobbyd.service": "644",
+            "usr/local/lib/systemd/system/lobbyd-report.service": "644",
+            "usr/local/lib/systemd/system/lobbyd-report.timer": "644",
+            "usr/local/lib/sysusers.d/lobbyd.conf": "644", "usr/local/lib/tmpfiles.d/lobbyd.conf": "644",
+            "usr/local/share/lobbyd/calendar/cn-2024.toml": "644",
+            "usr/local/share/lobbyd/calendar/cn-2025.toml": "644",
+            "usr/local/share/lobbyd/calendar/cn-2026.toml": "644",
+            "usr/local/share/doc/lobbyd/examples/lobbyd.toml": "644",
+            "usr/local/share/doc/lobbyd/examples/60-lobbyd-sign.rules": "644",
+            "usr/local/share/doc/lobbyd/README.md": "644", "usr/local/share/doc/lobbyd/INSTALL.md": "644",
+            "usr/local/share/doc/lobbyd/OPERATIONS.md": "644", "usr/local/share/doc/lobbyd/FORMAT.md": "644",
+            "usr/local/share/man/man1/lobbyd.1": "644", "usr/local/share/man/man1/lobbyctl.1": "644",
+            "usr/local/share/man/man1/lobbyctl.status.1": "644", "usr/local/share/man/man1/lobby-sim.1": "644",
+            "usr/local/share/bash-completion/completions/lobbyctl": "644",
+            "usr/local/share/zsh/site-functions/_lobbyctl": "644",
+            "usr/local/share/fish/vendor_completions.d/lobbyctl.fish": "644",
+            "etc/lobbyd/lobbyd.toml": "644",
+        ]
+        for (path, mode) in expected { #expect(files[path] == mode, "\(path)") }
+        let unexpected = files.keys.filter {
+            expected[$0] == nil && !$0.hasPrefix("usr/local/share/man/man1/")
+                && !$0.hasPrefix("usr/local/share/doc/lobbyd/")
+        }
+        #expect(unexpected.isEmpty, "\(unexpected.sorted())")
+        #expect(FileManager.default.fileExists(atPath: "\(root.path)/etc/lobbyd/trusted-keys"))
+        // The unit runs the installed binary; the example points at the installed calendar.
+        let unit = try String(
+            contentsOfFile: "\(root.path)/usr/local/lib/systemd/system/lobbyd.service", encoding: .utf8)
+        #expect(unit.contains("ExecStart=/usr/local/bin/lobbyd --config /etc/lobbyd/lobbyd.toml"))
+        let configuration = try String(contentsOfFile: "\(root.path)/etc/lobbyd/lobbyd.toml", encoding: .utf8)
+        #expect(configuration.contains("\"/usr/local/share/lobbyd/calendar\""))
+        // A reinstall keeps the technician's edits; uninstall keeps configuration and records.
+        try root.write("etc/lobbyd/lobbyd.toml", "# edited by the technician\n")
+        #expect(try make("install-files").standardOutput.contains("keeping"))
+        #expect(
+            try String(contentsOfFile: "\(root.path)/etc/lobbyd/lobbyd.toml", encoding: .utf8).hasPrefix("# edited"))
+        let removed = try make("uninstall")
+        #expect(removed.status == 0, "\(removed.standardError)")
+        #expect(try listing().keys.sorted() == ["etc/lobbyd/lobbyd.toml"])
+    }
+
+    @Test("the installed lobbyd sends READY=1 and periodic WATCHDOG=1 to NOTIFY_SOCKET")
+    func notify() throws {
+        #expect(try make("install-files").status == 0)
+        let hall = try TemporaryDirectory()
+        let configuration = try hall.writeHallConfiguration(device: "no-sign")
+        let socket = "\(hall.path)/notify"
+        let receiver = try DatagramReceiver(path: socket)
+        let lobbyd = "\(root.path)/usr/local/bin/lobbyd"
+        // As the unit runs it: no network, no capabilities, no new privileges.
+        let (program, arguments) =
+            getuid() == 0
+            ? (
+                "/usr/bin/unshare",
+                ["--net", "/usr/bin/setpriv", "--no-new-privs", "--bounding-set=-all", "--inh-caps=-all", lobbyd]
+            )
+            : (lobbyd, [])
+        let daemon = try RunningProgram(
+            path: program, arguments + ["--config", configuration],
+            environment: ["NOTIFY_SOCKET": socket, "WATCHDOG_USEC": "300000", "JOURNAL_STREAM": "8:1234"])
+        defer { daemon.stop() }
+        var messages: [String] = []
+        while messages.filter({ $0 == "WATCHDOG=1" }).count < 2, messages.count < 50,
+            let message = receiver.receive(timeout: 5)
+        {
+            messages.append(message)
+        }
+        #expect(messages.first == "READY=1", "\(messages) \(daemon.output)")
+        #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 2)
+        // Under journald each line carries its syslog priority for `journalctl -p`.
+        #expect(daemon.output.contains { $0.hasPrefix("<5>lobbyd: event=daemon_start") }, "\(daemon.output)")
+        #expect(daemon.output.contains { $0.hasPrefix("<4>") })
+    }
+}
