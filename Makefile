@@ -7,10 +7,12 @@ BIN          := .build/$(CONFIG)
 FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/Sources
 
 # Everything the build, the tests and the demo need from Debian.
-# systemd provides systemd-analyze, which checks the units in `make test`.
-APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont systemd
+# systemd-analyze (systemd), ansible-playbook (ansible) and promtool (prometheus) check the units,
+# the fleet playbooks, the alert rules and the metrics file in `make test`.
+APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont systemd \
+                ansible prometheus
 
-.PHONY: all deps build test check-units manpages demo bench lint format install install-files uninstall clean
+.PHONY: all deps build test check-units check-contrib manpages demo bench lint format install install-files uninstall clean
 
 all: build
 
@@ -39,6 +41,7 @@ build: deps
 test: deps
 	$(SWIFT) build --build-tests
 	./systemd/check-units
+	$(MAKE) check-contrib
 	$(MAKE) manpages
 	$(SWIFT) test --skip-build --disable-xctest
 
@@ -46,10 +49,23 @@ test: deps
 check-units: build
 	./systemd/check-units
 
-## manpages: man pages of lobbyd, lobbyctl and lobby-sim, from swift-argument-parser.
-MAN_OUTPUT := .build/plugins/GenerateManual/outputs
-manpages:
-	$(SWIFT) package generate-manual --multi-page --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"
+## check-contrib: the fleet playbooks parse (ansible-playbook --syntax-check) and the alert rules
+## load (promtool check rules).
+check-contrib:
+	ANSIBLE_LOCALHOST_WARNING=false ansible-playbook --syntax-check -i contrib/ansible/inventory.example.ini \
+	  contrib/ansible/install.yml contrib/ansible/publish.yml
+	promtool check rules contrib/prometheus/lobbyd-alerts.yml
+
+## manpages: man pages of lobbyd, lobbyctl (one per subcommand) and lobby-sim, made by
+## swift-argument-parser's generate-manual from the built programs' own help.
+MAN_OUTPUT := .build/manpages
+manpages: build
+	$(SWIFT) build --product generate-manual
+	mkdir -p $(MAN_OUTPUT)
+	for tool in lobbyd lobbyctl lobby-sim; do \
+	  .build/debug/generate-manual $(BIN)/$$tool --multi-page --output-directory $(MAN_OUTPUT) \
+	    --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" || exit 1; \
+	done
 
 ## demo: the whole system against the simulated sign (demo/demo.sh explains what it sets up).
 demo: build
@@ -90,14 +106,13 @@ DOCDIR      := $(PREFIX)/share/doc/lobbyd
 MANDIR      := $(PREFIX)/share/man/man1
 UNITS       := lobbyd.service lobbyd-report.service lobbyd-report.timer
 install: deps
-	$(SWIFT) build -c release
-	$(MAKE) manpages
+	$(MAKE) manpages CONFIG=release
 	$(MAKE) install-files
 
 ## install-files: the installation without building (INSTALL_BIN names the binaries' directory).
 install-files:
 	@test -x $(INSTALL_BIN)/lobbyd || { echo "make install-files: no $(INSTALL_BIN)/lobbyd; run make install" >&2; exit 1; }
-	@test -f $(MAN_OUTPUT)/lobbyctl/lobbyctl.1 || { echo "make install-files: no man pages; run make manpages" >&2; exit 1; }
+	@test -f $(MAN_OUTPUT)/lobbyctl.1 || { echo "make install-files: no man pages; run make manpages" >&2; exit 1; }
 	install -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/systemd/system $(DESTDIR)$(LIBDIR)/sysusers.d \
 	  $(DESTDIR)$(LIBDIR)/tmpfiles.d $(DESTDIR)$(DATADIR)/calendar $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(MANDIR) \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
@@ -120,7 +135,7 @@ install-files:
 	fi
 	install -m 0644 systemd/60-lobbyd-sign.rules $(DESTDIR)$(DOCDIR)/examples/
 	install -m 0644 README.md docs/*.md playlists/FORMAT.md $(DESTDIR)$(DOCDIR)/
-	install -m 0644 $(MAN_OUTPUT)/*/*.1 $(DESTDIR)$(MANDIR)/
+	install -m 0644 $(MAN_OUTPUT)/*.1 $(DESTDIR)$(MANDIR)/
 	$(INSTALL_BIN)/lobbyctl --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lobbyctl
 	$(INSTALL_BIN)/lobbyctl --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lobbyctl
 	$(INSTALL_BIN)/lobbyctl --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lobbyctl.fish

@@ -24,6 +24,7 @@ extension Configuration {
         root.section("controller") { config.controller.read(from: $0) }
         root.section("content") { config.content.read(from: $0) }
         root.section("control") { config.control.read(from: $0) }
+        root.section("metrics") { config.metrics.read(from: $0) }
         root.section("store") { $0.read("retention_days", into: &config.retentionDays, in: 30...36500) }
         root.finish()
         if config.font.pixelSize > config.panel.height {
@@ -114,6 +115,17 @@ extension Configuration.Control {
         }
         socketMode = Int(mode, radix: 8) ?? socketMode
         table.read("idle_timeout_seconds", into: &idleTimeoutSeconds, in: 5...3600)
+    }
+}
+
+extension Configuration.Metrics {
+    fileprivate mutating func read(from table: TOMLTableReader) {
+        var path = "none"
+        table.read("textfile", into: &path, expected: "\"none\" or the absolute path of a .prom file") {
+            $0 == "none" || ($0.hasPrefix("/") && $0.hasSuffix(".prom"))
+        }
+        textfile = path == "none" ? nil : path
+        table.read("interval_seconds", into: &intervalSeconds, in: 1...300)
     }
 }
 

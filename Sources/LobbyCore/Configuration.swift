@@ -16,6 +16,7 @@ public struct Configuration: Sendable, Equatable {
     public var controller = Controller()
     public var content = Content()
     public var control = Control()
+    public var metrics = Metrics()
     /// Days events are kept in the event log before daily pruning removes them.
     public var retentionDays = 1095
 
@@ -33,6 +34,14 @@ public struct Configuration: Sendable, Equatable {
 
     public enum StopBehaviour: String, Sendable, Equatable, CaseIterable {
         case keep, blank
+    }
+
+    /// Metrics in Prometheus text format for node_exporter's textfile collector.
+    public struct Metrics: Sendable, Equatable {
+        /// Where to write them; `nil` (the default, "none" in the file) writes none.
+        public var textfile: String?
+        public var intervalSeconds = 15
+        public init() {}
     }
 
     /// The control socket: who may change things, and who may connect at all.

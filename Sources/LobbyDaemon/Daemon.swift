@@ -108,11 +108,18 @@ public enum Daemon {
         defer { unlink(configuration.paths.controlSocket) }
         // Shutdown runs in reverse: the control server stops first, the link last (blanking
         // the sign first if so configured).
+        var services: [any Service] = [
+            LinkService(driver: link, onStop: configuration.panel.onStop), spool, player, control,
+            ReloadOnHangup(reload: reload, recorder: recorder, clock: clock),
+        ]
+        if let textfile = configuration.metrics.textfile {
+            services.append(
+                MetricsService(
+                    path: textfile, interval: .seconds(configuration.metrics.intervalSeconds), center: center,
+                    metrics: DaemonMetrics()))
+        }
         let group = ServiceGroup(
-            services: [
-                LinkService(driver: link, onStop: configuration.panel.onStop), spool, player, control,
-                ReloadOnHangup(reload: reload, recorder: recorder, clock: clock),
-            ],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()
         notifier.notify("STOPPING=1")

@@ -21,6 +21,10 @@ public final class EventRecorder: Sendable {
     private let backlog = Mutex(Backlog())
     private let watchers = Mutex<[Int: @Sendable (EventRecord) -> Void]>([:])
     private let nextWatcher = Atomic<Int>(0)
+    private let failures = Atomic<Int>(0)
+
+    /// Appends that failed since start (each retried later from memory), for the metrics.
+    public var writeFailures: Int { failures.load(ordering: .relaxed) }
 
     public init(log: EventLog) {
         self.log = log
@@ -61,6 +65,7 @@ public final class EventRecorder: Sendable {
                 }
                 backlog = Backlog()
             } catch {
+                failures.add(1, ordering: .relaxed)
                 if backlog.degradedSince == nil {
                     logger.error("store degraded: \(error); events wait in memory (at most \(Self.maximumPending))")
                     backlog.degradedSince = date

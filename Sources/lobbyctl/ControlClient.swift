@@ -96,15 +96,25 @@ struct ControlClient {
 
     /// The next line without its newline, or `nil` when the daemon closed the connection.
     mutating func readLine() throws -> [UInt8]? {
+        try readLine(timeout: nil) ?? nil
+    }
+
+    /// Like `readLine()`, but gives up after `timeout` seconds: the outer `nil` means time ran
+    /// out, the inner `nil` that the daemon closed the connection.
+    mutating func readLine(timeout: Double?) throws -> [UInt8]?? {
         while true {
             if let newline = pending.firstIndex(of: 0x0A) {
                 let line = Array(pending[..<newline])
                 pending.removeFirst(newline + 1)
-                return line
+                return .some(line)
+            }
+            if let timeout {
+                var poll = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                if Glibc.poll(&poll, 1, Int32(timeout * 1000)) == 0 { return nil }
             }
             var buffer = [UInt8](repeating: 0, count: 65_536)
             let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count == 0 { return nil }
+            if count == 0 { return .some(nil) }
             guard count > 0 else {
                 if errno == EINTR { continue }
                 throw Self.failure("lobbyctl: reading from lobbyd: \(String(cString: strerror(errno)))")

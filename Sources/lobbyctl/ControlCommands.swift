@@ -32,7 +32,36 @@ struct WatchCommand: ParsableCommand {
         var client = try control.connect()
         _ = try client.request(["command": "watch"])
         let style = TerminalStyle.forStandardOutput()
-        while let line = try client.readLine() {
+        // On a terminal, an upload in progress is drawn as a bar below the events, from
+        // `status` asked twice a second on a second connection.
+        var progress = style.colour && !control.json ? try control.connect() : nil
+        var barShown = false
+        while true {
+            guard let received = try client.readLine(timeout: progress == nil ? nil : 0.5) else {
+                var status: StatusReport?
+                if var connection = progress {
+                    status = try ControlCoding.decode(
+                        StatusReport.self, from: try connection.request(["command": "status"]))
+                    progress = connection
+                }
+                if let link = status?.link, link.bytesTotal > 0 {
+                    print(
+                        "\r\u{1B}[Kuploading "
+                            + StatusText.progress(sent: link.bytesSent, total: link.bytesTotal, eta: link.etaSeconds),
+                        terminator: "")
+                    barShown = true
+                } else if barShown {
+                    print("\r\u{1B}[K", terminator: "")
+                    barShown = false
+                }
+                fflush(nil)
+                continue
+            }
+            guard let line = received else { break }
+            if barShown {
+                print("\r\u{1B}[K", terminator: "")
+                barShown = false
+            }
             if control.json {
                 print(String(decoding: line, as: UTF8.self))
             } else if let event = try? ControlCoding.decode(EventRecord.self, from: line) {
@@ -43,6 +72,7 @@ struct WatchCommand: ParsableCommand {
             }
             fflush(nil)
         }
+        progress = nil
         Console.error("lobbyctl: lobbyd closed the connection")
         throw ExitCode(ExitStatus.failure)
     }

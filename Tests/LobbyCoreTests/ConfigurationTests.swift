@@ -37,6 +37,7 @@ struct ConfigurationTests {
         #expect(config.control.operatorsGroup == "lobbyops")
         #expect(config.control.socketMode == 0o660)
         #expect(config.control.idleTimeoutSeconds == 60)
+        #expect(config.metrics.textfile == nil && config.metrics.intervalSeconds == 15)
         #expect(config == Configuration())
     }
 
@@ -139,6 +140,8 @@ struct ConfigurationTests {
         ("[control]\nsocket_mode = \"0777\"", "control.socket_mode", 2, "from \"0600\" to \"0666\""),
         ("[control]\noperators_group = \"lobby ops\"", "control.operators_group", 2, "a group name"),
         ("[control]\nidle_timeout_seconds = 1", "control.idle_timeout_seconds", 2, "from 5 to 3600"),
+        ("[metrics]\ntextfile = \"lobbyd.prom\"", "metrics.textfile", 2, "absolute path of a .prom file"),
+        ("[metrics]\ninterval_seconds = 0", "metrics.interval_seconds", 2, "from 1 to 300"),
         ("[content]\nfallback = \"notice.toml\"", "content.fallback", 2, "absolute path of a signed standing-notice"),
     ]
 

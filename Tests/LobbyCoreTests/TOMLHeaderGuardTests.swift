@@ -24,4 +24,26 @@ struct TOMLHeaderGuardTests {
     func notHeaders(text: String) {
         #expect(TOMLHeaderGuard.firstBadHeader(in: text) == nil)
     }
+
+    @Test(
+        "a date whose T is not followed by the time is a located syntax error, never a crash",
+        arguments: [
+            ("a = 1979-05-27T:00", 1, 16), ("a = [1979-05-27T:1]", 1, 17), ("x = 1\nb = {c = 1979-05-27t:}", 2, 21),
+            ("a = 0979-05-27Tx:", 1, 16),
+        ])
+    func dateTimeCrashers(text: String, line: Int, column: Int) {
+        #expect {
+            try TOMLSource.parse(text: text, file: "f.toml")
+        } throws: { "\($0)".contains("f.toml:\(line):\(column)") && "\($0)".contains("time after 'T'") }
+    }
+
+    @Test(
+        "valid date-times, dates in strings and keys are untouched",
+        arguments: [
+            "a = 1979-05-27T07:32:00Z\n", "a = 1979-05-27t07:32:00\n", "a = 1979-05-27\n", "a = \"1979-05-27T:\"\n",
+            "# 1979-05-27T:\n", "a = [1979-05-27T00:00:00]\n", "2026-11-25Tx = 1\n", "a = 11979-05-27\n",
+        ])
+    func validDateTimes(text: String) {
+        #expect(TOMLHeaderGuard.firstProblem(in: text) == nil)
+    }
 }

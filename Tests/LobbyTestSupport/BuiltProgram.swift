@@ -24,7 +24,9 @@ public struct BuiltProgram: Sendable {
 
     /// Runs to completion with `arguments`. Output goes to files rather than pipes, so a chatty
     /// program can never block on a full pipe while the test waits for it.
-    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    public func run(_ arguments: [String], environment: [String: String] = [:], standardInput: String? = nil) throws
+        -> Result
+    {
         let scratch = try TemporaryDirectory()
         let outputPath = try scratch.write("stdout", "")
         let errorPath = try scratch.write("stderr", "")
@@ -36,7 +38,11 @@ public struct BuiltProgram: Sendable {
         }
         process.standardOutput = FileHandle(forWritingAtPath: outputPath)
         process.standardError = FileHandle(forWritingAtPath: errorPath)
-        process.standardInput = FileHandle.nullDevice
+        if let standardInput {
+            process.standardInput = FileHandle(forReadingAtPath: try scratch.write("stdin", standardInput))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         return Result(

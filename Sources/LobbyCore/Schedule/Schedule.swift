@@ -76,6 +76,19 @@ public struct Schedule: Sendable {
         return result
     }
 
+    /// Seconds the screen is on in `[from, to)`.
+    public func onSeconds(from: Date, to: Date) -> TimeInterval {
+        guard from < to else { return 0 }
+        var total: TimeInterval = 0
+        var cursor = from
+        var isOn = state(at: from).isOn
+        for flip in transitions(from: from, to: to) where flip.at > from {
+            if isOn { total += flip.at.timeIntervalSince(cursor) }
+            (cursor, isOn) = (flip.at, flip.state.isOn)
+        }
+        return total + (isOn ? to.timeIntervalSince(cursor) : 0)
+    }
+
     private func windows(for day: CalendarDay) -> [PlaybackWindow] {
         day.isWorkday ? windows.workday : windows.offday
     }

@@ -10,15 +10,17 @@ enum TOMLSource {
     }
 
     static func parse(text: String, file: String) throws(LobbyCoreError) -> TOMLTableReader {
-        if let bad = TOMLHeaderGuard.firstBadHeader(in: text) {
+        if let bad = TOMLHeaderGuard.firstProblem(in: text) {
             let found =
                 bad.found.properties.isWhitespace || bad.found.value < 0x20
                 ? "U+\(String(bad.found.value, radix: 16, uppercase: true))" : "'\(bad.found)'"
-            throw .syntax(
-                SourceLocation(file: file, line: bad.line, column: bad.column),
-                message:
+            let message =
+                switch bad.problem {
+                case .header:
                     "a table header must start with a key (letters A-Z, a-z, digits, _ or -, or a quoted key), found \(found)"
-            )
+                case .dateTime: "a date-time needs the time after 'T', such as 2026-11-25T08:20:00, found \(found)"
+                }
+            throw .syntax(SourceLocation(file: file, line: bad.line, column: bad.column), message: message)
         }
         let table: TOMLTable
         do {

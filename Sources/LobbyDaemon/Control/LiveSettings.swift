@@ -48,6 +48,9 @@ public struct PlayerView: Sendable {
     /// When the screen last turned on or off.
     public var since: Date?
     public var playlists: [String] = []
+    /// Seconds the screen was really lit (on, link ready, something shown) on `litDay`.
+    public var litDay: LocalDate?
+    public var litSeconds: Double = 0
 }
 
 /// The player's latest view, published every time it changes.

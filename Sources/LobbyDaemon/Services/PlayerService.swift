@@ -76,6 +76,11 @@ struct PlayerService: Service {
                 (key: $0, category: $1.category, pages: $1.pages)
             }
             record(proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []))
+            let today = schedule.timeZone.localTime(of: now).date
+            view.publish { view in
+                if view.litDay != today { (view.litDay, view.litSeconds) = (today, 0) }
+                if shown { view.litSeconds += max(0, min(wallStep, 1)) }
+            }
             if decision.program != last?.program { link.show(decision.program) }
             if decision.state.isOn != last?.state.isOn {
                 event(
