@@ -39,6 +39,12 @@ public final class LibSerialPortTransport: Transport {
 
     deinit { close() }
 
+    public var pollDescriptor: Int32? {
+        guard let port else { return nil }
+        var handle: Int32 = -1
+        return sp_get_port_handle(port, &handle) == SP_OK && handle >= 0 ? handle : nil
+    }
+
     public func write(_ bytes: [UInt8], timeout: Duration) throws(LinkError) {
         guard let port else { throw .writeFailed(path: path, reason: "closed") }
         let written = bytes.withUnsafeBytes {
@@ -53,8 +59,12 @@ public final class LibSerialPortTransport: Transport {
     public func read(timeout: Duration) throws(LinkError) -> [UInt8] {
         guard let port else { throw .readFailed(path: path, reason: "closed") }
         var buffer = [UInt8](repeating: 0, count: 4096)
+        // libserialport reads a timeout of 0 as "wait for ever": zero means "what is there now".
+        let milliseconds = Self.milliseconds(timeout)
         let count = buffer.withUnsafeMutableBytes {
-            sp_blocking_read_next(port, $0.baseAddress, $0.count, Self.milliseconds(timeout))
+            milliseconds == 0
+                ? sp_nonblocking_read(port, $0.baseAddress, $0.count)
+                : sp_blocking_read_next(port, $0.baseAddress, $0.count, milliseconds)
         }
         guard count.rawValue >= 0 else { throw .readFailed(path: path, reason: Self.lastError()) }
         return Array(buffer[..<Int(count.rawValue)])

@@ -45,6 +45,16 @@ public final class LinkDriver: Sendable {
     fileprivate let healthInterval: Duration
     private let shared = Mutex(Shared())
     private let wake = DispatchSemaphore(value: 0)
+    /// A self-pipe signalled with `wake`: an idle, ready link polls its read end beside the port.
+    fileprivate let wakePipe: (read: Int32, write: Int32) = {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return (-1, -1) }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        return (ends[0], ends[1])
+    }()
     private let finished = DispatchSemaphore(value: 0)
 
     public init(
@@ -59,6 +69,11 @@ public final class LinkDriver: Sendable {
         self.report = report
     }
 
+    deinit {
+        close(wakePipe.read)
+        close(wakePipe.write)
+    }
+
     public var status: LinkStatus { shared.withLock { $0.status } }
 
     /// What the screen should show; `nil` for a dark screen.
@@ -67,7 +82,13 @@ public final class LinkDriver: Sendable {
             $0.desired = program
             $0.version += 1
         }
+        wakeUp()
+    }
+
+    private func wakeUp() {
         wake.signal()
+        var byte: UInt8 = 1
+        _ = Glibc.write(wakePipe.write, &byte, 1)
     }
 
     /// Whether `start()` has run: the daemon is not ready before its link runs.
@@ -96,7 +117,7 @@ public final class LinkDriver: Sendable {
             }
             $0.stopping = true
         }
-        wake.signal()
+        wakeUp()
         finished.wait()
     }
 
@@ -140,11 +161,15 @@ private struct LinkLoop {
         while !driver.isStopping {
             if link.state == .ready && driver.desired().version != sentVersion { handle(.contentChanged) }
             let deadline = [retryAt, healthAt].compactMap { $0 }.min()
-            // Short reads when ready, so that new content leaves within 20 ms of `show`.
-            let slice: Duration = link.state == .ready ? .milliseconds(20) : .milliseconds(200)
-            let timeout = min(slice, max(.zero, (deadline ?? .now + .seconds(1)) - .now))
+            let timeout = min(.seconds(1), max(.zero, (deadline ?? .now + .seconds(1)) - .now))
             if let transport {
-                do { _ = try transport.read(timeout: timeout) } catch { handle(.transmissionFailed("\(error)")) }
+                // Sleeps until the sign sends something (or hangs up), `show` wakes it, or a
+                // timer is due: new content leaves at once, and an idle link costs nothing.
+                if link.state == .ready, let port = transport.pollDescriptor {
+                    waitForInput(port: port, timeout: timeout)
+                }
+                let wait: Duration = link.state == .ready ? .zero : min(timeout, .milliseconds(200))
+                do { _ = try transport.read(timeout: wait) } catch { handle(.transmissionFailed("\(error)")) }
             } else {
                 driver.wait(timeout)
             }
@@ -161,6 +186,17 @@ private struct LinkLoop {
             handle(.contentChanged)
         }
         transport?.close()
+    }
+
+    /// Waits for input on the port or a wake-up from `show`, whichever comes first.
+    func waitForInput(port: Int32, timeout: Duration) {
+        var descriptors = [
+            pollfd(fd: port, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: driver.wakePipe.read, events: Int16(POLLIN), revents: 0),
+        ]
+        _ = poll(&descriptors, 2, Int32(clamping: timeout.milliseconds))
+        var drained = [UInt8](repeating: 0, count: 64)
+        while Glibc.read(driver.wakePipe.read, &drained, drained.count) > 0 {}
     }
 
     /// Feeds an event to the state machine and performs the actions, which may raise more events.

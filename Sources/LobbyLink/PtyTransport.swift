@@ -20,6 +20,8 @@ public final class PtyTransport: Transport {
 
     deinit { close() }
 
+    public var pollDescriptor: Int32? { descriptor >= 0 ? descriptor : nil }
+
     public func write(_ bytes: [UInt8], timeout: Duration) throws(LinkError) {
         let deadline = ContinuousClock.now + timeout
         var sent = 0

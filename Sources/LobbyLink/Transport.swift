@@ -10,6 +10,9 @@ public protocol Transport: AnyObject {
     func write(_ bytes: [UInt8], timeout: Duration) throws(LinkError)
     /// Whatever arrives within `timeout`, possibly nothing; throws when the device is gone.
     func read(timeout: Duration) throws(LinkError) -> [UInt8]
+    /// The file descriptor to wait on for input (poll), so an idle link can sleep until the
+    /// sign sends something or new content arrives; `nil` when the port has none.
+    var pollDescriptor: Int32? { get }
     /// Drives the DTR or RTS line (the panel-power relay of many halls).
     func setControlLine(_ line: ControlLine, active: Bool) throws(LinkError)
     func close()

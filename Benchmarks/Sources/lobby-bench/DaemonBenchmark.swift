@@ -14,31 +14,10 @@ import Synchronization
 ///   the player's tick (50 ms).
 enum DaemonBenchmark {
     static func run(bin: String, repo: String) throws {
-        let hall = FileManager.default.temporaryDirectory.appendingPathComponent("lobby-bench-daemon-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: "\(hall)/spool/incoming", withIntermediateDirectories: true)
+        let hall = try BenchHall.make(name: "daemon", repo: repo, playlists: ["hall-news", "hotline-12345"])
         defer { try? FileManager.default.removeItem(atPath: hall) }
-        for name in ["hall-news", "hotline-12345"] {
-            for suffix in [".toml", ".toml.sig"] {
-                try FileManager.default.copyItem(
-                    atPath: "\(repo)/playlists/\(name)\(suffix)", toPath: "\(hall)/spool/incoming/\(name)\(suffix)")
-            }
-        }
-        try """
-        log_level = "warning"
-        [calendar]
-        directories = ["\(repo)/calendar"]
-        [paths]
-        spool = "\(hall)/spool"
-        database = "\(hall)/state/lobbyd.sqlite"
-        control_socket = "\(hall)/control.sock"
-        trusted_keys = "\(repo)/playlists/demo-keys"
-        [serial]
-        device = "\(hall)/sign"
-        baud = 115200
-        """.write(toFile: "\(hall)/lobbyd.toml", atomically: true, encoding: .utf8)
-        let sign = try Watched("\(bin)/lobby-sim", ["--link", "\(hall)/sign", "--baud", "0", "--quiet"])
+        let sign = try BenchHall.startSign(bin: bin, hall: hall)
         defer { sign.stop() }
-        _ = sign.waitFor(timeout: 10) { $0.contains("ready on") }
 
         print("daemon: lobbyd + lobby-sim as processes")
         try startToReady(bin: bin, hall: hall)

@@ -8,24 +8,10 @@ import Synchronization
 /// at unlimited speed, so wire time is excluded. Target: p95 ≤ 100 ms.
 enum LatencyBenchmark {
     static func run(bin: String, repo: String) throws {
-        let hall = FileManager.default.temporaryDirectory.appendingPathComponent("lobby-bench-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: "\(hall)/spool/incoming", withIntermediateDirectories: true)
+        let hall = try BenchHall.make(name: "latency", repo: repo, playlists: [])
         defer { try? FileManager.default.removeItem(atPath: hall) }
-        try """
-        log_level = "warning"
-        [calendar]
-        directories = ["\(repo)/calendar"]
-        [paths]
-        spool = "\(hall)/spool"
-        database = "\(hall)/state/lobbyd.sqlite"
-        trusted_keys = "\(repo)/playlists/demo-keys"
-        [serial]
-        device = "\(hall)/sign"
-        baud = 115200
-        """.write(toFile: "\(hall)/lobbyd.toml", atomically: true, encoding: .utf8)
-        let sign = try Watched("\(bin)/lobby-sim", ["--link", "\(hall)/sign", "--baud", "0", "--quiet"])
+        let sign = try BenchHall.startSign(bin: bin, hall: hall)
         defer { sign.stop() }
-        _ = sign.waitFor(timeout: 10) { $0.contains("ready on") }
         let daemon = try Watched(
             "\(bin)/lobbyd", ["--config", "\(hall)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
         defer { daemon.stop() }

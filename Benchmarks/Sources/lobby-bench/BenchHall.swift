@@ -1,0 +1,42 @@
+import Foundation
+
+/// A temporary hall for the benchmarks that run lobbyd and lobby-sim as processes.
+enum BenchHall {
+    /// Spool (with the named sample playlists waiting in incoming/), state, control socket and a
+    /// configuration for a simulated sign at 115200 baud; returns the hall's directory.
+    static func make(name: String, repo: String, playlists: [String]) throws -> String {
+        let hall = FileManager.default.temporaryDirectory.appendingPathComponent("lobby-bench-\(name)-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: "\(hall)/spool/incoming", withIntermediateDirectories: true)
+        for playlist in playlists {
+            for suffix in [".toml", ".toml.sig"] {
+                try FileManager.default.copyItem(
+                    atPath: "\(repo)/playlists/\(playlist)\(suffix)",
+                    toPath: "\(hall)/spool/incoming/\(playlist)\(suffix)")
+            }
+        }
+        try """
+        log_level = "warning"
+        [calendar]
+        directories = ["\(repo)/calendar"]
+        [paths]
+        spool = "\(hall)/spool"
+        database = "\(hall)/state/lobbyd.sqlite"
+        control_socket = "\(hall)/control.sock"
+        trusted_keys = "\(repo)/playlists/demo-keys"
+        [serial]
+        device = "\(hall)/sign"
+        baud = 115200
+        """.write(toFile: "\(hall)/lobbyd.toml", atomically: true, encoding: .utf8)
+        return hall
+    }
+
+    /// lobby-sim on the hall's sign link, receiving at unlimited speed, once it is ready.
+    static func startSign(bin: String, hall: String) throws -> Watched {
+        let sign = try Watched("\(bin)/lobby-sim", ["--link", "\(hall)/sign", "--baud", "0", "--quiet"])
+        guard sign.waitFor(timeout: 10, { $0.contains("ready on") }) != nil else {
+            sign.stop()
+            throw BenchmarkError.referenceFailed("lobby-sim did not start")
+        }
+        return sign
+    }
+}
