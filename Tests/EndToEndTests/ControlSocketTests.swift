@@ -119,36 +119,89 @@ final class ControlSocketTests {
         #expect(screens.contains("screen_off \(Self.ownName)"))
     }
 
-    @Test("a caller outside the operators group is refused, told why, and the refusal is logged")
-    func refused() throws {
-        // As root the refused caller is `nobody` (setpriv); otherwise it is this user, with an
-        // operators group it is not in. Either way the kernel, not the client, names the caller.
-        let asRoot = getuid() == 0
-        let lobbyd = try startDaemon(operators: asRoot ? Self.ownGroup : "lobbyd-test-nobody-is-in-this")
+    /// The operators group for a daemon that a caller outside it can be tested against: as root
+    /// the outsider is `nobody` (setpriv); otherwise it is this user, with an operators group it
+    /// is not in. Either way the kernel, not the client, names the caller.
+    static var operatorsExcludingOutsider: String {
+        getuid() == 0 ? ownGroup : "lobbyd-test-nobody-is-in-this"
+    }
+
+    /// Runs lobbyctl as a caller outside the operators group.
+    func asOutsider(_ arguments: [String]) throws -> BuiltProgram.Result {
         chmod(hall.path, 0o755)
-        let arguments = [
-            "override", "off", "--until", "11:00", "--reason", "not mine", "--socket", "\(hall.path)/control.sock",
+        let full = arguments + ["--socket", "\(hall.path)/control.sock"]
+        guard getuid() == 0 else { return try BuiltProgram("lobbyctl").run(full) }
+        return try BuiltProgram(path: "/usr/bin/setpriv").run(
+            ["--reuid=65534", "--regid=65534", "--clear-groups", BuiltProgram("lobbyctl").path] + full)
+    }
+
+    @Test("a caller outside the operators group is refused every change, told why, each refusal logged")
+    func refused() throws {
+        let lobbyd = try startDaemon(operators: Self.operatorsExcludingOutsider)
+        let changes = [
+            ["override", "off", "--until", "11:00", "--reason", "not mine"], ["override", "on", "--reason", "x"],
+            ["override", "clear", "--reason", "x"], ["maintenance", "start", "--note", "x"], ["maintenance", "end"],
+            ["daily-check", "--note", "x"], ["test-pattern", "all-on"], ["reload"],
         ]
-        let result =
-            asRoot
-            ? try BuiltProgram(path: "/usr/bin/setpriv").run(
-                ["--reuid=65534", "--regid=65534", "--clear-groups", BuiltProgram("lobbyctl").path] + arguments)
-            : try BuiltProgram("lobbyctl").run(arguments)
-        #expect(result.status == 3)
-        #expect(result.standardError.contains("permission denied"), "\(result.standardError)")
-        #expect(lobbyd.waitForLine { $0.contains("control_refused") } != nil)
-        // Reads stay open to whoever can connect.
-        let status =
-            asRoot
-            ? try BuiltProgram(path: "/usr/bin/setpriv").run(
-                [
-                    "--reuid=65534", "--regid=65534", "--clear-groups", BuiltProgram("lobbyctl").path, "status",
-                    "--socket",
-                    "\(hall.path)/control.sock",
-                ])
-            : try BuiltProgram("lobbyctl").run(["status", "--socket", "\(hall.path)/control.sock"])
+        for change in changes {
+            let result = try asOutsider(change)
+            #expect(result.status == 3, "\(change)")
+            #expect(result.standardError.contains("permission denied"), "\(change): \(result.standardError)")
+        }
+        let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
+        #expect(try log.events(kinds: ["control_refused"]).count == changes.count, "one logged refusal each")
+        #expect(try log.events(kinds: ["override", "maintenance_start", "daily_check", "test_pattern"]).isEmpty)
+        // Reads stay open to whoever can connect, and the screen is untouched.
+        let status = try asOutsider(["status"])
         #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
-        #expect(!lobbyd.output.contains { $0.contains("screen_off: override") })
+        #expect(!lobbyd.output.contains { $0.contains("screen_off") && $0.contains("override") })
+    }
+
+    @Test("1,000 dropped connections, garbage, half lines and stalled watchers leave the daemon unaffected")
+    func abuse() throws {
+        let lobbyd = try startDaemon(operators: Self.ownGroup)
+        let path = "\(hall.path)/control.sock"
+        // Watchers that never read: their buffers fill while events pour in.
+        var stalled: [LineClient] = []
+        for _ in 0..<5 {
+            let watcher = try LineClient(path: path)
+            watcher.send(Array("{\"command\":\"watch\"}\n".utf8))
+            stalled.append(watcher)
+        }
+        // 1,000 connections opened and dropped, some mid-line, some with garbage.
+        var generator = SystemRandomNumberGenerator()
+        for index in 0..<1000 {
+            let client = try LineClient(path: path)
+            switch index % 4 {
+            case 0: break
+            case 1: client.send(Array("{\"command\":\"sta".utf8))
+            case 2: client.send((0..<64).map { _ in UInt8.random(in: 0...255, using: &generator) } + [0x0A])
+            default: client.send(Array("{\"command\":\"status\"}\n".utf8))
+            }
+            client.close()
+        }
+        // Enough events to fill the stalled watchers' buffers (each is a few hundred bytes).
+        var writer = try LineClient(path: path)
+        _ = writer.readLine()
+        let note = String(repeating: "检查", count: 200)
+        for _ in 0..<600 {
+            writer.send(Array("{\"command\":\"daily-check\",\"note\":\"\(note)\"}\n".utf8))
+            #expect(writer.readLine()?.contains("\"class\":\"DONE\"") == true)
+        }
+        // The stalled watchers were dropped: reading now reaches the end of their streams.
+        for index in stalled.indices {
+            var lines = 0
+            while stalled[index].readLine() != nil { lines += 1 }
+            #expect(lines < 601, "watcher \(index) was cut off rather than buffered without bound")
+            stalled[index].close()
+        }
+        #expect(lobbyd.output.contains { $0.contains("a watcher stopped reading; dropped") })
+        // The daemon is unaffected: it answers, the screen is on, and every check is logged.
+        let status = try lobbyctl(["status"])
+        #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
+        let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
+        #expect(try log.events(kinds: ["daily_check"], limit: 10_000).count == 600)
+        #expect(try log.verify() == .intact(rows: try log.events(limit: 100_000).count))
     }
 
     @Test("malformed, half-written and oversized input get errors and the daemon carries on")
