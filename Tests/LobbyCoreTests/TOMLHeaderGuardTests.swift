@@ -8,7 +8,10 @@ import Testing
 struct TOMLHeaderGuardTests {
     @Test(
         "a header that cannot start a key is a located syntax error, never a crash",
-        arguments: [("[=", 1, 2), ("[+", 1, 2), ("[\t=", 1, 3), ("x = 1\n[ +", 2, 3), ("[[ =", 1, 4), ("[中文]\n", 1, 2)])
+        arguments: [
+            ("[=", 1, 2), ("[+", 1, 2), ("[\t=", 1, 3), ("x = 1\n[ +", 2, 3), ("[[ =", 1, 4), ("[中文]\n", 1, 2),
+            ("\u{FEFF}[[[", 1, 4),
+        ])
     func crashers(text: String, line: Int, column: Int) {
         #expect(throws: LobbyCoreError.self) { try TOMLSource.parse(text: text, file: "f.toml") }
         let bad = TOMLHeaderGuard.firstBadHeader(in: text)
@@ -26,24 +29,36 @@ struct TOMLHeaderGuardTests {
     }
 
     @Test(
-        "a date whose T is not followed by the time is a located syntax error, never a crash",
+        "a malformed number or date in a value is a located syntax error, never a crash",
         arguments: [
-            ("a = 1979-05-27T:00", 1, 16), ("a = [1979-05-27T:1]", 1, 17), ("x = 1\nb = {c = 1979-05-27t:}", 2, 21),
-            ("a = 0979-05-27Tx:", 1, 16),
+            ("a = 1979-05-27T:00", 1, 5), ("a = [1979-05-27T:1]", 1, 6), ("x = 1\nb = {c = 1979-05-27t:}", 2, 10),
+            ("a = 0979-05-27Tx:", 1, 5), ("a=1979-05-2= 1 x", 1, 3), ("a = 12-", 1, 5), ("a = [1, +]", 1, 9),
+            ("a = 1__0", 1, 5), ("S=1979-05-27 2 ", 1, 3),
         ])
-    func dateTimeCrashers(text: String, line: Int, column: Int) {
+    func numberCrashers(text: String, line: Int, column: Int) {
         #expect {
             try TOMLSource.parse(text: text, file: "f.toml")
-        } throws: { "\($0)".contains("f.toml:\(line):\(column)") && "\($0)".contains("time after 'T'") }
+        } throws: { "\($0)".contains("f.toml:\(line):\(column)") && "\($0)".contains("must be a number, a date") }
     }
 
     @Test(
-        "valid date-times, dates in strings and keys are untouched",
+        "a closer that does not match its opener is a located syntax error, never a crash",
+        arguments: [("a = [}", 1, 6), ("a = {b=[}]}", 1, 9), ("a =[[[[[[[}#[[[市", 1, 11), ("a = {b = ]", 1, 10)])
+    func bracketCrashers(text: String, line: Int, column: Int) {
+        #expect {
+            try TOMLSource.parse(text: text, file: "f.toml")
+        } throws: { "\($0)".contains("f.toml:\(line):\(column)") && "\($0)".contains("does not close") }
+    }
+
+    @Test(
+        "valid numbers, dates and times, and digits in strings, comments and keys, are untouched",
         arguments: [
-            "a = 1979-05-27T07:32:00Z\n", "a = 1979-05-27t07:32:00\n", "a = 1979-05-27\n", "a = \"1979-05-27T:\"\n",
-            "# 1979-05-27T:\n", "a = [1979-05-27T00:00:00]\n", "2026-11-25Tx = 1\n", "a = 11979-05-27\n",
+            "a = 1979-05-27T07:32:00Z\n", "a = 1979-05-27t07:32:00\n", "a = 1979-05-27 07:32:00.5+08:00\n",
+            "a = 1979-05-27\n", "a = \"1979-05-27T:\"\n", "# 1979-05-27T:\n", "a = [1979-05-27T00:00:00, 07:32:00]\n",
+            "2026-11-25Tx = 1\n", "a = [1, -2, +3, 1_000, 0xff, 0o17, 0b1, 1.5, -1e-3, 6.02E+23, inf, -nan]\n",
+            "a = {b = 1, c = [2,3]} # 4-\n", "[t]\nx = 16\ny = 1_0\n",
         ])
-    func validDateTimes(text: String) {
+    func validValues(text: String) {
         #expect(TOMLHeaderGuard.firstProblem(in: text) == nil)
     }
 }

@@ -18,7 +18,9 @@ enum TOMLSource {
                 switch bad.problem {
                 case .header:
                     "a table header must start with a key (letters A-Z, a-z, digits, _ or -, or a quoted key), found \(found)"
-                case .dateTime: "a date-time needs the time after 'T', such as 2026-11-25T08:20:00, found \(found)"
+                case .bracket: "\(found) does not close the array or inline table open here"
+                case .number:
+                    "a value starting with \(found) must be a number, a date (2026-11-25), a date-time (2026-11-25T08:20:00) or a time (08:20:00); quote text"
                 }
             throw .syntax(SourceLocation(file: file, line: bad.line, column: bad.column), message: message)
         }
