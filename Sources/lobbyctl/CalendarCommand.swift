@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LobbyCore
 
 /// `lobbyctl calendar --from DATE --to DATE`: one line per day, workday or off-day and why.
@@ -15,6 +16,9 @@ struct CalendarCommand: ParsableCommand {
     @Option(help: "Last day (included), YYYY-MM-DD.")
     var to: String
 
+    @Flag(help: "One JSON object per day: date, workday, reason, covered.")
+    var json = false
+
     func run() throws {
         guard let first = LocalDate(parsing: from), let last = LocalDate(parsing: to), first <= last else {
             Console.error("lobbyctl calendar: --from \(from) --to \(to): expected two dates YYYY-MM-DD, from <= to")
@@ -25,7 +29,12 @@ struct CalendarCommand: ParsableCommand {
         for dayNumber in first.dayNumber...last.dayNumber {
             let day = calendar.day(LocalDate(dayNumber: dayNumber))
             if !day.isCovered { uncovered.insert(day.date.year) }
-            print(day)
+            print(
+                json
+                    ? JSONLine.text([
+                        "date": "\(day.date)", "workday": day.isWorkday, "reason": "\(day.reason)",
+                        "covered": day.isCovered,
+                    ]) : "\(day)")
         }
         for year in uncovered.sorted() {
             Console.error(

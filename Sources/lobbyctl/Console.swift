@@ -7,3 +7,13 @@ enum Console {
         FileHandle.standardError.write(Data("\(message)\(terminator)".utf8))
     }
 }
+
+/// `--json` output: one JSON object per line, keys sorted, for scripts.
+enum JSONLine {
+    static func text(_ object: [String: Any]) -> String {
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -74,10 +74,7 @@ struct EventsCommand: ParsableCommand {
         let object: [String: Any] = [
             "id": event.id ?? 0, "ts": event.ts, "kind": event.kind, "actor": event.actor, "detail": detail,
         ]
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
-            ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return JSONLine.text(object)
     }
 }
 
@@ -89,12 +86,19 @@ struct VerifyLogCommand: ParsableCommand {
 
     @OptionGroup var source: DatabaseOption
 
+    @Flag(help: "Print the result as one JSON object.")
+    var json = false
+
     func run() throws {
         let (log, _) = try source.open()
         switch try log.verify() {
         case .intact(let rows):
-            print("\(log.path): \(rows) events, chain intact")
+            print(
+                json
+                    ? JSONLine.text(["database": log.path, "intact": true, "rows": rows])
+                    : "\(log.path): \(rows) events, chain intact")
         case .broken(let row, let reason):
+            if json { print(JSONLine.text(["database": log.path, "intact": false, "row": row, "reason": reason])) }
             Console.error("\(log.path): broken at event \(row): \(reason)")
             throw ExitCode(ExitStatus.invalidInput)
         }

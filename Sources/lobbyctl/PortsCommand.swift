@@ -8,9 +8,23 @@ struct PortsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ports", abstract: "List serial ports (USB VID:PID, maker, product, serial number, by-id path).")
 
+    @Flag(help: "One JSON object per port.")
+    var json = false
+
     func run() throws {
         let byID = stableNames()
         let ports = SerialPortInfo.all()
+        if json {
+            for port in ports {
+                let fields: [String: Any?] = [
+                    "name": port.name, "transport": port.transport, "usb": port.usbVendorProduct,
+                    "manufacturer": port.manufacturer, "product": port.product, "serial": port.serialNumber,
+                    "description": port.description, "by_id": byID[port.name],
+                ]
+                print(JSONLine.text(fields.compactMapValues { $0 }))
+            }
+            return
+        }
         guard !ports.isEmpty else {
             print("no serial ports found (is the USB adapter plugged in? `dmesg | tail` shows what the kernel saw)")
             return

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LobbyCore
 
 /// `lobbyctl schedule --from DATETIME --to DATETIME`: every on/off transition in the range.
@@ -15,12 +16,19 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "End (excluded), same forms as --from.")
     var to: String
 
+    @Flag(help: "One JSON object per transition: at, on, reason.")
+    var json = false
+
     func run() throws {
         let schedule = try source.load()
         let start = try parseInstant(from, option: "--from", in: schedule.timeZone)
         let end = try parseInstant(to, option: "--to", in: schedule.timeZone)
         for transition in schedule.transitions(from: start, to: end) {
-            print("\(schedule.timeZone.iso8601(transition.at))\t\(transition.state)")
+            let at = schedule.timeZone.iso8601(transition.at)
+            print(
+                json
+                    ? JSONLine.text(["at": at, "on": transition.state.isOn, "reason": "\(transition.state.reason)"])
+                    : "\(at)\t\(transition.state)")
         }
     }
 }

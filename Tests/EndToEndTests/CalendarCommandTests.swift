@@ -21,6 +21,26 @@ struct CalendarCommandTests {
         }
     }
 
+    @Test("--json gives the same days and transitions as the text output, one object per line")
+    func json() throws {
+        for command in ["calendar", "schedule"] {
+            let text = try runWithShippedData(command, from: "2026-09-28", to: "2026-10-12")
+            let json = try lobbyctl.run([
+                command, "--calendar-dir", calendarDirectory, "--from", "2026-09-28", "--to", "2026-10-12", "--json",
+            ])
+            #expect(json.status == 0)
+            let objects = try json.standardOutput.split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }
+            let rebuilt = objects.map { object in
+                command == "calendar"
+                    ? "\(object["date"]!)\t\(object["workday"] as! Bool ? "workday" : "offday")\t\(object["reason"]!)"
+                    : "\(object["at"]!)\t\(object["on"] as! Bool ? "on" : "off")\t\(object["reason"]!)"
+            }
+            #expect(rebuilt == text.standardOutput.split(separator: "\n").map(String.init), "\(command)")
+        }
+    }
+
     @Test("lobbyctl calendar warns on stderr about a year with no statutory data")
     func missingYear() throws {
         let result = try runWithShippedData("calendar", from: "2027-01-01", to: "2027-01-04")

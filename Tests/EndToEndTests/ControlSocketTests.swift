@@ -268,6 +268,26 @@ final class ControlSocketTests {
         #expect(simulator.waitForLine(from: lit, { self.pages($0) == 0 }) != nil)
     }
 
+    @Test("a silent client is disconnected after the idle timeout; a watcher is not")
+    func idleTimeout() throws {
+        // Appended inside [control]: the shortest allowed timeout.
+        _ = try startDaemon(operators: Self.ownGroup, extra: "idle_timeout_seconds = 5")
+        var silent = try LineClient(path: "\(hall.path)/control.sock")
+        var watcher = try LineClient(path: "\(hall.path)/control.sock")
+        _ = silent.readLine()
+        _ = watcher.readLine()
+        watcher.send(Array("{\"command\":\"watch\"}\n".utf8))
+        #expect(watcher.readLine()?.contains("WATCH") == true)
+        let start = ContinuousClock.now
+        #expect(silent.readLine() == nil, "closed")
+        let waited = ContinuousClock.now - start
+        #expect(
+            waited >= .seconds(4) && waited < .seconds(9), "after about 5 s, not at the 10 s read timeout: \(waited)")
+        // The watcher is still served.
+        #expect(try lobbyctl(["daily-check", "--note", "still here"]).status == 0)
+        #expect(watcher.readLine()?.contains("still here") == true)
+    }
+
     @Test("watch streams events as they happen")
     func watch() throws {
         _ = try startDaemon(operators: Self.ownGroup)
