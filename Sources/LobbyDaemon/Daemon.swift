@@ -30,51 +30,16 @@ public enum Daemon {
         let stateDirectory = URL(fileURLWithPath: configuration.paths.database).deletingLastPathComponent().path
         let lock = try InstanceLock(directory: stateDirectory)
         defer { lock.release() }
-        let calendar: WorkdayCalendar
-        let controller: AlphaController
-        do {
-            calendar = try WorkdayCalendar.load(directories: configuration.calendar.directories)
-            controller = try AlphaController(configuration: configuration)
-        } catch {
-            throw LobbyDaemonError.cannotStart("\(error)")
-        }
-        let schedule = Schedule(configuration: configuration, calendar: calendar)
-        let fallback = try loadFallback(configuration, now: clock.now())
-        let log: EventLog
-        let steering: SteeringBoard
-        do {
-            log = try EventLog(path: configuration.paths.database)
-            steering = try SteeringBoard(path: "\(stateDirectory)/steering.json")
-        } catch {
-            throw LobbyDaemonError.cannotStart("\(error)")
-        }
-        let recorder = EventRecorder(log: log)
-        let settings = LiveSettings(configuration: configuration, schedule: schedule)
-        let playerBoard = PlayerBoard()
+        let state = try DaemonState.open(configuration, stateDirectory: stateDirectory, clock: clock)
+        let recorder = state.recorder
+        let link = makeLink(configuration, controller: state.controller, recorder: recorder, clock: clock)
         let notifier = SystemdNotifier()
-        let board = PlaylistBoard()
-        let link = LinkDriver(
-            path: configuration.serial.device, serial: configuration.serial, controller: controller,
-            zone: configuration.timeZone
-        ) { report in
-            switch report {
-            case .up:
-                recorder.record(
-                    .linkUp, configuration.serial.device, detail: ["device": configuration.serial.device],
-                    at: clock.now())
-            case .down(let cause):
-                recorder.record(.linkDown, cause, detail: ["cause": cause], at: clock.now(), level: .warning)
-            case .synced(let bytes):
-                logger.info("sign updated: \(bytes) bytes sent")
-            }
-        }
         let spool = SpoolService(
             makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, recorder: recorder) },
-            makeValidator: { try makeValidator($0) }, settings: settings, board: board, logger: logger)
+            makeValidator: { try makeValidator($0) }, settings: state.settings, board: state.playlists, logger: logger)
         let player = PlayerService(
-            settings: settings, board: board, steering: steering, view: playerBoard, link: link, clock: clock,
-            retentionDays: configuration.retentionDays,
-            fallback: fallback,
+            settings: state.settings, board: state.playlists, steering: state.steering, view: state.player, link: link,
+            clock: clock, retentionDays: configuration.retentionDays, fallback: state.fallback,
             makePlayer: {
                 Player(
                     renderer: try TextRenderer(configuration: configuration),
@@ -89,22 +54,11 @@ public enum Daemon {
             .daemonStart,
             "lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
             detail: ["release": Release.version], at: clock.now())
-        let reload: @Sendable () throws -> String = {
-            try Self.reload(path: configurationPath, into: settings)
-        }
+        let reload: @Sendable () throws -> String = { try Self.reload(path: configurationPath, into: state.settings) }
         let center = ControlCenter(
-            settings: settings, playlists: board, player: playerBoard, steering: steering, link: link,
-            recorder: recorder, log: log, clock: clock, reload: reload)
-        let control: ControlServer
-        do {
-            control = try await ControlServer.bind(
-                path: configuration.paths.controlSocket, control: configuration.control, center: center,
-                group: MultiThreadedEventLoopGroup.singleton)
-        } catch let error as LobbyDaemonError {
-            throw error
-        } catch {
-            throw LobbyDaemonError.cannotStart("control socket \(configuration.paths.controlSocket): \(error)")
-        }
+            settings: state.settings, playlists: state.playlists, player: state.player, steering: state.steering,
+            link: link, recorder: recorder, log: state.log, clock: clock, reload: reload)
+        let control = try await bindControl(configuration, center: center)
         defer { unlink(configuration.paths.controlSocket) }
         // Shutdown runs in reverse: the control server stops first, the link last (blanking
         // the sign first if so configured).
@@ -118,12 +72,41 @@ public enum Daemon {
                     path: textfile, interval: .seconds(configuration.metrics.intervalSeconds), center: center,
                     metrics: DaemonMetrics()))
         }
-        let group = ServiceGroup(
-            services: services,
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
-        try await group.run()
+        try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
         notifier.notify("STOPPING=1")
         recorder.record(.daemonStop, "stopped", at: clock.now())
+    }
+
+    /// The link to the sign; its reports become events.
+    static func makeLink(
+        _ configuration: Configuration, controller: AlphaController, recorder: EventRecorder, clock: WallClock
+    ) -> LinkDriver {
+        let device = configuration.serial.device
+        return LinkDriver(
+            path: device, serial: configuration.serial, controller: controller, zone: configuration.timeZone
+        ) { report in
+            switch report {
+            case .up:
+                recorder.record(.linkUp, device, detail: ["device": device], at: clock.now())
+            case .down(let cause):
+                recorder.record(.linkDown, cause, detail: ["cause": cause], at: clock.now(), level: .warning)
+            case .synced(let bytes):
+                Logger(label: "lobbyd").info("sign updated: \(bytes) bytes sent")
+            }
+        }
+    }
+
+    /// The control socket, bound before anyone hears READY=1.
+    static func bindControl(_ configuration: Configuration, center: ControlCenter) async throws -> ControlServer {
+        do {
+            return try await ControlServer.bind(
+                path: configuration.paths.controlSocket, control: configuration.control, center: center,
+                group: MultiThreadedEventLoopGroup.singleton)
+        } catch let error as LobbyDaemonError {
+            throw error
+        } catch {
+            throw LobbyDaemonError.cannotStart("control socket \(configuration.paths.controlSocket): \(error)")
+        }
     }
 
     /// Re-reads the configuration, calendars and trusted keys. Nothing changes unless all of it
@@ -208,30 +191,5 @@ public enum Daemon {
                     detail: ["id": id, "version": "\(version)", "path": path], at: now)
             }
         }
-    }
-}
-
-/// One lobbyd per state directory: an exclusive `flock` on `lobbyd.lock`, released when the
-/// process ends however it ends, so a stale lock file never blocks a restart.
-struct InstanceLock {
-    let path: String
-    private let descriptor: Int32
-
-    init(directory: String) throws {
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        path = "\(directory)/lobbyd.lock"
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw LobbyDaemonError.cannotStart(
-                "\(path): cannot open the lock file: \(String(cString: strerror(errno)))")
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw LobbyDaemonError.alreadyRunning(lockFile: path)
-        }
-    }
-
-    func release() {
-        close(descriptor)
     }
 }

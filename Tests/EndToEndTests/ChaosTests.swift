@@ -80,8 +80,11 @@ struct ChaosTests {
         let checks = try log.events(kinds: ["daily_check"], limit: 1_000_000).count
         #expect(checks >= acknowledged.load(ordering: .relaxed), "every acknowledged event is in the log")
         #expect(acknowledged.load(ordering: .relaxed) > 0, "the bursts ran")
+        // Stopped first, so that no event is appended between counting and verifying.
+        #expect(final.terminate(SIGTERM, timeout: .seconds(10)))
         let rows = try log.events(limit: 10_000_000).count
-        #expect(try log.verify() == .intact(rows: rows))
+        let verification = try log.verify()
+        #expect(verification == .intact(rows: rows), "\(verification), \(rows) rows")
         #expect(try log.events(kinds: ["daemon_start"]).count == rounds + 1)
         print(
             "reliability: chaos: \(rounds) kill -9, \(dropped.count) playlists dropped (all accepted once), "

@@ -202,7 +202,14 @@ final class ControlSocketTests {
         #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
         let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
         #expect(try log.events(kinds: ["daily_check"], limit: 10_000).count == 600)
-        #expect(try log.verify() == .intact(rows: try log.events(limit: 100_000).count))
+        // The daemon keeps writing (proof of play), so the chain may have grown since the count.
+        let counted = try log.events(limit: 100_000).count
+        let verification = try log.verify()
+        guard case .intact(let verified) = verification else {
+            Issue.record("the event chain is broken: \(verification)")
+            return
+        }
+        #expect(verified >= counted)
         print(
             "reliability: socket abuse: 1000 connections dropped (250 mid-line, 250 random bytes), 5 stalled watchers "
                 + "dropped, 600 events logged, daemon unaffected")

@@ -138,6 +138,7 @@ final class LinkRecoveryTests {
         // The sign still answers its health probes: the link never goes down.
         #expect(
             reports.waitFor(from: up.next, timeout: .seconds(3)) { if case .down = $0 { true } else { false } } == nil)
-        #expect(driver.status.state == .ready)
+        // Up: ready, or in the middle of one of its 1 s health probes.
+        #expect([.ready, .probing].contains(driver.status.state), "\(driver.status.state)")
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+import LobbyCore
+import LobbyProtocol
+import LobbyStore
+
+/// What the daemon opens before its services start: the calendar and schedule, the controller
+/// driver, the standing notice, the event log and the operators' steering, and the boards the
+/// services share. Any failure stops the start with the reason.
+struct DaemonState {
+    let controller: AlphaController
+    let fallback: PlaylistStore
+    let log: EventLog
+    let recorder: EventRecorder
+    let steering: SteeringBoard
+    let settings: LiveSettings
+    let playlists = PlaylistBoard()
+    let player = PlayerBoard()
+
+    static func open(_ configuration: Configuration, stateDirectory: String, clock: WallClock) throws -> DaemonState {
+        do {
+            let calendar = try WorkdayCalendar.load(directories: configuration.calendar.directories)
+            let controller = try AlphaController(configuration: configuration)
+            let fallback = try Daemon.loadFallback(configuration, now: clock.now())
+            let log = try EventLog(path: configuration.paths.database)
+            return DaemonState(
+                controller: controller, fallback: fallback, log: log, recorder: EventRecorder(log: log),
+                steering: try SteeringBoard(path: "\(stateDirectory)/steering.json"),
+                settings: LiveSettings(
+                    configuration: configuration, schedule: Schedule(configuration: configuration, calendar: calendar)))
+        } catch let error as LobbyDaemonError {
+            throw error
+        } catch {
+            throw LobbyDaemonError.cannotStart("\(error)")
+        }
+    }
+}

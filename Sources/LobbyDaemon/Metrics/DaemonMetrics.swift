@@ -1,0 +1,128 @@
+import Foundation
+import LobbyCore
+import Prometheus
+import Synchronization
+
+/// The instruments, named `lobbyd_*`.
+final class DaemonMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    private let screenOn: Gauge
+    private let screenRequired: Gauge
+    private let screenLit: Gauge
+    private let causes: [String: Gauge]
+    private let litSeconds: Gauge
+    private let requiredSeconds: Gauge
+    private let linkUp: Gauge
+    private let linkRetries: Gauge
+    private let linkDowns: Counter
+    private let uploadAge: Gauge
+    private let uploadSent: Gauge
+    private let uploadTotal: Gauge
+    private let playlistsActive: Gauge
+    private let accepted: Counter
+    private let rejected: Counter
+    private let refused: Counter
+    private let contentAge: Gauge
+    private let writeErrors: Counter
+    /// `EventRecorder.writeFailures` when last counted.
+    private let countedFailures = Atomic<Int>(0)
+    private let dailyCheck: Gauge
+    private let calendarMissing: Gauge
+    private let contentStale: Gauge
+    private let storeDegraded: Gauge
+    private let overrides: Gauge
+    private let maintenance: Gauge
+
+    init() {
+        let r = registry
+        r.makeGauge(name: "lobbyd_build_info", labels: [("version", Release.version)], help: "lobbyd's release")
+            .set(1.0)
+        screenOn = r.makeGauge(name: "lobbyd_screen_on", help: "1 when the screen must be lit now (all causes)")
+        screenRequired = r.makeGauge(
+            name: "lobbyd_screen_required", help: "1 inside an opening window of a workday (schedule without overrides)"
+        )
+        screenLit = r.makeGauge(
+            name: "lobbyd_screen_lit", help: "1 when the sign shows content: screen on, link ready, pages sent")
+        causes = Dictionary(
+            uniqueKeysWithValues: ["schedule", "override", "maintenance", "test-pattern"].map {
+                (
+                    $0,
+                    r.makeGauge(
+                        name: "lobbyd_screen_cause", labels: [("cause", $0)], help: "1 for what decides the screen now")
+                )
+            })
+        litSeconds = r.makeGauge(name: "lobbyd_lit_seconds_today", help: "seconds the sign was lit today (hall time)")
+        requiredSeconds = r.makeGauge(
+            name: "lobbyd_required_seconds_today", help: "seconds the schedule required the screen lit so far today")
+        linkUp = r.makeGauge(name: "lobbyd_link_up", help: "1 when the link to the sign is ready")
+        linkRetries = r.makeGauge(name: "lobbyd_link_retries", help: "reconnection attempts since the link last worked")
+        linkDowns = r.makeCounter(name: "lobbyd_link_down_total", help: "times the link went down since start")
+        uploadAge = r.makeGauge(
+            name: "lobbyd_last_upload_age_seconds", help: "seconds since the last complete upload to the sign")
+        uploadSent = r.makeGauge(name: "lobbyd_upload_sent_bytes", help: "bytes sent of the upload in progress")
+        uploadTotal = r.makeGauge(name: "lobbyd_upload_size_bytes", help: "size of the upload in progress")
+        playlistsActive = r.makeGauge(name: "lobbyd_playlists_active", help: "playlists in the rotation now")
+        accepted = r.makeCounter(name: "lobbyd_playlists_accepted_total", help: "playlists accepted since start")
+        rejected = r.makeCounter(name: "lobbyd_playlists_rejected_total", help: "playlists rejected since start")
+        refused = r.makeCounter(
+            name: "lobbyd_control_refused_total", help: "control commands refused to non-operators since start")
+        contentAge = r.makeGauge(
+            name: "lobbyd_content_age_seconds", help: "seconds since the newest playlist was accepted")
+        writeErrors = r.makeCounter(
+            name: "lobbyd_event_log_write_errors_total", help: "event-log appends that failed since start")
+        dailyCheck = r.makeGauge(name: "lobbyd_daily_check_recorded", help: "1 when today's daily check is recorded")
+        calendarMissing = r.makeGauge(
+            name: "lobbyd_calendar_missing",
+            help: "1 when this year's or (from December) next year's calendar is missing")
+        contentStale = r.makeGauge(name: "lobbyd_content_stale", help: "1 when no playlist was accepted for stale_days")
+        storeDegraded = r.makeGauge(name: "lobbyd_store_degraded", help: "1 while the event log cannot be written")
+        overrides = r.makeGauge(name: "lobbyd_overrides_active", help: "operator overrides in force")
+        maintenance = r.makeGauge(name: "lobbyd_maintenance_active", help: "1 during a maintenance period")
+    }
+
+    /// Counts an event as it is recorded.
+    func count(_ record: EventRecord) {
+        switch record.kind {
+        case EventKind.linkDown.rawValue: linkDowns.increment()
+        case EventKind.playlistAccepted.rawValue: accepted.increment()
+        case EventKind.playlistRejected.rawValue: rejected.increment()
+        case EventKind.controlRefused.rawValue: refused.increment()
+        default: break
+        }
+    }
+
+    func update(from center: ControlCenter) {
+        let status = center.status()
+        let now = ControlTime.parse(status.now) ?? Date()
+        let flag = { (condition: Bool) in condition ? 1.0 : 0.0 }
+        let current = center.settings.snapshot
+        let schedule = current.schedule
+        let today = schedule.timeZone.localTime(of: now).date
+        let view = center.player.snapshot
+        screenOn.set(flag(status.screen.on))
+        screenRequired.set(flag(schedule.state(at: now).isOn))
+        screenLit.set(flag(status.screen.on && status.link.state == "ready" && status.showing.pages > 0))
+        for (cause, gauge) in causes { gauge.set(flag(cause == status.screen.cause)) }
+        litSeconds.set(view.litDay == today ? view.litSeconds.rounded() : 0)
+        requiredSeconds.set(schedule.onSeconds(from: schedule.timeZone.instant(of: today), to: now).rounded())
+        linkUp.set(flag(status.link.state == "ready"))
+        linkRetries.set(Double(status.link.retries))
+        uploadAge.set(
+            status.link.lastUpload.flatMap(ControlTime.parse).map { max(0, now.timeIntervalSince($0)).rounded() } ?? -1)
+        uploadSent.set(Double(status.link.bytesSent))
+        uploadTotal.set(Double(status.link.bytesTotal))
+        playlistsActive.set(Double(status.showing.playlists.count))
+        let store = center.playlists.snapshot
+        contentAge.set(store.newestAcceptance.map { max(0, now.timeIntervalSince($0)).rounded() } ?? -1)
+        let failures = center.recorder.writeFailures
+        let counted = countedFailures.exchange(failures, ordering: .relaxed)
+        if failures > counted { writeErrors.increment(by: Int64(failures - counted)) }
+        dailyCheck.set(flag(status.dailyCheck != nil))
+        calendarMissing.set(flag(!schedule.calendar.warnings(on: today).isEmpty))
+        contentStale.set(
+            flag(center.playlists.isLoaded && store.isStale(at: now, days: current.configuration.content.staleDays)))
+        storeDegraded.set(flag(center.recorder.degradedSince != nil))
+        overrides.set(Double(status.overrides.count))
+        maintenance.set(flag(status.maintenance != nil))
+    }
+}
