@@ -16,9 +16,8 @@ struct ChaosTests {
         let spool = "\(hall.path)/spool"
         try FileManager.default.createDirectory(atPath: "\(spool)/incoming", withIntermediateDirectories: true)
         try hall.writeHallConfiguration(extra: "[control]\noperators_group = \"\(Self.ownGroup)\"")
-        let simulator = try RunningProgram("lobby-sim", ["--link", "\(hall.path)/sign", "--baud", "0", "--quiet"])
+        let simulator = try hall.startSimulatedSign()
         defer { simulator.stop() }
-        #expect(simulator.waitForLine { $0.contains("ready on") } != nil)
         let key = try PublisherKey.load(path: RepositoryFiles.path("playlists/demo-keys/demo-publisher.key"))
         let template = try String(contentsOfFile: RepositoryFiles.path("playlists/hall-news.toml"), encoding: .utf8)
         var dropped: [String] = []

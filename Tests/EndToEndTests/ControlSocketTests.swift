@@ -15,14 +15,8 @@ final class ControlSocketTests {
 
     init() throws {
         hall = try TemporaryDirectory()
-        try FileManager.default.createDirectory(
-            atPath: "\(hall.path)/spool/incoming", withIntermediateDirectories: true)
-        for suffix in [".toml.sig", ".toml"] {
-            let bytes = try AtomicFile.read(RepositoryFiles.path("playlists/hotline-12345\(suffix)"))
-            try AtomicFile.write(bytes, to: "\(hall.path)/spool/incoming/hotline-12345\(suffix)")
-        }
-        simulator = try RunningProgram("lobby-sim", ["--link", "\(hall.path)/sign", "--baud", "0", "--quiet"])
-        #expect(simulator.waitForLine { $0.contains("ready on") } != nil)
+        try hall.dropSamples(["hotline-12345"])
+        simulator = try hall.startSimulatedSign()
     }
 
     deinit {
@@ -36,7 +30,7 @@ final class ControlSocketTests {
         let program = try RunningProgram(
             "lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
         daemon = program
-        #expect(simulator.waitForLine(timeout: .seconds(20)) { (self.pages($0) ?? 0) > 0 } != nil)
+        #expect(simulator.waitForLine(timeout: .seconds(20)) { (simulatorPageCount($0) ?? 0) > 0 } != nil)
         return program
     }
 
@@ -61,10 +55,6 @@ final class ControlSocketTests {
 
     static var ownName: String {
         String(cString: getpwuid(getuid())!.pointee.pw_name)
-    }
-
-    func pages(_ line: String) -> Int? {
-        line.hasPrefix("lobby-sim: pages ") ? Int(line.split(separator: " ")[2]) : nil
     }
 
     @Test("status tells the screen, why, the next change and the link, for people and for scripts")
@@ -93,18 +83,20 @@ final class ControlSocketTests {
         #expect(off.standardOutput.contains("screen forced off until 2026-11-25T11:00:00+08:00: 消防演练"))
         #expect(
             lobbyd.waitForLine { $0.contains("screen_off: override by \(Self.ownName): 消防演练") } != nil)
-        guard let dark = simulator.waitForLine(from: lit, { self.pages($0) == 0 }) else {
+        guard let dark = simulator.waitForLine(from: lit, { simulatorPageCount($0) == 0 }) else {
             Issue.record("the sign was not blanked: \(simulator.output)")
             return
         }
         #expect(try lobbyctl(["override", "clear", "--reason", "演练结束"]).status == 0)
-        guard let relit = simulator.waitForLine(from: dark.next, { (self.pages($0) ?? 0) > 0 }) else {
+        guard let relit = simulator.waitForLine(from: dark.next, { (simulatorPageCount($0) ?? 0) > 0 }) else {
             Issue.record("the sign did not come back after the override")
             return
         }
         let start = try lobbyctl(["maintenance", "start", "--note", "清洁屏幕", "--pattern", "checkerboard"])
         #expect(start.status == 0, "\(start.standardError)")
-        #expect(simulator.waitForLine(from: relit.next, { self.pages($0) == 2 }) != nil, "checkerboard and its inverse")
+        #expect(
+            simulator.waitForLine(from: relit.next, { simulatorPageCount($0) == 2 }) != nil,
+            "checkerboard and its inverse")
         #expect(
             try lobbyctl(["status"]).standardOutput.contains(
                 "maintenance  since 10:00 by \(Self.ownName): 清洁屏幕, showing checkerboard"))
@@ -272,7 +264,7 @@ final class ControlSocketTests {
         let lobbyd = try startDaemon(operators: Self.ownGroup, extra: "[panel]\non_stop = \"blank\"")
         let lit = simulator.output.count
         #expect(lobbyd.terminate(SIGTERM, timeout: .seconds(10)))
-        #expect(simulator.waitForLine(from: lit, { self.pages($0) == 0 }) != nil)
+        #expect(simulator.waitForLine(from: lit, { simulatorPageCount($0) == 0 }) != nil)
     }
 
     @Test("a silent client is disconnected after the idle timeout; a watcher is not")

@@ -13,12 +13,9 @@ final class DaemonTests {
 
     init() throws {
         hall = try TemporaryDirectory()
-        try FileManager.default.createDirectory(
-            atPath: "\(hall.path)/spool/incoming", withIntermediateDirectories: true)
         try hall.writeHallConfiguration()
-        try Self.drop("hotline-12345", into: hall.path)
-        simulator = try RunningProgram("lobby-sim", ["--link", "\(hall.path)/sign", "--baud", "0", "--quiet"])
-        #expect(simulator.waitForLine { $0.contains("ready on") } != nil)
+        try hall.dropSamples(["hotline-12345"])
+        simulator = try hall.startSimulatedSign()
     }
 
     deinit {
@@ -26,22 +23,10 @@ final class DaemonTests {
         simulator.stop()
     }
 
-    /// Places a sample playlist and its signature in incoming/, as `lobbyctl submit` does.
-    static func drop(_ name: String, into hall: String) throws {
-        for suffix in [".toml.sig", ".toml"] {
-            let bytes = try AtomicFile.read(RepositoryFiles.path("playlists/\(name)\(suffix)"))
-            try AtomicFile.write(bytes, to: "\(hall)/spool/incoming/\(name)\(suffix)")
-        }
-    }
-
     func startDaemon(at clock: String) throws -> RunningProgram {
         let program = try RunningProgram("lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", clock])
         daemon = program
         return program
-    }
-
-    func pageCount(_ line: String) -> Int? {
-        line.hasPrefix("lobby-sim: pages ") ? Int(line.split(separator: " ")[2]) : nil
     }
 
     @Test("the window opening lights the screen; a playlist dropped mid-window appears")
@@ -51,17 +36,17 @@ final class DaemonTests {
         guard
             let on = lobbyd.waitForLine(
                 timeout: .seconds(20), { $0.contains("screen_on: workday window 08:20-12:00") }),
-            let first = simulator.waitForLine(timeout: .seconds(20), { (self.pageCount($0) ?? 0) > 0 })
+            let first = simulator.waitForLine(timeout: .seconds(20), { (simulatorPageCount($0) ?? 0) > 0 })
         else {
             Issue.record("the screen did not light up: \(lobbyd.output)")
             return
         }
-        try Self.drop("public-resource-trading", into: hall.path)
+        try hall.dropSamples(["public-resource-trading"])
         #expect(
             lobbyd.waitForLine(from: on.next) { $0.contains("playlist_accepted: public-resource-trading version 1") }
                 != nil)
-        let before = pageCount(first.line) ?? 0
-        #expect(simulator.waitForLine(from: first.next) { (self.pageCount($0) ?? 0) > before } != nil)
+        let before = simulatorPageCount(first.line) ?? 0
+        #expect(simulator.waitForLine(from: first.next) { (simulatorPageCount($0) ?? 0) > before } != nil)
     }
 
     @Test("a restart mid-window restores the screen within a tick; SIGTERM stops gracefully")

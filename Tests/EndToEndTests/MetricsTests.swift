@@ -10,27 +10,18 @@ struct MetricsTests {
     @Test("the textfile follows the window closing at 12:00 and a link fault")
     func metricsFollowScheduleAndFault() throws {
         let hall = try TemporaryDirectory()
-        try FileManager.default.createDirectory(
-            atPath: "\(hall.path)/spool/incoming", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: "\(hall.path)/metrics", withIntermediateDirectories: true)
-        for suffix in [".toml.sig", ".toml"] {
-            try FileManager.default.copyItem(
-                atPath: RepositoryFiles.path("playlists/hotline-12345\(suffix)"),
-                toPath: "\(hall.path)/spool/incoming/hotline-12345\(suffix)")
-        }
+        try hall.dropSamples(["hotline-12345"])
         try hall.writeHallConfiguration(
             extra: "[metrics]\ntextfile = \"\(hall.path)/metrics/lobbyd.prom\"\ninterval_seconds = 1")
         let renames = try RenameWatch(directory: "\(hall.path)/metrics")
-        let simulator = try RunningProgram("lobby-sim", ["--link", "\(hall.path)/sign", "--baud", "0", "--quiet"])
+        let simulator = try hall.startSimulatedSign()
         defer { simulator.stop() }
-        #expect(simulator.waitForLine { $0.contains("ready on") } != nil)
         let lobbyd = try RunningProgram(
             "lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", "2026-11-25T11:59:53"])
         defer { lobbyd.stop() }
         #expect(
-            simulator.waitForLine(timeout: .seconds(20)) {
-                $0.hasPrefix("lobby-sim: pages ") && !$0.hasSuffix("pages 0")
-            } != nil)
+            simulator.waitForLine(timeout: .seconds(20)) { (simulatorPageCount($0) ?? 0) > 0 } != nil)
 
         // Inside the morning window, lit.
         let open = try renames.nextMetrics(path: "\(hall.path)/metrics/lobbyd.prom")

@@ -1,3 +1,5 @@
+import Foundation
+
 extension TemporaryDirectory {
     /// Writes `lobbyd.toml` for a hall inside this directory: the shipped calendar, the demo
     /// publisher key as the only trusted key, spool and state here, the sign at `device` (a
@@ -21,4 +23,38 @@ extension TemporaryDirectory {
             \(extra)
             """)
     }
+}
+
+extension TemporaryDirectory {
+    /// Places sample playlists from `playlists/` and their signatures in `spool/incoming/` (made
+    /// if missing), signature first and each written atomically, as `lobbyctl submit` does.
+    public func dropSamples(_ names: [String]) throws {
+        try FileManager.default.createDirectory(atPath: "\(path)/spool/incoming", withIntermediateDirectories: true)
+        for name in names {
+            for suffix in [".toml.sig", ".toml"] {
+                // A hidden temporary name the spool ignores, then the rename it acts on.
+                let temporary = "\(path)/spool/incoming/.\(name)\(suffix).tmp"
+                try Data(contentsOf: URL(fileURLWithPath: RepositoryFiles.path("playlists/\(name)\(suffix)")))
+                    .write(to: URL(fileURLWithPath: temporary))
+                guard rename(temporary, "\(path)/spool/incoming/\(name)\(suffix)") == 0 else {
+                    throw POSIXError(.EIO)
+                }
+            }
+        }
+    }
+
+    /// lobby-sim on this hall's `sign` link, receiving at full speed, once it says it is ready.
+    public func startSimulatedSign() throws -> RunningProgram {
+        let simulator = try RunningProgram("lobby-sim", ["--link", "\(path)/sign", "--baud", "0", "--quiet"])
+        guard simulator.waitForLine(timeout: .seconds(15), { $0.contains("ready on") }) != nil else {
+            simulator.stop()
+            throw POSIXError(.ETIMEDOUT)
+        }
+        return simulator
+    }
+}
+
+/// The page count in a `lobby-sim: pages N …` line, `nil` for any other line.
+public func simulatorPageCount(_ line: String) -> Int? {
+    line.hasPrefix("lobby-sim: pages ") ? Int(line.split(separator: " ")[2]) : nil
 }

@@ -93,7 +93,8 @@ final class DaemonMetrics: Sendable {
 
     func update(from center: ControlCenter) {
         let status = center.status()
-        let now = ControlTime.parse(status.now) ?? Date()
+        // Instants from the clock and the link, not parsed back from the status's text.
+        let now = center.clock.now()
         let flag = { (condition: Bool) in condition ? 1.0 : 0.0 }
         let current = center.settings.snapshot
         let schedule = current.schedule
@@ -108,7 +109,8 @@ final class DaemonMetrics: Sendable {
         linkUp.set(flag(status.link.state == "ready"))
         linkRetries.set(Double(status.link.retries))
         uploadAge.set(
-            status.link.lastUpload.flatMap(ControlTime.parse).map { max(0, now.timeIntervalSince($0)).rounded() } ?? -1)
+            center.link.status.lastUpload.map { max(0, now.timeIntervalSince(center.clock.reading($0))).rounded() }
+                ?? -1)
         uploadSent.set(Double(status.link.bytesSent))
         uploadTotal.set(Double(status.link.bytesTotal))
         playlistsActive.set(Double(status.showing.playlists.count))

@@ -76,26 +76,25 @@ struct PlayerService: Service {
                 (key: $0, category: $1.category, pages: $1.pages)
             }
             record(proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []))
-            let today = schedule.timeZone.localTime(of: now).date
-            view.publish { view in
-                if view.litDay != today { (view.litDay, view.litSeconds) = (today, 0) }
-                if shown { view.litSeconds += max(0, min(wallStep, 1)) }
-            }
             if decision.program != last?.program { link.show(decision.program) }
             if decision.state.isOn != last?.state.isOn {
                 event(
                     decision.state.isOn ? .screenOn : .screenOff, "\(decision.state.reason)",
                     detail: ["cause": decision.state.cause], actor: decision.state.actor)
             }
-            if decision.program != last?.program || decision.state != last?.state {
-                view.publish { view in
-                    if decision.state.isOn != view.decision?.state.isOn { view.since = now }
-                    view.decision = decision
-                    view.playlists = Array(
-                        Set(decision.items.map { $0.split(separator: "#").prefix(2).joined(separator: "@") })
-                    )
-                    .sorted()
-                }
+            // What `status` and the metrics read: the lit time every tick, the decision when it changes.
+            let today = schedule.timeZone.localTime(of: now).date
+            let changed = decision.program != last?.program || decision.state != last?.state
+            view.publish { view in
+                if view.litDay != today { (view.litDay, view.litSeconds) = (today, 0) }
+                if shown { view.litSeconds += max(0, min(wallStep, 1)) }
+                guard changed else { return }
+                if decision.state.isOn != view.decision?.state.isOn { view.since = now }
+                view.decision = decision
+                view.playlists = Array(
+                    Set(decision.items.map { $0.split(separator: "#").prefix(2).joined(separator: "@") })
+                )
+                .sorted()
             }
             if decision.omitted > 0 && decision.omitted != last?.omitted {
                 event(
@@ -114,7 +113,7 @@ struct PlayerService: Service {
             last = decision
             checkWarnings(
                 at: now, current: current, calendarGate: &calendarGate, staleGate: &staleGate)
-            if retentionGate.shouldEmit(on: schedule.timeZone.localTime(of: now).date) {
+            if retentionGate.shouldEmit(on: today) {
                 recorder.prune(keepingDays: retentionDays, now: now)
             }
             // systemd hears the status when it changes, and the watchdog at half its interval.
