@@ -83,7 +83,8 @@ public enum Daemon {
     ) -> LinkDriver {
         let device = configuration.serial.device
         return LinkDriver(
-            path: device, serial: configuration.serial, controller: controller, zone: configuration.timeZone
+            path: device, serial: configuration.serial, controller: controller, zone: configuration.timeZone,
+            clocks: clock.clocks
         ) { report in
             switch report {
             case .up:

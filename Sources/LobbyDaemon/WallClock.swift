@@ -1,22 +1,26 @@
 import Foundation
+import LobbyCore
 
-/// The daemon's wall clock: the system clock, or (demo and tests only) the system clock shifted
-/// so that it started at a chosen instant, which lets a demo at any hour show 08:20 arrive.
+/// The daemon's clocks: the system's, or (demo and tests only) the system's with the wall clock
+/// shifted so that it started at a chosen instant, which lets a demo at any hour show 08:20
+/// arrive, or (the soak test) virtual ones.
 public struct WallClock: Sendable {
-    private let offset: TimeInterval
+    public let clocks: Clocks
+    public let isShifted: Bool
 
     public init(startingAt start: Date? = nil) {
-        offset = start.map { $0.timeIntervalSinceNow } ?? 0
+        let offset = start.map { $0.timeIntervalSinceNow } ?? 0
+        clocks = Clocks(wall: { Date().addingTimeInterval(offset) }, monotonic: { ContinuousClock.now })
+        isShifted = offset != 0
     }
 
-    public var isShifted: Bool { offset != 0 }
-
-    public func now() -> Date {
-        Date().addingTimeInterval(offset)
+    /// Clocks that tests drive.
+    public init(_ clocks: Clocks) {
+        self.clocks = clocks
+        isShifted = false
     }
 
-    /// An instant some component took from the system clock (the link driver), on this clock.
-    public func reading(_ systemInstant: Date) -> Date {
-        systemInstant.addingTimeInterval(offset)
-    }
+    public func now() -> Date { clocks.wall() }
+
+    public func monotonic() -> ContinuousClock.Instant { clocks.monotonic() }
 }

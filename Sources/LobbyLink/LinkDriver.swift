@@ -27,6 +27,9 @@ public struct LinkStatus: Sendable, Equatable {
 /// Runs `SerialLink` against a real transport on its own thread: performs the actions, turns what
 /// happens into events, and reconnects forever. Content to show is handed over with `show(_:)`
 /// from any thread; the newest always wins.
+///
+/// The clocks and the way a port is opened are injected: the soak test runs the same loop
+/// (`LinkLoop`) by hand, in virtual time, against an in-process simulated sign.
 public final class LinkDriver: Sendable {
     private struct Shared {
         var desired: SignProgram?
@@ -43,7 +46,9 @@ public final class LinkDriver: Sendable {
     private let zone: TimeZone
     private let report: @Sendable (LinkReport) -> Void
     fileprivate let healthInterval: Duration
-    private let shared = Mutex(Shared())
+    fileprivate let clocks: Clocks
+    fileprivate let open: @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport
+    private let shared: Mutex<Shared>
     private let wake = DispatchSemaphore(value: 0)
     /// A self-pipe signalled with `wake`: an idle, ready link polls its read end beside the port.
     fileprivate let wakePipe: (read: Int32, write: Int32) = {
@@ -59,9 +64,15 @@ public final class LinkDriver: Sendable {
 
     public init(
         path: String, serial: Configuration.Serial, controller: any Controller, zone: TimeZone,
-        healthInterval: Duration = .seconds(60), report: @escaping @Sendable (LinkReport) -> Void
+        healthInterval: Duration = .seconds(60), clocks: Clocks = .system,
+        open: @escaping @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport = TransportFactory
+            .open,
+        report: @escaping @Sendable (LinkReport) -> Void
     ) {
         self.healthInterval = healthInterval
+        self.clocks = clocks
+        self.open = open
+        shared = Mutex(Shared(status: LinkStatus(since: clocks.wall())))
         self.path = path
         self.serial = serial
         self.controller = controller
@@ -99,7 +110,11 @@ public final class LinkDriver: Sendable {
         shared.withLock { $0.started = true }
         let thread = Thread { [self] in
             var loop = LinkLoop(driver: self)
-            loop.run()
+            loop.begin()
+            while !isStopping {
+                loop.sleep(loop.step())
+            }
+            loop.finish()
             finished.signal()
         }
         thread.name = "lobbyd-link"
@@ -138,8 +153,10 @@ public final class LinkDriver: Sendable {
     fileprivate func emit(_ event: LinkReport) { report(event) }
 }
 
-/// The driver thread's state: the port, what the sign holds, timers.
-private struct LinkLoop {
+/// The driver thread's loop and its state: the port, what the sign holds, timers. The thread runs
+/// `begin`, then `step` and `sleep` until stopped, then `finish`; the soak test calls `step` by
+/// hand in virtual time, with a transport that never blocks.
+public struct LinkLoop {
     let driver: LinkDriver
     var link: SerialLink
     var transport: Transport?
@@ -149,47 +166,46 @@ private struct LinkLoop {
     var healthAt: ContinuousClock.Instant?
     let logger = Logger(label: "lobbyd.link")
 
-    init(driver: LinkDriver) {
+    public init(driver: LinkDriver) {
         self.driver = driver
         link = SerialLink(healthInterval: driver.healthInterval)
     }
 
-    mutating func run() {
+    /// Opens the port and syncs the sign.
+    public mutating func begin() {
         let (path, _, _, _) = driver.configuration
         logger.info("link: using \(TransportFactory.kind(of: path)) for \(path)")
         handle(.start)
-        while !driver.isStopping {
-            if link.state == .ready && driver.desired().version != sentVersion { handle(.contentChanged) }
-            let deadline = [retryAt, healthAt].compactMap { $0 }.min()
-            let timeout = min(.seconds(1), max(.zero, (deadline ?? .now + .seconds(1)) - .now))
-            if let transport {
-                // Sleeps until the sign sends something (or hangs up), `show` wakes it, or a
-                // timer is due: new content leaves at once, and an idle link costs nothing.
-                if link.state == .ready, let port = transport.pollDescriptor {
-                    waitForInput(port: port, timeout: timeout)
-                }
-                let wait: Duration = link.state == .ready ? .zero : min(timeout, .milliseconds(200))
-                do { _ = try transport.read(timeout: wait) } catch { handle(.transmissionFailed("\(error)")) }
-            } else {
-                driver.wait(timeout)
-            }
-            if let due = retryAt, due <= .now {
-                retryAt = nil
-                handle(.retryDue)
-            }
-            if let due = healthAt, due <= .now {
-                healthAt = nil
-                handle(.healthCheckDue)
-            }
-        }
-        if driver.blankBeforeStop && link.state == .ready && driver.desired().version != sentVersion {
-            handle(.contentChanged)
-        }
-        transport?.close()
     }
 
-    /// Waits for input on the port or a wake-up from `show`, whichever comes first.
-    func waitForInput(port: Int32, timeout: Duration) {
+    /// Does what is due now: sends new content to a ready sign, reads what the sign sent (a
+    /// hang-up fails the link), runs the retry and health timers. Returns how long the loop may
+    /// sleep before a timer is due (at most a second).
+    public mutating func step() -> Duration {
+        if link.state == .ready && driver.desired().version != sentVersion { handle(.contentChanged) }
+        if let transport {
+            do { _ = try transport.read(timeout: .zero) } catch { handle(.transmissionFailed("\(error)")) }
+        }
+        if let due = retryAt, due <= driver.clocks.monotonic() {
+            retryAt = nil
+            handle(.retryDue)
+        }
+        if let due = healthAt, due <= driver.clocks.monotonic() {
+            healthAt = nil
+            handle(.healthCheckDue)
+        }
+        let now = driver.clocks.monotonic()
+        let deadline = [retryAt, healthAt].compactMap { $0 }.min() ?? now + .seconds(1)
+        return min(.seconds(1), max(.zero, deadline - now))
+    }
+
+    /// Sleeps until the sign sends something (or hangs up), `show` wakes it, or `timeout`
+    /// passes: new content leaves at once, and an idle link costs nothing.
+    func sleep(_ timeout: Duration) {
+        guard let port = transport?.pollDescriptor else {
+            driver.wait(timeout)
+            return
+        }
         var descriptors = [
             pollfd(fd: port, events: Int16(POLLIN), revents: 0),
             pollfd(fd: driver.wakePipe.read, events: Int16(POLLIN), revents: 0),
@@ -197,6 +213,14 @@ private struct LinkLoop {
         _ = poll(&descriptors, 2, Int32(clamping: timeout.milliseconds))
         var drained = [UInt8](repeating: 0, count: 64)
         while Glibc.read(driver.wakePipe.read, &drained, drained.count) > 0 {}
+    }
+
+    /// After `stop`: blanks the sign if asked to and it is reachable, and closes the port.
+    public mutating func finish() {
+        if driver.blankBeforeStop && link.state == .ready && driver.desired().version != sentVersion {
+            handle(.contentChanged)
+        }
+        transport?.close()
     }
 
     /// Feeds an event to the state machine and performs the actions, which may raise more events.
@@ -207,7 +231,7 @@ private struct LinkLoop {
             // Status first: whoever hears "link down" and asks must see why.
             let link = self.link
             driver.update {
-                if $0.state != link.state { $0.since = Date() }
+                if $0.state != link.state { $0.since = driver.clocks.wall() }
                 $0.state = link.state
                 $0.retries = link.retries
                 $0.lastError = link.lastError
@@ -223,7 +247,7 @@ private struct LinkLoop {
         switch action {
         case .open:
             do {
-                transport = try TransportFactory.open(path: path, serial: serial)
+                transport = try driver.open(path, serial)
                 return .opened
             } catch {
                 return .openFailed(error.description)
@@ -239,9 +263,9 @@ private struct LinkLoop {
         case .sendChanges:
             return upload(controller, withClock: false)
         case .scheduleRetry(let delay):
-            retryAt = .now + delay
+            retryAt = driver.clocks.monotonic() + delay
         case .scheduleHealthCheck(let delay):
-            healthAt = .now + delay
+            healthAt = driver.clocks.monotonic() + delay
         case .linkUp:
             logger.notice("link up: \(path)")
             driver.emit(.up)
@@ -257,11 +281,11 @@ private struct LinkLoop {
         do {
             try transport.write(controller.probe().bytes, timeout: .seconds(2))
             var received: [UInt8] = []
-            let deadline = ContinuousClock.now + .seconds(2)
-            while ContinuousClock.now < deadline {
+            let deadline = driver.clocks.monotonic() + .seconds(2)
+            while driver.clocks.monotonic() < deadline {
                 received += try transport.read(timeout: .milliseconds(100))
                 if let reply = controller.probeReply(in: received) {
-                    let now = driver.configuration.zone.localTime(of: Date())
+                    let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
                     let seconds = Int(now.secondOfDay)
                     return .probeAnswered(clockAgrees: reply.agrees(hour: seconds / 3600, minute: seconds / 60 % 60))
                 }
@@ -301,7 +325,7 @@ private struct LinkLoop {
             return nil
         }
         if withClock {
-            let now = driver.configuration.zone.localTime(of: Date())
+            let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
             let seconds = Int(now.secondOfDay)
             transmissions =
                 controller.setClock(hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
@@ -325,7 +349,7 @@ private struct LinkLoop {
             driver.update { $0.bytesSent += transmission.bytes.count }
         }
         sentVersion = version
-        driver.update { $0.lastUpload = Date() }
+        driver.update { $0.lastUpload = driver.clocks.wall() }
         driver.emit(.synced(bytes: total))
         return nil
     }

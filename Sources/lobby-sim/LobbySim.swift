@@ -49,6 +49,7 @@ struct LobbySim: ParsableCommand {
         sign.say("ready on \(terminal!.slavePath) (link \(link))")
         signal(SIGPIPE, SIG_IGN)
         while true {
+            sign.passTime()
             if let pty = terminal {
                 let answer = sign.receive(pty.read(milliseconds: 50))
                 if !answer.isEmpty { pty.write(answer) }

@@ -22,6 +22,7 @@ final class SimulatedSign {
     private let start = Date()
     private var displayed = 0
     private var lastRotation = Date()
+    private var clockRead = ContinuousClock.now
     /// How long the simulated sign holds each page.
     static let holdSeconds = 4.0
 
@@ -67,6 +68,13 @@ final class SimulatedSign {
         }
         showIfChanged()
         return answer
+    }
+
+    /// Runs the sign's clock on to now.
+    func passTime() {
+        let now = ContinuousClock.now
+        sign.passTime(seconds: (now - clockRead).inSeconds)
+        clockRead = now
     }
 
     func powerCycle() {

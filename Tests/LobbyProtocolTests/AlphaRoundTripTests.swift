@@ -37,6 +37,34 @@ struct AlphaRoundTripTests {
         }
     }
 
+    @Test("the sign's clock runs from the time it was set, across midnight and the week's end")
+    func clockRuns() throws {
+        let controller = try AlphaController(address: "00", width: 8, height: 8, tricolor: false)
+        var sign = AlphaSign()
+        #expect(Self.show(controller.setClock(hour: 23, minute: 58, isoWeekday: 7), on: &sign).isEmpty)
+        // The sign counts weekdays from Sunday (1) to Saturday (7).
+        sign.passTime(seconds: 59.5)
+        #expect(sign.clock == (23, 58) && sign.weekday == 1)
+        sign.passTime(seconds: 0.5)
+        #expect(sign.clock == (23, 59))
+        sign.passTime(seconds: 61)
+        #expect(sign.clock == (0, 0) && sign.weekday == 2)
+        sign.passTime(seconds: 3 * 86_400 + 3600)
+        #expect(sign.clock == (1, 0) && sign.weekday == 5)
+        // What the probe reads back is the running clock.
+        var decoder = AlphaDecoder()
+        guard case .packet(let packet) = decoder.feed(controller.probe().bytes).first else {
+            Issue.record("the probe does not decode")
+            return
+        }
+        let reply = try #require(try sign.apply(packet))
+        #expect(controller.probeReply(in: reply) == ProbeReply(hour: 1, minute: 0))
+        // Setting the clock starts a new minute.
+        #expect(Self.show(controller.setClock(hour: 8, minute: 20, isoWeekday: 3), on: &sign).isEmpty)
+        sign.passTime(seconds: 59)
+        #expect(sign.clock == (8, 20) && sign.weekday == 4)
+    }
+
     @Test("random bytes never crash the decoder, and its buffer stays bounded")
     func randomBytes() async {
         await propertyCheck(count: 300, input: Gen.uint8().array(of: 0...3000)) { bytes in

@@ -111,11 +111,11 @@ public final class ControlCenter: Sendable {
                 omitted: view.decision?.omitted ?? 0),
             link: .init(
                 device: current.configuration.serial.device, state: "\(linkStatus.state)",
-                since: zone.iso8601(clock.reading(linkStatus.since)), retries: linkStatus.retries,
+                since: zone.iso8601(linkStatus.since), retries: linkStatus.retries,
                 lastError: linkStatus.lastError,
                 bytesSent: uploading ? linkStatus.bytesSent : 0, bytesTotal: uploading ? linkStatus.bytesTotal : 0,
                 etaSeconds: uploading ? Double(linkStatus.bytesTotal - linkStatus.bytesSent) * 10 / baud : nil,
-                lastUpload: linkStatus.lastUpload.map { zone.iso8601(clock.reading($0)) }),
+                lastUpload: linkStatus.lastUpload.map { zone.iso8601($0) }),
             overrides: steer.overrides.filter { $0.until > now }.map {
                 .init(
                     on: $0.isOn, from: zone.iso8601($0.from), until: zone.iso8601($0.until), reason: $0.reason,
@@ -144,7 +144,7 @@ public final class ControlCenter: Sendable {
         }
         if link.state != .ready {
             result.append(
-                "link \(link.state) since \(zone.iso8601(clock.reading(link.since)))"
+                "link \(link.state) since \(zone.iso8601(link.since))"
                     + (link.lastError.map { ": \($0)" } ?? ""))
         }
         if let decision = view.decision {

@@ -109,7 +109,7 @@ final class DaemonMetrics: Sendable {
         linkUp.set(flag(status.link.state == "ready"))
         linkRetries.set(Double(status.link.retries))
         uploadAge.set(
-            center.link.status.lastUpload.map { max(0, now.timeIntervalSince(center.clock.reading($0))).rounded() }
+            center.link.status.lastUpload.map { max(0, now.timeIntervalSince($0)).rounded() }
                 ?? -1)
         uploadSent.set(Double(status.link.bytesSent))
         uploadTotal.set(Double(status.link.bytesTotal))

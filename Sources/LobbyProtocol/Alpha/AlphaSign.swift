@@ -15,8 +15,23 @@ public struct AlphaSign: Sendable {
     public private(set) var runSequence: [UInt8] = []
     public private(set) var clock: (hour: Int, minute: Int) = (0, 0)
     public private(set) var weekday = 1
+    /// Seconds the clock has run into its current minute.
+    private var secondsIntoMinute = 0.0
 
     public init() {}
+
+    /// Lets time pass on the sign's clock, which runs as a real sign's does. The sign reads no
+    /// clock of its own (it is pure): its holder, lobby-sim or the soak test, says how much
+    /// time passed.
+    public mutating func passTime(seconds: Double) {
+        secondsIntoMinute += max(0, seconds)
+        guard secondsIntoMinute >= 60 else { return }
+        let minutes = Int(secondsIntoMinute / 60)
+        secondsIntoMinute -= Double(minutes) * 60
+        let total = clock.hour * 60 + clock.minute + minutes
+        clock = (total / 60 % 24, total % 60)
+        weekday = (weekday - 1 + total / 1440) % 7 + 1
+    }
 
     /// The pictures the run sequence shows, in order; empty when the screen is dark.
     public var pages: [Frame] {
@@ -55,6 +70,7 @@ public struct AlphaSign: Sendable {
                 let minute = Int(String(decoding: rest[2..<4], as: UTF8.self)), hour < 24, minute < 60
             else { throw Refusal(description: "time of day is not HHMM") }
             clock = (hour, minute)
+            secondsIntoMinute = 0
         case AlphaConstants.Special.dayOfWeek:
             guard rest.count == 1, (UInt8(ascii: "1")...UInt8(ascii: "7")).contains(rest[0]) else {
                 throw Refusal(description: "day of week is not 1-7")

@@ -1,0 +1,164 @@
+import Foundation
+import LobbyCore
+import LobbyLink
+import LobbyStore
+import Logging
+
+/// The player's state between ticks and one tick of it: `PlayerService` runs `tick` every 50 ms;
+/// the soak test runs it by hand in virtual time.
+struct PlayerLoop {
+    let service: PlayerService
+    let player: Player
+    private var last: ScreenDecision?
+    private var lastWall: Date
+    private var lastMonotonic: ContinuousClock.Instant
+    private var lastWatchdog: ContinuousClock.Instant
+    private var calendarGate = OncePerDay()
+    private var staleGate = OncePerDay()
+    private var retentionGate = OncePerDay()
+    private var lastStatus = ""
+    private var proof: ProofOfPlay
+    private var ready = false
+
+    init(service: PlayerService, player: Player) {
+        self.service = service
+        self.player = player
+        lastWall = service.clock.now()
+        lastMonotonic = service.clock.monotonic()
+        lastWatchdog = lastMonotonic
+        proof = ProofOfPlay(zone: service.settings.snapshot.schedule.timeZone)
+    }
+
+    private var settings: LiveSettings { service.settings }
+    private var board: PlaylistBoard { service.board }
+    private var steering: SteeringBoard { service.steering }
+    private var view: PlayerBoard { service.view }
+    private var link: LinkDriver { service.link }
+    private var clock: WallClock { service.clock }
+    private var notifier: SystemdNotifier { service.notifier }
+    private var recorder: EventRecorder { service.recorder }
+
+    /// Writes the proof of play still being counted.
+    mutating func finish() {
+        record(proof.flush())
+    }
+
+    /// What must the screen show now? Hands it to the link when it changes, logs on and off,
+    /// publishes what `status` reads, and keeps systemd informed.
+    mutating func tick() {
+        // The control socket is bound and the database open before the group starts; the
+        // link thread is the last thing systemd waits for.
+        if !ready && link.hasStarted {
+            notifier.notify("READY=1")
+            ready = true
+        }
+        let now = clock.now()
+        let current = settings.snapshot
+        let schedule = current.schedule
+        let wallStep = now.timeIntervalSince(lastWall)
+        let monotonicStep = clock.monotonic() - lastMonotonic
+        let drift = abs(wallStep - monotonicStep.inSeconds)
+        if drift > 2 {
+            event(
+                .clockJump,
+                "wall clock moved \(Int(wallStep)) s in \(monotonicStep); the screen follows the new time",
+                level: .warning)
+        }
+        (lastWall, lastMonotonic) = (now, clock.monotonic())
+        let decision = player.decide(
+            at: now, schedule: schedule, store: board.snapshot, fallback: service.fallback, steering: steering.snapshot)
+        let shown = link.status.state == .ready && decision.program != nil
+        let items = zip(decision.items, decision.itemPages).map {
+            (key: $0, category: $1.category, pages: $1.pages)
+        }
+        record(proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []))
+        if decision.program != last?.program { link.show(decision.program) }
+        if decision.state.isOn != last?.state.isOn {
+            event(
+                decision.state.isOn ? .screenOn : .screenOff, "\(decision.state.reason)",
+                detail: ["cause": decision.state.cause], actor: decision.state.actor)
+        }
+        // What `status` and the metrics read: the lit time every tick, the decision when it changes.
+        let today = schedule.timeZone.localTime(of: now).date
+        let changed = decision.program != last?.program || decision.state != last?.state
+        view.publish { view in
+            if view.litDay != today { (view.litDay, view.litSeconds) = (today, 0) }
+            if shown { view.litSeconds += max(0, min(wallStep, 1)) }
+            guard changed else { return }
+            if decision.state.isOn != view.decision?.state.isOn { view.since = now }
+            view.decision = decision
+            view.playlists = Array(
+                Set(decision.items.map { $0.split(separator: "#").prefix(2).joined(separator: "@") })
+            )
+            .sorted()
+        }
+        if decision.omitted > 0 && decision.omitted != last?.omitted {
+            event(
+                .rotationTruncated,
+                "\(decision.omitted) valid item(s) left out: the rotation needs more pages than the sign's picture slots ([controller] picture_slots)",
+                level: .warning)
+        }
+        if decision.isFallback && last?.isFallback != true {
+            event(.fallbackShown, "no playlist is valid now; showing the standing notice", level: .warning)
+        }
+        if decision.state.isOn && decision.program == nil && last?.program != nil {
+            event(
+                .contentMissing, "inside an opening window but no valid playlist to show; the screen stays dark",
+                level: .warning)
+        }
+        last = decision
+        checkWarnings(at: now, current: current)
+        if retentionGate.shouldEmit(on: today) {
+            recorder.prune(keepingDays: service.retentionDays, now: now)
+        }
+        // systemd hears the status when it changes, and the watchdog at half its interval.
+        let status =
+            "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(link.status.state)"
+            + (recorder.degradedSince != nil ? "; store degraded" : "")
+        if status != lastStatus {
+            notifier.notify(status)
+            lastStatus = status
+        }
+        if let interval = notifier.watchdogInterval, clock.monotonic() - lastWatchdog >= interval {
+            notifier.notify("WATCHDOG=1")
+            lastWatchdog = clock.monotonic()
+        }
+    }
+    private mutating func checkWarnings(at now: Date, current: LiveSettings.Current) {
+        let schedule = current.schedule
+        let content = current.configuration.content
+        let today = schedule.timeZone.localTime(of: now).date
+        let warnings = schedule.calendar.warnings(on: today)
+        if !warnings.isEmpty, calendarGate.shouldEmit(on: today) {
+            for warning in warnings { event(.calendarMissing, "\(warning)", level: .warning) }
+        }
+        if board.isLoaded, board.snapshot.isStale(at: now, days: content.staleDays), staleGate.shouldEmit(on: today) {
+            event(
+                .contentStale,
+                "no playlist accepted in the last \(content.staleDays) days; the hall's inspections flag this",
+                level: .warning)
+        }
+    }
+
+    /// One log line per event, with its kind as metadata (the event log takes these over).
+    /// One `frame_shown` event per item and hour.
+    private func record(_ tallies: [ProofOfPlay.Tally]) {
+        for tally in tallies where tally.seconds >= 0.5 {
+            recorder.record(
+                .frameShown,
+                "\(tally.item) shown \(Int(tally.seconds.rounded())) s in the hour from \(settings.snapshot.schedule.timeZone.iso8601(tally.hourStart))",
+                detail: [
+                    "item": tally.item, "category": tally.category, "seconds": "\(Int(tally.seconds.rounded()))",
+                    "hour": EventTime.format(tally.hourStart),
+                ],
+                actor: "schedule", at: clock.now(), level: .debug)
+        }
+    }
+
+    private func event(
+        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "schedule",
+        level: Logger.Level = .notice
+    ) {
+        recorder.record(kind, message, detail: detail, actor: actor, at: clock.now(), level: level)
+    }
+}
