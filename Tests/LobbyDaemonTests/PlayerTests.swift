@@ -9,13 +9,13 @@ import Testing
 struct PlayerTests {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
-    static func store(_ id: String, texts: [String]) -> PlaylistStore {
+    static func store(_ id: String, version: Int = 1, texts: [String]) -> PlaylistStore {
         let step = ApprovalChain.Step(person: "A", date: LocalDate(parsing: "2026-10-01")!)
         let chain = ApprovalChain(
             section: "S", drafted: step, reviewed: step, confidentialityReview: "passed", approved: step)
         let items = texts.enumerated().map { PlaylistItem(category: "service-hall", text: $1, path: "items[\($0)]") }
         let playlist = Playlist(
-            id: id, version: 1, title: id, validFrom: zone.parseInstant("2026-01-01")!,
+            id: id, version: version, title: id, validFrom: zone.parseInstant("2026-01-01")!,
             validUntil: zone.parseInstant("2027-01-01")!, approval: chain, items: items)
         var store = PlaylistStore()
         store.add(playlist, acceptedAt: zone.parseInstant("2026-11-01")!)
@@ -37,6 +37,9 @@ struct PlayerTests {
             store: Self.store("news", texts: ["欢迎", "办事指南"]))
         #expect(decision.state.isOn && decision.program?.pages.count == 2 && !decision.isFallback)
         #expect(decision.items == ["news#1#0", "news#1#1"])
+        // Proof of play shares the lit time among the items by their pages.
+        #expect(decision.itemPages.map(\.category) == ["service-hall", "service-hall"])
+        #expect(decision.itemPages.map(\.pages) == [1, 1])
     }
 
     @Test("outside the windows the screen is dark whatever the playlists say")

@@ -72,7 +72,8 @@ public final class Player {
         }
         let program = pages.isEmpty ? nil : SignProgram(pages: pages)
         return ScreenDecision(
-            state: state, program: program, items: items, omitted: omitted, isFallback: isFallback && program != nil)
+            state: state, program: program, items: items, itemPages: itemPages, omitted: omitted,
+            isFallback: isFallback && program != nil)
     }
 
     private func frames(for item: PlaylistItem, key: String) -> [Frame] {
