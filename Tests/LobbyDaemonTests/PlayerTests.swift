@@ -69,4 +69,21 @@ struct PlayerTests {
             store: Self.store("news", texts: ["一", "二", "三", "四"]))
         #expect(decision.program?.pages.count == 2 && decision.omitted == 2)
     }
+
+    @Test("the render cache keeps only the pages of the accepted version of each playlist")
+    func cacheBounded() throws {
+        let player = try player()
+        let nine = Self.zone.parseInstant("2026-11-25T09:00")!
+        _ = player.decide(at: nine, schedule: schedule, store: Self.store("news", texts: ["一", "二", "三"]))
+        #expect(player.cachedPages == 3)
+        // A new version replaces the old one's pages, day after day.
+        for version in 2...30 {
+            _ = player.decide(
+                at: nine, schedule: schedule, store: Self.store("news", version: version, texts: ["一\(version)", "二"]))
+        }
+        #expect(player.cachedPages == 2)
+        // A playlist no longer accepted leaves nothing behind.
+        _ = player.decide(at: nine, schedule: schedule, store: Self.store("notice", texts: ["欢迎"]))
+        #expect(player.cachedPages == 1)
+    }
 }
