@@ -325,11 +325,13 @@ public struct LinkLoop {
             return nil
         }
         if withClock {
+            // Last: the memory configuration at the start of a re-sync may erase the clock
+            // (protocol-docs/alpha.md), and a clock erased after it was set reads as a power cut
+            // at every health probe, which re-syncs the sign every minute.
             let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
             let seconds = Int(now.secondOfDay)
-            transmissions =
-                controller.setClock(hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
-                + transmissions
+            transmissions += controller.setClock(
+                hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
         }
         switchPanelPower(on: program != nil, transport: transport)
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
