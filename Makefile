@@ -13,7 +13,7 @@ FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/
 APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont systemd \
                 ansible prometheus
 
-.PHONY: all deps build test fuzz check-units check-contrib manpages demo bench lint format install install-files uninstall clean
+.PHONY: all deps build test fuzz soak check-units check-contrib manpages demo bench lint format install install-files uninstall clean
 
 all: build
 
@@ -105,6 +105,18 @@ fuzz: deps
 	    2>&1 | grep -E '^(stat::(number_of_executed_units|new_units_added|peak_rss_mb)|==[0-9]+==|SUMMARY|INFO: seed)|Assertion|Fatal' ; \
 	  test $${PIPESTATUS[0]} -eq 0 || { echo "make fuzz: $$target found a crash; see .build-fuzz/findings/$$target/" >&2; exit 1; }; \
 	done
+
+## soak: the hall's life in virtual time (Tests/SoakTests): SOAK_DAYS days (default 90) from
+## SOAK_START against the real player, link, spool and event log, with playlists, pulled cables,
+## power cuts and clock steps drawn from SOAK_SEED. Prints the `reliability: soak` figures that
+## RELIABILITY.md quotes; takes about 3 minutes. `make test` runs a week of it.
+SOAK_DAYS  ?= 90
+SOAK_START ?= 2026-09-01
+SOAK_SEED  ?= 20261125
+soak: deps
+	$(SWIFT) build --build-tests
+	LOBBY_SOAK_DAYS=$(SOAK_DAYS) LOBBY_SOAK_START=$(SOAK_START) LOBBY_SOAK_SEED=$(SOAK_SEED) \
+	  $(SWIFT) test --skip-build --disable-xctest --filter SoakTests
 
 ## lint: swift-format in strict mode, as CI runs it.
 lint:

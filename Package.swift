@@ -128,6 +128,15 @@ let package = Package(
             name: "LobbyDaemonTests",
             dependencies: ["LobbyDaemon", "LobbyCore", "LobbyRender", "LobbyTestSupport"]
         ),
+        // The virtual-time soak: `make test` runs a week, `make soak` ninety days (RELIABILITY.md).
+        .testTarget(
+            name: "SoakTests",
+            dependencies: [
+                "LobbyDaemon", "LobbyCore", "LobbyLink", "LobbyProtocol", "LobbyStore", "LobbyTestSupport",
+                // sqlite3_memory_used, to tell SQLite's page cache from a leak.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

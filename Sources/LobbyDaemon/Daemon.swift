@@ -37,15 +37,7 @@ public enum Daemon {
         let spool = SpoolService(
             makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, recorder: recorder) },
             makeValidator: { try makeValidator($0) }, settings: state.settings, board: state.playlists, logger: logger)
-        let player = PlayerService(
-            settings: state.settings, board: state.playlists, steering: state.steering, view: state.player, link: link,
-            clock: clock, retentionDays: configuration.retentionDays, fallback: state.fallback,
-            makePlayer: {
-                Player(
-                    renderer: try TextRenderer(configuration: configuration),
-                    maximumPages: configuration.controller.pictureSlots)
-            },
-            notifier: notifier, recorder: recorder)
+        let player = makePlayer(configuration, state: state, link: link, clock: clock, notifier: notifier)
         if clock.isShifted {
             logger.warning(
                 "TESTING ONLY: the wall clock is shifted and now reads \(configuration.timeZone.iso8601(clock.now()))")
@@ -77,14 +69,32 @@ public enum Daemon {
         recorder.record(.daemonStop, "stopped", at: clock.now())
     }
 
-    /// The link to the sign; its reports become events.
+    /// The player, deciding from the state's boards what the link shows.
+    static func makePlayer(
+        _ configuration: Configuration, state: DaemonState, link: LinkDriver, clock: WallClock,
+        notifier: SystemdNotifier
+    ) -> PlayerService {
+        PlayerService(
+            settings: state.settings, board: state.playlists, steering: state.steering, view: state.player, link: link,
+            clock: clock, retentionDays: configuration.retentionDays, fallback: state.fallback,
+            makePlayer: {
+                Player(
+                    renderer: try TextRenderer(configuration: configuration),
+                    maximumPages: configuration.controller.pictureSlots)
+            },
+            notifier: notifier, recorder: state.recorder)
+    }
+
+    /// The link to the sign; its reports become events. `open` is the soak test's way in.
     static func makeLink(
-        _ configuration: Configuration, controller: AlphaController, recorder: EventRecorder, clock: WallClock
+        _ configuration: Configuration, controller: AlphaController, recorder: EventRecorder, clock: WallClock,
+        open: @escaping @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport = TransportFactory
+            .open
     ) -> LinkDriver {
         let device = configuration.serial.device
         return LinkDriver(
             path: device, serial: configuration.serial, controller: controller, zone: configuration.timeZone,
-            clocks: clock.clocks
+            clocks: clock.clocks, open: open
         ) { report in
             switch report {
             case .up:

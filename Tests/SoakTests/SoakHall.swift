@@ -1,0 +1,110 @@
+import Foundation
+import LobbyCore
+import LobbyLink
+import LobbyStore
+import LobbyTestSupport
+import Synchronization
+
+@testable import LobbyDaemon
+
+/// A hall in virtual time: the daemon's own state, spool watcher, player and link, wired as
+/// `Daemon.run` wires them, with the run loops (threads, tasks, sleeps) replaced by one loop
+/// that moves the clocks. Only the wire is simulated: the sign is `SoakSign`, reached at once.
+final class SoakHall {
+    let time: VirtualTime
+    let sign: SoakSign
+    let directory: TemporaryDirectory
+    let configuration: Configuration
+    let state: DaemonState
+    let link: LinkDriver
+    private var linkLoop: LinkLoop
+    private var player: PlayerLoop
+    private let watcher: SpoolWatcher
+    private let key = PublisherKey(publisher: "大厅发布员")
+    /// Every event the recorder acknowledged, as `watch` would have seen it.
+    let acknowledged = EventTap()
+    private var subscription: EventRecorder.Subscription?
+
+    init(start: Date) throws {
+        time = VirtualTime(start: start)
+        sign = SoakSign(time: time)
+        directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(
+            atPath: "\(directory.path)/trusted-keys", withIntermediateDirectories: true)
+        try directory.write("trusted-keys/publisher.pub", key.publicKey.fileText)
+        var configuration = Configuration()
+        configuration.calendar.directories = [RepositoryFiles.path("calendar")]
+        configuration.paths.spool = "\(directory.path)/spool"
+        configuration.paths.database = "\(directory.path)/state/lobbyd.sqlite"
+        configuration.paths.trustedKeys = "\(directory.path)/trusted-keys"
+        configuration.serial.device = "\(directory.path)/sign"
+        self.configuration = configuration
+        let clock = WallClock(time.clocks)
+        state = try DaemonState.open(configuration, stateDirectory: "\(directory.path)/state", clock: clock)
+        link = Daemon.makeLink(
+            configuration, controller: state.controller, recorder: state.recorder, clock: clock,
+            open: { [sign] path, _ throws(LinkError) in try sign.open(path: path) })
+        watcher = try Daemon.makeSpoolWatcher(configuration, clock: clock, recorder: state.recorder)
+        let service = Daemon.makePlayer(
+            configuration, state: state, link: link, clock: clock, notifier: SystemdNotifier())
+        player = PlayerLoop(service: service, player: try service.makePlayer())
+        linkLoop = LinkLoop(driver: link)
+        subscription = state.recorder.subscribe { [acknowledged] in acknowledged.hear($0) }
+        try watcher.start()
+        state.playlists.publish(watcher.store)
+        linkLoop.begin()
+    }
+
+    /// What the player last decided.
+    var decision: ScreenDecision? { state.player.snapshot.decision }
+
+    /// One tick of the player, then one pass of the link; returns when the link's next timer is due.
+    func tick() -> Duration {
+        player.tick()
+        return linkLoop.step()
+    }
+
+    /// The end of the daemon's life: the proof of play still being counted is written.
+    func finish() {
+        player.finish()
+        subscription = nil
+    }
+
+    /// Places a playlist and its signature in `incoming/` as `lobbyctl submit` does, and lets the
+    /// spool handle them, as its thread would on the inotify wake-up.
+    func drop(name: String, text: String) throws {
+        let bytes = Array(text.utf8)
+        let incoming = "\(directory.path)/spool/incoming"
+        try AtomicFile.write(Array(try key.sign(bytes).fileText.utf8), to: "\(incoming)/\(name).toml.sig")
+        try AtomicFile.write(bytes, to: "\(incoming)/\(name).toml")
+        watcher.runOnce(timeout: .zero)
+        state.playlists.publish(watcher.store)
+    }
+
+    /// Files still waiting in `incoming/`: none may be left.
+    var waitingInIncoming: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: "\(directory.path)/spool/incoming")) ?? []
+    }
+}
+
+/// Collects a digest of each event a subscription delivers: eight bytes an event, so that the
+/// soak's own bookkeeping does not show up as growth in the memory it measures.
+final class EventTap: Sendable {
+    private let digests = Mutex<[Int]>([])
+
+    func hear(_ event: EventRecord) { digests.withLock { $0.append(Self.digest(event)) } }
+
+    var heard: [Int] { digests.withLock { $0 } }
+
+    static func digest(_ event: EventRecord) -> Int {
+        var hasher = Hasher()
+        hasher.combine(event.ts)
+        hasher.combine(event.kind)
+        hasher.combine(event.actor)
+        for key in event.detail.keys.sorted() {
+            hasher.combine(key)
+            hasher.combine(event.detail[key])
+        }
+        return hasher.finalize()
+    }
+}
