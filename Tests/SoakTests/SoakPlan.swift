@@ -37,7 +37,7 @@ struct SoakPlan {
     /// a week), and with some probability a pulled cable in the morning, a power cut in the
     /// afternoon and a clock step near the end of a window. Days 1, 2 and 3 have one of each for
     /// certain, so that even a short soak injects every kind of fault.
-    init(days: Int, start: LocalDate, zone: TimeZone, seed: UInt64) {
+    init(days: Int, start: LocalDate, seed: UInt64) {
         self.days = days
         self.seed = seed
         var random = SplitMix64(seed: seed)

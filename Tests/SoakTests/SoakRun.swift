@@ -14,7 +14,50 @@ struct SoakRun {
         self.hall = hall
     }
 
-    mutating func apply(_ action: SoakPlan.Action, ledger: inout SoakLedger) throws {
+    /// Lives `days` of the hall: moves the clocks to the next whole second, the link's next timer
+    /// or the plan's next step, whichever comes first; applies the plan; ticks the player and the
+    /// link; books what the sign showed. Returns the process's memory at the end of each day.
+    mutating func live(days: Int, plan: SoakPlan, ledger: inout SoakLedger) throws -> [ProcessMemory] {
+        let began = ContinuousClock.now
+        let total = Duration.seconds(86_400 * days)
+        var pending = plan.steps[...]
+        var nextTick = Duration.zero
+        var linkDue = Duration.zero
+        var observation = observe()
+        var memory: [ProcessMemory] = []
+        while hall.time.elapsed < total {
+            let target = min(nextTick, linkDue, pending.first?.at ?? total, total)
+            ledger.account(from: hall.time.elapsed, to: target, wallAtFrom: hall.time.wall, observation)
+            let day = Int(target.components.seconds / 86_400)
+            if day > Int(hall.time.elapsed.components.seconds / 86_400) {
+                memory.append(ProcessMemory.sample())
+                if day % 10 == 0 {
+                    print("soak: day \(day) of \(days) done after \(Int((ContinuousClock.now - began).inSeconds)) s")
+                }
+            }
+            hall.time.advance(to: target)
+            hall.sign.passTime()
+            while let step = pending.first, step.at <= target {
+                pending.removeFirst()
+                try apply(step.action, ledger: &ledger)
+            }
+            ledger.noteTick(at: hall.time.wall)
+            let (before, wallBefore) = (hall.time.elapsed, hall.time.wall)
+            let sleep = hall.tick()
+            // A read that waited for a silent sign let time pass; the sign showed what it showed.
+            ledger.account(from: before, to: hall.time.elapsed, wallAtFrom: wallBefore, observation)
+            linkDue = hall.time.elapsed + sleep
+            observation = observe()
+            ledger.check(
+                observation, at: hall.time.elapsed, wall: hall.time.wall, linkReady: hall.link.status.state == .ready)
+            while nextTick <= hall.time.elapsed { nextTick += .seconds(1) }
+        }
+        hall.finish()
+        memory.append(ProcessMemory.sample())
+        return memory
+    }
+
+    private mutating func apply(_ action: SoakPlan.Action, ledger: inout SoakLedger) throws {
         let now = hall.time.elapsed
         switch action {
         case .drop(let name, let text, _): try hall.drop(name: name, text: text)
@@ -35,7 +78,7 @@ struct SoakRun {
     }
 
     /// Whether the sign is lit, and whether it shows the pages the player decided.
-    mutating func observe() -> SoakLedger.Observation {
+    private mutating func observe() -> SoakLedger.Observation {
         ticks += 1
         let decision = hall.decision
         let key = (items: decision?.items ?? [], isOn: decision?.program != nil)

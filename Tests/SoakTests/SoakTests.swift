@@ -21,47 +21,11 @@ struct SoakTests {
     @Test("the screen follows the schedule to the second outside injected faults, and every event is logged once")
     func soak() throws {
         let hall = try SoakHall(start: Self.zone.instant(of: Self.start))
-        let plan = SoakPlan(days: Self.days, start: Self.start, zone: Self.zone, seed: Self.seed)
+        let plan = SoakPlan(days: Self.days, start: Self.start, seed: Self.seed)
         var ledger = SoakLedger()
         var run = SoakRun(hall: hall)
         let began = ContinuousClock.now
-        let total = Duration.seconds(86_400 * Self.days)
-        var pending = plan.steps[...]
-        var nextTick = Duration.zero
-        var linkDue = Duration.zero
-        var observation = run.observe()
-        var memory: [ProcessMemory] = []
-        while hall.time.elapsed < total {
-            let target = min(nextTick, linkDue, pending.first?.at ?? total, total)
-            ledger.account(
-                from: hall.time.elapsed, to: target, wallAtFrom: hall.time.wall, observation)
-            let day = Int(target.components.seconds / 86_400)
-            if day > Int(hall.time.elapsed.components.seconds / 86_400) {
-                memory.append(ProcessMemory.sample())
-                if day % 10 == 0 {
-                    print(
-                        "soak: day \(day) of \(Self.days) done after \(Int((ContinuousClock.now - began).inSeconds)) s")
-                }
-            }
-            hall.time.advance(to: target)
-            hall.sign.passTime()
-            while let step = pending.first, step.at <= target {
-                pending.removeFirst()
-                try run.apply(step.action, ledger: &ledger)
-            }
-            ledger.noteTick(at: hall.time.wall)
-            let (before, wallBefore) = (hall.time.elapsed, hall.time.wall)
-            let sleep = hall.tick()
-            // A read that waited for a silent sign let time pass; the sign showed what it showed.
-            ledger.account(from: before, to: hall.time.elapsed, wallAtFrom: wallBefore, observation)
-            linkDue = hall.time.elapsed + sleep
-            observation = run.observe()
-            ledger.check(
-                observation, at: hall.time.elapsed, wall: hall.time.wall, linkReady: hall.link.status.state == .ready)
-            while nextTick <= hall.time.elapsed { nextTick += .seconds(1) }
-        }
-        hall.finish()
-        memory.append(ProcessMemory.sample())
+        let memory = try run.live(days: Self.days, plan: plan, ledger: &ledger)
         let took = ContinuousClock.now - began
 
         let report = try SoakReport(hall: hall, plan: plan, ledger: ledger, ticks: run.ticks, memory: memory)
