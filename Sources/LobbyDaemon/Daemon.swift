@@ -184,7 +184,8 @@ public enum Daemon {
                 "no trusted publisher keys in \(configuration.paths.trustedKeys): every playlist will be rejected")
         }
         return try SpoolWatcher(
-            archive: SpoolArchive(spool: configuration.paths.spool), validator: validator, now: clock.now
+            archive: SpoolArchive(spool: configuration.paths.spool), validator: validator, now: clock.now,
+            monotonic: clock.monotonic
         ) { event in
             let now = clock.now()
             switch event {
