@@ -56,7 +56,8 @@ struct PlayerLoop {
         let current = settings.snapshot
         let schedule = current.schedule
         let wallStep = now.timeIntervalSince(lastWall)
-        let monotonicStep = clock.monotonic() - lastMonotonic
+        let monotonic = clock.monotonic()
+        let monotonicStep = monotonic - lastMonotonic
         let drift = abs(wallStep - monotonicStep.inSeconds)
         if drift > 2 {
             event(
@@ -64,7 +65,7 @@ struct PlayerLoop {
                 "wall clock moved \(Int(wallStep)) s in \(monotonicStep); the screen follows the new time",
                 level: .warning)
         }
-        (lastWall, lastMonotonic) = (now, clock.monotonic())
+        (lastWall, lastMonotonic) = (now, monotonic)
         let decision = player.decide(
             at: now, schedule: schedule, store: board.snapshot, fallback: service.fallback, steering: steering.snapshot)
         let shown = link.status.state == .ready && decision.program != nil
@@ -119,9 +120,9 @@ struct PlayerLoop {
             notifier.notify(status)
             lastStatus = status
         }
-        if let interval = notifier.watchdogInterval, clock.monotonic() - lastWatchdog >= interval {
+        if let interval = notifier.watchdogInterval, monotonic - lastWatchdog >= interval {
             notifier.notify("WATCHDOG=1")
-            lastWatchdog = clock.monotonic()
+            lastWatchdog = monotonic
         }
     }
     private mutating func checkWarnings(at now: Date, current: LiveSettings.Current) {
