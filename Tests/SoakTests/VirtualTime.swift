@@ -24,11 +24,6 @@ final class VirtualTime: Sendable {
     var monotonic: ContinuousClock.Instant { origin + elapsed }
     var wall: Date { readings.withLock { start.addingTimeInterval($0.elapsed.inSeconds + $0.wallOffset) } }
 
-    /// What the wall clock reads when the monotonic clock reaches `elapsed`, unless stepped before.
-    func wall(at elapsed: Duration) -> Date {
-        readings.withLock { start.addingTimeInterval(elapsed.inSeconds + $0.wallOffset) }
-    }
-
     /// The clocks as the daemon's components read them.
     var clocks: Clocks { Clocks(wall: { self.wall }, monotonic: { self.monotonic }) }
 
