@@ -13,6 +13,25 @@ struct ControlOptions: ParsableArguments {
     func connect() throws -> ControlClient {
         try ControlClient.connect(path: socket)
     }
+
+    /// Sends `request` (over `client`, or a new connection) and decodes the reply; with `--json`
+    /// prints the reply as it came instead and returns `nil`.
+    func ask<Reply: Decodable>(_ request: [String: Any], as type: Reply.Type, over client: ControlClient? = nil)
+        throws -> Reply?
+    {
+        var client = try client ?? connect()
+        let reply = try client.request(request)
+        if json {
+            print(String(decoding: reply, as: UTF8.self))
+            return nil
+        }
+        return try ControlCoding.decode(type, from: reply)
+    }
+
+    /// Sends a change and prints lobbyd's `DONE` message (its JSON with `--json`).
+    func change(_ request: [String: Any], over client: ControlClient? = nil) throws {
+        if let done = try ask(request, as: DoneReply.self, over: client) { print(done.message) }
+    }
 }
 
 /// A blocking client for the control socket: one request, one reply line (or a stream of them

@@ -10,13 +10,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        var client = try control.connect()
-        let reply = try client.request(["command": "status"])
-        if control.json {
-            print(String(decoding: reply, as: UTF8.self))
-            return
-        }
-        let report = try ControlCoding.decode(StatusReport.self, from: reply)
+        guard let report = try control.ask(["command": "status"], as: StatusReport.self) else { return }
         print(StatusText(report: report, style: TerminalStyle.forStandardOutput()).lines.joined(separator: "\n"))
     }
 }
@@ -86,13 +80,7 @@ struct PlaylistsCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        var client = try control.connect()
-        let reply = try client.request(["command": "playlists"])
-        if control.json {
-            print(String(decoding: reply, as: UTF8.self))
-            return
-        }
-        let list = try ControlCoding.decode(PlaylistsReply.self, from: reply)
+        guard let list = try control.ask(["command": "playlists"], as: PlaylistsReply.self) else { return }
         print("active:")
         if list.active.isEmpty { print("  none") }
         for playlist in list.active {
@@ -131,7 +119,7 @@ struct OverrideCommand: ParsableCommand {
         var client = try control.connect()
         var request: [String: Any] = ["command": "override", "state": state, "reason": reason]
         if let until { request["until"] = try resolveTime(until, client: &client) }
-        try finish(try client.request(request), control: control)
+        try control.change(request, over: client)
     }
 }
 
@@ -157,11 +145,10 @@ struct MaintenanceCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        var client = try control.connect()
         var request: [String: Any] = ["command": "maintenance", "action": action]
         if let note { request["note"] = note }
         if let pattern { request["pattern"] = pattern }
-        try finish(try client.request(request), control: control)
+        try control.change(request)
     }
 }
 
@@ -176,8 +163,7 @@ struct DailyCheckCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        var client = try control.connect()
-        try finish(try client.request(["command": "daily-check", "note": note]), control: control)
+        try control.change(["command": "daily-check", "note": note])
     }
 }
 
@@ -196,9 +182,7 @@ struct TestPatternCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        var client = try control.connect()
-        try finish(
-            try client.request(["command": "test-pattern", "pattern": pattern, "minutes": minutes]), control: control)
+        try control.change(["command": "test-pattern", "pattern": pattern, "minutes": minutes])
     }
 }
 
@@ -211,17 +195,7 @@ struct ReloadCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        var client = try control.connect()
-        try finish(try client.request(["command": "reload"]), control: control)
-    }
-}
-
-/// Prints a change's `DONE` reply.
-private func finish(_ reply: [UInt8], control: ControlOptions) throws {
-    if control.json {
-        print(String(decoding: reply, as: UTF8.self))
-    } else {
-        print((try ControlCoding.decode(DoneReply.self, from: reply)).message)
+        try control.change(["command": "reload"])
     }
 }
 
@@ -232,20 +206,23 @@ private func resolveTime(_ text: String, client: inout ControlClient) throws -> 
     if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
         (0..<60).contains(minute), parts[1].count == 2
     {
-        let report = try ControlCoding.decode(StatusReport.self, from: try client.request(["command": "status"]))
         // `now` is 2026-11-25T09:12:00+08:00: keep its date and offset.
-        let date = report.now.prefix(10)
-        let offset = report.now.suffix(6)
+        let now = try daemonNow(&client)
+        let (date, offset) = (now.prefix(10), now.suffix(6))
         return "\(date)T\(parts[0].count == 1 ? "0" : "")\(hour):\(parts[1]):00\(offset)"
     }
     if ControlTime.parse(text) != nil { return text }
     // A local time without offset: the daemon's offset from its status.
-    let report = try ControlCoding.decode(StatusReport.self, from: try client.request(["command": "status"]))
     let withSeconds = text.count == 16 ? "\(text):00" : text
-    let candidate = "\(withSeconds)\(report.now.suffix(6))"
+    let candidate = "\(withSeconds)\(try daemonNow(&client).suffix(6))"
     guard ControlTime.parse(candidate) != nil else {
         Console.error("lobbyctl: --until \(text): expected HH:MM or YYYY-MM-DDTHH:MM[:SS][+08:00]")
         throw ExitCode(ExitStatus.invalidInput)
     }
     return candidate
+}
+
+/// The daemon's clock, from its status: `2026-11-25T09:12:00+08:00`.
+private func daemonNow(_ client: inout ControlClient) throws -> String {
+    try ControlCoding.decode(StatusReport.self, from: try client.request(["command": "status"])).now
 }
