@@ -242,6 +242,19 @@ enum DaemonBenchmark {
     }
 }
 
+/// Calls `body` with `path` as a Unix socket address (the benchmarks cannot use the tests'
+/// LobbyTestSupport, which has the same helper).
+private func withUnixAddress<Result>(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result)
+    -> Result
+{
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+}
+
 /// A Unix datagram socket standing in for systemd's notify socket.
 final class NotifySocket {
     let path: String
@@ -250,15 +263,9 @@ final class NotifySocket {
     init(path: String) throws {
         self.path = path
         descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
+        guard withUnixAddress(path, { bind(descriptor, $0, $1) }) == 0 else {
+            throw BenchmarkError.referenceFailed("cannot bind \(path)")
         }
-        guard bound == 0 else { throw BenchmarkError.referenceFailed("cannot bind \(path)") }
     }
 
     deinit { close(descriptor) }
@@ -283,15 +290,9 @@ struct LineSocket {
 
     init(path: String) throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
+        guard withUnixAddress(path, { connect(descriptor, $0, $1) }) == 0 else {
+            throw BenchmarkError.referenceFailed("cannot connect to \(path)")
         }
-        guard connected == 0 else { throw BenchmarkError.referenceFailed("cannot connect to \(path)") }
     }
 
     func send(_ text: String) {
