@@ -6,10 +6,10 @@ import LobbyStore
 import Logging
 import ServiceLifecycle
 
-/// Every tick: what must the screen show now? It is computed from the clock (schedule and
-/// accepted playlists), handed to the link when it changes, and logged as an event when the
-/// screen turns on or off. It also watches for clock jumps, missing calendar data and stale
-/// content, and keeps systemd informed.
+/// Runs the player's tick (`PlayerLoop`) every 50 ms until shutdown. Each tick works out from
+/// the clock what the screen must show (schedule and accepted playlists), hands it to the link
+/// when it changes and logs on and off; it also watches for clock jumps, missing calendar data
+/// and stale content, and keeps systemd informed.
 struct PlayerService: Service {
     let settings: LiveSettings
     let board: PlaylistBoard
