@@ -219,7 +219,9 @@ struct ConfigurationTests {
     @Test("an unreadable file is an error, never an empty configuration")
     func unreadableFile() throws {
         let directory = try TemporaryDirectory()
-        #expect(throws: LobbyCoreError.unreadable(file: directory.path, reason: "Is a directory")) {
+        #expect(
+            throws: LobbyCoreError.unreadable(file: directory.path, reason: "it is a directory, not a regular file")
+        ) {
             try Configuration.load(path: directory.path)
         }
         let binary = directory.path + "/binary.toml"

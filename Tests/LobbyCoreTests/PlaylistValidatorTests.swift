@@ -30,7 +30,7 @@ struct PlaylistValidatorTests {
             words: "missing required key \"title\""),
         Rejection(
             name: "wrong type", old: "version = 2", new: "version = \"2\"", stage: .schema, line: 2,
-            words: "version: expected an integer, found string"),
+            words: "version: expected an integer, found a string"),
         Rejection(
             name: "bad mode", old: "mode = \"page\"", new: "mode = \"flash\"", stage: .schema, line: 27,
             words: "expected one of \"page\", \"static\", \"scroll\""),

@@ -1,5 +1,6 @@
 import Foundation
 import LobbyCore
+import LobbyTestSupport
 
 /// What happens to the hall during the soak, decided in advance from a seed so that any
 /// failure can be run again exactly: the content office's daily playlists (a bad one now and
@@ -122,20 +123,5 @@ struct SoakPlan {
 
             """
         return .drop(name: name, text: text, valid: valid)
-    }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so that a seed names a whole soak.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

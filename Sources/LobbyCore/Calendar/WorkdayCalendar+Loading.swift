@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 extension WorkdayCalendar {
     /// Loads every `*.toml` in `directories`, in order, each directory's files sorted by name;

@@ -39,15 +39,14 @@ public enum AtomicFile {
         close(descriptor)
     }
 
-    /// The whole file as bytes, with the operating system's reason on failure.
-    public static func read(_ path: String) throws(LobbyCoreError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(
-                file: path,
-                reason: FileManager.default.fileExists(atPath: path)
-                    ? "permission denied or not a file" : "No such file or directory")
+    /// The whole file as bytes (a regular file of at most `limit` bytes), with the reason on
+    /// failure.
+    public static func read(_ path: String, limit: Int = 16 << 20) throws(LobbyCoreError) -> [UInt8] {
+        do {
+            return try BoundedFile.read(path, limit: limit)
+        } catch {
+            throw .unreadable(file: path, reason: error.description)
         }
-        return Array(data)
     }
 
     private static func failure(_ path: String) -> LobbyCoreError {

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 extension TOMLTableReader {
     /// A point in time written as a TOML date (local midnight in `zone`), a local date-time
@@ -7,20 +6,19 @@ extension TOMLTableReader {
     func instant(_ key: String, in zone: TimeZone) -> Date? {
         let expected = "a date or date-time, unquoted (2026-11-20 or 2026-11-20T08:20:00)"
         let value = typed(key, expected: expected) { value -> (TOMLDate, TOMLTime?, Int?)? in
-            if let date = value.date { return (date, nil, nil) }
-            guard let dateTime = value.dateTime else { return nil }
-            // The annotation picks TOMLDateTime's stored `time`: TOMLKit's protocol extension
-            // also offers an optional `time` (nil for a date-time) that would win otherwise.
-            let date: TOMLDate = dateTime.date
-            let time: TOMLTime = dateTime.time
-            return (date, time, dateTime.offset?.offset)
+            switch value {
+            case .localDate(let date): (date, nil, nil)
+            case .localDateTime(let date, let time): (date, time, nil)
+            case .offsetDateTime(let date, let time, let offset): (date, time, offset)
+            default: nil
+            }
         }
         guard let (tomlDate, time, offsetMinutes) = value else { return nil }
         guard let date = LocalDate(year: tomlDate.year, month: tomlDate.month, day: tomlDate.day) else {
             invalid(key, value: "\(tomlDate.year)-\(tomlDate.month)-\(tomlDate.day)", expected: "a real calendar date")
             return nil
         }
-        let second = time.map { Double($0.hour * 3600 + $0.minute * 60 + $0.second) + Double($0.nanoSecond) / 1e9 } ?? 0
+        let second = time.map { Double($0.hour * 3600 + $0.minute * 60 + $0.second) + Double($0.nanosecond) / 1e9 } ?? 0
         guard let offsetMinutes else { return zone.instant(of: date, secondOfDay: second) }
         return Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400 + second - Double(offsetMinutes * 60))
     }

@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// Collects every problem found while reading one file, so that a person sees all of them at once
 /// instead of fixing one error per run.
 final class TOMLDiagnostics {
@@ -61,11 +59,11 @@ final class TOMLTableReader {
     }
 
     func integer(_ key: String) -> Int? {
-        typed(key, expected: "an integer") { $0.int }
+        typed(key, expected: "an integer") { $0.integer }
     }
 
     func boolean(_ key: String) -> Bool? {
-        typed(key, expected: "true or false") { $0.bool }
+        typed(key, expected: "true or false") { $0.boolean }
     }
 
     func date(_ key: String) -> TOMLDate? {
@@ -141,14 +139,12 @@ final class TOMLTableReader {
         }
     }
 
-    func typed<T>(_ key: String, expected: String, _ convert: (TOMLValueConvertible) -> T?)
-        -> T?
-    {
+    func typed<T>(_ key: String, expected: String, _ convert: (TOMLValue) -> T?) -> T? {
         known.insert(key)
         guard let value = table[key] else { return nil }
         if let converted = convert(value) { return converted }
         diagnostics.report(
-            .wrongType(location(of: key), key: keyPath(key), found: value.type.description, expected: expected))
+            .wrongType(location(of: key), key: keyPath(key), found: value.typeName, expected: expected))
         return nil
     }
 }
