@@ -207,6 +207,53 @@ final class ControlSocketTests {
                 + "dropped, 600 events logged, daemon unaffected")
     }
 
+    /// Hardening findings 5 and 6: a watcher that kept sending grew lobbyd to 2.7 GB, pipelined
+    /// requests never read to 830 MB, and 1,100 watchers exhausted its file descriptors.
+    @Test("bounds: connections, watchers and unread replies are capped; a watcher's input is dropped")
+    func bounds() throws {
+        let lobbyd = try startDaemon(operators: Self.ownGroup)
+        let path = "\(hall.path)/control.sock"
+        let before = lobbyd.residentKilobytes
+        var clients: [LineClient] = []
+        for _ in 0..<ControlProtocol.maximumClients {
+            var client = try LineClient(path: path)
+            #expect(client.readLine()?.contains("\"class\":\"VERSION\"") == true)
+            clients.append(client)
+        }
+        var refused = try LineClient(path: path)
+        #expect(refused.readLine()?.contains("too many connections") == true)
+        #expect(refused.readLine() == nil)
+        refused.close()
+        // Watchers: the first 16 of these are accepted, the next is told so.
+        for index in clients.indices {
+            clients[index].send(Array("{\"command\":\"watch\"}\n".utf8))
+            let reply = clients[index].readLine() ?? ""
+            #expect(reply.contains(index < ControlProtocol.maximumWatchers ? "WATCH" : "too many watchers"), "\(reply)")
+        }
+        // A watcher that keeps sending: 64 MiB of requests, read and dropped.
+        let line = Array(
+            ("{\"command\":\"events\",\"limit\":10000,\"x\":\"" + String(repeating: "a", count: 60_000) + "\"}\n").utf8)
+        for _ in 0..<(64 << 20) / line.count { clients[0].send(line) }
+        // A client that sends requests without reading the replies is closed after 32.
+        var greedy = clients[ControlProtocol.maximumWatchers]
+        let request = Array("{\"command\":\"events\",\"limit\":10000}\n".utf8)
+        for _ in 0..<2_000 { greedy.send(request) }
+        var replies = 0
+        while greedy.readLine() != nil { replies += 1 }
+        #expect(replies <= ControlProtocol.maximumQueuedRequests + 1)
+        #expect(lobbyd.output.contains { $0.contains("requests without reading the replies; closed") })
+        for client in clients { client.close() }
+        // Connections free up again, and the daemon answers.
+        let status = try lobbyctl(["status"])
+        #expect(status.status == 0)
+        let grown = lobbyd.residentKilobytes - before
+        #expect(grown < 64 * 1024, "resident memory grew by \(grown) KB")
+        print(
+            "reliability: control bounds: \(ControlProtocol.maximumClients) clients (the next refused), "
+                + "\(ControlProtocol.maximumWatchers) watchers, 64 MiB sent by a watcher, \(replies) replies to an unread pipeline; RSS +\(grown) KB"
+        )
+    }
+
     @Test("malformed, half-written and oversized input get errors and the daemon carries on")
     func badInput() throws {
         _ = try startDaemon(operators: Self.ownGroup)

@@ -30,6 +30,13 @@ public final class RunningProgram: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Resident memory (VmRSS) in kilobytes, from /proc.
+    public var residentKilobytes: Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+
     /// The first line at or after `start` that satisfies `matches`, waiting up to `timeout`.
     /// Returns the line and the index after it, to wait for the next event from there.
     @discardableResult

@@ -8,6 +8,12 @@ public enum ControlProtocol {
     public static let version = 1
     /// A longer line is answered with an error and the connection is closed.
     public static let maximumLineBytes = 65_536
+    /// Connections at once; one more is told so and closed (the file descriptors stay bounded).
+    public static let maximumClients = 64
+    /// Clients following events at once (`watch`); one more is refused.
+    public static let maximumWatchers = 16
+    /// Requests a client may send ahead of reading the replies; one more closes the connection.
+    public static let maximumQueuedRequests = 32
 }
 
 /// Test pictures for the technician's dead-dot check.

@@ -3,8 +3,18 @@ import LobbyCore
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
+
+/// How many connections and watchers there are, shared by every connection's handler.
+final class ControlLimits: Sendable {
+    let clients = Atomic<Int>(0)
+    let watchers = Atomic<Int>(0)
+}
 
 /// One connection: greets, parses each line, answers in order, streams events after `watch`.
+/// Bounded: at most `ControlProtocol.maximumQueuedRequests` requests wait for their turn, the
+/// next is only answered once the client has read enough of the replies (the channel is
+/// writable again), and a watcher's further input is ignored.
 final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -19,32 +29,66 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var queued: [ByteBuffer] = []
     private var busy = false
     private var watch: EventRecorder.Subscription?
+    private let limits: ControlLimits
+    /// Whether this connection counts against `maximumClients` (a refused one does not).
+    private var counted = false
 
-    init(center: ControlCenter, caller: Caller, pool: NIOThreadPool) {
+    init(center: ControlCenter, caller: Caller, pool: NIOThreadPool, limits: ControlLimits) {
         self.center = center
         self.caller = caller
         self.pool = pool
+        self.limits = limits
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        guard limits.clients.wrappingAdd(1, ordering: .relaxed).newValue <= ControlProtocol.maximumClients else {
+            limits.clients.wrappingSubtract(1, ordering: .relaxed)
+            logger.warning("control: \(ControlProtocol.maximumClients) connections already; refused \(caller)")
+            send(
+                ControlCoding.line(
+                    ErrorReply(
+                        "连接数已达上限 (\(ControlProtocol.maximumClients))，请稍后再试 / too many connections; try again later")),
+                context: context)
+            context.close(promise: nil)
+            return
+        }
+        counted = true
         send(ControlCoding.line(VersionReply(release: Release.version)), context: context)
         context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        if watch != nil { limits.watchers.wrappingSubtract(1, ordering: .relaxed) }
         watch?.cancel()
         watch = nil
+        if counted { limits.clients.wrappingSubtract(1, ordering: .relaxed) }
+        counted = false
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // A watcher has nothing more to ask: what it sends is read and dropped.
+        guard watch == nil, counted else { return }
+        guard queued.count < ControlProtocol.maximumQueuedRequests else {
+            logger.warning(
+                "control: \(caller) sent more than \(ControlProtocol.maximumQueuedRequests) requests without reading the replies; closed"
+            )
+            context.close(promise: nil)
+            return
+        }
         queued.append(unwrapInboundIn(data))
         drain(context: context)
     }
 
-    /// Answers queued lines in order until one must wait for the thread pool.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        drain(context: context)
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Answers queued lines in order until one must wait for the thread pool, or for the client
+    /// to read what it was sent.
     private func drain(context: ChannelHandlerContext) {
-        while !busy, watch == nil, !queued.isEmpty {
+        while !busy, watch == nil, context.channel.isWritable, !queued.isEmpty {
             let line = queued.removeFirst()
             let request: ControlRequest
             do {
@@ -80,6 +124,15 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Events are written as they are recorded, from whichever thread records them; when the
     /// channel's buffer is full the watcher has stopped reading and is dropped.
     private func startWatching(context: ChannelHandlerContext) {
+        guard limits.watchers.wrappingAdd(1, ordering: .relaxed).newValue <= ControlProtocol.maximumWatchers else {
+            limits.watchers.wrappingSubtract(1, ordering: .relaxed)
+            send(
+                ControlCoding.line(
+                    ErrorReply("关注事件的客户端已达上限 (\(ControlProtocol.maximumWatchers)) / too many watchers")),
+                context: context)
+            return
+        }
+        queued.removeAll()
         context.pipeline.syncOperations.removeHandler(name: Self.idleHandler, promise: nil)
         send(ControlCoding.line(WatchReply()), context: context)
         let channel = context.channel

@@ -13,7 +13,9 @@ import ServiceLifecycle
 /// replies keep the order of requests. Bounded in every direction: a line longer than 64 KiB is
 /// answered with an error and the connection closed; a client silent for the idle timeout is
 /// disconnected unless it watches; a watcher whose output buffer is full (it stopped reading)
-/// is told so and dropped.
+/// is told so and dropped; connections, watchers and requests queued per client are capped
+/// (`ControlProtocol`), and a client that does not read its replies is not answered further
+/// until it does.
 public struct ControlServer: Service {
     private let channel: Channel
 
@@ -24,6 +26,7 @@ public struct ControlServer: Service {
     ) async throws -> ControlServer {
         let idle = TimeAmount.seconds(Int64(control.idleTimeoutSeconds))
         let operators = control.operatorsGroup
+        let limits = ControlLimits()
         try? FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         let channel = try await ServerBootstrap(group: group)
@@ -38,7 +41,8 @@ public struct ControlServer: Service {
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(ControlLineDecoder()))
                     try pipeline.addHandler(IdleStateHandler(readTimeout: idle), name: ControlHandler.idleHandler)
-                    try pipeline.addHandler(ControlHandler(center: center, caller: caller, pool: .singleton))
+                    try pipeline.addHandler(
+                        ControlHandler(center: center, caller: caller, pool: .singleton, limits: limits))
                 }
             }
             .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
