@@ -11,6 +11,8 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case playlistAccepted = "playlist_accepted"
     case playlistRejected = "playlist_rejected"
     case playlistDuplicate = "playlist_duplicate"
+    /// An accepted playlist taken off the screen: its key was revoked or the rules changed.
+    case playlistWithdrawn = "playlist_withdrawn"
     case linkUp = "link_up"
     case linkDown = "link_down"
     case frameShown = "frame_shown"

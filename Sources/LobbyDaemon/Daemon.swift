@@ -159,7 +159,8 @@ public enum Daemon {
         var store = PlaylistStore()
         guard let path = configuration.content.fallbackPlaylist else { return store }
         do {
-            switch try makeValidator(configuration).validate(try PlaylistFile.read(path), now: now) {
+            let file = try PlaylistFile.read(path, limit: configuration.content.maxFileBytes)
+            switch try makeValidator(configuration).validate(file, now: now, signedOnly: true) {
             case .accepted(let playlist, _):
                 store.add(playlist, acceptedAt: now)
             case .rejected(let problems):
@@ -201,6 +202,10 @@ public enum Daemon {
                 recorder.record(
                     .playlistDuplicate, "\(id) version \(version) again, archived as \(path)",
                     detail: ["id": id, "version": "\(version)", "path": path], at: now)
+            case .withdrawn(let file, let reason, let problems):
+                recorder.record(
+                    .playlistWithdrawn, "\(file) taken off the screen, \(problems) problem(s), see \(reason)",
+                    detail: ["file": file, "reason_file": reason, "problems": "\(problems)"], at: now, level: .warning)
             }
         }
     }

@@ -17,7 +17,8 @@ struct PlaylistCheck: ParsableArguments {
         let playlistFile: PlaylistFile
         let validator: PlaylistValidator
         do {
-            playlistFile = try PlaylistFile.read(file)
+            // The validator reports a file over the configured size; this bound only stops a runaway read.
+            playlistFile = try PlaylistFile.read(file, limit: 64 << 20)
             let trust = try TrustStore.load(directory: trustedKeys ?? configuration.paths.trustedKeys)
             validator = PlaylistValidator(
                 configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))

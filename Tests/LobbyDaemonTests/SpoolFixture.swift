@@ -10,7 +10,11 @@ final class SpoolFixture {
     let directory: TemporaryDirectory
     let key = PublisherKey(publisher: "测试发布员")
     var events: [SpoolEvent] = []
+    /// Called with each event as the watcher reports it.
+    var onEvent: (SpoolEvent) -> Void = { _ in }
     var monotonicNow = ContinuousClock.now
+    /// The wall clock the watcher reads.
+    var wallNow = PlaylistFixtureText.now
     private(set) var watcher: SpoolWatcher!
 
     init() throws {
@@ -22,14 +26,22 @@ final class SpoolFixture {
 
     /// A new watcher over the same spool, as after a restart.
     func makeWatcher() throws -> SpoolWatcher {
-        let configuration = Configuration()
-        let validator = PlaylistValidator(
-            configuration: configuration, trust: TrustStore(keys: [key.publicKey]),
-            fitting: try TextRenderer(configuration: configuration))
+        let validator = try makeValidator(trusting: [key])
         return try SpoolWatcher(
             archive: SpoolArchive(spool: directory.path), validator: validator, grace: .seconds(30),
-            now: { PlaylistFixtureText.now }, monotonic: { [unowned self] in monotonicNow },
-            report: { [unowned self] in events.append($0) })
+            now: { [unowned self] in wallNow }, monotonic: { [unowned self] in monotonicNow },
+            report: { [unowned self] in
+                events.append($0)
+                onEvent($0)
+            })
+    }
+
+    /// The daemon's validator with these publishers trusted.
+    func makeValidator(trusting keys: [PublisherKey]) throws -> PlaylistValidator {
+        let configuration = Configuration()
+        return PlaylistValidator(
+            configuration: configuration, trust: TrustStore(keys: keys.map(\.publicKey)),
+            fitting: try TextRenderer(configuration: configuration))
     }
 
     func restart() throws {

@@ -14,6 +14,8 @@ public struct PlaylistStore: Sendable {
         case duplicate(version: Int)
         /// A lower version than the one accepted: refused, so an old file cannot roll content back.
         case older(than: Int)
+        /// The same id and version as a playlist withdrawn from the screen: refused.
+        case withdrawn(version: Int)
     }
 
     /// An accepted playlist and when it was accepted (for staleness).
@@ -32,14 +34,19 @@ public struct PlaylistStore: Sendable {
 
     /// Newest accepted version of each id.
     public private(set) var entries: [String: Entry] = [:]
+    /// The highest version ever accepted of each id, withdrawn ones included: a playlist never
+    /// goes back to an older version (the spool persists it across restarts).
+    public private(set) var floors: [String: Int] = [:]
     /// Emergency items an operator cleared, by `id#version#index`; they stay off the screen.
     public private(set) var clearedEmergencies: Set<String> = []
 
     public init() {}
 
     public func decide(_ playlist: Playlist) -> Decision {
-        guard let current = entries[playlist.id]?.playlist.version else { return .accept }
-        if playlist.version == current { return .duplicate(version: current) }
+        guard let current = floors[playlist.id] else { return .accept }
+        if playlist.version == current {
+            return entries[playlist.id] == nil ? .withdrawn(version: current) : .duplicate(version: current)
+        }
         return playlist.version < current ? .older(than: current) : .accept
     }
 
@@ -47,6 +54,24 @@ public struct PlaylistStore: Sendable {
     public mutating func add(_ playlist: Playlist, acceptedAt: Date) {
         guard decide(playlist) == .accept else { return }
         entries[playlist.id] = Entry(playlist: playlist, acceptedAt: acceptedAt)
+        floors[playlist.id] = playlist.version
+    }
+
+    /// Puts back a playlist accepted before (restored from the archive at start or reload).
+    public mutating func reinstate(_ playlist: Playlist, acceptedAt: Date) {
+        entries[playlist.id] = Entry(playlist: playlist, acceptedAt: acceptedAt)
+        raiseFloor(playlist.id, to: playlist.version)
+    }
+
+    /// Raises the floor of `id` to `version` (restored from the spool at start).
+    public mutating func raiseFloor(_ id: String, to version: Int) {
+        floors[id] = max(floors[id] ?? version, version)
+    }
+
+    /// Takes a playlist off the screen (its key was revoked, the rules changed); its version stays
+    /// the floor, so an older one does not come back.
+    public mutating func withdraw(_ id: String) {
+        entries[id] = nil
     }
 
     /// Playlists whose validity covers `instant`, by id.

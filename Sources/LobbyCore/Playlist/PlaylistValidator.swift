@@ -36,8 +36,12 @@ public struct PlaylistValidator {
     }
 
     /// Validates `bytes`, the file `file`, against its detached signature (`nil` when the
-    /// `.sig` file is absent) at the instant `now`.
-    public func validate(file: String, bytes: [UInt8], signature: [UInt8]?, now: Date) -> PlaylistVerdict {
+    /// `.sig` file is absent) at the instant `now`. With `signedOnly` (the daemon's spool) a file
+    /// whose signature fails is not parsed at all: only trusted people's bytes reach the parser.
+    /// Without it (`lobbyctl verify` of a draft) every problem is reported at once.
+    public func validate(file: String, bytes: [UInt8], signature: [UInt8]?, now: Date, signedOnly: Bool = false)
+        -> PlaylistVerdict
+    {
         guard bytes.count <= content.maxFileBytes else {
             return .rejected([
                 problem(
@@ -45,10 +49,12 @@ public struct PlaylistValidator {
                     "the file is \(bytes.count) bytes; at most \(content.maxFileBytes) are accepted")
             ])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .rejected([problem(.syntax, file, nil, "the file is not UTF-8 text")])
-        }
         var problems: [PlaylistProblem] = []
+        let publisher = checkSignature(file: file, bytes: bytes, signature: signature, problems: &problems)
+        if signedOnly && publisher == nil { return .rejected(problems) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .rejected(problems + [problem(.syntax, file, nil, "the file is not UTF-8 text")])
+        }
         let playlist: Playlist?
         do {
             playlist = try Playlist.parse(text: text, file: file, zone: timeZone)
@@ -58,7 +64,6 @@ public struct PlaylistValidator {
         }
         let lines = TOMLKeyLines(text: text)
         let locate = { (key: String) in SourceLocation(file: file, line: lines.line(for: key)) }
-        let publisher = checkSignature(file: file, bytes: bytes, signature: signature, problems: &problems)
         if let playlist {
             let today = timeZone.localTime(of: now).date
             for (key, message) in playlist.approval.problems(today: today) {

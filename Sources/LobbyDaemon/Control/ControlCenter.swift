@@ -194,7 +194,7 @@ public final class ControlCenter: Sendable {
         let rejected = files(archive.rejected).filter { $0.hasSuffix(".reason") }.suffix(20).map { name in
             PlaylistsReply.Rejected(
                 file: String(name.dropLast(".reason".count)),
-                reason: (try? TextFile.read("\(archive.rejected)/\(name)")) ?? "(reason file unreadable)")
+                reason: readReason("\(archive.rejected)/\(name)"))
         }
         return PlaylistsReply(
             active: store.active(at: now).map { playlist in
@@ -203,6 +203,16 @@ public final class ControlCenter: Sendable {
                     accepted: store.entries[playlist.id].map { zone.iso8601($0.acceptedAt) } ?? "")
             },
             accepted: files(archive.accepted).filter { $0.hasSuffix(".toml") }, rejected: Array(rejected))
+    }
+
+    /// A reason file in rejected/: never followed through a link or waited on as a FIFO, and
+    /// bounded, since anyone who can write to incoming/ can put an entry of that name there.
+    private func readReason(_ path: String) -> String {
+        do {
+            return try TextFile.read(path, limit: 64 * 1024, links: .refuse)
+        } catch {
+            return "(原因文件无法读取 / reason file unreadable: \(error))"
+        }
     }
 
     // MARK: changes

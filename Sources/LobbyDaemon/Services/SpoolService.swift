@@ -44,7 +44,7 @@ struct SpoolService: Service {
                     if current.generation != generation {
                         generation = current.generation
                         do {
-                            watcher.validator = try makeValidator(current.configuration)
+                            try watcher.reload(validator: makeValidator(current.configuration))
                         } catch {
                             logger.error("spool: the reloaded rules cannot be used, the previous ones stay: \(error)")
                         }

@@ -1,20 +1,31 @@
 import Foundation
 import LobbyCore
 
-/// The spool's three directories and the moves between them. Every file that enters
-/// `incoming/` ends in exactly one of `accepted/` or `rejected/`, under a name stamped with its
-/// modification time (UTC). That stamp does not depend on when it is processed, so an ingestion
-/// interrupted by a crash lands at the same names when it is redone after restart.
+/// The spool's three directories and the moves between them. Every entry that enters
+/// `incoming/` ends in exactly one of `accepted/` or `rejected/`, under a name that is never
+/// taken twice: `STAMP-HASH-NAME`, the stamp from the file's modification time (UTC), the hash
+/// from its content (so two different files dropped under one name in one second both survive),
+/// and a counter before the name when even that is taken. Names too long for the file system are
+/// shortened, so that nothing stays in `incoming/` for want of a name.
 public struct SpoolArchive: Sendable {
+    public let root: String
     public let incoming: String
     public let accepted: String
     public let rejected: String
 
     public init(spool: String) {
+        root = spool
         incoming = "\(spool)/incoming"
         accepted = "\(spool)/accepted"
         rejected = "\(spool)/rejected"
     }
+
+    /// Names the file being processed while it is processed: a daemon that dies on a file
+    /// leaves it here, and the next start quarantines that file instead of dying again.
+    var processingMarker: String { "\(root)/.processing" }
+
+    /// The longest name given in the archive, leaving room for `.sig` and `.reason` (NAME_MAX 255).
+    static let maxNameBytes = 255 - ".reason".utf8.count - ".sig".utf8.count
 
     /// Creates the directories that do not exist yet.
     public func prepare() throws(LobbyCoreError) {
@@ -27,36 +38,52 @@ public struct SpoolArchive: Sendable {
         }
     }
 
-    /// Moves `stem.toml` (and its `.sig`, when present) into `directory` and returns the new
-    /// playlist path. The playlist moves first, so that a crash in between leaves an orphan
-    /// signature, which `recoverInterruptedMoves` puts beside it.
-    @discardableResult
-    func move(stem: String, to directory: String) throws(LobbyCoreError) -> String {
-        let source = "\(incoming)/\(stem).toml"
-        let destination = "\(directory)/\(stamp(of: source))-\(stem).toml"
-        try rename(source, destination)
-        if FileManager.default.fileExists(atPath: "\(source).sig") {
-            try rename("\(source).sig", "\(destination).sig")
+    /// A name in `directory` that no entry has, for `name` from `incoming/`, with `content`'s
+    /// hash when it could be read.
+    func archiveName(for name: String, in directory: String, content: [UInt8]?) -> String {
+        let stamp = stamp(of: "\(incoming)/\(name)")
+        let hash = content.map { Digest.sha256Hex($0).prefix(8) + "-" } ?? ""
+        var counter = 0
+        while true {
+            let prefix = "\(stamp)-\(hash)" + (counter == 0 ? "" : "\(counter)-")
+            let candidate = prefix + Self.shortened(name, to: Self.maxNameBytes - prefix.utf8.count)
+            let taken = ["", ".sig", ".reason"].contains { exists("\(directory)/\(candidate)\($0)") }
+            if !taken { return candidate }
+            counter += 1
         }
+    }
+
+    /// `name` cut to `limit` bytes at a character boundary, keeping its `.toml`/`.toml.sig` ending.
+    static func shortened(_ name: String, to limit: Int) -> String {
+        guard name.utf8.count > limit else { return name }
+        let ending = [".toml.sig", ".toml"].first { name.hasSuffix($0) } ?? ""
+        var stem = Substring(name.dropLast(ending.count))
+        while stem.utf8.count + ending.utf8.count + 1 > limit { stem = stem.dropLast() }
+        return "\(stem)~\(ending)"
+    }
+
+    /// Moves `incoming/stem.toml` (and its `.sig`, when present) to `directory/archived`, the
+    /// playlist first, so that a crash in between leaves an orphan signature, which
+    /// `recoverInterruptedMoves` puts beside it. Returns the new playlist path.
+    @discardableResult
+    func move(stem: String, to directory: String, as archived: String) throws(LobbyCoreError) -> String {
+        let source = "\(incoming)/\(stem).toml"
+        let destination = "\(directory)/\(archived)"
+        try rename(source, destination)
+        if exists("\(source).sig") { try rename("\(source).sig", "\(destination).sig") }
         AtomicFile.syncDirectory(incoming)
         AtomicFile.syncDirectory(directory)
         return destination
     }
 
-    /// Moves any other file (a stray, an orphan signature) into `rejected/` with a reason;
-    /// returns the reason file's path.
+    /// Moves any other entry (a stray, an orphan signature, a FIFO or directory) into
+    /// `rejected/` with a reason; returns the reason file's path.
     func reject(name: String, reason: String) throws(LobbyCoreError) -> String {
-        let source = "\(incoming)/\(name)"
-        let destination = "\(rejected)/\(stamp(of: source))-\(name)"
+        let destination = "\(rejected)/\(archiveName(for: name, in: rejected, content: nil))"
         try AtomicFile.write(Array(reason.utf8), to: "\(destination).reason")
-        try rename(source, destination)
+        try rename("\(incoming)/\(name)", destination)
         AtomicFile.syncDirectory(incoming)
         return "\(destination).reason"
-    }
-
-    /// Where the reason for rejecting `stem.toml` is written (before the move).
-    func reasonPath(stem: String) -> String {
-        "\(rejected)/\(stamp(of: "\(incoming)/\(stem).toml"))-\(stem).toml.reason"
     }
 
     /// Finishes moves a crash interrupted: a `.sig` left in `incoming/` whose playlist already
@@ -64,10 +91,10 @@ public struct SpoolArchive: Sendable {
     func recoverInterruptedMoves() throws(LobbyCoreError) {
         for name in list(incoming) where name.hasSuffix(".toml.sig") {
             let playlist = String(name.dropLast(".sig".count))
-            guard !FileManager.default.fileExists(atPath: "\(incoming)/\(playlist)") else { continue }
+            guard !exists("\(incoming)/\(playlist)") else { continue }
             for directory in [accepted, rejected] {
                 let orphaned = list(directory).filter {
-                    $0.hasSuffix("-\(playlist)") && !FileManager.default.fileExists(atPath: "\(directory)/\($0).sig")
+                    $0.hasSuffix("-\(playlist)") && !exists("\(directory)/\($0).sig")
                 }
                 if let target = orphaned.max() {
                     try rename("\(incoming)/\(name)", "\(directory)/\(target).sig")
@@ -77,14 +104,101 @@ public struct SpoolArchive: Sendable {
         }
     }
 
+    /// Moves `directory/name` (and its `.sig`) to `destination`; returns `destination`.
+    func moveOut(of directory: String, name: String, to destination: String) throws(LobbyCoreError) -> String {
+        try rename("\(directory)/\(name)", destination)
+        if exists("\(directory)/\(name).sig") { try rename("\(directory)/\(name).sig", "\(destination).sig") }
+        AtomicFile.syncDirectory(directory)
+        AtomicFile.syncDirectory((destination as NSString).deletingLastPathComponent)
+        return destination
+    }
+
+    /// Sets an accepted file's modification time to the instant it was accepted, which is when
+    /// a restart checks it again.
+    func stampAcceptance(_ path: String, at instant: Date) {
+        let seconds = instant.timeIntervalSince1970.rounded(.down)
+        let time = timespec(tv_sec: Int(seconds), tv_nsec: Int((instant.timeIntervalSince1970 - seconds) * 1e9))
+        let times = [time, time]
+        utimensat(AT_FDCWD, path, times, AT_SYMLINK_NOFOLLOW)
+    }
+
+    // MARK: The file being processed
+
+    /// Records that `relative` (`incoming/x.toml`) is being processed. Not synced to disk: it
+    /// guards against the process dying, and the page cache outlives the process.
+    func markProcessing(_ relative: String) throws(LobbyCoreError) {
+        let temporary = "\(processingMarker).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .unwritable(file: temporary, reason: String(cString: strerror(errno))) }
+        let bytes = Array(relative.utf8)
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == bytes.count, Glibc.rename(temporary, processingMarker) == 0 else {
+            throw .unwritable(file: processingMarker, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    func clearProcessing() {
+        unlink(processingMarker)
+    }
+
+    /// What was being processed when the daemon died, if anything.
+    func interruptedProcessing() -> String? {
+        guard let bytes = try? BoundedFile.read(processingMarker, limit: 4_096, links: .refuse),
+            let relative = String(validating: bytes, as: UTF8.self),
+            relative.hasPrefix("incoming/"), !relative.dropFirst("incoming/".count).contains("/")
+        else { return nil }
+        return relative
+    }
+
+    // MARK: Version floors
+
+    /// `versions.json`: the highest version ever accepted of each playlist id.
+    var floorsPath: String { "\(root)/versions.json" }
+
+    func readFloors() -> [String: Int] {
+        guard let bytes = try? BoundedFile.read(floorsPath, limit: 16 << 20, links: .refuse),
+            let floors = try? JSONDecoder().decode([String: Int].self, from: Data(bytes))
+        else { return [:] }
+        return floors
+    }
+
+    func writeFloors(_ floors: [String: Int]) throws(LobbyCoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        guard let data = try? encoder.encode(floors) else { return }
+        try AtomicFile.write(Array(data), to: floorsPath)
+    }
+
+    /// Removes what an interrupted `AtomicFile.write` left (`.NAME.PID.tmp`) in the directories
+    /// only lobbyd writes to.
+    func removeTemporaryFiles() {
+        for directory in [accepted, rejected, root] {
+            for name in list(directory) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+                unlink("\(directory)/\(name)")
+            }
+        }
+    }
+
     func list(_ directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 
-    /// `20261125T020000Z`, from the file's modification time.
+    func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Whether an entry of any kind (a dangling symbolic link too) has this path.
+    func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    /// `20261125T020000Z`, from the entry's modification time (the link's own, for a link).
     private func stamp(of path: String) -> String {
         var status = stat()
-        let seconds = stat(path, &status) == 0 ? status.st_mtim.tv_sec : time(nil)
+        let seconds = lstat(path, &status) == 0 ? status.st_mtim.tv_sec : time(nil)
         var parts = tm()
         var value = seconds
         gmtime_r(&value, &parts)

@@ -8,6 +8,9 @@ public enum SpoolEvent: Sendable, Equatable {
     case rejected(file: String, reasonPath: String, problems: Int)
     /// The same id and version was already accepted; the file is archived in rejected/.
     case duplicate(id: String, version: Int, path: String)
+    /// An accepted playlist no longer passes (its key was revoked or expired, the rules changed)
+    /// and was taken off the screen, moved to rejected/ with a reason.
+    case withdrawn(file: String, reasonPath: String, problems: Int)
 }
 
 /// Watches `incoming/` (inotify, no polling), validates each playlist with the daemon's
@@ -47,23 +50,68 @@ public final class SpoolWatcher {
         inotify = try Inotify(directory: archive.incoming)
     }
 
-    /// At start: finish interrupted moves, restore the accepted set from `accepted/` (oldest
-    /// first, so the newest version of each id wins), and queue what is waiting in `incoming/`.
+    /// At start: remove temporary files, quarantine the file a crash interrupted, finish
+    /// interrupted moves, restore the accepted set from `accepted/` (each id at its newest
+    /// version, checked again with the current keys and rules), and queue what is waiting in
+    /// `incoming/`.
     public func start() throws(LobbyCoreError) {
+        archive.removeTemporaryFiles()
+        try quarantineInterrupted()
         try archive.recoverInterruptedMoves()
+        for (id, version) in archive.readFloors() { store.raiseFloor(id, to: version) }
+        try restore()
+        handle(archive.list(archive.incoming).flatMap { pairing.arrived($0, at: monotonic()) })
+    }
+
+    /// New trusted keys or content rules: they apply at once to what is on the screen, not
+    /// only to the next file.
+    public func reload(validator: PlaylistValidator) throws(LobbyCoreError) {
+        self.validator = validator
+        try restore()
+    }
+
+    /// Checks every playlist in `accepted/` that is its id's newest version, as of when it was
+    /// accepted (the file's modification time, set at acceptance), with the current keys and
+    /// rules: one that no longer passes is withdrawn to `rejected/` with a reason and an event.
+    private func restore() throws(LobbyCoreError) {
+        var newest: [String: (name: String, playlist: Playlist, acceptedAt: Date)] = [:]
         for name in archive.list(archive.accepted) where name.hasSuffix(".toml") {
             let path = "\(archive.accepted)/\(name)"
-            if case .accepted(let playlist, _) = validator.validate(try PlaylistFile.read(path), now: now()) {
-                store.add(playlist, acceptedAt: modificationDate(path))
+            let acceptedAt = modificationDate(path)
+            // No processing marker here: these files were parsed once already, and a kill during
+            // a restart must not take accepted content off the screen.
+            switch verdict(path: path, as: "accepted/\(name)", at: acceptedAt) {
+            case .accepted(let playlist, _):
+                store.raiseFloor(playlist.id, to: playlist.version)
+                if playlist.version >= newest[playlist.id]?.playlist.version ?? .min {
+                    newest[playlist.id] = (name, playlist, acceptedAt)
+                }
+            case .rejected(let problems):
+                try withdraw(name, problems: problems)
             }
         }
-        handle(archive.list(archive.incoming).flatMap { pairing.arrived($0, at: monotonic()) })
+        for id in store.entries.keys where newest[id] == nil { store.withdraw(id) }
+        for (id, entry) in newest {
+            guard entry.playlist.version == store.floors[id] else {
+                // A newer version was accepted once and has been withdrawn: nothing older returns.
+                store.withdraw(id)
+                continue
+            }
+            if store.entries[id]?.playlist.version != entry.playlist.version {
+                store.reinstate(entry.playlist, acceptedAt: entry.acceptedAt)
+            }
+        }
     }
 
     /// Waits up to `timeout` (less if a pairing deadline comes sooner) and processes what arrived.
     public func runOnce(timeout: Duration) {
         let wait = pairing.nextDeadline.map { min(timeout, max(.zero, $0 - monotonic())) } ?? timeout
-        let names = inotify.wait(timeout: wait)
+        let batch = inotify.wait(timeout: wait)
+        var names = batch.completed + batch.created.filter { !archive.isRegularFile("\(archive.incoming)/\($0)") }
+        if batch.overflowed {
+            logger.warning("spool: the kernel's event queue overflowed; looking at every file in incoming/")
+            names = archive.list(archive.incoming)
+        }
         handle(names.flatMap { pairing.arrived($0, at: monotonic()) })
         handle(pairing.tick(at: monotonic()))
     }
@@ -94,45 +142,104 @@ public final class SpoolWatcher {
 
     private func ingest(_ stem: String) throws(LobbyCoreError) {
         let path = "\(archive.incoming)/\(stem).toml"
-        guard FileManager.default.fileExists(atPath: path) else { return }  // already handled
+        guard archive.exists(path) else { return }  // already handled
+        try archive.markProcessing("incoming/\(stem).toml")
+        defer { archive.clearProcessing() }
         let file = "incoming/\(stem).toml"
-        switch validator.validate(try PlaylistFile.read(path), as: file, now: now()) {
+        let bytes = try? BoundedFile.read(path, limit: validator.content.maxFileBytes, links: .refuse)
+        switch verdict(path: path, as: file, at: now()) {
         case .rejected(let problems):
-            try reject(stem, problems: problems)
+            try reject(stem, content: bytes, problems: problems)
         case .accepted(let playlist, let publisher):
             switch store.decide(playlist) {
             case .accept:
-                let archived = try archive.move(stem: stem, to: archive.accepted)
+                let archived = archive.archiveName(for: "\(stem).toml", in: archive.accepted, content: bytes)
+                let destination = "\(archive.accepted)/\(archived)"
+                // The event first: a crash before the move redoes the ingestion (a second event),
+                // never an accepted playlist without one.
+                report(.accepted(id: playlist.id, version: playlist.version, publisher: publisher, path: destination))
+                try archive.move(stem: stem, to: archive.accepted, as: archived)
+                archive.stampAcceptance(destination, at: now())
                 store.add(playlist, acceptedAt: now())
-                report(.accepted(id: playlist.id, version: playlist.version, publisher: publisher, path: archived))
+                try archive.writeFloors(store.floors)
             case .duplicate(let version):
+                let archived = archive.archiveName(for: "\(stem).toml", in: archive.rejected, content: bytes)
                 try AtomicFile.write(
                     Array(
                         "与已发布的播放单 \(playlist.id) 第 \(version) 版相同，未作改动。\nSame id and version as the accepted playlist: nothing changed.\n"
-                            .utf8), to: archive.reasonPath(stem: stem))
-                let archived = try archive.move(stem: stem, to: archive.rejected)
-                report(.duplicate(id: playlist.id, version: version, path: archived))
+                            .utf8), to: "\(archive.rejected)/\(archived).reason")
+                let destination = try archive.move(stem: stem, to: archive.rejected, as: archived)
+                report(.duplicate(id: playlist.id, version: version, path: destination))
             case .older(let current):
                 let problem = PlaylistProblem(
                     stage: .validity, location: SourceLocation(file: file, line: 2),
                     message:
                         "version \(playlist.version) is lower than the accepted version \(current) of \(playlist.id); raise the version to republish"
                 )
-                try reject(stem, problems: [problem])
+                try reject(stem, content: bytes, problems: [problem])
+            case .withdrawn(let version):
+                let problem = PlaylistProblem(
+                    stage: .validity, location: SourceLocation(file: file, line: 2),
+                    message:
+                        "version \(version) of \(playlist.id) was withdrawn from the screen; raise the version to republish"
+                )
+                try reject(stem, content: bytes, problems: [problem])
             }
         }
     }
 
-    private func reject(_ stem: String, problems: [PlaylistProblem]) throws(LobbyCoreError) {
-        let reasonPath = archive.reasonPath(stem: stem)
+    /// The validator's verdict on the playlist at `path` (named `name` in messages) as of
+    /// `instant`; a file that cannot be read safely is rejected with the reason.
+    private func verdict(path: String, as name: String, at instant: Date) -> PlaylistVerdict {
+        do {
+            let file = try PlaylistFile.read(path, limit: validator.content.maxFileBytes, links: .refuse)
+            return validator.validate(file, as: name, now: instant, signedOnly: true)
+        } catch {
+            return .rejected([error.problem(naming: name)])
+        }
+    }
+
+    private func reject(_ stem: String, content: [UInt8]?, problems: [PlaylistProblem]) throws(LobbyCoreError) {
+        let archived = archive.archiveName(for: "\(stem).toml", in: archive.rejected, content: content)
+        let reasonPath = "\(archive.rejected)/\(archived).reason"
         let text = RejectionReport.text(file: "\(stem).toml", problems: problems, rejectedAt: zone.iso8601(now()))
         try AtomicFile.write(Array(text.utf8), to: reasonPath)
-        let archived = try archive.move(stem: stem, to: archive.rejected)
-        report(.rejected(file: archived, reasonPath: reasonPath, problems: problems.count))
+        let destination = try archive.move(stem: stem, to: archive.rejected, as: archived)
+        report(.rejected(file: destination, reasonPath: reasonPath, problems: problems.count))
+    }
+
+    /// A playlist in `accepted/` that no longer passes (revoked key, changed rules) leaves it.
+    private func withdraw(_ name: String, problems: [PlaylistProblem]) throws(LobbyCoreError) {
+        let archived = archive.archiveName(for: name, in: archive.rejected, content: nil)
+        let reasonPath = "\(archive.rejected)/\(archived).reason"
+        let text = RejectionReport.text(file: name, problems: problems, rejectedAt: zone.iso8601(now()))
+        try AtomicFile.write(Array(("已从屏幕撤下。Withdrawn from the screen.\n" + text).utf8), to: reasonPath)
+        let destination = try archive.moveOut(of: archive.accepted, name: name, to: "\(archive.rejected)/\(archived)")
+        report(.withdrawn(file: destination, reasonPath: reasonPath, problems: problems.count))
+    }
+
+    /// The file being processed when the daemon last died goes to `rejected/`, never again
+    /// through the code that died on it.
+    private func quarantineInterrupted() throws(LobbyCoreError) {
+        guard let relative = archive.interruptedProcessing() else { return }
+        defer { archive.clearProcessing() }
+        let path = "\(archive.root)/\(relative)"
+        guard archive.exists(path) else { return }
+        let name = (relative as NSString).lastPathComponent
+        let directory = (path as NSString).deletingLastPathComponent
+        let archived = archive.archiveName(for: name, in: archive.rejected, content: nil)
+        let reasonPath = "\(archive.rejected)/\(archived).reason"
+        try AtomicFile.write(
+            Array(
+                "处理该文件时 lobbyd 异常退出（崩溃或被强制终止），为安全起见不再处理。如文件无误，请重新提交。\nlobbyd stopped (it crashed or was killed) while processing this file (\(relative)); to be safe it is not processed again, so that a file that crashes the daemon cannot do it twice. If the file is correct, submit it again.\n"
+                    .utf8), to: reasonPath)
+        let destination = try archive.moveOut(of: directory, name: name, to: "\(archive.rejected)/\(archived)")
+        logger.critical("spool: \(relative) was being processed when lobbyd stopped; quarantined as \(destination)")
+        report(.rejected(file: destination, reasonPath: reasonPath, problems: 1))
     }
 
     private func rejectOther(_ name: String, reason: String) throws(LobbyCoreError) {
-        guard FileManager.default.fileExists(atPath: "\(archive.incoming)/\(name)") else { return }
+        guard archive.exists("\(archive.incoming)/\(name)") else { return }
         let reasonPath = try archive.reject(name: name, reason: reason)
         report(.rejected(file: name, reasonPath: reasonPath, problems: 1))
     }
