@@ -11,11 +11,63 @@ public enum DaemonLogging {
         let swiftLogLevel = Logger.Level(rawValue: level.rawValue) ?? .info
         let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
-            if journal { return JournalLineHandler(label: label, logLevel: swiftLogLevel) }
+            if journal { return OneLineHandler(JournalLineHandler(label: label, logLevel: swiftLogLevel)) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = swiftLogLevel
-            return handler
+            return OneLineHandler(handler)
         }
+    }
+}
+
+/// Keeps every log record on one line: a file name or an operator's note with a newline in it
+/// must not forge a second line in the journal. Control characters become visible escapes.
+struct OneLineHandler<Wrapped: LogHandler>: LogHandler {
+    var wrapped: Wrapped
+
+    init(_ wrapped: Wrapped) {
+        self.wrapped = wrapped
+    }
+
+    var logLevel: Logger.Level {
+        get { wrapped.logLevel }
+        set { wrapped.logLevel = newValue }
+    }
+
+    var metadata: Logger.Metadata {
+        get { wrapped.metadata }
+        set { wrapped.metadata = newValue }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { wrapped[metadataKey: key] }
+        set { wrapped[metadataKey: key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var event = event
+        event.message = "\(Self.escaped("\(event.message)"))"
+        event.metadata = event.metadata?.mapValues { .string(Self.escaped("\($0)")) }
+        wrapped.log(event: event)
+    }
+
+    /// `a\nb` for a newline, `\u{1B}` for other control characters; everything else as it is.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+            || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
 

@@ -254,6 +254,19 @@ final class ControlSocketTests {
         )
     }
 
+    /// Hardening finding 16: newlines in file names or operator notes forged journal lines.
+    @Test("16: a newline in an operator's note or a file name cannot forge a line in the journal")
+    func forgedJournalLines() throws {
+        let lobbyd = try startDaemon(operators: Self.ownGroup)
+        let forged = "ok\n<2>lobbyd: event=screen_off forged"
+        #expect(try lobbyctl(["daily-check", "--note", forged]).status == 0)
+        try AtomicFile.write([0x78], to: "\(hall.path)/spool/incoming/x\n<2>lobbyd: event=link_down forged.txt")
+        #expect(lobbyd.waitForLine { $0.contains("playlist_rejected") && $0.contains("forged") } != nil)
+        #expect(lobbyd.waitForLine { $0.contains("daily_check") && $0.contains("forged") } != nil)
+        let lines = lobbyd.output.filter { $0.contains("forged") }
+        #expect(lines.count >= 2 && lines.allSatisfy { $0.contains("\\n<2>lobbyd") }, "\(lines)")
+    }
+
     @Test("malformed, half-written and oversized input get errors and the daemon carries on")
     func badInput() throws {
         _ = try startDaemon(operators: Self.ownGroup)

@@ -76,6 +76,34 @@ struct PlaylistValidatorTests {
             name: "text too long", old: "text = \"欢迎来到市政务服务中心\"",
             new: "text = \"\(String(repeating: "政", count: 501))\"", stage: .content, line: 26,
             words: "501 characters; at most 500"),
+        // Hardening finding 9: names that only look different were three distinct people.
+        Rejection(
+            name: "9: an empty name", old: "person = \"李明\"", new: "person = \" \"", stage: .approval, line: 12,
+            words: "the person's name is empty"),
+        Rejection(
+            name: "9: one person with a zero-width space", old: "person = \"王芳\"", new: "person = \"李\\u200B明\"",
+            stage: .approval, line: 7, words: "three different people"),
+        Rejection(
+            name: "9: one person with a trailing space", old: "person = \"陈刚\"", new: "person = \"李明 \"",
+            stage: .approval, line: 7, words: "three different people"),
+        // Hardening finding 10: advertising words split by spaces or in traditional characters.
+        Rejection(
+            name: "10: advertising split by a space", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"特 价\"",
+            stage: .content, line: 26, words: "contains \"特价\""),
+        Rejection(
+            name: "10: advertising split by a full-width space", old: "text = \"欢迎来到市政务服务中心\"",
+            new: "text = \"特\u{3000}价\"", stage: .content, line: 26, words: "contains \"特价\""),
+        Rejection(
+            name: "10: advertising across a line break", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"限时\\n抢购\"",
+            stage: .content, line: 26, words: "contains \"限时抢购\""),
+        Rejection(
+            name: "10: advertising in traditional characters", old: "text = \"欢迎来到市政务服务中心\"",
+            new: "text = \"年終特價促銷\"", stage: .content, line: 26, words: "contains \"特价\""),
+        // Hardening finding 19: a length limit that counted grapheme clusters.
+        Rejection(
+            name: "19: one letter with 600 combining marks", old: "text = \"欢迎来到市政务服务中心\"",
+            new: "text = \"a\(String(repeating: "\u{301}", count: 600))\"", stage: .content, line: 26,
+            words: "601 characters; at most 500"),
         Rejection(
             name: "character the font lacks", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"欢迎𠀀来到\"", stage: .coverage,
             line: 26, words: "'𠀀' (U+20000) at character 3"),

@@ -40,7 +40,12 @@ public struct ApprovalChain: Sendable, Equatable {
     public func problems(today: LocalDate) -> [(key: String, message: String)] {
         var problems: [(key: String, message: String)] = []
         let people = [drafted.person, reviewed.person, approved.person]
-        if Set(people).count < 3 {
+        // Compared folded: "李明 ", "李\u{200B}明" and "李明" are one person.
+        let folded = people.map(TextFolding.folded)
+        for (step, name) in zip(["drafted", "reviewed", "approved"], folded) where name.isEmpty {
+            problems.append(("approval.\(step).person", "the person's name is empty"))
+        }
+        if Set(folded).count < 3 {
             problems.append(
                 (
                     "approval",

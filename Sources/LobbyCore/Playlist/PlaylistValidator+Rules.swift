@@ -60,17 +60,21 @@ extension PlaylistValidator {
                             "category \"\(item.category)\" is not in the hall's remit (\(content.categories.joined(separator: ", ")))"
                     ))
             }
-            for term in content.forbiddenTerms where item.text.localizedCaseInsensitiveContains(term) {
+            // Compared folded: 特 价, 限时\n抢购 and 特價促銷 are the same words to a reader.
+            let folded = TextFolding.folded(item.text)
+            for term in content.forbiddenTerms where folded.contains(TextFolding.folded(term)) {
                 problems.append(
                     .init(
                         stage: .content, location: here("text"),
                         message: "contains \"\(term)\", a commercial-advertising term not allowed on the screen"))
             }
-            if item.text.count > content.maxTextLength {
+            // Counted in Unicode scalars: one letter with 150,000 combining marks is not one character.
+            if item.text.unicodeScalars.count > content.maxTextLength {
                 problems.append(
                     .init(
                         stage: .content, location: here("text"),
-                        message: "\(item.text.count) characters; at most \(content.maxTextLength) per item"))
+                        message:
+                            "\(item.text.unicodeScalars.count) characters; at most \(content.maxTextLength) per item"))
             }
             if item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 problems.append(.init(stage: .content, location: here("text"), message: "the text is empty"))
