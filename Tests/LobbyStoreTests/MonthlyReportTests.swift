@@ -34,7 +34,9 @@ struct MonthlyReportTests {
             ("2026-10-12T08:20", .screenOn, "schedule", [:]), ("2026-10-12T12:00", .screenOff, "schedule", [:]),
             (
                 "2026-10-12T13:00", .override, "1002:wang",
-                ["state": "on", "until": "2026-10-12T06:00:00.000Z", "reason": "领导视察"]
+                // As the daemon writes it, in the hall's zone (hardening finding 14: the report
+                // read only the UTC form, and overrides never reached it).
+                ["state": "on", "until": "2026-10-12T14:00:00+08:00", "reason": "领导视察"]
             ),
             ("2026-10-12T13:00:00", .screenOn, "1002:wang", [:]), ("2026-10-12T14:00", .screenOff, "schedule", [:]),
             ("2026-10-12T14:20", .screenOn, "schedule", [:]), ("2026-10-12T17:30", .screenOff, "schedule", [:]),

@@ -140,7 +140,7 @@ private struct Notes {
                 maintenance.append(DayReport.Note(span: Span(start: start, end: date), actor: actor, text: text))
                 openMaintenance = nil
             case EventKind.override.rawValue:
-                let until = detail["until"].flatMap(EventTime.parse) ?? date
+                let until = detail["until"].flatMap(EventTime.parseDetail) ?? date
                 overrides.append(
                     DayReport.Note(
                         span: Span(start: date, end: until), actor: event.actor,
