@@ -1,5 +1,6 @@
 import ArgumentParser
 import LobbyCore
+import LobbyRender
 
 /// `lobbyctl validate-config FILE`: the daemon's own configuration check, usable before
 /// installing a file into /etc/lobbyd.
@@ -12,12 +13,18 @@ struct ValidateConfig: ParsableCommand {
     var file: String
 
     func run() throws {
+        let configuration: Configuration
         do {
-            let configuration = try Configuration.load(path: file)
-            print("\(file): OK\n\(configuration.summary)")
+            configuration = try Configuration.load(path: file)
         } catch {
             Console.error("\(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
+        // What the daemon will open, opened now: a missing font or calendar is found here, not
+        // by a daemon that fails at every restart.
+        let findings = configuration.checkFiles { _ = try TextRenderer(configuration: $0) }
+        for finding in findings { Console.error("\(file): \(finding)") }
+        guard !findings.contains(where: \.isError) else { throw ExitCode(ExitStatus.invalidInput) }
+        print("\(file): OK\n\(configuration.summary)")
     }
 }

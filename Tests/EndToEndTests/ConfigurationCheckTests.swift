@@ -4,13 +4,26 @@ import Testing
 /// The configuration check as the technician runs it: real processes, real files, exit statuses.
 @Suite("Configuration check from the command line")
 struct ConfigurationCheckTests {
+    /// The example with its installed paths pointed at this repository's calendar and demo keys
+    /// and a temporary state directory: the check opens each of them.
+    static func example(in directory: TemporaryDirectory) throws -> String {
+        let text = try String(contentsOfFile: RepositoryFiles.path("lobbyd.toml.example"), encoding: .utf8)
+            .replacingOccurrences(
+                of: "[\"/usr/share/lobbyd/calendar\", \"/etc/lobbyd/calendar.d\"]",
+                with: "[\"\(RepositoryFiles.path("calendar"))\"]"
+            )
+            .replacingOccurrences(of: "/etc/lobbyd/trusted-keys", with: RepositoryFiles.path("playlists/demo-keys"))
+            .replacingOccurrences(of: "/var/spool/lobbyd", with: "\(directory.path)/spool")
+            .replacingOccurrences(of: "/var/lib/lobbyd", with: directory.path)
+        return try directory.write("lobbyd.toml", text)
+    }
+
     @Test("lobbyd --check-config accepts the example and says what it would do")
     func daemonAcceptsExample() throws {
-        let result = try BuiltProgram("lobbyd").run([
-            "--check-config", "--config", RepositoryFiles.path("lobbyd.toml.example"),
-        ])
-        #expect(result.status == 0)
-        #expect(result.standardOutput.contains("lobbyd.toml.example: OK"))
+        let directory = try TemporaryDirectory()
+        let result = try BuiltProgram("lobbyd").run(["--check-config", "--config", try Self.example(in: directory)])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("lobbyd.toml: OK"))
         #expect(result.standardOutput.contains("windows: workdays 08:20-12:00, 14:20-17:30; off-days dark"))
         #expect(result.standardOutput.contains("serial: /dev/ttyUSB0 at 9600 baud, 8N1"))
     }
@@ -25,6 +38,28 @@ struct ConfigurationCheckTests {
         #expect(result.standardError.contains("\(file):2: serial.baud = 9601: expected one of 1200"))
         #expect(result.standardError.contains("\(file):3: unknown key \"serial.speed\""))
         #expect(result.standardOutput.isEmpty)
+    }
+
+    /// Hardening finding 17: the check passed a missing font, calendar directory and trusted-keys
+    /// directory, and lobbyd then failed at every restart under Restart=always.
+    @Test(
+        "17: a missing font, calendar or trusted-keys directory fails the check, with the path",
+        arguments: [
+            ("/usr/share/fonts/opentype/unifont/unifont.otf", "/nonexistent/font.otf", "font /nonexistent/font.otf"),
+            ("calendar", "/nonexistent/calendar", "no calendar file in /nonexistent/calendar"),
+            ("playlists/demo-keys", "/nonexistent/keys", "trusted keys: /nonexistent/keys is not a directory"),
+        ])
+    func missingFiles(replacing: String, with missing: String, words: String) throws {
+        let directory = try TemporaryDirectory()
+        let file = try Self.example(in: directory)
+        let original = replacing.hasPrefix("/") ? replacing : RepositoryFiles.path(replacing)
+        let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: original, with: missing)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        for arguments in [["--check-config", "--config", file], ["validate-config", file]] {
+            let result = try BuiltProgram(arguments[0] == "validate-config" ? "lobbyctl" : "lobbyd").run(arguments)
+            #expect(result.status == 2)
+            #expect(result.standardError.contains("error: \(words)"), "\(result.standardError)")
+        }
     }
 
     @Test("a missing configuration file exits 2 with the reason")
