@@ -11,7 +11,7 @@ FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/
 # systemd-analyze (systemd), ansible-playbook (ansible) and promtool (prometheus) check the units,
 # the fleet playbooks, the alert rules and the metrics file in `make test`; python3 (3.11, tomllib) is
 # the reference the TOML parser is tested against.
-APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev libfreetype-dev zlib1g-dev fonts-unifont systemd python3 \
+APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev sqlite3 libfreetype-dev zlib1g-dev fonts-unifont systemd python3 \
                 ansible prometheus
 
 .PHONY: all deps build test fuzz soak check-units check-contrib manpages demo bench lint format install install-files uninstall clean

@@ -24,6 +24,9 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case fallbackShown = "fallback_shown"
     case testPattern = "test_pattern"
     case configReloaded = "config_reloaded"
+    /// The event log contradicts its anchors: rows deleted, rewritten, or written behind
+    /// lobbyd's back (`lobbyctl verify-log` says which).
+    case logTampered = "log_tampered"
     /// A control-socket command refused because the caller is not an operator.
     case controlRefused = "control_refused"
 }

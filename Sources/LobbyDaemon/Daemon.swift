@@ -42,6 +42,7 @@ public enum Daemon {
             logger.warning(
                 "TESTING ONLY: the wall clock is shifted and now reads \(configuration.timeZone.iso8601(clock.now()))")
         }
+        recorder.checkAnchors(at: clock.now())
         recorder.record(
             .daemonStart,
             "lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
@@ -67,6 +68,7 @@ public enum Daemon {
         try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
         notifier.notify("STOPPING=1")
         recorder.record(.daemonStop, "stopped", at: clock.now())
+        recorder.anchor(.stop, at: clock.now())
     }
 
     /// The player, deciding from the state's boards what the link shows.

@@ -22,6 +22,7 @@ public final class EventRecorder: Sendable {
     private let watchers = Mutex<[Int: @Sendable (EventRecord) -> Void]>([:])
     private let nextWatcher = Atomic<Int>(0)
     private let failures = Atomic<Int>(0)
+    private let lastAnchor = Mutex<Date?>(nil)
 
     /// Appends that failed since start (each retried later from memory), for the metrics.
     public var writeFailures: Int { failures.load(ordering: .relaxed) }
@@ -40,6 +41,45 @@ public final class EventRecorder: Sendable {
         } catch {
             logger.error("retention failed: \(error)")
         }
+    }
+
+    /// Checks the log against its anchors (at start, before anything is appended): a log that
+    /// was emptied, cut short or added to while lobbyd was stopped is an alarm, not a silent
+    /// start. Then anchors the head as found.
+    public func checkAnchors(at now: Date) {
+        do {
+            let (anchors, _) = try AnchorFile(log: log.path).read()
+            let check = try log.verify(against: anchors)
+            if !check.problems.isEmpty {
+                logger.critical(
+                    "event log \(log.path) contradicts its anchors: \(check.problems.joined(separator: "; ")); run lobbyctl verify-log"
+                )
+                record(
+                    .logTampered, check.problems.joined(separator: "; "),
+                    detail: ["problems": "\(check.problems.count)", "anchors": "\(check.checked)"], at: now,
+                    level: .critical)
+            }
+        } catch {
+            logger.error("cannot check the event log's anchors: \(error)")
+        }
+        anchor(.start, at: now)
+    }
+
+    /// Writes the chain's head to the anchor file and the journal.
+    public func anchor(_ reason: ChainAnchor.Reason, at now: Date) {
+        do {
+            let anchor = try log.anchor(reason, at: now)
+            lastAnchor.withLock { $0 = now }
+            logger.notice("event log head (\(reason.rawValue)): row \(anchor.row) hash \(anchor.hash)")
+        } catch {
+            logger.error("cannot anchor the event log: \(error)")
+        }
+    }
+
+    /// An hourly anchor, when the last one is an hour old.
+    public func anchorIfDue(at now: Date) {
+        guard let last = lastAnchor.withLock({ $0 }), now.timeIntervalSince(last) >= 3_600 || now < last else { return }
+        anchor(.hourly, at: now)
     }
 
     /// When the store last failed, `nil` while it works ("store degraded" in status).

@@ -15,6 +15,9 @@ extension EventLog {
                     arguments: [EventTime.format(cutoff)])
             }
             guard let last, let lastID = last["id"] as Int64?, let hash = last["hash"] as String? else { return 0 }
+            // Anchored outside the database first: a checkpoint nobody anchored is a deletion.
+            try AnchorFile(log: path).append(
+                ChainAnchor(ts: EventTime.format(Date()), reason: .checkpoint, row: lastID, hash: hash))
             try writePool { db in
                 try db.execute(
                     sql: "INSERT INTO retention_checkpoints (up_to_id, hash, ts) VALUES (?, ?, ?)",

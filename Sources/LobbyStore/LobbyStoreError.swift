@@ -13,7 +13,9 @@ public enum LobbyStoreError: Error, Sendable, Equatable, CustomStringConvertible
         case .corrupt(let path, let reason):
             """
             \(path): the event log is damaged (\(reason)). lobbyd will not start on it. To recover what can be read \
-            (apt-get install sqlite3 first if needed): mv \(path) \(path).damaged && sqlite3 \(path).damaged .recover | sqlite3 \(path) \
+            (apt-get install sqlite3 first if needed), moving its write-ahead log with it: mv \(path) \(path).damaged \
+            && { [ ! -e \(path)-wal ] || mv \(path)-wal \(path).damaged-wal; } && rm -f \(path)-shm \
+            && sqlite3 \(path).damaged .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 \(path) \
             && lobbyctl verify-log --database \(path)
             """
         case .writeFailed(let path, let reason):

@@ -91,15 +91,35 @@ struct VerifyLogCommand: ParsableCommand {
 
     func run() throws {
         let (log, _) = try source.open()
+        let (anchors, unreadable) = try AnchorFile(log: log.path).read()
+        let check = try log.verify(against: anchors)
+        let anchorWords =
+            anchors.isEmpty
+            ? "no anchors (\(AnchorFile(log: log.path).path) is missing: the tail cannot be checked)"
+            : "\(check.checked) anchors checked" + (unreadable > 0 ? ", \(unreadable) unreadable line(s) skipped" : "")
         switch try log.verify() {
-        case .intact(let rows):
+        case .intact(let rows) where check.problems.isEmpty:
             print(
                 json
-                    ? JSONLine.text(["database": log.path, "intact": true, "rows": rows])
-                    : "\(log.path): \(rows) events, chain intact")
+                    ? JSONLine.text([
+                        "database": log.path, "intact": true, "rows": rows, "anchors": check.checked,
+                    ])
+                    : "\(log.path): \(rows) events, chain intact; \(anchorWords)")
+        case .intact(let rows):
+            if json {
+                print(
+                    JSONLine.text([
+                        "database": log.path, "intact": false, "rows": rows, "anchors": check.checked,
+                        "problems": check.problems,
+                    ]))
+            }
+            Console.error("\(log.path): \(rows) events, chain intact, but it contradicts its anchors (\(anchorWords)):")
+            for problem in check.problems { Console.error("  \(problem)") }
+            throw ExitCode(ExitStatus.invalidInput)
         case .broken(let row, let reason):
             if json { print(JSONLine.text(["database": log.path, "intact": false, "row": row, "reason": reason])) }
             Console.error("\(log.path): broken at event \(row): \(reason)")
+            for problem in check.problems { Console.error("  \(problem)") }
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

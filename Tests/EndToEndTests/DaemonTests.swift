@@ -29,6 +29,26 @@ final class DaemonTests {
         return program
     }
 
+    /// Hardening finding 11: after the database was emptied, lobbyd started a fresh log silently.
+    @Test("11: an event log emptied while lobbyd was stopped is an alarm at the next start")
+    func emptiedLogIsAnAlarm() throws {
+        let first = try startDaemon(at: "2026-11-25T10:00:00")
+        #expect(first.waitForLine { $0.contains("event log head (start)") } != nil)
+        // The services run (their signal handlers are installed) once the screen is decided.
+        #expect(first.waitForLine { $0.contains("screen_on") } != nil)
+        #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
+        #expect(first.waitForLine { $0.contains("event log head (stop)") } != nil)
+        for suffix in ["", "-wal", "-shm"] { truncate("\(hall.path)/state/lobbyd.sqlite\(suffix)", 0) }
+        let second = try startDaemon(at: "2026-11-25T10:05:00")
+        #expect(second.waitForLine { $0.contains("log_tampered") && $0.contains("its tail was deleted") } != nil)
+        #expect(second.waitForLine { $0.contains("daemon_start") } != nil)
+        let verify = try BuiltProgram("lobbyctl").run([
+            "verify-log", "--config", "\(hall.path)/lobbyd.toml",
+        ])
+        #expect(verify.status == 2)
+        #expect(verify.standardError.contains("contradicts its anchors"))
+    }
+
     @Test("the window opening lights the screen; a playlist dropped mid-window appears")
     func windowOpensAndDropAppears() throws {
         let lobbyd = try startDaemon(at: "2026-11-25T08:19:57")

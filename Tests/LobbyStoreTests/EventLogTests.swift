@@ -90,7 +90,7 @@ struct EventLogTests {
             }
             #expect(
                 error.description.contains(
-                    "mv \(path) \(path).damaged && sqlite3 \(path).damaged .recover | sqlite3 \(path)"))
+                    "mv \(path) \(path).damaged && { [ ! -e \(path)-wal ] || mv \(path)-wal \(path).damaged-wal; }"))
         }
     }
 

@@ -112,6 +112,7 @@ struct PlayerLoop {
         if retentionGate.shouldEmit(on: today) {
             recorder.prune(keepingDays: service.retentionDays, now: now)
         }
+        recorder.anchorIfDue(at: now)
         // systemd hears the status when it changes, and the watchdog at half its interval.
         let status =
             "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(link.status.state)"

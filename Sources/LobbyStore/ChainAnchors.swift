@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import LobbyCore
+
+/// The event chain's head written outside the database, so that someone holding the database
+/// file cannot quietly delete its tail, empty it, move the retention checkpoint or append rows
+/// while lobbyd is stopped: `EventLog.verify(against:)` checks the database against these.
+///
+/// `LOG.anchors` beside the database, one line per anchor, only ever appended (O_APPEND, fsync):
+/// `2026-11-29T15:00:00.000Z hourly 1234 3f5a…` — when, why, the row id and that row's hash.
+/// The daemon writes one at start, every hour, at stop and at each retention checkpoint, and
+/// puts the same line in the journal, which a database owner cannot rewrite.
+public struct ChainAnchor: Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: String, Sendable {
+        case start, hourly, stop
+        /// Retention removed the rows up to `row`; its hash is the checkpoint's.
+        case checkpoint
+    }
+
+    public var ts: String
+    public var reason: Reason
+    /// 0 with the genesis hash for an empty log.
+    public var row: Int64
+    public var hash: String
+
+    public var description: String { "\(ts) \(reason.rawValue) \(row) \(hash)" }
+
+    init?(line: Substring) {
+        let fields = line.split(separator: " ")
+        guard fields.count == 4, let reason = Reason(rawValue: String(fields[1])), let row = Int64(fields[2]),
+            fields[3].count == 64
+        else { return nil }
+        self.init(ts: String(fields[0]), reason: reason, row: row, hash: String(fields[3]))
+    }
+
+    public init(ts: String, reason: Reason, row: Int64, hash: String) {
+        self.ts = ts
+        self.reason = reason
+        self.row = row
+        self.hash = hash
+    }
+}
+
+/// The anchor file of one event log.
+public struct AnchorFile: Sendable {
+    public let path: String
+
+    public init(log: String) {
+        path = "\(log).anchors"
+    }
+
+    /// Appends `anchor` and syncs it to disk.
+    public func append(_ anchor: ChainAnchor) throws(LobbyStoreError) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let bytes = Array("\(anchor)\n".utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count, fsync(descriptor) == 0 else {
+            throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Every anchor, oldest first; an absent file has none. Lines that are not anchors (a torn
+    /// last line after a power cut) are skipped and counted.
+    public func read() throws(LobbyStoreError) -> (anchors: [ChainAnchor], unreadable: Int) {
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(path, limit: 256 << 20, links: .refuse)
+        } catch .missing {
+            return ([], 0)
+        } catch {
+            throw .readFailed(path: path, reason: error.description)
+        }
+        var anchors: [ChainAnchor] = []
+        var unreadable = 0
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            if let anchor = ChainAnchor(line: line) { anchors.append(anchor) } else { unreadable += 1 }
+        }
+        return (anchors, unreadable)
+    }
+}
+
+extension EventLog {
+    /// The last row's id and hash: `(0, genesis)` for an empty log.
+    public func head() throws(LobbyStoreError) -> (row: Int64, hash: String) {
+        do {
+            return try readPool { db in
+                let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1")
+                return (row?["id"] ?? 0, row?["hash"] ?? Self.genesis)
+            }
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Records the current head in the anchor file, for `reason`, at `now`.
+    @discardableResult
+    public func anchor(_ reason: ChainAnchor.Reason, at now: Date) throws(LobbyStoreError) -> ChainAnchor {
+        let head = try head()
+        let anchor = ChainAnchor(ts: EventTime.format(now), reason: reason, row: head.row, hash: head.hash)
+        try AnchorFile(log: path).append(anchor)
+        return anchor
+    }
+
+    /// What `verify(against:)` found beyond the chain itself.
+    public struct AnchorCheck: Sendable, Equatable {
+        public var checked = 0
+        /// Each anchor the database contradicts, in words.
+        public var problems: [String] = []
+    }
+
+    /// Checks the database against `anchors`: every anchored row is there with its hash (or was
+    /// removed by a retention checkpoint that is itself anchored), no rows were written between
+    /// a stop and the next start, and the database is not behind its last anchor.
+    public func verify(against anchors: [ChainAnchor]) throws(LobbyStoreError) -> AnchorCheck {
+        var check = AnchorCheck()
+        do {
+            try readPool { db in
+                let checkpoints = try Row.fetchAll(db, sql: "SELECT up_to_id, hash FROM retention_checkpoints")
+                let anchoredCheckpoints = Set(
+                    anchors.filter { $0.reason == .checkpoint }.map { "\($0.row) \($0.hash)" })
+                for checkpoint in checkpoints {
+                    let key = "\(checkpoint["up_to_id"] as Int64? ?? 0) \(checkpoint["hash"] as String? ?? "")"
+                    if !anchoredCheckpoints.contains(key) {
+                        check.problems.append(
+                            "retention checkpoint up to row \(key.split(separator: " ")[0]) is in no anchor: rows were deleted outside retention"
+                        )
+                    }
+                }
+                let prunedUpTo = checkpoints.compactMap { $0["up_to_id"] as Int64? }.max() ?? 0
+                let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM events") ?? 0
+                var previous: ChainAnchor?
+                for anchor in anchors where anchor.reason != .checkpoint {
+                    check.checked += 1
+                    defer { previous = anchor }
+                    if let previous, previous.reason == .stop, anchor.reason == .start, anchor.row != previous.row {
+                        check.problems.append(
+                            "rows \(previous.row + 1)–\(anchor.row) were written while lobbyd was stopped (between \(previous.ts) and \(anchor.ts))"
+                        )
+                    }
+                    guard anchor.row > 0, anchor.row > prunedUpTo else { continue }
+                    guard
+                        let hash = try String.fetchOne(
+                            db, sql: "SELECT hash FROM events WHERE id = ?", arguments: [anchor.row])
+                    else {
+                        check.problems.append(
+                            anchor.row > last
+                                ? "the log ends at row \(last) but held row \(anchor.row) at \(anchor.ts): its tail was deleted"
+                                : "row \(anchor.row), anchored at \(anchor.ts), is missing")
+                        continue
+                    }
+                    if hash != anchor.hash {
+                        check.problems.append(
+                            "row \(anchor.row) is not the row anchored at \(anchor.ts): it was rewritten")
+                    }
+                }
+            }
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
+        }
+        return check
+    }
+}
