@@ -50,7 +50,7 @@ public enum Daemon {
         let reload: @Sendable () throws -> String = { try Self.reload(path: configurationPath, into: state.settings) }
         let center = ControlCenter(
             settings: state.settings, playlists: state.playlists, player: state.player, steering: state.steering,
-            link: link, recorder: recorder, log: state.log, clock: clock, reload: reload)
+            link: link, recorder: recorder, clock: clock, reload: reload)
         let control = try await bindControl(configuration, center: center)
         defer { unlink(configuration.paths.controlSocket) }
         // Shutdown runs in reverse: the control server stops first, the link last (blanking
@@ -69,6 +69,7 @@ public enum Daemon {
         notifier.notify("STOPPING=1")
         recorder.record(.daemonStop, "stopped", at: clock.now())
         recorder.anchor(.stop, at: clock.now())
+        recorder.reportUnwritten()
     }
 
     /// The player, deciding from the state's boards what the link shows.

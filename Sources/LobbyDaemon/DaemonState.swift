@@ -9,7 +9,6 @@ import LobbyStore
 struct DaemonState {
     let controller: AlphaController
     let fallback: PlaylistStore
-    let log: EventLog
     let recorder: EventRecorder
     let steering: SteeringBoard
     let settings: LiveSettings
@@ -21,9 +20,10 @@ struct DaemonState {
             let calendar = try WorkdayCalendar.load(directories: configuration.calendar.directories)
             let controller = try AlphaController(configuration: configuration)
             let fallback = try Daemon.loadFallback(configuration, now: clock.now())
-            let log = try EventLog(path: configuration.paths.database)
+            // A damaged log stops the start; one that cannot be written (disk full) does not.
+            let recorder = try EventRecorder(path: configuration.paths.database, now: clock.now())
             return DaemonState(
-                controller: controller, fallback: fallback, log: log, recorder: EventRecorder(log: log),
+                controller: controller, fallback: fallback, recorder: recorder,
                 steering: try SteeringBoard(path: "\(stateDirectory)/steering.json"),
                 settings: LiveSettings(
                     configuration: configuration, schedule: Schedule(configuration: configuration, calendar: calendar)))

@@ -5,20 +5,26 @@ import Logging
 import Synchronization
 
 /// Records what happened: one line in the journal and one row in the event log. If the log
-/// cannot be written (disk full, read-only), the screen keeps following the schedule; events
-/// wait in memory (bounded, oldest dropped and counted) and are written when it works again.
+/// cannot be written (disk full, read-only) — or not even opened at start — the screen keeps
+/// following the schedule; events wait in memory (bounded, oldest dropped and counted) and are
+/// written when it works again. What an operator asks for is different: `recordDurably` either
+/// writes the event now or fails, so a request is never answered "recorded" for an event that
+/// is only in memory.
 public final class EventRecorder: Sendable {
     public static let maximumPending = 10_000
 
     private struct Backlog {
+        /// `nil` while the log cannot be opened; opening is retried at each event.
+        var log: EventLog?
         var pending: [EventEntry] = []
         var dropped = 0
         var degradedSince: Date?
+        var reason: String?
     }
 
-    private let log: EventLog
+    public let path: String
     private let logger = Logger(label: "lobbyd")
-    private let backlog = Mutex(Backlog())
+    private let backlog: Mutex<Backlog>
     private let watchers = Mutex<[Int: @Sendable (EventRecord) -> Void]>([:])
     private let nextWatcher = Atomic<Int>(0)
     private let failures = Atomic<Int>(0)
@@ -27,12 +33,28 @@ public final class EventRecorder: Sendable {
     /// Appends that failed since start (each retried later from memory), for the metrics.
     public var writeFailures: Int { failures.load(ordering: .relaxed) }
 
-    public init(log: EventLog) {
-        self.log = log
+    /// Opens the log at `path`. A damaged database stops the start (with the recovery
+    /// command); one that cannot be opened now (disk full) starts degraded.
+    public init(path: String, now: Date) throws(LobbyStoreError) {
+        self.path = path
+        do {
+            backlog = Mutex(Backlog(log: try EventLog(path: path)))
+        } catch .corrupt(let path, let reason) {
+            throw .corrupt(path: path, reason: reason)
+        } catch {
+            Logger(label: "lobbyd").error(
+                "store degraded: \(error); the screen is driven and events wait in memory (at most \(Self.maximumPending))"
+            )
+            backlog = Mutex(Backlog(log: nil, degradedSince: now, reason: "\(error)"))
+        }
     }
+
+    /// The open log, for reads (events, the daily check); `nil` while it cannot be opened.
+    public var log: EventLog? { backlog.withLock { $0.log } }
 
     /// Daily retention: removes events older than `days` before `now`, in small batches.
     public func prune(keepingDays days: Int, now: Date) {
+        guard let log else { return }
         do {
             let removed = try log.prune(olderThan: now.addingTimeInterval(-Double(days) * 86_400))
             if removed > 0 {
@@ -47,6 +69,7 @@ public final class EventRecorder: Sendable {
     /// was emptied, cut short or added to while lobbyd was stopped is an alarm, not a silent
     /// start. Then anchors the head as found.
     public func checkAnchors(at now: Date) {
+        guard let log else { return }
         do {
             let (anchors, _) = try AnchorFile(log: log.path).read()
             let check = try log.verify(against: anchors)
@@ -67,6 +90,7 @@ public final class EventRecorder: Sendable {
 
     /// Writes the chain's head to the anchor file and the journal.
     public func anchor(_ reason: ChainAnchor.Reason, at now: Date) {
+        guard let log else { return }
         do {
             let anchor = try log.anchor(reason, at: now)
             lastAnchor.withLock { $0 = now }
@@ -85,36 +109,85 @@ public final class EventRecorder: Sendable {
     /// When the store last failed, `nil` while it works ("store degraded" in status).
     public var degradedSince: Date? { backlog.withLock { $0.degradedSince } }
 
+    /// Events waiting in memory and events dropped since the store failed: what is lost if
+    /// lobbyd stops now.
+    public var unwritten: (pending: Int, dropped: Int) { backlog.withLock { ($0.pending.count, $0.dropped) } }
+
+    /// Records an event; if the log cannot take it now it waits in memory.
     public func record(
         _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "daemon", at date: Date,
         level: Logger.Level = .notice
     ) {
+        let entry = announce(kind, message, detail: detail, actor: actor, at: date, level: level)
+        backlog.withLock { backlog in
+            backlog.pending.append(entry)
+            if (try? write(&backlog, at: date)) == nil, backlog.pending.count > Self.maximumPending {
+                backlog.dropped += backlog.pending.count - Self.maximumPending
+                backlog.pending.removeFirst(backlog.pending.count - Self.maximumPending)
+            }
+        }
+    }
+
+    /// Records an event on disk now, or throws: for what an operator asks for, whose reply must
+    /// not say "recorded" unless it is.
+    public func recordDurably(
+        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String, at date: Date
+    ) throws {
+        let entry = announce(kind, message, detail: detail, actor: actor, at: date, level: .notice)
+        try backlog.withLock { backlog in
+            backlog.pending.append(entry)
+            do {
+                try write(&backlog, at: date)
+            } catch {
+                backlog.pending.removeLast()
+                logger.error("\(kind.rawValue) NOT recorded: \(error)")
+                throw error
+            }
+        }
+    }
+
+    /// At stop: says in the journal what could not be written and is lost with the process.
+    public func reportUnwritten() {
+        let (pending, dropped) = unwritten
+        guard pending + dropped > 0 else { return }
+        logger.critical(
+            "\(pending + dropped) event(s) could not be written to \(path) and are lost (\(pending) waiting, \(dropped) dropped earlier)"
+        )
+    }
+
+    /// The journal line and the watchers; the entry to append.
+    private func announce(
+        _ kind: EventKind, _ message: String, detail: [String: String], actor: String, at date: Date,
+        level: Logger.Level
+    ) -> EventEntry {
         logger.log(level: level, "\(kind.rawValue): \(message)", metadata: ["event": "\(kind.rawValue)"])
         var entryDetail = detail
         if entryDetail["message"] == nil { entryDetail["message"] = message }
-        let entry = EventEntry(date: date, kind: kind, detail: entryDetail, actor: actor)
         broadcast(EventRecord(ts: EventTime.format(date), kind: kind.rawValue, actor: actor, detail: entryDetail))
-        backlog.withLock { backlog in
-            backlog.pending.append(entry)
-            do {
-                try log.appendBatch(backlog.pending)
-                if backlog.degradedSince != nil {
-                    logger.notice(
-                        "event log writable again; \(backlog.pending.count) queued event(s) written, \(backlog.dropped) dropped"
-                    )
-                }
-                backlog = Backlog()
-            } catch {
-                failures.add(1, ordering: .relaxed)
-                if backlog.degradedSince == nil {
-                    logger.error("store degraded: \(error); events wait in memory (at most \(Self.maximumPending))")
-                    backlog.degradedSince = date
-                }
-                if backlog.pending.count > Self.maximumPending {
-                    backlog.dropped += backlog.pending.count - Self.maximumPending
-                    backlog.pending.removeFirst(backlog.pending.count - Self.maximumPending)
-                }
+        return EventEntry(date: date, kind: kind, detail: entryDetail, actor: actor)
+    }
+
+    /// Writes everything pending (opening the log first if it is not open); on failure the
+    /// store is marked degraded and the entries stay pending.
+    private func write(_ backlog: inout Backlog, at date: Date) throws {
+        do {
+            let log = try backlog.log ?? EventLog(path: path)
+            backlog.log = log
+            try log.appendBatch(backlog.pending)
+            if backlog.degradedSince != nil {
+                logger.notice(
+                    "event log writable again; \(backlog.pending.count) queued event(s) written, \(backlog.dropped) dropped"
+                )
             }
+            backlog = Backlog(log: backlog.log)
+        } catch {
+            failures.add(1, ordering: .relaxed)
+            if backlog.degradedSince == nil {
+                logger.error("store degraded: \(error); events wait in memory (at most \(Self.maximumPending))")
+                backlog.degradedSince = date
+            }
+            backlog.reason = "\(error)"
+            throw error
         }
     }
 

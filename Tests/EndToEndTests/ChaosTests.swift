@@ -69,6 +69,9 @@ struct ChaosTests {
             #expect(line != nil, "lobbyd did not finish the waiting files")
             next = line?.next ?? next
         }
+        // Stopped first: the event is written before the file moves, and a graceful stop lets
+        // the last move finish; and no event is appended between counting and verifying.
+        #expect(final.terminate(SIGTERM, timeout: .seconds(10)))
         #expect(SpoolCrashTests.list("\(spool)/incoming").isEmpty)
         let accepted = SpoolCrashTests.list("\(spool)/accepted")
         let quarantined = try SpoolCrashTests.quarantined(in: "\(spool)/rejected")
@@ -84,8 +87,6 @@ struct ChaosTests {
         let checks = try log.events(kinds: ["daily_check"], limit: 1_000_000).count
         #expect(checks >= acknowledged.load(ordering: .relaxed), "every acknowledged event is in the log")
         #expect(acknowledged.load(ordering: .relaxed) > 0, "the bursts ran")
-        // Stopped first, so that no event is appended between counting and verifying.
-        #expect(final.terminate(SIGTERM, timeout: .seconds(10)))
         let rows = try log.events(limit: 10_000_000).count
         let verification = try log.verify()
         #expect(verification == .intact(rows: rows), "\(verification), \(rows) rows")

@@ -2,6 +2,7 @@ import Foundation
 import LobbyCore
 import LobbyLink
 import LobbyStore
+import Testing
 
 @testable import LobbyDaemon
 
@@ -34,7 +35,8 @@ struct SoakReport {
         self.plan = plan
         self.ticks = ticks
         self.memory = memory
-        let rows = try hall.state.log.events(limit: Int.max)
+        let log = try #require(hall.state.recorder.log, "the soak's event log is open")
+        let rows = try log.events(limit: Int.max)
         let heard = hall.acknowledged.heard
         let stored = rows.map { row in
             EventRecord(
@@ -55,7 +57,7 @@ struct SoakReport {
         duplicated = stored.count - (heard.count - lost)
         acknowledged = heard.count
         logged = stored.count
-        chain = try hall.state.log.verify()
+        chain = try log.verify()
         kinds = Dictionary(grouping: stored, by: { $0.kind }).mapValues(\.count)
         let proof = stored.filter { $0.kind == EventKind.frameShown.rawValue }
         proofRows = proof.count

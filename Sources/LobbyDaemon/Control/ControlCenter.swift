@@ -13,7 +13,6 @@ public final class ControlCenter: Sendable {
     let steering: SteeringBoard
     let link: LinkDriver
     let recorder: EventRecorder
-    let log: EventLog
     let clock: WallClock
     /// Re-reads the configuration; returns what was applied, or throws why nothing was.
     let reload: @Sendable () throws -> String
@@ -22,7 +21,7 @@ public final class ControlCenter: Sendable {
 
     init(
         settings: LiveSettings, playlists: PlaylistBoard, player: PlayerBoard, steering: SteeringBoard,
-        link: LinkDriver, recorder: EventRecorder, log: EventLog, clock: WallClock,
+        link: LinkDriver, recorder: EventRecorder, clock: WallClock,
         reload: @escaping @Sendable () throws -> String
     ) {
         self.settings = settings
@@ -31,12 +30,12 @@ public final class ControlCenter: Sendable {
         self.steering = steering
         self.link = link
         self.recorder = recorder
-        self.log = log
         self.clock = clock
         self.reload = reload
         let zone = settings.snapshot.schedule.timeZone
         let today = zone.localTime(of: clock.now()).date
-        if let event = try? log.events(since: zone.instant(of: today), kinds: [EventKind.dailyCheck.rawValue]).last,
+        if let event = try? recorder.log?.events(since: zone.instant(of: today), kinds: [EventKind.dailyCheck.rawValue])
+            .last,
             let date = event.date
         {
             dailyCheck.withLock { $0 = (today, "\(zone.iso8601(date)) by \(event.actor)") }
@@ -69,7 +68,7 @@ public final class ControlCenter: Sendable {
             case .maintenanceEnd(let note):
                 return ControlCoding.line(DoneReply(try endMaintenance(note: note, by: caller)))
             case .dailyCheck(let note):
-                record(.dailyCheck, "daily check by \(caller.name): \(note)", ["note": note], caller)
+                try record(.dailyCheck, "daily check by \(caller.name): \(note)", ["note": note], caller)
                 let now = clock.now()
                 let zone = settings.snapshot.schedule.timeZone
                 dailyCheck.withLock { $0 = (zone.localTime(of: now).date, "\(zone.iso8601(now)) by \(caller.name)") }
@@ -78,7 +77,7 @@ public final class ControlCenter: Sendable {
                 return ControlCoding.line(DoneReply(try testPattern(pattern, minutes: minutes, by: caller)))
             case .reload:
                 let message = try reload()
-                record(.configReloaded, message, [:], caller)
+                try record(.configReloaded, message, [:], caller)
                 return ControlCoding.line(DoneReply(message))
             }
         } catch {
@@ -161,6 +160,9 @@ public final class ControlCenter: Sendable {
 
     private func events(kinds: [EventKind], since: Date?, limit: Int) throws -> EventsReply {
         let from = since ?? clock.now().addingTimeInterval(-86_400)
+        guard let log = recorder.log else {
+            throw ControlRequestError("the event log cannot be opened now (\(recorder.path)); see the journal")
+        }
         let rows = try log.events(since: from, kinds: kinds.map(\.rawValue), limit: limit)
         return EventsReply(
             events: rows.map { row in
@@ -224,12 +226,12 @@ public final class ControlCenter: Sendable {
         let zone = settings.snapshot.schedule.timeZone
         if state == .clear {
             let cleared = try steering.update { steering in
+                try record(
+                    .override, "overrides cleared by \(caller.name): \(reason)", ["state": "clear", "reason": reason],
+                    caller)
                 defer { steering.overrides.removeAll() }
                 return steering.overrides.filter { $0.until > now }.count
             }
-            record(
-                .override, "overrides cleared by \(caller.name): \(reason)", ["state": "clear", "reason": reason],
-                caller)
             return "\(cleared) override(s) cleared; the schedule decides again"
         }
         let end: Date
@@ -246,28 +248,29 @@ public final class ControlCenter: Sendable {
             throw ControlRequestError("\"until\" is more than 31 days ahead; an override is for a while, not for ever")
         }
         let override = ScheduleOverride(isOn: state == .on, from: now, until: end, reason: reason, actor: caller.name)
+        let message = "screen forced \(state.rawValue) until \(zone.iso8601(end)): \(reason)"
         try steering.update {
+            try record(
+                .override, message, ["state": state.rawValue, "until": zone.iso8601(end), "reason": reason], caller)
             $0.expire(at: now); $0.overrides.append(override)
         }
-        let message = "screen forced \(state.rawValue) until \(zone.iso8601(end)): \(reason)"
-        record(.override, message, ["state": state.rawValue, "until": zone.iso8601(end), "reason": reason], caller)
         return message
     }
 
     private func startMaintenance(note: String, pattern: TestPattern?, by caller: Caller) throws -> String {
         let now = clock.now()
         let zone = settings.snapshot.schedule.timeZone
+        let shows = pattern.map { "test pattern \($0.rawValue)" } ?? "dark"
         try steering.update { steering in
             if let open = steering.maintenance {
                 throw ControlRequestError(
                     "maintenance is already open since \(zone.iso8601(open.since)) by \(open.actor): \(open.note)")
             }
+            try record(
+                .maintenanceStart, "maintenance by \(caller.name): \(note); screen \(shows)",
+                ["note": note, "screen": shows], caller)
             steering.maintenance = .init(since: now, actor: caller.name, note: note, pattern: pattern)
         }
-        let shows = pattern.map { "test pattern \($0.rawValue)" } ?? "dark"
-        record(
-            .maintenanceStart, "maintenance by \(caller.name): \(note); screen \(shows)",
-            ["note": note, "screen": shows], caller)
         return "maintenance started; the screen is \(shows) until `maintenance end`"
     }
 
@@ -277,14 +280,15 @@ public final class ControlCenter: Sendable {
             guard let open = steering.maintenance else {
                 throw ControlRequestError("no maintenance period is open")
             }
+            let minutes = Int(now.timeIntervalSince(open.since) / 60)
+            try record(
+                .maintenanceEnd,
+                "maintenance ended by \(caller.name) after \(minutes) min" + (note.isEmpty ? "" : ": \(note)"),
+                ["note": note, "started_by": open.actor, "minutes": "\(minutes)"], caller)
             steering.maintenance = nil
             return open
         }
         let minutes = Int(now.timeIntervalSince(open.since) / 60)
-        record(
-            .maintenanceEnd,
-            "maintenance ended by \(caller.name) after \(minutes) min" + (note.isEmpty ? "" : ": \(note)"),
-            ["note": note, "started_by": open.actor, "minutes": "\(minutes)"], caller)
         return "maintenance ended after \(minutes) min; the schedule decides again"
     }
 
@@ -292,15 +296,24 @@ public final class ControlCenter: Sendable {
         let now = clock.now()
         let until = now.addingTimeInterval(Double(minutes) * 60)
         let zone = settings.snapshot.schedule.timeZone
-        try steering.update { $0.testPattern = .init(pattern: pattern, until: until, actor: caller.name) }
         let message = "test pattern \(pattern.rawValue) until \(zone.iso8601(until))"
-        record(.testPattern, message, ["pattern": pattern.rawValue, "minutes": "\(minutes)"], caller)
+        try steering.update {
+            try record(.testPattern, message, ["pattern": pattern.rawValue, "minutes": "\(minutes)"], caller)
+            $0.testPattern = .init(pattern: pattern, until: until, actor: caller.name)
+        }
         return message
     }
 
-    private func record(_ kind: EventKind, _ message: String, _ detail: [String: String], _ caller: Caller) {
+    /// Records what an operator did, on disk, or fails the request: it is never answered
+    /// "done" for an event that was not written.
+    private func record(_ kind: EventKind, _ message: String, _ detail: [String: String], _ caller: Caller) throws {
         var detail = detail
         detail["uid"] = "\(caller.uid)"
-        recorder.record(kind, message, detail: detail, actor: caller.name, at: clock.now())
+        do {
+            try recorder.recordDurably(kind, message, detail: detail, actor: caller.name, at: clock.now())
+        } catch {
+            throw ControlRequestError(
+                "未能记入事件日志，操作未生效 / not recorded in the event log, so not done: \(error)")
+        }
     }
 }

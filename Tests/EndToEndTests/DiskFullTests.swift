@@ -1,0 +1,57 @@
+import Foundation
+import LobbyCore
+import LobbyTestSupport
+import Testing
+
+/// Hardening finding 12: with the disk full, `daily-check` answered "recorded" while the event
+/// was lost, `daemon_stop` was lost without a word, and with a full disk at start the screen was
+/// not driven at all. lobbyd runs here with its state directory on a full 256 KiB tmpfs in its
+/// own mount namespace (root only: CI runs as root).
+@Suite("Disk full", .serialized, .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+final class DiskFullTests {
+    let hall: TemporaryDirectory
+    let simulator: RunningProgram
+
+    init() throws {
+        hall = try TemporaryDirectory()
+        try hall.dropSamples(["hotline-12345"])
+        try FileManager.default.createDirectory(atPath: "\(hall.path)/state", withIntermediateDirectories: true)
+        simulator = try hall.startSimulatedSign()
+    }
+
+    deinit { simulator.stop() }
+
+    @Test("12: a full disk at start: the screen is driven, an operator's action is refused, the loss is reported")
+    func fullAtStart() throws {
+        let configuration = try hall.writeHallConfiguration(
+            extra: """
+                [control]
+                operators_group = "\(ControlSocketTests.ownGroup)"
+                socket_mode = "0666"
+                """)
+        let state = "\(hall.path)/state"
+        let lobbyd = try BuiltProgram("lobbyd").path
+        let script = """
+            mount -t tmpfs -o size=256k tmpfs \(state) && \
+            { dd if=/dev/zero of=\(state)/filler bs=4k 2>/dev/null; true; } && \
+            exec \(lobbyd) --config \(configuration) --clock-start 2026-11-25T10:00:00
+            """
+        let daemon = try RunningProgram(path: "/usr/bin/unshare", ["-m", "/bin/sh", "-c", script])
+        defer { daemon.stop() }
+        #expect(daemon.waitForLine { $0.contains("store degraded") } != nil)
+        // The screen is driven from the spool all the same.
+        #expect(simulator.waitForLine(timeout: .seconds(20)) { (simulatorPageCount($0) ?? 0) > 0 } != nil)
+        let lobbyctl = try BuiltProgram("lobbyctl")
+        let socket = ["--socket", "\(hall.path)/control.sock"]
+        let check = try lobbyctl.run(["daily-check", "--note", "屏幕正常"] + socket)
+        #expect(check.status != 0)
+        #expect(check.standardError.contains("not recorded in the event log, so not done"), "\(check.standardError)")
+        let override = try lobbyctl.run(["override", "off", "--until", "10:30", "--reason", "演练"] + socket)
+        #expect(override.status != 0)
+        let status = try lobbyctl.run(["status"] + socket)
+        #expect(status.standardOutput.contains("store degraded"), "\(status.standardOutput)")
+        #expect(!status.standardOutput.contains("forced off"))
+        #expect(daemon.terminate(SIGTERM, timeout: .seconds(10)))
+        #expect(daemon.waitForLine { $0.contains("could not be written") && $0.contains("are lost") } != nil)
+    }
+}
