@@ -86,14 +86,14 @@ $(BENCH_VENV)/bin/python:
 	python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet pillow
 
-## fuzz: libFuzzer (with AddressSanitizer) on the playlist parser and validator, the control
-## request parser and the sign's packet decoder, FUZZ_SECONDS each (default 60), never part of
-## `make test`. New inputs that reach new code are kept in Tests/Fuzz/corpus/TARGET; a crash
-## stops it and leaves the input in .build-fuzz/findings/TARGET/ (make it a regression test).
-## Leak detection is off: TOMLKit 0.6.0 never frees a parsed document (RELIABILITY.md), which
-## would stop the playlist target at its first input.
+## fuzz: libFuzzer (with AddressSanitizer and LeakSanitizer) on the playlist path (each input
+## signed by a trusted key, validated signature first), on TOML built by a structure-aware
+## generator, on the control request parser and on the sign's packet decoder, FUZZ_SECONDS each
+## (default 60), inputs up to the real file limit (1 MiB), never part of `make test`. New
+## inputs that reach new code are kept in Tests/Fuzz/corpus/TARGET; a crash or a leak stops it
+## and leaves the input in .build-fuzz/findings/TARGET/ (make it a regression test).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= playlist control alpha
+FUZZ_TARGETS ?= playlist toml control alpha
 fuzz: deps
 	@# -Xswiftc: SwiftPM's --sanitize instruments only this package; the code under test is a dependency.
 	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address \
@@ -101,10 +101,10 @@ fuzz: deps
 	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p Tests/Fuzz/corpus/$$target .build-fuzz/findings/$$target || exit 1; \
 	  echo "make fuzz: $$target for $(FUZZ_SECONDS) s"; \
-	  ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no LOBBY_FUZZ_TARGET=$$target .build-fuzz/debug/lobby-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -detect_leaks=0 \
+	  ASAN_OPTIONS=detect_leaks=1 SWIFT_BACKTRACE=enable=no LOBBY_FUZZ_TARGET=$$target .build-fuzz/debug/lobby-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=1048576 -timeout=10 -detect_leaks=1 \
 	    -artifact_prefix=.build-fuzz/findings/$$target/ -print_final_stats=1 Tests/Fuzz/corpus/$$target \
 	    2>&1 | grep -E '^(stat::(number_of_executed_units|new_units_added|peak_rss_mb)|==[0-9]+==|SUMMARY|INFO: seed)|Assertion|Fatal' ; \
-	  test $${PIPESTATUS[0]} -eq 0 || { echo "make fuzz: $$target found a crash; see .build-fuzz/findings/$$target/" >&2; exit 1; }; \
+	  test $${PIPESTATUS[0]} -eq 0 || { echo "make fuzz: $$target found a crash or a leak; see .build-fuzz/findings/$$target/" >&2; exit 1; }; \
 	done
 
 ## soak: the hall's life in virtual time (Tests/SoakTests): SOAK_DAYS days (default 90) from

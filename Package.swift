@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Module map: see ../shared/DESIGN.md ("Modules"). Pure libraries do no I/O; C enters Swift only
-// through the two system-library targets.
+// Module map: see docs/ARCHITECTURE.md ("Modules"). The libraries below the daemon open no
+// sockets and keep no clocks of their own; C enters Swift only through the system-library
+// targets (CSerialPort, CFreeType, CZlib, CPty).
 let package = Package(
     name: "lobbyd",
     platforms: [.macOS(.v14)],

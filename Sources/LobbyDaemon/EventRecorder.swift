@@ -56,7 +56,7 @@ public final class EventRecorder: Sendable {
     public func prune(keepingDays days: Int, now: Date) {
         guard let log else { return }
         do {
-            let removed = try log.prune(olderThan: now.addingTimeInterval(-Double(days) * 86_400))
+            let removed = try log.prune(olderThan: now.addingTimeInterval(-Double(days) * 86_400), now: now)
             if removed > 0 {
                 logger.notice("retention: \(removed) event(s) older than \(days) days removed; chain checkpointed")
             }

@@ -7,7 +7,7 @@ extension EventLog {
     /// hash of the last row to go, so `verify()` still checks the whole remaining chain.
     /// Returns the number of rows removed.
     @discardableResult
-    public func prune(olderThan cutoff: Date, batch: Int = 1000) throws(LobbyStoreError) -> Int {
+    public func prune(olderThan cutoff: Date, batch: Int = 1000, now: Date = Date()) throws(LobbyStoreError) -> Int {
         do {
             let last = try readPool { db in
                 try Row.fetchOne(
@@ -17,11 +17,11 @@ extension EventLog {
             guard let last, let lastID = last["id"] as Int64?, let hash = last["hash"] as String? else { return 0 }
             // Anchored outside the database first: a checkpoint nobody anchored is a deletion.
             try AnchorFile(log: path).append(
-                ChainAnchor(ts: EventTime.format(Date()), reason: .checkpoint, row: lastID, hash: hash))
+                ChainAnchor(ts: EventTime.format(now), reason: .checkpoint, row: lastID, hash: hash))
             try writePool { db in
                 try db.execute(
                     sql: "INSERT INTO retention_checkpoints (up_to_id, hash, ts) VALUES (?, ?, ?)",
-                    arguments: [lastID, hash, EventTime.format(Date())])
+                    arguments: [lastID, hash, EventTime.format(now)])
             }
             var removed = 0
             while true {

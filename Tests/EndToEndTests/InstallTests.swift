@@ -1,4 +1,5 @@
 import Foundation
+import LobbyCore
 import LobbyTestSupport
 import Testing
 
@@ -69,6 +70,8 @@ struct InstallTests {
         let unit = try String(
             contentsOfFile: "\(root.path)/usr/local/lib/systemd/system/lobbyd.service", encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/local/bin/lobbyd --config /etc/lobbyd/lobbyd.toml"))
+        // The descriptors cover the control socket's clients with room to spare (finding 6).
+        #expect(unit.contains("LimitNOFILE=4096") && ControlProtocol.maximumClients * 8 < 4096)
         let configuration = try String(contentsOfFile: "\(root.path)/etc/lobbyd/lobbyd.toml", encoding: .utf8)
         #expect(configuration.contains("\"/usr/local/share/lobbyd/calendar\""))
         // A reinstall keeps the technician's edits; uninstall keeps configuration and records.

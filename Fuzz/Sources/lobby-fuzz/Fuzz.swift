@@ -3,20 +3,43 @@ import LobbyCore
 import LobbyProtocol
 import LobbyRender
 
-// libFuzzer's entry point. SwiftPM builds this target with `-parse-as-library` under
+// libFuzzer's entry points. SwiftPM builds this target with `-parse-as-library` under
 // `--sanitize=fuzzer`, and libFuzzer supplies `main`. The target is chosen by the environment
-// (LOBBY_FUZZ_TARGET, set by `make fuzz`):
-// - `playlist`: TOML parsing and every validation stage;
+// (LOBBY_FUZZ_TARGET, set by `make fuzz`), checked once before the first input:
+// - `playlist`: the daemon's path for a spool file: the input is signed with a trusted key,
+//   so every stage up to acceptance is reachable, then validated signature first;
+// - `toml`: TOML documents built from the input by a generator that knows TOML's structure
+//   (tables, arrays of tables, dotted keys, inline tables, strings, numbers, dates), so the
+//   parser's deep paths are reached quickly; then the same bytes as raw TOML;
 // - `control`: the control socket's request parser;
 // - `alpha`: the simulated sign's packet decoder.
 // Every input must be answered, never crash: a crash, a hang or a leak is a finding.
+
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<CInt>?,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
+) -> CInt {
+    guard let name = ProcessInfo.processInfo.environment["LOBBY_FUZZ_TARGET"], FuzzTarget(rawValue: name) != nil else {
+        let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+        FileHandle.standardError.write(Data("lobby-fuzz: set LOBBY_FUZZ_TARGET to one of \(names)\n".utf8))
+        exit(64)
+    }
+    return 0
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
     switch FuzzTarget.selected {
     case .playlist:
-        _ = FuzzTarget.validator.validate(file: "fuzz.toml", bytes: bytes, signature: nil, now: FuzzTarget.now)
+        let signature = Array(((try? FuzzTarget.key.sign(bytes))?.fileText ?? "").utf8)
+        _ = FuzzTarget.validator.validate(
+            file: "fuzz.toml", bytes: bytes, signature: signature, now: FuzzTarget.now, signedOnly: true)
+    case .toml:
+        var generator = TOMLFromBytes(bytes)
+        _ = try? TOMLParser.parse(generator.document())
+        _ = try? TOMLParser.parse(String(decoding: bytes, as: UTF8.self))
     case .control:
         _ = try? ControlRequest.parse(bytes)
     case .alpha:
@@ -26,24 +49,80 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     return 0
 }
 
-enum FuzzTarget: String {
-    case playlist, control, alpha
+enum FuzzTarget: String, CaseIterable {
+    case playlist, toml, control, alpha
 
-    static let selected: FuzzTarget = {
-        guard let name = ProcessInfo.processInfo.environment["LOBBY_FUZZ_TARGET"],
-            let target = FuzzTarget(rawValue: name)
-        else {
-            FileHandle.standardError.write(
-                Data("lobby-fuzz: set LOBBY_FUZZ_TARGET to playlist, control or alpha\n".utf8))
-            exit(64)
-        }
-        return target
-    }()
+    /// Checked in `LLVMFuzzerInitialize`, before any input.
+    static let selected = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["LOBBY_FUZZ_TARGET"] ?? "") ?? .toml
 
-    /// Built once: the validator holds a FreeType face. The trust store is empty, so signed
-    /// stages are reached only by the seeds' structure, not by forging signatures.
+    /// The fuzzer's own publisher, trusted by the validator: an input is a signed file.
+    static let key = PublisherKey(publisher: "fuzz")
+
+    /// Built once: the validator holds a FreeType face.
     nonisolated(unsafe) static let validator = PlaylistValidator(
-        configuration: Configuration(), trust: TrustStore(), fitting: try! TextRenderer(configuration: Configuration()))
+        configuration: Configuration(), trust: TrustStore(keys: [key.publicKey]),
+        fitting: try! TextRenderer(configuration: Configuration()))
 
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
+}
+
+/// A TOML document whose every choice is read from the fuzzer's bytes: the fuzzer mutates
+/// structure (which construct, how deep, which key) instead of characters.
+struct TOMLFromBytes {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func next() -> Int {
+        guard index < bytes.count else { return 0 }
+        defer { index += 1 }
+        return Int(bytes[index])
+    }
+
+    private mutating func pick(_ options: [String]) -> String {
+        options[next() % options.count]
+    }
+
+    mutating func document() -> String {
+        var lines: [String] = []
+        while index < bytes.count && lines.count < 4_096 {
+            switch next() % 4 {
+            case 0: lines.append("[\(key())]")
+            case 1: lines.append("[[\(key())]]")
+            default: lines.append("\(key()) = \(value(depth: 0))\(pick(["", " # c", "\t#中"]))")
+            }
+        }
+        return lines.joined(separator: pick(["\n", "\r\n"]))
+    }
+
+    private mutating func key() -> String {
+        (0...(next() % 4)).map { _ in pick(["a", "b", "items", "approval", "\"q d\"", "'l'", "\"\"", "9", "\"中\""]) }
+            .joined(separator: pick([".", " . "]))
+    }
+
+    private mutating func value(depth: Int) -> String {
+        switch next() % (depth < 40 ? 10 : 8) {
+        case 0:
+            return pick(["0", "-17", "+1_000", "0xff", "0o17", "0b101", "9223372036854775807", "99999999999999999999"])
+        case 1: return pick(["1.5", "-0e0", "6.02E+23", "inf", "-nan", "1e400", "3_1.4_1"])
+        case 2: return pick(["true", "false"])
+        case 3: return "\"" + pick(["", "a\\tb", "\\u4E2D", "\\U0001F600", "\\uD800", "中文", "\\x", "'"]) + "\""
+        case 4: return pick(["'lit'", "'''\nmulti\n'''", "\"\"\"\nline \\\n  next\"\"\"", "\"\"\"\"\"\"\""])
+        case 5, 6:
+            return pick([
+                "2026-11-29", "2026-02-30", "2026-11-29T08:20:00+08:00", "2026-11-29 08:20:00.123Z", "08:20:00",
+                "24:00:00", "2026-11-29T08:20",
+            ])
+        case 7: return pick(["=", "]", "}", ",", "\"", "", "[", "{"])
+        case 8:
+            return "[" + (0..<(next() % 4)).map { _ in value(depth: depth + 1) }.joined(separator: ", ")
+                + pick(["]", ",]", ""])
+        default:
+            return "{" + (0..<(next() % 3)).map { _ in "\(key()) = \(value(depth: depth + 1))" }.joined(separator: ", ")
+                + pick(["}", ",}", ""])
+        }
+    }
 }

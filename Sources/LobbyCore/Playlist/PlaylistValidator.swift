@@ -16,10 +16,12 @@ public enum PlaylistVerdict: Sendable {
     case rejected([PlaylistProblem])
 }
 
-/// The daemon's full validation of a playlist file, in the order the hall's procedure gives:
-/// size → TOML syntax → schema → approval chain → signature → validity → content rules → font
-/// coverage → fits the panel. Every failure is collected, not just the first; only an oversize
-/// or unreadable file stops early. `lobbyctl verify` runs exactly this, with the same messages.
+/// The daemon's full validation of a playlist file: size → signature → TOML syntax → schema →
+/// approval chain → validity → content rules → font coverage → fits the panel. Every failure is
+/// collected, not just the first (the reason file orders them by the stages of the hall's
+/// procedure); an oversize file stops early, and so, in the daemon (`signedOnly`), does a file
+/// whose signature fails: it is never parsed. `lobbyctl verify` runs the same checks, with the
+/// same messages.
 public struct PlaylistValidator {
     public var content: Configuration.Content
     public var panelColors: ColorCapability

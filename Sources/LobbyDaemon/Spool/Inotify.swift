@@ -12,6 +12,8 @@ final class Inotify {
         var completed: [String] = []
         /// Entries created; complete only if they are not regular files.
         var created: [String] = []
+        /// Entries whose names are not UTF-8, as the kernel gave them: renamed before anything else.
+        var unnamable: [[UInt8]] = []
         /// Events were lost: every entry in the directory must be looked at.
         var overflowed = false
     }
@@ -63,11 +65,12 @@ final class Inotify {
             let mask = word(offset + 4)
             let length = Int(word(offset + 12))
             let nameBytes = bytes[(offset + 16)..<min(offset + 16 + length, bytes.endIndex)].prefix { $0 != 0 }
-            let name = String(decoding: nameBytes, as: UTF8.self)
             if mask & overflow != 0 {
                 batch.overflowed = true
-            } else if !name.isEmpty {
+            } else if let name = String(validating: nameBytes, as: UTF8.self), !name.isEmpty {
                 if mask & create != 0 { batch.created.append(name) } else { batch.completed.append(name) }
+            } else if !nameBytes.isEmpty {
+                batch.unnamable.append(Array(nameBytes))
             }
             offset += 16 + length
         }

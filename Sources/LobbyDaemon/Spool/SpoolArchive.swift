@@ -180,6 +180,39 @@ public struct SpoolArchive: Sendable {
         }
     }
 
+    /// Names in `directory` that are not UTF-8 (Foundation cannot list them), as raw bytes.
+    func unnamableEntries(in directory: String) -> [[UInt8]] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var found: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if String(validating: name, as: UTF8.self) == nil { found.append(name) }
+        }
+        return found
+    }
+
+    /// Renames an entry of `incoming/` whose name is not UTF-8 to one that is (each invalid
+    /// byte becomes `?`, and `.badname` is added so it is never taken for a playlist), so that
+    /// it can be named in a reason and an event. Returns the new name.
+    func renameUnnamable(_ raw: [UInt8]) throws(LobbyCoreError) -> String {
+        let readable = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "?")
+        let name = Self.shortened(readable, to: 200) + ".badname"
+        let source = Array(incoming.utf8) + [UInt8(ascii: "/")] + raw + [0]
+        let destination = Array("\(incoming)/\(name)".utf8) + [0]
+        let renamed = source.withUnsafeBufferPointer { from in
+            destination.withUnsafeBufferPointer { to in
+                from.withMemoryRebound(to: CChar.self) { from in
+                    to.withMemoryRebound(to: CChar.self) { Glibc.rename(from.baseAddress!, $0.baseAddress!) }
+                }
+            }
+        }
+        guard renamed == 0 else {
+            throw .unwritable(file: "\(incoming)/\(name)", reason: String(cString: strerror(errno)))
+        }
+        return name
+    }
+
     func list(_ directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }

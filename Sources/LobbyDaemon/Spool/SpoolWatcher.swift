@@ -22,8 +22,8 @@ public enum SpoolEvent: Sendable, Equatable {
 public final class SpoolWatcher {
     public let archive: SpoolArchive
     public private(set) var store: PlaylistStore
-    /// Replaced on reload (new trusted keys or content rules); applies to the next file.
-    public var validator: PlaylistValidator
+    /// The daemon's validator; `reload(validator:)` replaces it and checks `accepted/` again.
+    public private(set) var validator: PlaylistValidator
     private let inotify: Inotify
     private var pairing: SpoolPairing
     private let now: () -> Date
@@ -60,7 +60,21 @@ public final class SpoolWatcher {
         try archive.recoverInterruptedMoves()
         for (id, version) in archive.readFloors() { store.raiseFloor(id, to: version) }
         try restore()
+        _ = renameUnnamable(archive.unnamableEntries(in: archive.incoming))
         handle(archive.list(archive.incoming).flatMap { pairing.arrived($0, at: monotonic()) })
+    }
+
+    /// Entries whose names are not UTF-8, renamed so that they can be named in a reason; the
+    /// rename arrives as an event of its own, and the new names are returned too.
+    private func renameUnnamable(_ raw: [[UInt8]]) -> [String] {
+        raw.compactMap { bytes in
+            do {
+                return try archive.renameUnnamable(bytes)
+            } catch {
+                logger.error("spool: an entry with a name that is not UTF-8 cannot be renamed: \(error)")
+                return nil
+            }
+        }
     }
 
     /// New trusted keys or content rules: they apply at once to what is on the screen, not
@@ -80,7 +94,7 @@ public final class SpoolWatcher {
             let acceptedAt = modificationDate(path)
             // No processing marker here: these files were parsed once already, and a kill during
             // a restart must not take accepted content off the screen.
-            switch verdict(path: path, as: "accepted/\(name)", at: acceptedAt) {
+            switch verdict(readPlaylist(path), as: "accepted/\(name)", at: acceptedAt) {
             case .accepted(let playlist, _):
                 store.raiseFloor(playlist.id, to: playlist.version)
                 if playlist.version >= newest[playlist.id]?.playlist.version ?? .min {
@@ -108,9 +122,10 @@ public final class SpoolWatcher {
         let wait = pairing.nextDeadline.map { min(timeout, max(.zero, $0 - monotonic())) } ?? timeout
         let batch = inotify.wait(timeout: wait)
         var names = batch.completed + batch.created.filter { !archive.isRegularFile("\(archive.incoming)/\($0)") }
+        names += renameUnnamable(batch.unnamable)
         if batch.overflowed {
             logger.warning("spool: the kernel's event queue overflowed; looking at every file in incoming/")
-            names = archive.list(archive.incoming)
+            names = renameUnnamable(archive.unnamableEntries(in: archive.incoming)) + archive.list(archive.incoming)
         }
         handle(names.flatMap { pairing.arrived($0, at: monotonic()) })
         handle(pairing.tick(at: monotonic()))
@@ -146,8 +161,10 @@ public final class SpoolWatcher {
         try archive.markProcessing("incoming/\(stem).toml")
         defer { archive.clearProcessing() }
         let file = "incoming/\(stem).toml"
-        let bytes = try? BoundedFile.read(path, limit: validator.content.maxFileBytes, links: .refuse)
-        switch verdict(path: path, as: file, at: now()) {
+        // Read once: the bytes validated are the bytes whose hash names the archived file.
+        let read = readPlaylist(path)
+        let bytes = try? read.get().bytes
+        switch verdict(read, as: file, at: now()) {
         case .rejected(let problems):
             try reject(stem, content: bytes, problems: problems)
         case .accepted(let playlist, let publisher):
@@ -188,14 +205,21 @@ public final class SpoolWatcher {
         }
     }
 
-    /// The validator's verdict on the playlist at `path` (named `name` in messages) as of
-    /// `instant`; a file that cannot be read safely is rejected with the reason.
-    private func verdict(path: String, as name: String, at instant: Date) -> PlaylistVerdict {
-        do {
-            let file = try PlaylistFile.read(path, limit: validator.content.maxFileBytes, links: .refuse)
-            return validator.validate(file, as: name, now: instant, signedOnly: true)
-        } catch {
-            return .rejected([error.problem(naming: name)])
+    /// The playlist at `path` and its signature, read safely: regular files within the limits.
+    private func readPlaylist(_ path: String) -> Result<PlaylistFile, PlaylistFile.ReadError> {
+        Result { () throws(PlaylistFile.ReadError) in
+            try PlaylistFile.read(path, limit: validator.content.maxFileBytes, links: .refuse)
+        }
+    }
+
+    /// The validator's verdict on `read` (named `name` in messages) as of `instant`; a file that
+    /// could not be read safely is rejected with the reason.
+    private func verdict(_ read: Result<PlaylistFile, PlaylistFile.ReadError>, as name: String, at instant: Date)
+        -> PlaylistVerdict
+    {
+        switch read {
+        case .success(let file): validator.validate(file, as: name, now: instant, signedOnly: true)
+        case .failure(let error): .rejected([error.problem(naming: name)])
         }
     }
 
