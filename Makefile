@@ -110,7 +110,7 @@ fuzz: deps
 ## soak: the hall's life in virtual time (Tests/SoakTests): SOAK_DAYS days (default 90) from
 ## SOAK_START against the real player, link, spool and event log, with playlists, pulled cables,
 ## power cuts and clock steps drawn from SOAK_SEED. Prints the `reliability: soak` figures that
-## RELIABILITY.md quotes; takes about 3 minutes. `make test` runs a week of it.
+## RELIABILITY.md quotes; takes about 7 minutes on 2 cores. `make test` runs a week of it.
 SOAK_DAYS  ?= 90
 SOAK_START ?= 2026-09-01
 SOAK_SEED  ?= 20261125

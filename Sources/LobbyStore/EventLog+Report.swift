@@ -18,6 +18,11 @@ extension EventLog {
                 ? LocalDate(year: year + 1, month: 1, day: 1)! : LocalDate(year: year, month: month + 1, day: 1)!)
         let kinds = Self.reportKinds.map(\.rawValue)
         do {
+            let head = try readPool { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1",
+                    arguments: [EventTime.format(end)])
+            }
             let (initial, events) = try readPool { db -> (ScreenFacts, [StoredEvent]) in
                 var facts = ScreenFacts()
                 let boundary = EventTime.format(start)
@@ -38,6 +43,9 @@ extension EventLog {
             }
             var report = MonthlyReport.build(
                 year: year, month: month, schedule: schedule, initial: initial, events: events)
+            if let head, let row = head["id"] as Int64?, let hash = head["hash"] as String? {
+                report.chainHead = (row, hash)
+            }
             report.minutesByCategory = try shownMinutes(
                 groupedBy: "json_extract(detail, '$.category')", from: start, to: end)
             report.minutesByPlaylist = try shownMinutes(

@@ -229,6 +229,16 @@ struct ConfigurationTests {
         #expect(throws: LobbyCoreError.unreadable(file: binary, reason: "not valid UTF-8 text")) {
             try Configuration.load(path: binary)
         }
+        // Bounded before it is read (a sparse 17 MiB file costs no disk).
+        let huge = directory.path + "/huge.toml"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, 17 << 20) == 0)
+        #expect(
+            throws: LobbyCoreError.unreadable(
+                file: huge, reason: "the file is 17825792 bytes; at most 16777216 are read")
+        ) {
+            try Configuration.load(path: huge)
+        }
     }
 
     private func problems(in toml: String) throws -> [LobbyCoreError] {

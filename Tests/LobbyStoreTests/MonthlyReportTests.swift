@@ -124,6 +124,18 @@ struct MonthlyReportTests {
             ))
     }
 
+    /// Hardening: the chain head printed on each monthly report, so a paper copy can be checked.
+    @Test("the report names the month's last event row and its chain hash")
+    func chainHead() throws {
+        let log = try EventLog(path: "\(directory.path)/lobbyd.sqlite")
+        let november = Self.zone.parseInstant("2026-11-01T00:00")!
+        let last = try #require(try log.events(until: november, limit: 1_000).last)
+        #expect(report.chainHead?.row == last.id && report.chainHead?.hash == last.hash)
+        for format in MonthlyReport.Format.allCases where format != .csv {
+            #expect(report.render(format).contains("the month ends at row \(last.id!), chain hash \(last.hash)"))
+        }
+    }
+
     @Test("markdown, CSV and HTML carry the same figures; the HTML draws each day's timeline")
     func formats() {
         let markdown = report.render(.md)

@@ -54,7 +54,7 @@ struct SoakTests {
         // Proof of play counts what lobbyd believed was shown: the lit seconds, give or take
         // the outages it had not noticed yet and rounding to whole seconds per item and hour.
         #expect(abs(report.proofSeconds - report.litSeconds) <= report.outageSeconds + Double(report.proofRows))
-        // Memory: flat after the first week, allowing the TOMLKit leak (RELIABILITY.md).
+        // Memory: flat after the first week (RELIABILITY.md).
         if let growth = report.heapGrowthPerDay {
             #expect(growth <= SoakReport.heapGrowthLimit, "heap grows \(growth) bytes a day")
         }

@@ -139,7 +139,10 @@ public final class ControlCenter: Sendable {
             result.append("content stale: no playlist accepted in the last \(staleDays) days")
         }
         if let since = recorder.degradedSince {
-            result.append("store degraded since \(zone.iso8601(since)): events wait in memory")
+            let (pending, dropped) = recorder.unwritten
+            result.append(
+                "store degraded since \(zone.iso8601(since)): \(pending) event(s) wait in memory"
+                    + (dropped > 0 ? ", \(dropped) dropped" : ""))
         }
         if link.state != .ready {
             result.append(

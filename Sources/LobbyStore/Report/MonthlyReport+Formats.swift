@@ -32,6 +32,7 @@ extension MonthlyReport {
             "",
             "**Month:** required \(minutes(requiredMinutes)) min, lit \(minutes(litMinutes)) min, outages \(minutes(outageMinutes)) min, "
                 + "daily check missing on \(missingDailyChecks) workday(s).",
+            "", integrity,
         ]
         for (title, rows) in [
             ("Minutes shown per category", minutesByCategory), ("Minutes shown per playlist", minutesByPlaylist),
@@ -85,6 +86,7 @@ extension MonthlyReport {
             \(rows)</table>
             <p><b>Month:</b> required \(minutes(requiredMinutes)) min, lit \(minutes(litMinutes)) min,
             outages \(minutes(outageMinutes)) min, daily check missing on \(missingDailyChecks) workday(s).</p>
+            <p>\(Self.escape(integrity))</p>
             <h2>Minutes shown</h2><table><tr><th>category</th><th>minutes</th></tr>
             \(minutesByCategory.map { "<tr><td>\(Self.escape($0.name))</td><td>\(minutes($0.minutes))</td></tr>" }.joined())</table>
             <table><tr><th>playlist</th><th>minutes</th></tr>
@@ -92,6 +94,13 @@ extension MonthlyReport {
             </body></html>
 
             """
+    }
+
+    /// The month's last event row and its hash, for checking a printed report later.
+    var integrity: String {
+        guard let chainHead else { return "Event log: no event up to the end of the month." }
+        return "Event log: the month ends at row \(chainHead.row), chain hash \(chainHead.hash). "
+            + "`lobbyctl verify-log` checks the chain and its anchors; `lobbyctl events` shows the row."
     }
 
     /// A 480×18 strip for the day: required (grey, top), lit (green, middle), outages (red, bottom).

@@ -64,6 +64,9 @@ public struct MonthlyReport: Sendable {
     /// Minutes shown per content category and per playlist (from proof of play), largest first.
     public var minutesByCategory: [(name: String, minutes: Double)] = []
     public var minutesByPlaylist: [(name: String, minutes: Double)] = []
+    /// The last event row of the month and its chain hash, printed so that a paper copy can
+    /// later be checked against the database (`lobbyctl verify-log`, `lobbyctl events`).
+    public var chainHead: (row: Int64, hash: String)?
 
     public var requiredMinutes: Double { days.reduce(0) { $0 + $1.requiredMinutes } }
     public var litMinutes: Double { days.reduce(0) { $0 + $1.litMinutes } }
