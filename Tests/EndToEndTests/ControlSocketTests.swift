@@ -241,7 +241,7 @@ final class ControlSocketTests {
         var replies = 0
         while greedy.readLine() != nil { replies += 1 }
         #expect(replies <= ControlProtocol.maximumQueuedRequests + 1)
-        #expect(lobbyd.output.contains { $0.contains("requests without reading the replies; closed") })
+        #expect(lobbyd.waitForLine { $0.contains("requests without reading the replies; closed") } != nil)
         for client in clients { client.close() }
         // Connections free up again, and the daemon answers.
         let status = try lobbyctl(["status"])
