@@ -12,15 +12,16 @@ public struct ConfigurationFinding: Sendable, Equatable, CustomStringConvertible
 }
 
 extension Configuration {
-    /// Opens what the daemon will open: the font (through `openFont`, which LobbyRender
-    /// provides), the calendar directories, the trusted keys, the state and spool directories;
-    /// the serial device only as a warning (it may be plugged in later).
-    public func checkFiles(openFont: (Configuration) throws -> Void) -> [ConfigurationFinding] {
+    /// Opens what the daemon will open: the font (through `makeFitting`, which LobbyRender
+    /// provides), the calendar directories, the trusted keys, the standing notice, the state and
+    /// spool directories; the serial device only as a warning (it may be plugged in later).
+    public func checkFiles(makeFitting: (Configuration) throws -> any TextFitting) -> [ConfigurationFinding] {
         var findings: [ConfigurationFinding] = []
         func fault(_ message: String) { findings.append(.init(isError: true, message: message)) }
         func warning(_ message: String) { findings.append(.init(isError: false, message: message)) }
+        var fitting: (any TextFitting)?
         do {
-            try openFont(self)
+            fitting = try makeFitting(self)
         } catch {
             fault("font \(font.path): \(error)")
         }
@@ -54,6 +55,21 @@ extension Configuration {
                 if !isDirectory.boolValue { fault("\(directory) is not a directory") }
             } else if !FileManager.default.fileExists(atPath: (directory as NSString).deletingLastPathComponent) {
                 fault("\(directory) does not exist, nor does the directory that would hold it")
+            }
+        }
+        if let path = content.fallbackPlaylist, let fitting {
+            // Checked as lobbyd will at start: a standing notice that does not pass is not shown.
+            do {
+                let trust = try TrustStore.load(directory: paths.trustedKeys)
+                let file = try PlaylistFile.read(path, limit: content.maxFileBytes)
+                let validator = PlaylistValidator(configuration: self, trust: trust, fitting: fitting)
+                if case .rejected(let problems) = validator.validate(file, now: Date(), signedOnly: true) {
+                    fault(
+                        "the standing notice \(path) does not pass, lobbyd would run without it: "
+                            + problems.map(\.description).joined(separator: "; "))
+                }
+            } catch {
+                fault("the standing notice \(path): \(error)")
             }
         }
         if !FileManager.default.fileExists(atPath: serial.device) {

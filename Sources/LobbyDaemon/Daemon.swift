@@ -43,6 +43,12 @@ public enum Daemon {
                 "TESTING ONLY: the wall clock is shifted and now reads \(configuration.timeZone.iso8601(clock.now()))")
         }
         recorder.checkAnchors(at: clock.now())
+        if let problem = state.fallbackProblem {
+            recorder.record(
+                .playlistRejected,
+                "the standing notice \(configuration.content.fallbackPlaylist ?? "") does not pass; lobbyd runs without it: \(problem)",
+                detail: ["file": configuration.content.fallbackPlaylist ?? ""], at: clock.now(), level: .critical)
+        }
         recorder.record(
             .daemonStart,
             "lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
@@ -132,7 +138,13 @@ public enum Daemon {
         do {
             new = try Configuration.load(path: path)
             calendar = try WorkdayCalendar.load(directories: new.calendar.directories)
-            _ = try makeValidator(new)
+            // A trusted-keys directory gone or emptied by mistake would take every playlist off
+            // the screen: refused, like a start with it would be warned about.
+            guard try !makeValidator(new).trust.keys.isEmpty else {
+                throw LobbyDaemonError.cannotStart(
+                    "no trusted publisher key in \(new.paths.trustedKeys) (missing or empty): every playlist would leave the screen"
+                )
+            }
         } catch {
             throw LobbyDaemonError.cannotStart("reload refused, the running configuration is kept:\n\(error)")
         }
@@ -156,27 +168,29 @@ public enum Daemon {
             fitting: try TextRenderer(configuration: configuration))
     }
 
-    /// The standing-notice playlist, checked like any playlist; a bad one stops the start with
-    /// the reasons, because a fallback that silently fails is no fallback.
-    static func loadFallback(_ configuration: Configuration, now: Date) throws -> PlaylistStore {
+    /// The standing-notice playlist, checked like any playlist. One that no longer passes (its
+    /// key revoked, it expired) does not stop the start, which under `Restart=always` would loop
+    /// with the sign showing whatever it last had: the hall runs without a standing notice and
+    /// the reasons are returned for the journal and the event log.
+    static func loadFallback(_ configuration: Configuration, now: Date) -> (store: PlaylistStore, problem: String?) {
         var store = PlaylistStore()
-        guard let path = configuration.content.fallbackPlaylist else { return store }
+        guard let path = configuration.content.fallbackPlaylist else { return (store, nil) }
         do {
             let file = try PlaylistFile.read(path, limit: configuration.content.maxFileBytes)
             switch try makeValidator(configuration).validate(file, now: now, signedOnly: true) {
             case .accepted(let playlist, _):
                 store.add(playlist, acceptedAt: now)
+                return (store, nil)
             case .rejected(let problems):
-                throw LobbyDaemonError.cannotStart(
+                return (
+                    store,
                     RejectionReport.text(
-                        file: path, problems: problems, rejectedAt: configuration.timeZone.iso8601(now)))
+                        file: path, problems: problems, rejectedAt: configuration.timeZone.iso8601(now))
+                )
             }
-        } catch let error as LobbyDaemonError {
-            throw error
         } catch {
-            throw LobbyDaemonError.cannotStart("fallback playlist: \(error)")
+            return (store, "fallback playlist \(path): \(error)")
         }
-        return store
     }
 
     static func makeSpoolWatcher(_ configuration: Configuration, clock: WallClock, recorder: EventRecorder) throws
@@ -205,10 +219,11 @@ public enum Daemon {
                 recorder.record(
                     .playlistDuplicate, "\(id) version \(version) again, archived as \(path)",
                     detail: ["id": id, "version": "\(version)", "path": path], at: now)
-            case .withdrawn(let file, let reason, let problems):
+            case .withdrawn(let file, let problems):
                 recorder.record(
-                    .playlistWithdrawn, "\(file) taken off the screen, \(problems) problem(s), see \(reason)",
-                    detail: ["file": file, "reason_file": reason, "problems": "\(problems)"], at: now, level: .warning)
+                    .playlistWithdrawn,
+                    "\(file) is off the screen: \(problems) problem(s) now (a revoked or untrusted key, changed rules); see the journal",
+                    detail: ["file": file, "problems": "\(problems)"], at: now, level: .warning)
             }
         }
     }

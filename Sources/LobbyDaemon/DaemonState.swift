@@ -9,6 +9,8 @@ import LobbyStore
 struct DaemonState {
     let controller: AlphaController
     let fallback: PlaylistStore
+    /// Why the configured standing notice is not used, when it does not pass.
+    let fallbackProblem: String?
     let recorder: EventRecorder
     let steering: SteeringBoard
     let settings: LiveSettings
@@ -19,11 +21,11 @@ struct DaemonState {
         do {
             let calendar = try WorkdayCalendar.load(directories: configuration.calendar.directories)
             let controller = try AlphaController(configuration: configuration)
-            let fallback = try Daemon.loadFallback(configuration, now: clock.now())
+            let (fallback, fallbackProblem) = Daemon.loadFallback(configuration, now: clock.now())
             // A damaged log stops the start; one that cannot be written (disk full) does not.
             let recorder = try EventRecorder(path: configuration.paths.database, now: clock.now())
             return DaemonState(
-                controller: controller, fallback: fallback, recorder: recorder,
+                controller: controller, fallback: fallback, fallbackProblem: fallbackProblem, recorder: recorder,
                 steering: try SteeringBoard(path: "\(stateDirectory)/steering.json"),
                 settings: LiveSettings(
                     configuration: configuration, schedule: Schedule(configuration: configuration, calendar: calendar)))

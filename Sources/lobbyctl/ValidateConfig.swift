@@ -22,7 +22,7 @@ struct ValidateConfig: ParsableCommand {
         }
         // What the daemon will open, opened now: a missing font or calendar is found here, not
         // by a daemon that fails at every restart.
-        let findings = configuration.checkFiles { _ = try TextRenderer(configuration: $0) }
+        let findings = configuration.checkFiles { try TextRenderer(configuration: $0) }
         for finding in findings { Console.error("\(file): \(finding)") }
         guard !findings.contains(where: \.isError) else { throw ExitCode(ExitStatus.invalidInput) }
         print("\(file): OK\n\(configuration.summary)")

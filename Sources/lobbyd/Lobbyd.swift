@@ -37,7 +37,7 @@ struct Lobbyd: AsyncParsableCommand {
             throw ExitCode(ExitStatus.invalidInput)
         }
         if checkConfig {
-            let findings = configuration.checkFiles { _ = try TextRenderer(configuration: $0) }
+            let findings = configuration.checkFiles { try TextRenderer(configuration: $0) }
             for finding in findings { FileHandle.standardError.write(Data("lobbyd: \(finding)\n".utf8)) }
             guard !findings.contains(where: \.isError) else { throw ExitCode(ExitStatus.invalidInput) }
             print("\(config): OK\n\(configuration.summary)")

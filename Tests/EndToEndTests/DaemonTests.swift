@@ -93,7 +93,29 @@ final class DaemonTests {
         #expect(second.standardError.contains("another lobbyd is running for this state directory"))
     }
 
-    @Test("a standing notice that does not pass validation stops the start, with the reasons")
+    /// Review of issue 23: a trusted-keys directory gone by mistake, then `reload`, took every
+    /// playlist off the screen for good.
+    @Test("a reload with the trusted-keys directory gone is refused, and the screen keeps its content")
+    func reloadWithoutKeys() throws {
+        let keys = "\(hall.path)/keys"
+        try FileManager.default.copyItem(atPath: RepositoryFiles.path("playlists/demo-keys"), toPath: keys)
+        let config = try String(contentsOfFile: "\(hall.path)/lobbyd.toml", encoding: .utf8)
+            .replacingOccurrences(of: RepositoryFiles.path("playlists/demo-keys"), with: keys)
+        try hall.write("lobbyd.toml", config)
+        let lobbyd = try startDaemon(at: "2026-11-25T10:00:00")
+        #expect(lobbyd.waitForLine { $0.contains("playlist_accepted: hotline-12345") } != nil)
+        try FileManager.default.moveItem(atPath: keys, toPath: "\(keys).away")
+        let socket = ["--socket", "\(hall.path)/control.sock"]
+        let reload = try BuiltProgram("lobbyctl").run(["reload"] + socket)
+        #expect(reload.status != 0)
+        #expect(reload.standardError.contains("no trusted publisher key"), "\(reload.standardError)")
+        let status = try BuiltProgram("lobbyctl").run(["status"] + socket)
+        #expect(status.standardOutput.contains("hotline-12345"), "\(status.standardOutput)")
+    }
+
+    /// A standing notice whose key is revoked or that expired used to stop every start: under
+    /// Restart=always a loop, with the sign showing whatever it last had.
+    @Test("a standing notice that does not pass fails the check; lobbyd starts without it and says so")
     func badFallback() throws {
         let notice = "\(hall.path)/notice.toml"
         try FileManager.default.copyItem(atPath: RepositoryFiles.path("playlists/hall-news.toml"), toPath: notice)
@@ -101,9 +123,14 @@ final class DaemonTests {
             try String(contentsOfFile: "\(hall.path)/lobbyd.toml", encoding: .utf8)
             + "\n[content]\nfallback = \"\(notice)\"\n"
         try hall.write("fallback.toml", config)
-        let result = try BuiltProgram("lobbyd").run(["--config", "\(hall.path)/fallback.toml"])
-        #expect(result.status == 1)
-        #expect(result.standardError.contains("notice.toml.sig is missing"))
+        let check = try BuiltProgram("lobbyd").run(["--check-config", "--config", "\(hall.path)/fallback.toml"])
+        #expect(check.status == 2)
+        #expect(check.standardError.contains("notice.toml.sig is missing"))
+        let lobbyd = try RunningProgram(
+            "lobbyd", ["--config", "\(hall.path)/fallback.toml", "--clock-start", "2026-11-25T10:00:00"])
+        daemon = lobbyd
+        #expect(lobbyd.waitForLine { $0.contains("does not pass; lobbyd runs without it") } != nil)
+        #expect(lobbyd.waitForLine { $0.contains("screen_on") } != nil)
     }
 
     @Test("every on/off and playlist decision is in the event log, and the chain verifies")

@@ -86,7 +86,16 @@ struct PlaylistValidatorTests {
         Rejection(
             name: "9: one person with a trailing space", old: "person = \"陈刚\"", new: "person = \"李明 \"",
             stage: .approval, line: 7, words: "three different people"),
+        Rejection(
+            name: "9: a name of a Hangul filler only", old: "person = \"李明\"", new: "person = \"\\u3164\"",
+            stage: .approval, line: 12, words: "the person's name is empty"),
+        Rejection(
+            name: "9: one person with a combining grapheme joiner", old: "person = \"王芳\"",
+            new: "person = \"李\\u034F明\"", stage: .approval, line: 7, words: "three different people"),
         // Hardening finding 10: advertising words split by spaces or in traditional characters.
+        Rejection(
+            name: "10: advertising split by invisible characters", old: "text = \"欢迎来到市政务服务中心\"",
+            new: "text = \"特\\uFE0F价 促\\u2800销\"", stage: .content, line: 26, words: "contains \"特价\""),
         Rejection(
             name: "10: advertising split by a space", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"特 价\"",
             stage: .content, line: 26, words: "contains \"特价\""),

@@ -25,8 +25,8 @@ final class SpoolFixture {
     var archive: SpoolArchive { SpoolArchive(spool: directory.path) }
 
     /// A new watcher over the same spool, as after a restart.
-    func makeWatcher() throws -> SpoolWatcher {
-        let validator = try makeValidator(trusting: [key])
+    func makeWatcher(validator: PlaylistValidator? = nil) throws -> SpoolWatcher {
+        let validator = try validator ?? makeValidator(trusting: [key])
         return try SpoolWatcher(
             archive: SpoolArchive(spool: directory.path), validator: validator, grace: .seconds(30),
             now: { [unowned self] in wallNow }, monotonic: { [unowned self] in monotonicNow },
@@ -44,9 +44,9 @@ final class SpoolFixture {
             fitting: try TextRenderer(configuration: configuration))
     }
 
-    func restart() throws {
+    func restart(validator: PlaylistValidator? = nil) throws {
         watcher = nil
-        watcher = try makeWatcher()
+        watcher = try makeWatcher(validator: validator)
         try watcher.start()
     }
 

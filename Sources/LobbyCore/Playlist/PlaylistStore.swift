@@ -14,8 +14,6 @@ public struct PlaylistStore: Sendable {
         case duplicate(version: Int)
         /// A lower version than the one accepted: refused, so an old file cannot roll content back.
         case older(than: Int)
-        /// The same id and version as a playlist withdrawn from the screen: refused.
-        case withdrawn(version: Int)
     }
 
     /// An accepted playlist and when it was accepted (for staleness).
@@ -44,9 +42,8 @@ public struct PlaylistStore: Sendable {
 
     public func decide(_ playlist: Playlist) -> Decision {
         guard let current = floors[playlist.id] else { return .accept }
-        if playlist.version == current {
-            return entries[playlist.id] == nil ? .withdrawn(version: current) : .duplicate(version: current)
-        }
+        // The same version as one taken off the screen, passing again now: it goes back on.
+        if playlist.version == current { return entries[playlist.id] == nil ? .accept : .duplicate(version: current) }
         return playlist.version < current ? .older(than: current) : .accept
     }
 
@@ -69,7 +66,8 @@ public struct PlaylistStore: Sendable {
     }
 
     /// Takes a playlist off the screen (its key was revoked, the rules changed); its version stays
-    /// the floor, so an older one does not come back.
+    /// the floor, so an older one does not come back, and only that version (once it passes
+    /// again) or a newer one can take its place.
     public mutating func withdraw(_ id: String) {
         entries[id] = nil
     }

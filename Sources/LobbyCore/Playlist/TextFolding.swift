@@ -2,15 +2,19 @@ import Foundation
 
 /// The form in which people's names and forbidden terms are compared, so that what looks the
 /// same to a reader is the same to the check: NFKC (full-width letters and digits become plain
-/// ones), lower case, white space of every kind and invisible format characters (zero-width
-/// space, joiners, byte-order mark) removed, and traditional characters mapped to simplified
+/// ones), lower case, white space of every kind and every invisible character (zero-width
+/// space, joiners, byte-order mark, variation selectors, fillers) removed, and traditional characters mapped to simplified
 /// ones for the vocabulary of commercial advertising.
 public enum TextFolding {
     public static func folded(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            // Invisible: white space, format and control characters, default-ignorable code
+            // points (variation selectors, the combining grapheme joiner, Hangul fillers) and
+            // the blank braille pattern.
             if scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
-                || scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .control || scalar.properties.isDefaultIgnorableCodePoint
+                || scalar == "\u{2800}"
             {
                 continue
             }

@@ -8,9 +8,10 @@ public enum SpoolEvent: Sendable, Equatable {
     case rejected(file: String, reasonPath: String, problems: Int)
     /// The same id and version was already accepted; the file is archived in rejected/.
     case duplicate(id: String, version: Int, path: String)
-    /// An accepted playlist no longer passes (its key was revoked or expired, the rules changed)
-    /// and was taken off the screen, moved to rejected/ with a reason.
-    case withdrawn(file: String, reasonPath: String, problems: Int)
+    /// An accepted playlist no longer passes (its key was revoked or is no longer trusted, the
+    /// rules changed) and is off the screen; its file stays in accepted/ and comes back when it
+    /// passes again.
+    case withdrawn(file: String, problems: Int)
 }
 
 /// Watches `incoming/` (inotify, no polling), validates each playlist with the daemon's
@@ -30,6 +31,9 @@ public final class SpoolWatcher {
     private let monotonic: () -> ContinuousClock.Instant
     private let zone: TimeZone
     private let report: (SpoolEvent) -> Void
+    /// The file in `accepted/` behind each id on the screen, and whether `restore` ran once.
+    private var sources: [String: String] = [:]
+    private var restored = false
     private let logger = Logger(label: "lobbyd.spool")
 
     public init(
@@ -84,11 +88,14 @@ public final class SpoolWatcher {
         try restore()
     }
 
-    /// Checks every playlist in `accepted/` that is its id's newest version, as of when it was
-    /// accepted (the file's modification time, set at acceptance), with the current keys and
-    /// rules: one that no longer passes is withdrawn to `rejected/` with a reason and an event.
+    /// Checks every playlist in `accepted/`, as of when it was accepted (the file's modification
+    /// time, set at acceptance), with the current keys and rules, and puts each id's newest
+    /// version on the screen. One that no longer passes (a revoked key, changed rules, a key
+    /// missing from the trusted keys) is taken off the screen with an event, but its file stays
+    /// in `accepted/`: if its key is trusted again, a reload or restart brings it back.
     private func restore() throws(LobbyCoreError) {
         var newest: [String: (name: String, playlist: Playlist, acceptedAt: Date)] = [:]
+        var failed: [(name: String, problems: [PlaylistProblem])] = []
         for name in archive.list(archive.accepted) where name.hasSuffix(".toml") {
             let path = "\(archive.accepted)/\(name)"
             let acceptedAt = modificationDate(path)
@@ -101,20 +108,27 @@ public final class SpoolWatcher {
                     newest[playlist.id] = (name, playlist, acceptedAt)
                 }
             case .rejected(let problems):
-                try withdraw(name, problems: problems)
+                failed.append((name, problems))
             }
         }
-        for id in store.entries.keys where newest[id] == nil { store.withdraw(id) }
-        for (id, entry) in newest {
-            guard entry.playlist.version == store.floors[id] else {
-                // A newer version was accepted once and has been withdrawn: nothing older returns.
-                store.withdraw(id)
-                continue
-            }
+        let shownBefore = Set(store.entries.keys)
+        var shown: [String: String] = [:]
+        for (id, entry) in newest where entry.playlist.version == store.floors[id] {
+            shown[id] = entry.name
             if store.entries[id]?.playlist.version != entry.playlist.version {
                 store.reinstate(entry.playlist, acceptedAt: entry.acceptedAt)
             }
         }
+        for id in shownBefore where shown[id] == nil { store.withdraw(id) }
+        // At start every file that fails is reported; on reload, those that were on the screen.
+        let wasShown = Set(shownBefore.compactMap { sources[$0] })
+        for (name, problems) in failed where !restored || wasShown.contains(name) {
+            report(.withdrawn(file: "\(archive.accepted)/\(name)", problems: problems.count))
+            logger.warning(
+                "spool: accepted/\(name) is off the screen: \(problems.map(\.description).joined(separator: "; "))")
+        }
+        sources = shown
+        restored = true
     }
 
     /// Waits up to `timeout` (less if a pairing deadline comes sooner) and processes what arrived.
@@ -178,6 +192,7 @@ public final class SpoolWatcher {
                 try archive.move(stem: stem, to: archive.accepted, as: archived)
                 archive.stampAcceptance(destination, at: now())
                 store.add(playlist, acceptedAt: now())
+                sources[playlist.id] = archived
                 try archive.writeFloors(store.floors)
             case .duplicate(let version):
                 let archived = archive.archiveName(for: "\(stem).toml", in: archive.rejected, content: bytes)
@@ -192,13 +207,6 @@ public final class SpoolWatcher {
                     stage: .validity, location: SourceLocation(file: file, line: 2),
                     message:
                         "version \(playlist.version) is lower than the accepted version \(current) of \(playlist.id); raise the version to republish"
-                )
-                try reject(stem, content: bytes, problems: [problem])
-            case .withdrawn(let version):
-                let problem = PlaylistProblem(
-                    stage: .validity, location: SourceLocation(file: file, line: 2),
-                    message:
-                        "version \(version) of \(playlist.id) was withdrawn from the screen; raise the version to republish"
                 )
                 try reject(stem, content: bytes, problems: [problem])
             }
@@ -230,16 +238,6 @@ public final class SpoolWatcher {
         try AtomicFile.write(Array(text.utf8), to: reasonPath)
         let destination = try archive.move(stem: stem, to: archive.rejected, as: archived)
         report(.rejected(file: destination, reasonPath: reasonPath, problems: problems.count))
-    }
-
-    /// A playlist in `accepted/` that no longer passes (revoked key, changed rules) leaves it.
-    private func withdraw(_ name: String, problems: [PlaylistProblem]) throws(LobbyCoreError) {
-        let archived = archive.archiveName(for: name, in: archive.rejected, content: nil)
-        let reasonPath = "\(archive.rejected)/\(archived).reason"
-        let text = RejectionReport.text(file: name, problems: problems, rejectedAt: zone.iso8601(now()))
-        try AtomicFile.write(Array(("已从屏幕撤下。Withdrawn from the screen.\n" + text).utf8), to: reasonPath)
-        let destination = try archive.moveOut(of: archive.accepted, name: name, to: "\(archive.rejected)/\(archived)")
-        report(.withdrawn(file: destination, reasonPath: reasonPath, problems: problems.count))
     }
 
     /// The file being processed when the daemon last died goes to `rejected/`, never again
