@@ -174,6 +174,9 @@ public final class EventRecorder: Sendable {
             let log = try backlog.log ?? EventLog(path: path)
             backlog.log = log
             try log.appendBatch(backlog.pending)
+            // Every write anchored: rows deleted from the tail, or added behind lobbyd's back,
+            // even after a kill -9, show against the anchor file.
+            _ = try? log.anchor(.write, at: date)
             if backlog.degradedSince != nil {
                 logger.notice(
                     "event log writable again; \(backlog.pending.count) queued event(s) written, \(backlog.dropped) dropped"

@@ -13,6 +13,9 @@ import LobbyCore
 public struct ChainAnchor: Sendable, Equatable, CustomStringConvertible {
     public enum Reason: String, Sendable {
         case start, hourly, stop
+        /// After each write of the daemon's events (not synced: it guards against the process
+        /// dying and against edits while lobbyd runs; the hourly and stop anchors are synced).
+        case write
         /// Retention removed the rows up to `row`; its hash is the checkpoint's.
         case checkpoint
     }
@@ -49,14 +52,18 @@ public struct AnchorFile: Sendable {
         path = "\(log).anchors"
     }
 
-    /// Appends `anchor` and syncs it to disk.
-    public func append(_ anchor: ChainAnchor) throws(LobbyStoreError) {
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Appends `anchor`, synced to disk unless `sync` is false.
+    public func append(_ anchor: ChainAnchor, sync: Bool = true) throws(LobbyStoreError) {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         let bytes = Array("\(anchor)\n".utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count, fsync(descriptor) == 0 else {
+        guard written == bytes.count, !sync || fsync(descriptor) == 0 else {
             throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
         }
     }
@@ -99,7 +106,7 @@ extension EventLog {
     public func anchor(_ reason: ChainAnchor.Reason, at now: Date) throws(LobbyStoreError) -> ChainAnchor {
         let head = try head()
         let anchor = ChainAnchor(ts: EventTime.format(now), reason: reason, row: head.row, hash: head.hash)
-        try AnchorFile(log: path).append(anchor)
+        try AnchorFile(log: path).append(anchor, sync: reason != .write)
         return anchor
     }
 
@@ -117,6 +124,12 @@ extension EventLog {
         var check = AnchorCheck()
         do {
             try readPool { db in
+                let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0
+                if anchors.isEmpty && rows > 0 {
+                    check.problems.append(
+                        "the log has \(rows) rows but no anchor: the anchor file \(AnchorFile(log: path).path) is missing (once after an upgrade from a release without anchors; otherwise it was deleted)"
+                    )
+                }
                 let checkpoints = try Row.fetchAll(db, sql: "SELECT up_to_id, hash FROM retention_checkpoints")
                 let anchoredCheckpoints = Set(
                     anchors.filter { $0.reason == .checkpoint }.map { "\($0.row) \($0.hash)" })
@@ -134,9 +147,17 @@ extension EventLog {
                 for anchor in anchors where anchor.reason != .checkpoint {
                     check.checked += 1
                     defer { previous = anchor }
-                    if let previous, previous.reason == .stop, anchor.reason == .start, anchor.row != previous.row {
+                    // lobbyd anchors every write of its own, so a start finds the log where the
+                    // last anchor left it; rows beyond were written by someone else. (After a
+                    // power cut the last anchor, not synced, may be lost: the journal, which has
+                    // every event's line, then tells a forged row from a real one.)
+                    if let previous, anchor.reason == .start, anchor.row != previous.row {
+                        let when =
+                            previous.reason == .stop
+                            ? "while lobbyd was stopped"
+                            : "after lobbyd's last anchor, before it started again (an unclean stop)"
                         check.problems.append(
-                            "rows \(previous.row + 1)–\(anchor.row) were written while lobbyd was stopped (between \(previous.ts) and \(anchor.ts))"
+                            "rows \(previous.row + 1)–\(anchor.row) were written \(when), between \(previous.ts) and \(anchor.ts)"
                         )
                     }
                     guard anchor.row > 0, anchor.row > prunedUpTo else { continue }

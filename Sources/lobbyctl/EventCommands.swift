@@ -10,10 +10,20 @@ struct DatabaseOption: ParsableArguments {
     @Option(help: "The event log (default: [paths] database).")
     var database: String?
 
+    /// Opens an existing log; a path where there is none is an error, never a new empty log
+    /// (a mistyped backup path would otherwise "verify").
     func open() throws -> (EventLog, TimeZone) {
         let configuration = try configuration.load()
+        let path = database ?? configuration.paths.database
+        guard FileManager.default.fileExists(atPath: path) else {
+            Console.error("lobbyctl: \(path): there is no event log there")
+            throw ExitCode(ExitStatus.failure)
+        }
         do {
-            return (try EventLog(path: database ?? configuration.paths.database), configuration.timeZone)
+            return (try EventLog(path: path), configuration.timeZone)
+        } catch .corrupt(let path, let reason) {
+            Console.error("lobbyctl: \(LobbyStoreError.corrupt(path: path, reason: reason))")
+            throw ExitCode(ExitStatus.invalidInput)
         } catch {
             Console.error("lobbyctl: \(error)")
             throw ExitCode(ExitStatus.failure)
@@ -86,18 +96,32 @@ struct VerifyLogCommand: ParsableCommand {
 
     @OptionGroup var source: DatabaseOption
 
+    @Option(help: "The anchor file (default: DATABASE.anchors; give it for a backup copied elsewhere).")
+    var anchors: String?
+
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
     func run() throws {
         let (log, _) = try source.open()
-        let (anchors, unreadable) = try AnchorFile(log: log.path).read()
-        let check = try log.verify(against: anchors)
+        let anchorFile = anchors.map { AnchorFile(path: $0) } ?? AnchorFile(log: log.path)
+        let (anchors, unreadable) = try anchorFile.read()
+        let check: EventLog.AnchorCheck
+        let verification: EventLog.Verification
+        do {
+            check = try log.verify(against: anchors)
+            verification = try log.verify()
+        } catch {
+            Console.error(
+                "\(log.path): cannot be read to the end, the database is damaged: \(error). docs/INSTALL.md, section 9, says how to recover what can be read."
+            )
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         let anchorWords =
             anchors.isEmpty
-            ? "no anchors (\(AnchorFile(log: log.path).path) is missing: the tail cannot be checked)"
+            ? "no anchors (\(anchorFile.path) is missing: the tail cannot be checked)"
             : "\(check.checked) anchors checked" + (unreadable > 0 ? ", \(unreadable) unreadable line(s) skipped" : "")
-        switch try log.verify() {
+        switch verification {
         case .intact(let rows) where check.problems.isEmpty:
             print(
                 json

@@ -1,3 +1,4 @@
+import Foundation
 import LobbyTestSupport
 import Testing
 
@@ -60,6 +61,21 @@ struct ConfigurationCheckTests {
             #expect(result.status == 2)
             #expect(result.standardError.contains("error: \(words)"), "\(result.standardError)")
         }
+    }
+
+    /// Review of issue 23: verify-log made an empty database at a mistyped path and called it
+    /// intact (a failed backup then "verified").
+    @Test("verify-log and events at a path with no event log fail, and create nothing")
+    func noLogThere() throws {
+        let directory = try TemporaryDirectory()
+        let path = "\(directory.path)/typo/lobbyd.sqlit"
+        let configuration = try directory.write("lobbyd.toml", "")
+        for command in ["verify-log", "events"] {
+            let result = try BuiltProgram("lobbyctl").run([command, "--database", path, "--config", configuration])
+            #expect(result.status == 1)
+            #expect(result.standardError.contains("there is no event log there"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test("a missing configuration file exits 2 with the reason")

@@ -84,8 +84,23 @@ struct EventLogAnchorTests {
         let found = try problems(log)
         #expect(
             found == [
-                "rows 10–10 were written while lobbyd was stopped (between 2026-09-21T16:13:20.000Z and 2026-09-21T16:43:20.000Z)"
+                "rows 10–10 were written while lobbyd was stopped, between 2026-09-21T16:13:20.000Z and 2026-09-21T16:43:20.000Z"
             ], "\(found)")
+    }
+
+    @Test(
+        "11 (review): after a kill -9, a row appended before the next start is found, and so is a deleted anchor file")
+    func appendedAfterUncleanStop() throws {
+        let log = try EventLog(path: path)
+        try log.anchor(.start, at: Self.start)
+        try log.append(EventEntry(date: Self.start, kind: .daemonStart))
+        try log.anchor(.write, at: Self.start)
+        // kill -9 here: no stop anchor. Then a forged row, then the next start.
+        try log.append(EventEntry(date: Self.start, kind: .dailyCheck, detail: ["note": "补记"], actor: "x"))
+        try log.anchor(.start, at: Self.start.addingTimeInterval(60))
+        #expect(try problems(log).contains { $0.hasPrefix("rows 2–2 were written after lobbyd's last anchor") })
+        try FileManager.default.removeItem(atPath: AnchorFile(log: path).path)
+        #expect(try problems(log).contains { $0.contains("the log has 2 rows but no anchor") })
     }
 
     @Test("11: a database emptied to 0 bytes is found, not taken for a fresh start")
