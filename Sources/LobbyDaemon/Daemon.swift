@@ -208,9 +208,15 @@ public enum Daemon {
             let now = clock.now()
             switch event {
             case .accepted(let id, let version, let publisher, let path):
-                recorder.record(
-                    .playlistAccepted, "\(id) version \(version) from \(publisher) → \(path)",
-                    detail: ["id": id, "version": "\(version)", "publisher": publisher, "path": path], at: now)
+                // Durable or not at all: no playlist goes on the screen without its record.
+                do {
+                    try recorder.recordDurably(
+                        .playlistAccepted, "\(id) version \(version) from \(publisher) → \(path)",
+                        detail: ["id": id, "version": "\(version)", "publisher": publisher, "path": path],
+                        actor: "daemon", at: now)
+                } catch {
+                    return false
+                }
             case .rejected(let file, let reason, let problems):
                 recorder.record(
                     .playlistRejected, "\(file), \(problems) problem(s), see \(reason)",
@@ -225,6 +231,7 @@ public enum Daemon {
                     "\(file) is off the screen: \(problems) problem(s) now (a revoked or untrusted key, changed rules); see the journal",
                     detail: ["file": file, "problems": "\(problems)"], at: now, level: .warning)
             }
+            return true
         }
     }
 }

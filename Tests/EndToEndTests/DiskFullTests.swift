@@ -31,6 +31,13 @@ final class DiskFullTests {
                 """)
         let state = "\(hall.path)/state"
         let lobbyd = try BuiltProgram("lobbyd").path
+        // A first run accepts the playlist; then the state's disk is full at the next start.
+        let first = try RunningProgram("lobbyd", ["--config", configuration, "--clock-start", "2026-11-25T10:00:00"])
+        #expect(first.waitForLine { $0.contains("playlist_accepted") } != nil)
+        #expect(first.waitForLine { $0.contains("screen_on") } != nil)
+        #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
+        // A playlist dropped while the disk is full waits: nothing goes on air without its record.
+        try hall.dropSamples(["online-services"])
         let script = """
             mount -t tmpfs -o size=256k tmpfs \(state) && \
             { dd if=/dev/zero of=\(state)/filler bs=4k 2>/dev/null; true; } && \
@@ -39,6 +46,8 @@ final class DiskFullTests {
         let daemon = try RunningProgram(path: "/usr/bin/unshare", ["-m", "/bin/sh", "-c", script])
         defer { daemon.stop() }
         #expect(daemon.waitForLine { $0.contains("store degraded") } != nil)
+        #expect(
+            daemon.waitForLine { $0.contains("online-services.toml waits: its acceptance cannot be recorded") } != nil)
         // The screen is driven from the spool all the same.
         #expect(simulator.waitForLine(timeout: .seconds(20)) { (simulatorPageCount($0) ?? 0) > 0 } != nil)
         let lobbyctl = try BuiltProgram("lobbyctl")

@@ -10,6 +10,8 @@ final class SpoolFixture {
     let directory: TemporaryDirectory
     let key = PublisherKey(publisher: "测试发布员")
     var events: [SpoolEvent] = []
+    /// Whether events are "written": false plays a full disk under the event log.
+    var recording = true
     /// Called with each event as the watcher reports it.
     var onEvent: (SpoolEvent) -> Void = { _ in }
     var monotonicNow = ContinuousClock.now
@@ -33,6 +35,7 @@ final class SpoolFixture {
             report: { [unowned self] in
                 events.append($0)
                 onEvent($0)
+                return recording
             })
     }
 

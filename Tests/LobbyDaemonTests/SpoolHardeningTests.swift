@@ -1,6 +1,7 @@
 import Foundation
 import LobbyCore
 import LobbyDaemon
+import LobbyTestSupport
 import Testing
 
 /// The hardening review's findings against the spool (issue 23), one test each; the number is
@@ -255,5 +256,62 @@ extension SpoolFixture {
             reasons[name] = try String(contentsOfFile: "\(archive.rejected)/\(name)", encoding: .utf8)
         }
         return reasons
+    }
+}
+
+/// Findings of the review of issue 23 against the spool.
+@Suite("Spool hardening, review")
+struct SpoolReviewTests {
+    @Test("an acceptance that cannot be recorded waits in incoming/, and goes on once it can")
+    func acceptanceWaitsForItsRecord() throws {
+        let spool = try SpoolFixture()
+        spool.recording = false
+        try spool.drop("news.toml", text: PlaylistFixtureText.text())
+        spool.settle()
+        #expect(spool.watcher.store.entries.isEmpty)
+        #expect(spool.files(spool.archive.incoming) == ["news.toml", "news.toml.sig"])
+        spool.recording = true
+        spool.monotonicNow += .seconds(30)
+        spool.watcher.runOnce(timeout: .zero)
+        #expect(spool.watcher.store.entries["hall-news"] != nil)
+        #expect(spool.files(spool.archive.incoming).isEmpty)
+    }
+
+    @Test(
+        "a hard link (no close event), a file that failed, and a temporary file left an hour are taken up by the rescan"
+    )
+    func rescan() throws {
+        let spool = try SpoolFixture()
+        let outside = try TemporaryDirectory()
+        let text = Array(PlaylistFixtureText.text().utf8)
+        try AtomicFile.write(Array(try spool.key.sign(text).fileText.utf8), to: "\(outside.path)/n.toml.sig")
+        try AtomicFile.write(text, to: "\(outside.path)/n.toml")
+        #expect(link("\(outside.path)/n.toml.sig", "\(spool.archive.incoming)/n.toml.sig") == 0)
+        #expect(link("\(outside.path)/n.toml", "\(spool.archive.incoming)/n.toml") == 0)
+        try AtomicFile.write([0x78], to: "\(spool.archive.incoming)/left.part")
+        let old = timespec(tv_sec: time(nil) - 7_200, tv_nsec: 0)
+        for name in ["n.toml", "n.toml.sig", "left.part"] {
+            utimensat(AT_FDCWD, "\(spool.archive.incoming)/\(name)", [old, old], 0)
+        }
+        spool.settle()
+        #expect(spool.files(spool.archive.incoming).count == 3, "a hard link announces nothing")
+        spool.monotonicNow += .seconds(61)
+        spool.watcher.runOnce(timeout: .zero)
+        spool.watcher.runOnce(timeout: .zero)
+        #expect(spool.watcher.store.entries["hall-news"] != nil)
+        #expect(spool.files(spool.archive.incoming).isEmpty)
+        #expect(try spool.reasons().contains { $0.key.hasSuffix("-left.part.reason") })
+    }
+
+    @Test("a name of 250 bytes is archived with a reason (the temporary name fits too)")
+    func nameOf250Bytes() throws {
+        let spool = try SpoolFixture()
+        let name = String(repeating: "a", count: 245) + ".toml"
+        try writeInPlace("\(spool.archive.incoming)/\(name)", Array("x = 1\n".utf8))
+        spool.settle()
+        spool.monotonicNow += .seconds(30)
+        spool.watcher.runOnce(timeout: .zero)
+        #expect(spool.files(spool.archive.incoming).isEmpty)
+        #expect(try spool.reasons().count == 1)
     }
 }

@@ -9,7 +9,10 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(LobbyCoreError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        let temporary = "\(directory)/.\(url.lastPathComponent).\(getpid()).tmp"
+        // A long name is shortened in the temporary one, which must fit NAME_MAX (255 bytes) too.
+        let name = url.lastPathComponent
+        let short = name.utf8.count > 180 ? String(name.prefix(40)) : name
+        let temporary = "\(directory)/.\(short).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw failure(temporary) }
         var written = 0

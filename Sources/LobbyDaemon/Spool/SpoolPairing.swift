@@ -69,6 +69,9 @@ public struct SpoolPairing: Sendable {
         return actions
     }
 
+    /// Whether `stem` waits for its partner.
+    public func isPending(_ stem: String) -> Bool { pending[stem] != nil }
+
     /// When `tick` next has something to do, so the watcher can sleep until then.
     public var nextDeadline: ContinuousClock.Instant? {
         pending.values.compactMap { $0.playlist ?? $0.signature }.min().map { $0 + grace }

@@ -30,7 +30,13 @@ public final class SpoolWatcher {
     private let now: () -> Date
     private let monotonic: () -> ContinuousClock.Instant
     private let zone: TimeZone
-    private let report: (SpoolEvent) -> Void
+    /// Records an event; false when it could not be written now (an acceptance then waits).
+    private let report: (SpoolEvent) -> Bool
+    /// Playlists to try again (the archive or the event log failed), and when.
+    private var retries: [String: ContinuousClock.Instant] = [:]
+    /// When `incoming/` is next looked at as a whole (entries no event announced: hard links,
+    /// files whose processing failed, temporary files left behind).
+    private var nextRescan: ContinuousClock.Instant?
     /// The file in `accepted/` behind each id on the screen, and whether `restore` ran once.
     private var sources: [String: String] = [:]
     private var restored = false
@@ -40,7 +46,7 @@ public final class SpoolWatcher {
         archive: SpoolArchive, validator: PlaylistValidator, store: PlaylistStore = PlaylistStore(),
         grace: Duration = .seconds(30), now: @escaping () -> Date = Date.init,
         monotonic: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now },
-        report: @escaping (SpoolEvent) -> Void
+        report: @escaping (SpoolEvent) -> Bool
     ) throws(LobbyCoreError) {
         try archive.prepare()
         self.archive = archive
@@ -71,9 +77,12 @@ public final class SpoolWatcher {
     /// Entries whose names are not UTF-8, renamed so that they can be named in a reason; the
     /// rename arrives as an event of its own, and the new names are returned too.
     private func renameUnnamable(_ raw: [[UInt8]]) -> [String] {
-        raw.compactMap { bytes in
+        // One entry may come in several events (created, then closed): renamed once.
+        Array(Set(raw)).compactMap { bytes in
             do {
                 return try archive.renameUnnamable(bytes)
+            } catch LobbyCoreError.unwritable(_, let reason) where reason == String(cString: strerror(ENOENT)) {
+                return nil  // renamed already
             } catch {
                 logger.error("spool: an entry with a name that is not UTF-8 cannot be renamed: \(error)")
                 return nil
@@ -123,7 +132,7 @@ public final class SpoolWatcher {
         // At start every file that fails is reported; on reload, those that were on the screen.
         let wasShown = Set(shownBefore.compactMap { sources[$0] })
         for (name, problems) in failed where !restored || wasShown.contains(name) {
-            report(.withdrawn(file: "\(archive.accepted)/\(name)", problems: problems.count))
+            _ = report(.withdrawn(file: "\(archive.accepted)/\(name)", problems: problems.count))
             logger.warning(
                 "spool: accepted/\(name) is off the screen: \(problems.map(\.description).joined(separator: "; "))")
         }
@@ -133,7 +142,8 @@ public final class SpoolWatcher {
 
     /// Waits up to `timeout` (less if a pairing deadline comes sooner) and processes what arrived.
     public func runOnce(timeout: Duration) {
-        let wait = pairing.nextDeadline.map { min(timeout, max(.zero, $0 - monotonic())) } ?? timeout
+        let deadlines = [pairing.nextDeadline, retries.values.min(), nextRescan].compactMap { $0 }
+        let wait = deadlines.min().map { min(timeout, max(.zero, $0 - monotonic())) } ?? timeout
         let batch = inotify.wait(timeout: wait)
         var names = batch.completed + batch.created.filter { !archive.isRegularFile("\(archive.incoming)/\($0)") }
         names += renameUnnamable(batch.unnamable)
@@ -143,6 +153,47 @@ public final class SpoolWatcher {
         }
         handle(names.flatMap { pairing.arrived($0, at: monotonic()) })
         handle(pairing.tick(at: monotonic()))
+        let now = monotonic()
+        let due = retries.filter { $0.value <= now }.keys.sorted()
+        for stem in due { retries[stem] = nil }
+        handle(due.map { .ingest(stem: $0) })
+        if let rescan = nextRescan, rescan <= now { self.rescan(at: now) }
+        if nextRescan == nil { nextRescan = now + Self.rescanInterval }
+    }
+
+    static let rescanInterval = Duration.seconds(60)
+    /// A temporary name older than this is a file left behind, not one being written.
+    static let abandoned: TimeInterval = 3_600
+
+    /// Every minute: entries that no event announced, or whose processing failed, are taken up;
+    /// temporary files an hour old are rejected as left behind.
+    private func rescan(at now: ContinuousClock.Instant) {
+        nextRescan = now + Self.rescanInterval
+        var arrivals: [String] = renameUnnamable(archive.unnamableEntries(in: archive.incoming))
+        for name in archive.list(archive.incoming) {
+            let (kind, stem) = SpoolPairing.classify(name)
+            // File ages are the file system's facts, in its own time, not the hall's clock.
+            let age = Date().timeIntervalSince(modificationDate("\(archive.incoming)/\(name)"))
+            switch kind {
+            case .temporary where age > Self.abandoned:
+                do {
+                    try rejectOther(
+                        name,
+                        reason:
+                            "临时文件超过一小时未完成，已移出。\nA temporary file left for over an hour (an interrupted copy or submit); moved out of incoming/.\n"
+                    )
+                } catch {
+                    logger.error("spool: cannot archive a temporary file left behind: \(error)")
+                }
+            case .temporary:
+                break
+            default:
+                if !pairing.isPending(stem), retries[stem] == nil, age >= Double(pairing.grace.components.seconds) {
+                    arrivals.append(name)
+                }
+            }
+        }
+        handle(arrivals.flatMap { pairing.arrived($0, at: now) })
     }
 
     private func handle(_ actions: [SpoolPairing.Action]) {
@@ -163,8 +214,10 @@ public final class SpoolWatcher {
                             "该文件不是播放单（.toml）或签名（.toml.sig），未予处理。\nNot a playlist (.toml) or signature (.toml.sig).\n")
                 }
             } catch {
-                // The file stays in incoming/ and is retried at the next start; the technician sees why.
-                logger.error("spool: cannot archive, file left in incoming/", metadata: ["error": "\(error)"])
+                // The file stays in incoming/ and is tried again; the technician sees why.
+                if case .ingest(let stem) = action { retries[stem] = monotonic() + Self.rescanInterval / 2 }
+                logger.error(
+                    "spool: cannot archive, file left in incoming/ and tried again", metadata: ["error": "\(error)"])
             }
         }
     }
@@ -186,9 +239,17 @@ public final class SpoolWatcher {
             case .accept:
                 let archived = archive.archiveName(for: "\(stem).toml", in: archive.accepted, content: bytes)
                 let destination = "\(archive.accepted)/\(archived)"
-                // The event first: a crash before the move redoes the ingestion (a second event),
-                // never an accepted playlist without one.
-                report(.accepted(id: playlist.id, version: playlist.version, publisher: publisher, path: destination))
+                // The event first, on disk: a crash before the move redoes the ingestion (a
+                // second event), never an accepted playlist without one. While the event log
+                // cannot be written, the playlist waits in incoming/ and is tried again.
+                guard
+                    report(
+                        .accepted(id: playlist.id, version: playlist.version, publisher: publisher, path: destination))
+                else {
+                    retries[stem] = monotonic() + Self.rescanInterval / 2
+                    logger.warning("spool: \(file) waits: its acceptance cannot be recorded now (store degraded)")
+                    return
+                }
                 try archive.move(stem: stem, to: archive.accepted, as: archived)
                 archive.stampAcceptance(destination, at: now())
                 store.add(playlist, acceptedAt: now())
@@ -201,7 +262,7 @@ public final class SpoolWatcher {
                         "与已发布的播放单 \(playlist.id) 第 \(version) 版相同，未作改动。\nSame id and version as the accepted playlist: nothing changed.\n"
                             .utf8), to: "\(archive.rejected)/\(archived).reason")
                 let destination = try archive.move(stem: stem, to: archive.rejected, as: archived)
-                report(.duplicate(id: playlist.id, version: version, path: destination))
+                _ = report(.duplicate(id: playlist.id, version: version, path: destination))
             case .older(let current):
                 let problem = PlaylistProblem(
                     stage: .validity, location: SourceLocation(file: file, line: 2),
@@ -237,7 +298,7 @@ public final class SpoolWatcher {
         let text = RejectionReport.text(file: "\(stem).toml", problems: problems, rejectedAt: zone.iso8601(now()))
         try AtomicFile.write(Array(text.utf8), to: reasonPath)
         let destination = try archive.move(stem: stem, to: archive.rejected, as: archived)
-        report(.rejected(file: destination, reasonPath: reasonPath, problems: problems.count))
+        _ = report(.rejected(file: destination, reasonPath: reasonPath, problems: problems.count))
     }
 
     /// The file being processed when the daemon last died goes to `rejected/`, never again
@@ -257,13 +318,13 @@ public final class SpoolWatcher {
                     .utf8), to: reasonPath)
         let destination = try archive.moveOut(of: directory, name: name, to: "\(archive.rejected)/\(archived)")
         logger.critical("spool: \(relative) was being processed when lobbyd stopped; quarantined as \(destination)")
-        report(.rejected(file: destination, reasonPath: reasonPath, problems: 1))
+        _ = report(.rejected(file: destination, reasonPath: reasonPath, problems: 1))
     }
 
     private func rejectOther(_ name: String, reason: String) throws(LobbyCoreError) {
         guard archive.exists("\(archive.incoming)/\(name)") else { return }
         let reasonPath = try archive.reject(name: name, reason: reason)
-        report(.rejected(file: name, reasonPath: reasonPath, problems: 1))
+        _ = report(.rejected(file: name, reasonPath: reasonPath, problems: 1))
     }
 
     private func modificationDate(_ path: String) -> Date {
