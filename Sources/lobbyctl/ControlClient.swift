@@ -75,7 +75,13 @@ struct ControlClient {
             throw failure("lobbyctl: cannot connect to lobbyd at \(path): \(hint)")
         }
         var client = ControlClient(descriptor: descriptor, path: path)
-        guard let greeting = try client.readLine(), ControlCoding.replyClass(of: greeting) == "VERSION" else {
+        let greeting = try client.readLine()
+        if let greeting, ControlCoding.replyClass(of: greeting) == "ERROR",
+            let refusal = try? ControlCoding.decode(ErrorReply.self, from: greeting)
+        {
+            throw failure("lobbyctl: lobbyd at \(path) refused the connection: \(refusal.message)")
+        }
+        guard let greeting, ControlCoding.replyClass(of: greeting) == "VERSION" else {
             throw failure("lobbyctl: \(path) did not greet like lobbyd")
         }
         if let version = try? ControlCoding.decode(VersionReply.self, from: greeting),

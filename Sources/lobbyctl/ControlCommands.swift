@@ -91,8 +91,10 @@ struct PlaylistsCommand: ParsableCommand {
         print("accepted files: \(list.accepted.count)")
         print("rejected (newest \(list.rejected.count)):")
         for rejected in list.rejected {
-            print("  \(rejected.file)")
-            for line in rejected.reason.split(separator: "\n").prefix(6) { print("      \(line)") }
+            print("  \(Console.visible(rejected.file))")
+            for line in rejected.reason.split(separator: "\n").prefix(6) {
+                print("      \(Console.visible(String(line)))")
+            }
         }
     }
 }

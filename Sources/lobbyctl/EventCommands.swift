@@ -76,7 +76,7 @@ struct EventsCommand: ParsableCommand {
         let detail = (try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8))) ?? [:]
         let time = event.date.map(zone.iso8601) ?? event.ts
         return
-            "\(time)  \(event.kind.padding(toLength: 18, withPad: " ", startingAt: 0)) \(event.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(detail["message"] ?? event.detail)"
+            "\(time)  \(event.kind.padding(toLength: 18, withPad: " ", startingAt: 0)) \(event.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Console.visible(detail["message"] ?? event.detail))"
     }
 
     static func jsonLine(_ event: StoredEvent) -> String {

@@ -139,6 +139,6 @@ enum EventText {
         let painted =
             ["link_down", "control_refused", "clock_jump", "content_missing", "calendar_missing"].contains(event.kind)
             ? style.yellow(kind) : kind
-        return "\(time)  \(painted) \(event.actor): \(message)"
+        return "\(time)  \(painted) \(Console.visible(event.actor)): \(Console.visible(message))"
     }
 }

@@ -254,6 +254,42 @@ final class ControlSocketTests {
         )
     }
 
+    /// Review of issue 23: 64 connections from one user (16 watching, the rest sending an empty
+    /// line now and then) locked everyone out, root included.
+    @Test(
+        "one user cannot lock the others out: 16 connections per user, root always gets in",
+        .enabled(if: getuid() == 0, "connecting as another user needs root"))
+    func oneUserCannotLockOut() throws {
+        _ = try startDaemon(operators: Self.ownGroup)
+        chmod(hall.path, 0o755)
+        // As nobody: open 30 connections and count the greetings and the refusals.
+        let script = """
+            import socket, sys
+            greeted = refused = 0
+            held = []
+            for _ in range(30):
+                s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); held.append(s)
+                line = s.makefile().readline()
+                if '"VERSION"' in line: greeted += 1
+                elif 'too many connections from this user' in line: refused += 1
+            print(greeted, refused)
+            sys.stdout.flush()
+            sys.stdin.read()
+            """
+        let flood = try RunningProgram(
+            path: "/usr/bin/setpriv",
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/env", "python3", "-c", script,
+                "\(hall.path)/control.sock",
+            ])
+        defer { flood.stop() }
+        let counts = flood.waitForLine { $0.split(separator: " ").count == 2 }
+        #expect(counts?.line == "16 14", "\(flood.output)")
+        // Root still gets in, and lobbyctl says why when it does not.
+        let status = try lobbyctl(["status"])
+        #expect(status.status == 0, "\(status.standardError)")
+    }
+
     /// Hardening finding 16: newlines in file names or operator notes forged journal lines.
     @Test("16: a newline in an operator's note or a file name cannot forge a line in the journal")
     func forgedJournalLines() throws {
@@ -265,6 +301,15 @@ final class ControlSocketTests {
         #expect(lobbyd.waitForLine { $0.contains("daily_check") && $0.contains("forged") } != nil)
         let lines = lobbyd.output.filter { $0.contains("forged") }
         #expect(lines.count >= 2 && lines.allSatisfy { $0.contains("\\n<2>lobbyd") }, "\(lines)")
+        // Nor in an operator's terminal: names and notes print with their control characters
+        // (escape sequences among them) made visible.
+        try AtomicFile.write([0x78], to: "\(hall.path)/spool/incoming/x\u{1B}[2Jcleared.txt")
+        #expect(lobbyd.waitForLine { $0.contains("cleared.txt") } != nil)
+        let playlists = try lobbyctl(["playlists"]).standardOutput
+        let events = try BuiltProgram("lobbyctl").run(["events", "--config", "\(hall.path)/lobbyd.toml"]).standardOutput
+        for output in [playlists, events] {
+            #expect(!output.contains("\u{1B}") && output.contains("\\u{1B}[2Jcleared"), "\(output)")
+        }
     }
 
     @Test("malformed, half-written and oversized input get errors and the daemon carries on")

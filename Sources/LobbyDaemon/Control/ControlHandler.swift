@@ -5,10 +5,68 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// How many connections and watchers there are, shared by every connection's handler.
+/// How many connections and watchers there are, in all and per user, shared by every
+/// connection's handler. One user cannot lock the others out: a user other than root holds at
+/// most `perUser` connections and `perUserWatchers` watchers, and the last `reservedForRoot`
+/// connections are root's, so the technician can always get in.
 final class ControlLimits: Sendable {
-    let clients = Atomic<Int>(0)
-    let watchers = Atomic<Int>(0)
+    static let perUser = 16
+    static let perUserWatchers = 4
+    static let reservedForRoot = 8
+
+    private struct Counts {
+        var clients = 0
+        var watchers = 0
+        var byUser: [UInt32: (clients: Int, watchers: Int)] = [:]
+    }
+
+    private let counts = Mutex(Counts())
+
+    /// Takes a connection slot for `uid`, or says why not.
+    func admit(_ uid: UInt32) -> String? {
+        counts.withLock { counts in
+            let mine = counts.byUser[uid, default: (0, 0)]
+            let limit =
+                uid == 0 ? ControlProtocol.maximumClients : ControlProtocol.maximumClients - Self.reservedForRoot
+            if counts.clients >= limit { return "too many connections (\(counts.clients))" }
+            if uid != 0 && mine.clients >= Self.perUser {
+                return "too many connections from this user (\(Self.perUser))"
+            }
+            counts.clients += 1
+            counts.byUser[uid] = (mine.clients + 1, mine.watchers)
+            return nil
+        }
+    }
+
+    func release(_ uid: UInt32) {
+        counts.withLock { counts in
+            counts.clients -= 1
+            let mine = counts.byUser[uid, default: (1, 0)]
+            counts.byUser[uid] = mine.clients <= 1 && mine.watchers == 0 ? nil : (mine.clients - 1, mine.watchers)
+        }
+    }
+
+    /// Takes a watcher slot for `uid`, or says why not.
+    func admitWatcher(_ uid: UInt32) -> String? {
+        counts.withLock { counts in
+            let mine = counts.byUser[uid, default: (0, 0)]
+            if counts.watchers >= ControlProtocol.maximumWatchers { return "too many watchers" }
+            if uid != 0 && mine.watchers >= Self.perUserWatchers {
+                return "too many watchers from this user (\(Self.perUserWatchers))"
+            }
+            counts.watchers += 1
+            counts.byUser[uid] = (mine.clients, mine.watchers + 1)
+            return nil
+        }
+    }
+
+    func releaseWatcher(_ uid: UInt32) {
+        counts.withLock { counts in
+            counts.watchers -= 1
+            let mine = counts.byUser[uid, default: (0, 1)]
+            counts.byUser[uid] = (mine.clients, mine.watchers - 1)
+        }
+    }
 }
 
 /// One connection: greets, parses each line, answers in order, streams events after `watch`.
@@ -41,14 +99,9 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        guard limits.clients.wrappingAdd(1, ordering: .relaxed).newValue <= ControlProtocol.maximumClients else {
-            limits.clients.wrappingSubtract(1, ordering: .relaxed)
-            logger.warning("control: \(ControlProtocol.maximumClients) connections already; refused \(caller)")
-            send(
-                ControlCoding.line(
-                    ErrorReply(
-                        "连接数已达上限 (\(ControlProtocol.maximumClients))，请稍后再试 / too many connections; try again later")),
-                context: context)
+        if let refusal = limits.admit(caller.uid) {
+            logger.warning("control: \(refusal); refused \(caller)")
+            send(ControlCoding.line(ErrorReply("连接数已达上限，请稍后再试 / \(refusal); try again later")), context: context)
             context.close(promise: nil)
             return
         }
@@ -58,10 +111,10 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        if watch != nil { limits.watchers.wrappingSubtract(1, ordering: .relaxed) }
+        if watch != nil { limits.releaseWatcher(caller.uid) }
         watch?.cancel()
         watch = nil
-        if counted { limits.clients.wrappingSubtract(1, ordering: .relaxed) }
+        if counted { limits.release(caller.uid) }
         counted = false
         context.fireChannelInactive()
     }
@@ -124,12 +177,8 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Events are written as they are recorded, from whichever thread records them; when the
     /// channel's buffer is full the watcher has stopped reading and is dropped.
     private func startWatching(context: ChannelHandlerContext) {
-        guard limits.watchers.wrappingAdd(1, ordering: .relaxed).newValue <= ControlProtocol.maximumWatchers else {
-            limits.watchers.wrappingSubtract(1, ordering: .relaxed)
-            send(
-                ControlCoding.line(
-                    ErrorReply("关注事件的客户端已达上限 (\(ControlProtocol.maximumWatchers)) / too many watchers")),
-                context: context)
+        if let refusal = limits.admitWatcher(caller.uid) {
+            send(ControlCoding.line(ErrorReply("关注事件的客户端已达上限 / \(refusal)")), context: context)
             return
         }
         queued.removeAll()
