@@ -12,7 +12,11 @@ public enum LobbyRenderError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .fontUnreadable(let path, let code):
-            "\(path): FreeType cannot open this font (FreeType error \(code))"
+            switch code {
+            case 1: "\(path): cannot open the font file: it does not exist or cannot be read"
+            case 2, 3: "\(path): not a font file FreeType can read"
+            default: "\(path): FreeType cannot open this font (FreeType error \(code))"
+            }
         case .sizeNotAvailable(let path, let size, let available):
             "\(path): bitmap font has no \(size) px size; available: "
                 + available.map { "\($0) px" }.joined(separator: ", ")

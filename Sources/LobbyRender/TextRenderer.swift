@@ -31,10 +31,27 @@ public final class TextRenderer {
         return pages.map { draw($0, style: style) }
     }
 
+    /// Zero-width characters and byte-order marks, which text pasted from elsewhere carries and
+    /// which would otherwise be drawn as boxes: `text` without them, and what was removed where
+    /// (offsets in Unicode scalars of the original).
+    public static func removingInvisibles(_ text: String) -> (text: String, removed: [(Unicode.Scalar, Int)]) {
+        var kept = String.UnicodeScalarView()
+        var removed: [(Unicode.Scalar, Int)] = []
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(scalar.value) {
+                removed.append((scalar, offset))
+            } else {
+                kept.append(scalar)
+            }
+        }
+        return (String(kept), removed)
+    }
+
     /// Characters of `text` the font has no glyph for; they render as boxes.
     public func coverage(_ text: String) -> [MissingGlyph] {
         text.unicodeScalars.enumerated().compactMap { offset, scalar in
-            scalar == "\n" || scalar == "\t" || font.covers(scalar) ? nil : MissingGlyph(scalar: scalar, offset: offset)
+            scalar == "\n" || scalar == "\r" || scalar == "\t" || font.covers(scalar)
+                ? nil : MissingGlyph(scalar: scalar, offset: offset)
         }
     }
 
@@ -75,7 +92,9 @@ public final class TextRenderer {
     }
 
     private func scrollStrip(_ text: String, style: TextStyle) -> Frame {
-        let scalars = text.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
+        let scalars = text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map {
+            $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0
+        }
         let textWidth = scalars.reduce(0) { $0 + font.glyph(for: $1).advance }
         var frame = Frame(width: max(1, style.leftMargin + textWidth), height: height)
         let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin

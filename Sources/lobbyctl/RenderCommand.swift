@@ -31,8 +31,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "left, center or right.")
     var align = "left"
 
-    @Option(help: "top or middle.")
-    var valign = "top"
+    @Option(help: "top or middle (the daemon's default is middle).")
+    var valign = "middle"
 
     @Option(help: "page, static or scroll.")
     var mode = "page"
@@ -43,6 +43,15 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output: FILE (NAME.EXT gives NAME-1.EXT, NAME-2.EXT, …) or an existing DIR (page-1.EXT, …).")
     var out: String?
 
+    /// Bounds on every number, checked before anything is drawn: exit 64 with the option named.
+    func validate() throws {
+        for (name, value, range) in [
+            ("--width", width, 1...4_096), ("--height", height, 1...4_096), ("--size", size, 4...512),
+        ] where !range.contains(value) {
+            throw ValidationError("\(name) \(value): expected \(range.lowerBound) to \(range.upperBound)")
+        }
+    }
+
     func run() throws {
         let style = TextStyle(
             color: try choice(color, "--color", DotColor.allCases.filter { $0 != .off }),
@@ -50,7 +59,12 @@ struct RenderCommand: ParsableCommand {
             verticalAlignment: try choice(valign, "--valign", TextStyle.VerticalAlignment.allCases))
         let layout: LayoutMode = try choice(mode, "--mode", LayoutMode.allCases)
         let outputFormat: OutputFormat = try choice(format, "--format", OutputFormat.allCases)
-        let text = text.replacingOccurrences(of: "\\n", with: "\n")
+        let (text, invisible) = TextRenderer.removingInvisibles(text.replacingOccurrences(of: "\\n", with: "\n"))
+        for (scalar, offset) in invisible {
+            Console.error(
+                "lobbyctl render: warning: removed the invisible character U+\(String(format: "%04X", scalar.value)) at character \(offset + 1)"
+            )
+        }
         let frames: [Frame]
         let renderer: TextRenderer
         do {
@@ -80,7 +94,12 @@ struct RenderCommand: ParsableCommand {
             .enumerated()
         {
             let bytes = outputFormat == .pbm ? frames[index].pbm() : frames[index].png()
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            do {
+                try AtomicFile.write(bytes, to: path)
+            } catch {
+                Console.error("lobbyctl render: \(error)")
+                throw ExitCode(ExitStatus.failure)
+            }
             print(path)
         }
     }

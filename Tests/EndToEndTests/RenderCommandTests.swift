@@ -50,10 +50,44 @@ struct RenderCommandTests {
         let color = try lobbyctl.run(["render", "--text", "x", "--color", "blue"])
         #expect(color.status == 2 && color.standardError.contains("--color blue: expected one of red, green, amber"))
         let font = try lobbyctl.run(["render", "--text", "x", "--font", "/nonexistent.ttf"])
-        #expect(font.status == 2 && font.standardError.contains("/nonexistent.ttf: FreeType cannot open this font"))
+        #expect(
+            font.status == 2
+                && font.standardError.contains("/nonexistent.ttf: cannot open the font file: it does not exist"))
         let overflow = try lobbyctl.run(["render", "--text", String(repeating: "长", count: 30), "--mode", "static"])
         #expect(overflow.status == 2 && overflow.standardError.contains("static text needs 2 pages"))
         let noOut = try lobbyctl.run(["render", "--text", "x", "--format", "png"])
         #expect(noOut.status == 2 && noOut.standardError.contains("needs --out FILE or DIR"))
+    }
+
+    /// Issue 22: these crashed (exit 132, a trap) or rendered garbage.
+    @Test(
+        "numbers out of range exit 64 naming the option, never a trap",
+        arguments: [
+            ["--width", "0"], ["--width=-5"], ["--size=-1"], ["--size", "5000000000"], ["--size", "65535"],
+            ["--size", "0"], ["--height", "99999"],
+        ])
+    func numbersOutOfRange(option: [String]) throws {
+        let result = try lobbyctl.run(["render", "--text", "x"] + option)
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("--"), "\(result.standardError)")
+    }
+
+    @Test(
+        "an output path that cannot be written is a plain message, exit 1; zero-width characters are removed with a warning"
+    )
+    func outputAndHygiene() throws {
+        let unwritable = try lobbyctl.run([
+            "render", "--text", "x", "--format", "pbm", "--out", "/nonexistent-dir/page.pbm",
+        ])
+        #expect(unwritable.status == 1)
+        #expect(
+            unwritable.standardError.contains("/nonexistent-dir/")
+                && unwritable.standardError.contains("cannot write: No such file or directory"))
+        #expect(!unwritable.standardError.contains("NSCocoaErrorDomain"))
+        let pasted = try lobbyctl.run(["render", "--text", "\u{FEFF}欢迎\u{200B}光临", "--format", "term"])
+        #expect(pasted.status == 0)
+        #expect(pasted.standardError.contains("removed the invisible character U+FEFF at character 1"))
+        #expect(pasted.standardError.contains("removed the invisible character U+200B at character 4"))
+        #expect(!pasted.standardError.contains("no glyph"))
     }
 }
