@@ -45,29 +45,9 @@ struct OneLineHandler<Wrapped: LogHandler>: LogHandler {
 
     func log(event: LogEvent) {
         var event = event
-        event.message = "\(Self.escaped("\(event.message)"))"
-        event.metadata = event.metadata?.mapValues { .string(Self.escaped("\($0)")) }
+        event.message = "\(VisibleText.escaped("\(event.message)"))"
+        event.metadata = event.metadata?.mapValues { .string(VisibleText.escaped("\($0)")) }
         wrapped.log(event: event)
-    }
-
-    /// `a\nb` for a newline, `\u{1B}` for other control characters; everything else as it is.
-    static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
-            || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
 
