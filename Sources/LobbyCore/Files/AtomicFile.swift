@@ -44,9 +44,11 @@ public enum AtomicFile {
 
     /// The whole file as bytes (a regular file of at most `limit` bytes), with the reason on
     /// failure.
-    public static func read(_ path: String, limit: Int = 16 << 20) throws(LobbyCoreError) -> [UInt8] {
+    public static func read(_ path: String, limit: Int = 16 << 20, links: BoundedFile.Links = .follow)
+        throws(LobbyCoreError) -> [UInt8]
+    {
         do {
-            return try BoundedFile.read(path, limit: limit)
+            return try BoundedFile.read(path, limit: limit, links: links)
         } catch {
             throw .unreadable(file: path, reason: error.description)
         }

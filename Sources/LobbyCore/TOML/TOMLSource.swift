@@ -27,13 +27,7 @@ public enum TextFile {
     public static func read(_ path: String, limit: Int = 16 << 20, links: BoundedFile.Links = .follow)
         throws(LobbyCoreError) -> String
     {
-        let bytes: [UInt8]
-        do {
-            bytes = try BoundedFile.read(path, limit: limit, links: links)
-        } catch {
-            throw .unreadable(file: path, reason: error.description)
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = String(validating: try AtomicFile.read(path, limit: limit, links: links), as: UTF8.self) else {
             throw .unreadable(file: path, reason: "not valid UTF-8 text")
         }
         return text

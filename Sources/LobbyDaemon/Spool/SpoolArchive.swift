@@ -62,28 +62,29 @@ public struct SpoolArchive: Sendable {
         return "\(stem)~\(ending)"
     }
 
-    /// Moves `incoming/stem.toml` (and its `.sig`, when present) to `directory/archived`, the
-    /// playlist first, so that a crash in between leaves an orphan signature, which
-    /// `recoverInterruptedMoves` puts beside it. Returns the new playlist path.
+    /// Moves `incoming/name` (and `name.sig`, when present) to `destination`, the file first, so
+    /// that a crash in between leaves an orphan signature, which `recoverInterruptedMoves` puts
+    /// beside it. Returns `destination`.
     @discardableResult
-    func move(stem: String, to directory: String, as archived: String) throws(LobbyCoreError) -> String {
-        let source = "\(incoming)/\(stem).toml"
-        let destination = "\(directory)/\(archived)"
+    func move(_ name: String, to destination: String) throws(LobbyCoreError) -> String {
+        let source = "\(incoming)/\(name)"
         try rename(source, destination)
         if exists("\(source).sig") { try rename("\(source).sig", "\(destination).sig") }
         AtomicFile.syncDirectory(incoming)
-        AtomicFile.syncDirectory(directory)
+        AtomicFile.syncDirectory((destination as NSString).deletingLastPathComponent)
         return destination
     }
 
-    /// Moves any other entry (a stray, an orphan signature, a FIFO or directory) into
-    /// `rejected/` with a reason; returns the reason file's path.
-    func reject(name: String, reason: String) throws(LobbyCoreError) -> String {
-        let destination = "\(rejected)/\(archiveName(for: name, in: rejected, content: nil))"
+    /// Moves an entry of `incoming/` (a playlist and its signature, a stray, an orphan signature,
+    /// a FIFO or directory) into `rejected/` beside a reason; returns the new path and the
+    /// reason file's.
+    @discardableResult
+    func reject(name: String, content: [UInt8]? = nil, reason: String) throws(LobbyCoreError) -> (
+        path: String, reasonPath: String
+    ) {
+        let destination = "\(rejected)/\(archiveName(for: name, in: rejected, content: content))"
         try AtomicFile.write(Array(reason.utf8), to: "\(destination).reason")
-        try rename("\(incoming)/\(name)", destination)
-        AtomicFile.syncDirectory(incoming)
-        return "\(destination).reason"
+        return (try move(name, to: destination), "\(destination).reason")
     }
 
     /// Finishes moves a crash interrupted: a `.sig` left in `incoming/` whose playlist already
@@ -102,15 +103,6 @@ public struct SpoolArchive: Sendable {
                 }
             }
         }
-    }
-
-    /// Moves `directory/name` (and its `.sig`) to `destination`; returns `destination`.
-    func moveOut(of directory: String, name: String, to destination: String) throws(LobbyCoreError) -> String {
-        try rename("\(directory)/\(name)", destination)
-        if exists("\(directory)/\(name).sig") { try rename("\(directory)/\(name).sig", "\(destination).sig") }
-        AtomicFile.syncDirectory(directory)
-        AtomicFile.syncDirectory((destination as NSString).deletingLastPathComponent)
-        return destination
     }
 
     /// Sets an accepted file's modification time to the instant it was accepted, which is when

@@ -250,18 +250,17 @@ public final class SpoolWatcher {
                     logger.warning("spool: \(file) waits: its acceptance cannot be recorded now (store degraded)")
                     return
                 }
-                try archive.move(stem: stem, to: archive.accepted, as: archived)
+                try archive.move("\(stem).toml", to: destination)
                 archive.stampAcceptance(destination, at: now())
                 store.add(playlist, acceptedAt: now())
                 sources[playlist.id] = archived
                 try archive.writeFloors(store.floors)
             case .duplicate(let version):
-                let archived = archive.archiveName(for: "\(stem).toml", in: archive.rejected, content: bytes)
-                try AtomicFile.write(
-                    Array(
+                let (destination, _) = try archive.reject(
+                    name: "\(stem).toml", content: bytes,
+                    reason:
                         "与已发布的播放单 \(playlist.id) 第 \(version) 版相同，未作改动。\nSame id and version as the accepted playlist: nothing changed.\n"
-                            .utf8), to: "\(archive.rejected)/\(archived).reason")
-                let destination = try archive.move(stem: stem, to: archive.rejected, as: archived)
+                )
                 _ = report(.duplicate(id: playlist.id, version: version, path: destination))
             case .older(let current):
                 let problem = PlaylistProblem(
@@ -293,11 +292,8 @@ public final class SpoolWatcher {
     }
 
     private func reject(_ stem: String, content: [UInt8]?, problems: [PlaylistProblem]) throws(LobbyCoreError) {
-        let archived = archive.archiveName(for: "\(stem).toml", in: archive.rejected, content: content)
-        let reasonPath = "\(archive.rejected)/\(archived).reason"
         let text = RejectionReport.text(file: "\(stem).toml", problems: problems, rejectedAt: zone.iso8601(now()))
-        try AtomicFile.write(Array(text.utf8), to: reasonPath)
-        let destination = try archive.move(stem: stem, to: archive.rejected, as: archived)
+        let (destination, reasonPath) = try archive.reject(name: "\(stem).toml", content: content, reason: text)
         _ = report(.rejected(file: destination, reasonPath: reasonPath, problems: problems.count))
     }
 
@@ -306,24 +302,20 @@ public final class SpoolWatcher {
     private func quarantineInterrupted() throws(LobbyCoreError) {
         guard let relative = archive.interruptedProcessing() else { return }
         defer { archive.clearProcessing() }
-        let path = "\(archive.root)/\(relative)"
-        guard archive.exists(path) else { return }
-        let name = (relative as NSString).lastPathComponent
-        let directory = (path as NSString).deletingLastPathComponent
-        let archived = archive.archiveName(for: name, in: archive.rejected, content: nil)
-        let reasonPath = "\(archive.rejected)/\(archived).reason"
-        try AtomicFile.write(
-            Array(
+        let name = String(relative.dropFirst("incoming/".count))
+        guard archive.exists("\(archive.incoming)/\(name)") else { return }
+        let (destination, reasonPath) = try archive.reject(
+            name: name,
+            reason:
                 "处理该文件时 lobbyd 异常退出（崩溃或被强制终止），为安全起见不再处理。如文件无误，请重新提交。\nlobbyd stopped (it crashed or was killed) while processing this file (\(relative)); to be safe it is not processed again, so that a file that crashes the daemon cannot do it twice. If the file is correct, submit it again.\n"
-                    .utf8), to: reasonPath)
-        let destination = try archive.moveOut(of: directory, name: name, to: "\(archive.rejected)/\(archived)")
+        )
         logger.critical("spool: \(relative) was being processed when lobbyd stopped; quarantined as \(destination)")
         _ = report(.rejected(file: destination, reasonPath: reasonPath, problems: 1))
     }
 
     private func rejectOther(_ name: String, reason: String) throws(LobbyCoreError) {
         guard archive.exists("\(archive.incoming)/\(name)") else { return }
-        let reasonPath = try archive.reject(name: name, reason: reason)
+        let (_, reasonPath) = try archive.reject(name: name, reason: reason)
         _ = report(.rejected(file: name, reasonPath: reasonPath, problems: 1))
     }
 
