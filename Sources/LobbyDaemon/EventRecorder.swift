@@ -72,7 +72,18 @@ public final class EventRecorder: Sendable {
         guard let log else { return }
         do {
             let (anchors, _) = try AnchorFile(log: log.path).read()
-            let check = try log.verify(against: anchors)
+            // Since the last start is enough here (every retention checkpoint is still checked);
+            // `verify-log` checks them all. The file grows by one line per write.
+            let lastStart = anchors.lastIndex { $0.reason == .start } ?? anchors.startIndex
+            let recent =
+                anchors.filter { $0.reason == .checkpoint } + anchors[lastStart...].filter { $0.reason != .checkpoint }
+            var check = try log.verify(against: recent)
+            // Before lobbyd writes anything, the log must end where the last anchor left it.
+            if let last = anchors.last, let head = try? log.head(), head.row > last.row {
+                let when =
+                    last.reason == .stop ? "while lobbyd was stopped" : "after lobbyd's last anchor (an unclean stop)"
+                check.problems.append("rows \(last.row + 1)–\(head.row) were written \(when), after \(last.ts)")
+            }
             if !check.problems.isEmpty {
                 logger.critical(
                     "event log \(log.path) contradicts its anchors: \(check.problems.joined(separator: "; ")); run lobbyctl verify-log"

@@ -1,5 +1,6 @@
 import Foundation
 import LobbyCore
+import LobbyStore
 import LobbyTestSupport
 import Testing
 
@@ -91,6 +92,19 @@ final class DaemonTests {
         let second = try BuiltProgram("lobbyd").run(["--config", "\(hall.path)/lobbyd.toml"])
         #expect(second.status == 1)
         #expect(second.standardError.contains("another lobbyd is running for this state directory"))
+    }
+
+    /// Finding 11: a row appended with a recomputed hash while lobbyd was stopped.
+    @Test("11: a row added while lobbyd was stopped is an alarm at the very next start")
+    func rowAddedWhileStopped() throws {
+        let first = try startDaemon(at: "2026-11-25T10:00:00")
+        #expect(first.waitForLine { $0.contains("screen_on") } != nil)
+        #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
+        #expect(first.waitForLine { $0.contains("event log head (stop)") } != nil)
+        try EventLog(path: "\(hall.path)/state/lobbyd.sqlite").append(
+            EventEntry(date: Date(), kind: .dailyCheck, detail: ["note": "补记"], actor: "forger"))
+        let second = try startDaemon(at: "2026-11-25T10:05:00")
+        #expect(second.waitForLine { $0.contains("log_tampered") && $0.contains("while lobbyd was stopped") } != nil)
     }
 
     /// Review of issue 23: a trusted-keys directory gone by mistake, then `reload`, took every
