@@ -44,6 +44,11 @@ public struct Frame: Sendable, Hashable, CustomStringConvertible, CustomDebugStr
         dots[y * width + x] = color.rawValue
     }
 
+    /// The dots as raw memory, for drawing many at once (`paint`).
+    mutating func withUnsafeMutableDots<Result>(_ body: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
+        dots.withUnsafeMutableBufferPointer { body($0) }
+    }
+
     /// Number of lit dots: a cheap "is it blank" and a coarse checksum for logs.
     public var litCount: Int {
         dots.reduce(0) { $0 + ($1 == 0 ? 0 : 1) }

@@ -58,7 +58,7 @@ public final class TextRenderer {
     /// The lines `text` breaks into at this panel's width.
     public func lines(_ text: String, style: TextStyle) -> [LineBreaker.Line] {
         let available = width - style.leftMargin - style.rightMargin
-        return LineBreaker(maxWidth: available) { [font] in font.glyph(for: $0).advance }.lines(text)
+        return LineBreaker(maxWidth: available, advances: font.advances(for:)).lines(text)
     }
 
     /// How many lines one page holds with `style`.
@@ -73,7 +73,7 @@ public final class TextRenderer {
     }
 
     private func draw(_ lines: [LineBreaker.Line], style: TextStyle) -> Frame {
-        var frame = Frame(width: width, height: height)
+        var page = Bitplane(width: width, height: height)
         let pitch = font.lineHeight + style.lineSpacing
         var top = style.topMargin
         if style.verticalAlignment == .middle {
@@ -84,35 +84,26 @@ public final class TextRenderer {
             let available = width - style.leftMargin - style.rightMargin
             let slack = max(0, available - line.width)
             let offset = style.alignment == .left ? 0 : style.alignment == .center ? slack / 2 : slack
-            draw(
-                line.scalars, into: &frame, x: style.leftMargin + offset, baseline: top + index * pitch + font.ascender,
-                color: style.color)
+            draw(line.scalars, into: &page, x: style.leftMargin + offset, baseline: top + index * pitch + font.ascender)
         }
-        return frame
+        return page.frame(style.color)
     }
 
     private func scrollStrip(_ text: String, style: TextStyle) -> Frame {
         let scalars = text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map {
             $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0
         }
-        let textWidth = scalars.reduce(0) { $0 + font.glyph(for: $1).advance }
-        var frame = Frame(width: max(1, style.leftMargin + textWidth), height: height)
+        let textWidth = font.glyphs(for: scalars).reduce(0) { $0 + $1.advance }
+        var strip = Bitplane(width: max(1, style.leftMargin + textWidth), height: height)
         let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin
-        draw(scalars, into: &frame, x: style.leftMargin, baseline: top + font.ascender, color: style.color)
-        return frame
+        draw(scalars, into: &strip, x: style.leftMargin, baseline: top + font.ascender)
+        return strip.frame(style.color)
     }
 
-    private func draw(_ scalars: [Unicode.Scalar], into frame: inout Frame, x: Int, baseline: Int, color: DotColor) {
+    private func draw(_ scalars: [Unicode.Scalar], into plane: inout Bitplane, x: Int, baseline: Int) {
         var pen = x
-        for scalar in scalars {
-            let glyph = font.glyph(for: scalar)
-            let originX = pen + glyph.left
-            let originY = baseline - glyph.top
-            for row in 0..<glyph.rows {
-                for column in 0..<glyph.width where glyph.bits[row * glyph.width + column] != 0 {
-                    frame.light(x: originX + column, y: originY + row, color)
-                }
-            }
+        for glyph in font.glyphs(for: scalars) {
+            plane.draw(glyph.picture, x: pen + glyph.left, y: baseline - glyph.top)
             pen += glyph.advance
         }
     }

@@ -1,6 +1,8 @@
 import CZlib
-import LobbyRender
+import LobbyTestSupport
 import Testing
+
+@testable import LobbyRender
 
 @Suite("Frame and its pictures")
 struct FrameTests {
@@ -71,6 +73,49 @@ struct FrameTests {
         #expect(frame.terminalPreview(colors: false) == "▀▄█\n▀  \n")
         #expect(frame.terminalPreview(colors: true).contains("\u{1B}[38;5;196;48;5;235m▀"))
     }
+
+    @Test("each byte of a bit plane spreads to the eight dots its bits stand for")
+    func spread() {
+        for byte in UInt64(0)...255 {
+            let dots = (0..<8).map { UInt8(truncatingIfNeeded: Frame.spread(byte) >> UInt64($0 * 8)) }
+            #expect(dots == (0..<8).map { UInt8(byte >> UInt64($0) & 1) }, "byte \(byte)")
+        }
+    }
+
+    @Test("pictures drawn into a bit plane and painted light the dots one at a time would, clipped at every edge")
+    func bitplanes() {
+        var random = SplitMix64(seed: 64)
+        for _ in 0..<2_000 {
+            // Planes narrower and wider than a 64-dot word, pictures too, at every kind of offset.
+            let width = Int.random(in: 1...150, using: &random)
+            var plane = Bitplane(width: width, height: 10)
+            var drawn: [(x: Int, y: Int)] = []
+            for _ in 0..<3 {
+                let pictureWidth = Int.random(in: 0...80, using: &random)
+                let rows = Int.random(in: 0...14, using: &random)
+                let bits = (0..<pictureWidth * rows).map { _ in UInt8.random(in: 0...1, using: &random) }
+                let x = Int.random(in: -90...(width + 5), using: &random)
+                let y = Int.random(in: -16...12, using: &random)
+                plane.draw(Bitplane(width: pictureWidth, height: rows, bits: bits), x: x, y: y)
+                for row in 0..<rows {
+                    for column in 0..<pictureWidth where bits[row * pictureWidth + column] != 0 {
+                        drawn.append((x + column, y + row))
+                    }
+                }
+            }
+            // Painting sets the lit dots, whatever they showed, and leaves the others.
+            var fast = Frame(width: width, height: 10)
+            for _ in 0..<20 {
+                fast[Int.random(in: 0..<width, using: &random), Int.random(in: 0..<10, using: &random)] =
+                    DotColor.allCases.randomElement(using: &random)!
+            }
+            var slow = fast
+            for dot in drawn { slow.light(x: dot.x, y: dot.y, .green) }
+            fast.paint(plane, .green)
+            #expect(fast == slow, "plane \(width) wide")
+            if fast != slow { return }
+        }
+    }
 }
 
 @Suite("Glyph cache")
@@ -108,6 +153,6 @@ struct GlyphCacheTests {
         }
         #expect(rasterizedAgain.prefix(2) == [0, 1])
         for codePoint in UInt32(1000)..<2000 { _ = cache.glyph(for: codePoint) { Self.glyph } }
-        #expect(cache.statistics.entries <= 8 && cache.statistics.bitmapBytes <= 8)
+        #expect(cache.statistics.entries <= 8 && cache.statistics.bitmapBytes <= 8 * Self.glyph.bitmapBytes)
     }
 }

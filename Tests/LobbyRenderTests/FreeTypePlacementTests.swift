@@ -1,6 +1,8 @@
 import CFreeType
-import LobbyRender
+import LobbyTestSupport
 import Testing
+
+@testable import LobbyRender
 
 /// The layout rule checked against FreeType itself: the expectation is built here straight from
 /// FreeType's glyph slots, with the ascender taken from the face's unscaled metrics and the pen
@@ -16,6 +18,24 @@ struct FreeTypePlacementTests {
         let expected = try expectedStrip(text, pixelSize: 16, height: 16)
         #expect(rendered.width == expected.width)
         #expect(rendered == expected)
+    }
+
+    /// Issue 22 found 93 of 360 random single lines drawn wrong in page mode (characters moved,
+    /// leading spaces dropped) while scroll mode was right: both modes, against FreeType.
+    @Test("1,000 random single lines, in page and scroll mode, are dot for dot what FreeType places")
+    func randomLines() throws {
+        let renderer = try TextRenderer(font: FontFace(path: unifont, pixelSize: 16), width: 4096, height: 16)
+        var random = SplitMix64(seed: 360)
+        for _ in 0..<1_000 {
+            let text = LineBreakerInvariantTests.randomText(&random).replacingOccurrences(of: "\n", with: "")
+            let expected = try expectedStrip(text.replacingOccurrences(of: "\t", with: " "), pixelSize: 16, height: 16)
+            let page = try renderer.render(text, style: TextStyle(verticalAlignment: .top), mode: .page)
+            let strip = try renderer.render(text, mode: .scroll)[0]
+            #expect(page.count == 1)
+            #expect(page[0] == expected.window(x: 0, width: 4096), "page mode: \(text.debugDescription)")
+            #expect(strip == expected, "scroll mode: \(text.debugDescription)")
+            if page[0] != expected.window(x: 0, width: 4096) || strip != expected { return }
+        }
     }
 
     private func expectedStrip(_ text: String, pixelSize: Int, height: Int) throws -> Frame {
@@ -43,7 +63,7 @@ struct FreeTypePlacementTests {
             placed.append((pen + Int(slot.bitmap_left), ascender - Int(slot.bitmap_top), rows))
             pen += Int((Double(slot.linearHoriAdvance) / 65536).rounded())
         }
-        var frame = Frame(width: pen, height: height)
+        var frame = Frame(width: max(pen, 1), height: height)
         for glyph in placed {
             for (row, bits) in glyph.bits.enumerated() {
                 for (column, lit) in bits.enumerated() where lit {

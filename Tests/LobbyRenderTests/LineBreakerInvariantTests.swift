@@ -66,6 +66,17 @@ struct LineBreakerInvariantTests {
         #expect(lines("上午\r\n下午\r晚上", width: 400) == ["上午", "下午", "晚上"])
     }
 
+    @Test("the breaker's quick class lookup (ASCII table, ideograph shortcut) agrees with the definitions")
+    func classTable() {
+        for value in Array(0..<0x80) + Array(0x4E00...0x9FFF) as [UInt32] {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if BreakClass(scalar) != BreakClass.classify(scalar) {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)): quick lookup differs")
+                return
+            }
+        }
+    }
+
     // MARK: The property
 
     @Test("1,000 random texts on wide and narrow panels keep every promise")

@@ -62,6 +62,16 @@ public final class FontFace {
         cache.glyph(for: scalar.value) { rasterize(scalar) }
     }
 
+    /// The glyphs for a run of characters: what layout and drawing ask for, a line at a time.
+    public func glyphs(for scalars: [Unicode.Scalar]) -> [Glyph] {
+        cache.glyphs(for: scalars) { rasterize($0) }
+    }
+
+    /// The advances of the glyphs for a run of characters: what line breaking asks.
+    public func advances(for scalars: [Unicode.Scalar]) -> [Int] {
+        cache.advances(for: scalars) { rasterize($0) }
+    }
+
     private func rasterize(_ scalar: Unicode.Scalar) -> Glyph {
         guard covers(scalar), FT_Load_Char(face, FT_ULong(scalar.value), lobby_load_monochrome) == 0 else {
             return Glyph.replacementBox(pixelSize: pixelSize, ascender: ascender)

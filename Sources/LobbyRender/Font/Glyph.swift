@@ -1,5 +1,8 @@
 /// One rasterised character: a 1-bit bitmap and FreeType's placement metrics, in whole dots.
-public struct Glyph: Sendable, Equatable {
+///
+/// Immutable and shared: a class, so that handing one out of the cache for every character
+/// drawn costs one reference count, not one per bitmap array.
+public final class Glyph: Sendable, Equatable {
     public let width: Int
     public let rows: Int
     /// Offset from the pen position to the bitmap's left edge (FreeType `bitmap_left`).
@@ -12,6 +15,11 @@ public struct Glyph: Sendable, Equatable {
     public let bits: [UInt8]
     /// The font has no glyph for the character; `bits` hold a visible replacement box.
     public let isMissing: Bool
+    /// The same dots as a bit plane, drawn a row at a time.
+    public let picture: Bitplane
+
+    /// Bytes the bitmaps hold, for the cache's accounting.
+    public var bitmapBytes: Int { bits.count + picture.byteCount }
 
     public init(width: Int, rows: Int, left: Int, top: Int, advance: Int, bits: [UInt8], isMissing: Bool = false) {
         self.width = width
@@ -21,6 +29,13 @@ public struct Glyph: Sendable, Equatable {
         self.advance = advance
         self.bits = bits
         self.isMissing = isMissing
+        picture = Bitplane(width: width, height: rows, bits: bits)
+    }
+
+    public static func == (left: Glyph, right: Glyph) -> Bool {
+        (left.width, left.rows, left.left, left.top, left.advance, left.isMissing)
+            == (right.width, right.rows, right.left, right.top, right.advance, right.isMissing)
+            && left.bits == right.bits
     }
 
     /// A hollow box one em wide, so a missing character is seen on the panel, never dropped.

@@ -1,8 +1,12 @@
 /// A bounded least-recently-used cache of rasterised glyphs, so that steady-state rendering never
-/// calls the rasterizer.
+/// calls the rasterizer, and a lookup costs two array reads (no hashing: it runs for every
+/// character of every page).
 ///
+/// Code points are found through a two-level table: a directory with one entry per block of 256
+/// code points, and blocks of 256 slot numbers allocated when a block is first used (the common
+/// ideographs fill about 82 blocks; all of Unicode would be 4,352 blocks of 1 KiB, the bound).
 /// Recency is a use counter per entry. When the cache is full, the oldest quarter goes in one
-/// sweep. That keeps lookups O(1) and makes eviction amortised O(1) without a linked list.
+/// sweep, which keeps eviction amortised O(1) without a linked list.
 public struct GlyphCache: Sendable {
     /// Counters for status and benchmarks.
     public struct Statistics: Sendable, Equatable {
@@ -16,7 +20,17 @@ public struct GlyphCache: Sendable {
 
     public let capacity: Int
     public private(set) var statistics = Statistics()
-    private var entries: [UInt32: (glyph: Glyph, lastUse: UInt64)] = [:]
+    /// For each block of 256 code points, where its slots start in `slots`, or -1.
+    private var directory = [Int32](repeating: -1, count: 0x110000 >> 8)
+    /// Blocks of 256 entry numbers, -1 where the code point is not cached.
+    private var slots: [Int32] = []
+    // The entries, one array per field, so that layout reads advances without touching glyphs.
+    private var codePoints: [UInt32] = []
+    private var glyphs: [Glyph] = []
+    private var advances: [Int] = []
+    private var lastUses: [UInt64] = []
+    /// Entry numbers freed by eviction, reused before the entries grow.
+    private var free: [Int32] = []
     private var clock: UInt64 = 0
 
     public init(capacity: Int = 4096) {
@@ -26,28 +40,73 @@ public struct GlyphCache: Sendable {
 
     /// The cached glyph for `codePoint`, or the one `rasterize` makes, which is then kept.
     public mutating func glyph(for codePoint: UInt32, rasterize: () -> Glyph) -> Glyph {
+        guard codePoint <= 0x10FFFF else { return rasterize() }  // not a code point: nothing to keep
+        return glyphs[entry(for: codePoint, rasterize: rasterize)]
+    }
+
+    /// The advances of the glyphs for `scalars`, in one call: what line breaking asks.
+    public mutating func advances(for scalars: [Unicode.Scalar], rasterize: (Unicode.Scalar) -> Glyph) -> [Int] {
+        scalars.map { scalar in advances[entry(for: scalar.value) { rasterize(scalar) }] }
+    }
+
+    /// The entry number of `codePoint`'s glyph, rasterised and kept first if new.
+    private mutating func entry(for codePoint: UInt32, rasterize: () -> Glyph) -> Int {
         clock &+= 1
-        if let entry = entries[codePoint] {
-            entries[codePoint]?.lastUse = clock
+        let slot = self.slot(for: codePoint)
+        let index = Int(slots[slot])
+        if index >= 0 {
+            lastUses[index] = clock
             statistics.hits += 1
-            return entry.glyph
+            return index
         }
         statistics.misses += 1
-        if entries.count >= capacity { evictOldestQuarter() }
+        if statistics.entries >= capacity { evictOldestQuarter() }
         let glyph = rasterize()
-        entries[codePoint] = (glyph, clock)
-        statistics.entries = entries.count
-        statistics.bitmapBytes += glyph.bits.count
-        return glyph
+        let stored: Int
+        if let reused = free.popLast() {
+            stored = Int(reused)
+            (codePoints[stored], glyphs[stored], advances[stored], lastUses[stored]) =
+                (codePoint, glyph, glyph.advance, clock)
+        } else {
+            stored = glyphs.count
+            codePoints.append(codePoint)
+            glyphs.append(glyph)
+            advances.append(glyph.advance)
+            lastUses.append(clock)
+        }
+        slots[slot] = Int32(stored)
+        statistics.entries += 1
+        statistics.bitmapBytes += glyph.bitmapBytes
+        return stored
+    }
+
+    /// The glyphs for `scalars`, in one call (one exclusive access for the whole run).
+    public mutating func glyphs(for scalars: [Unicode.Scalar], rasterize: (Unicode.Scalar) -> Glyph) -> [Glyph] {
+        var run: [Glyph] = []
+        run.reserveCapacity(scalars.count)
+        for scalar in scalars { run.append(glyph(for: scalar.value) { rasterize(scalar) }) }
+        return run
+    }
+
+    /// The position of `codePoint` in `slots`, its block allocated if new.
+    private mutating func slot(for codePoint: UInt32) -> Int {
+        let block = Int(codePoint >> 8)
+        if directory[block] < 0 {
+            directory[block] = Int32(slots.count)
+            slots += repeatElement(-1, count: 256)
+        }
+        return Int(directory[block]) + Int(codePoint & 0xFF)
     }
 
     private mutating func evictOldestQuarter() {
-        let victims = entries.sorted { $0.value.lastUse < $1.value.lastUse }.prefix(max(capacity / 4, 1))
-        for (codePoint, entry) in victims {
-            entries[codePoint] = nil
-            statistics.bitmapBytes -= entry.glyph.bits.count
+        // Called only when full, so no entry is free.
+        let victims = lastUses.indices.sorted { lastUses[$0] < lastUses[$1] }.prefix(max(capacity / 4, 1))
+        for index in victims {
+            slots[slot(for: codePoints[index])] = -1
+            statistics.bitmapBytes -= glyphs[index].bitmapBytes
+            free.append(Int32(index))
         }
         statistics.evictions += victims.count
-        statistics.entries = entries.count
+        statistics.entries -= victims.count
     }
 }

@@ -27,86 +27,105 @@ public struct LineBreaker {
     }
 
     public let maxWidth: Int
-    public let advance: (Unicode.Scalar) -> Int
+    /// The widths of a run of characters, asked once per paragraph.
+    public let advances: ([Unicode.Scalar]) -> [Int]
+
+    public init(maxWidth: Int, advances: @escaping ([Unicode.Scalar]) -> [Int]) {
+        self.maxWidth = maxWidth
+        self.advances = advances
+    }
 
     public init(maxWidth: Int, advance: @escaping (Unicode.Scalar) -> Int) {
-        self.maxWidth = maxWidth
-        self.advance = advance
+        self.init(maxWidth: maxWidth) { $0.map(advance) }
     }
 
     public func lines(_ text: String) -> [Line] {
         var lines: [Line] = []
         for paragraph in BreakRules.paragraphs(of: text) {
-            lines += fill(paragraph)
+            lines += Paragraph(paragraph, widths: advances(paragraph)).fill(maxWidth: maxWidth)
         }
         return lines.isEmpty ? [Line(scalars: [], width: 0)] : lines
     }
+}
 
-    /// Greedy filling of one paragraph (no forced breaks inside), segment by segment.
-    private func fill(_ scalars: [Unicode.Scalar]) -> [Line] {
-        var lines: [Line] = []
-        var current = Line(scalars: [], width: 0)
-        func finish() {
-            // White space at a break is consumed; it is never carried to the next line.
-            while let last = current.scalars.last, BreakRules.isSpace(last) {
-                current.scalars.removeLast()
-                current.width -= advance(last)
+/// One paragraph (no forced breaks inside) as the breaker sees it: each character's class and
+/// width looked up once, and lines as ranges of it, so that no character can be moved.
+private struct Paragraph {
+    let scalars: [Unicode.Scalar]
+    let classes: [BreakClass]
+    /// `offsets[i]` is the width of the first `i` characters.
+    let offsets: [Int]
+
+    init(_ scalars: [Unicode.Scalar], widths: [Int]) {
+        self.scalars = scalars
+        classes = scalars.map(BreakClass.init)
+        var offsets = [0]
+        offsets.reserveCapacity(widths.count + 1)
+        for width in widths { offsets.append(offsets[offsets.count - 1] + width) }
+        self.offsets = offsets
+    }
+
+    func width(_ range: Range<Int>) -> Int { offsets[range.upperBound] - offsets[range.lowerBound] }
+
+    /// `range` less its trailing white space: white space at a break is consumed, never carried
+    /// to the next line.
+    func visible(_ range: Range<Int>) -> Range<Int> {
+        var end = range.upperBound
+        while end > range.lowerBound, classes[end - 1].contains(.space) { end -= 1 }
+        return range.lowerBound..<end
+    }
+
+    /// Greedy filling, segment by segment.
+    func fill(maxWidth: Int) -> [LineBreaker.Line] {
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(offsets[offsets.count - 1] / max(maxWidth, 1) + 2)
+        var current: Range<Int>?
+        for segment in BreakRules.segments(classes: classes) {
+            let shown = visible(segment)
+            if let line = current, width(line.lowerBound..<shown.upperBound) > maxWidth {
+                lines.append(visible(line))
+                current = nil
             }
-            lines.append(current)
-            current = Line(scalars: [], width: 0)
-        }
-        for segment in BreakRules.segments(of: scalars) {
-            let piece = Array(scalars[segment])
-            let trailing = piece.reversed().prefix(while: BreakRules.isSpace).count
-            let visible = piece.dropLast(trailing).reduce(0) { $0 + advance($1) }
-            let width = piece.reduce(0) { $0 + advance($1) }
-            if !current.scalars.isEmpty && current.width + visible > maxWidth { finish() }
-            if current.scalars.isEmpty && visible > maxWidth {
-                for part in split(piece) {
-                    if !current.scalars.isEmpty { finish() }
-                    current = part
-                }
+            if current == nil && width(shown) > maxWidth {
+                let parts = split(segment, maxWidth: maxWidth)
+                lines += parts.dropLast().map(visible)
+                current = parts.last
                 continue
             }
-            current.scalars += piece
-            current.width += width
+            current = (current?.lowerBound ?? segment.lowerBound)..<segment.upperBound
         }
-        if !current.scalars.isEmpty || lines.isEmpty { finish() }
-        return lines
+        if let current { lines.append(visible(current)) }
+        if lines.isEmpty { lines.append(0..<0) }
+        return lines.map { LineBreaker.Line(scalars: Array(scalars[$0]), width: width($0)) }
     }
 
     /// A segment wider than a whole line, cut where it stops fitting; each cut is moved back
     /// (keeping at least one character per line) so that no line starts with a closing mark or
     /// ends with an opening mark.
-    private func split(_ scalars: [Unicode.Scalar]) -> [Line] {
-        var parts: [Line] = []
-        var start = 0
-        while start < scalars.count {
+    func split(_ segment: Range<Int>, maxWidth: Int) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = segment.lowerBound
+        while start < segment.upperBound {
             // White space where a cut falls is consumed, as at any break.
             if !parts.isEmpty {
-                while start < scalars.count, BreakRules.isSpace(scalars[start]) { start += 1 }
-                guard start < scalars.count else { break }
+                while start < segment.upperBound, classes[start].contains(.space) { start += 1 }
+                guard start < segment.upperBound else { break }
             }
-            var end = start
-            var width = 0
-            while end < scalars.count, end == start || width + advance(scalars[end]) <= maxWidth {
-                width += advance(scalars[end])
-                end += 1
-            }
+            var end = start + 1
+            while end < segment.upperBound, width(start..<end + 1) <= maxWidth { end += 1 }
             // Looked at past the white space the cut will consume.
             func startsWithClosing(_ position: Int) -> Bool {
-                var visible = position
-                while visible < scalars.count, BreakRules.isSpace(scalars[visible]) { visible += 1 }
-                return visible < scalars.count && BreakRules.isClosing(scalars[visible])
+                var shown = position
+                while shown < segment.upperBound, classes[shown].contains(.space) { shown += 1 }
+                return shown < segment.upperBound && classes[shown].contains(.closing)
             }
             var cut = end
-            while cut < scalars.count, cut - 1 > start,
-                startsWithClosing(cut) || BreakRules.isOpening(scalars[cut - 1])
+            while cut < segment.upperBound, cut - 1 > start,
+                startsWithClosing(cut) || classes[cut - 1].contains(.opening)
             {
                 cut -= 1
             }
-            let part = Array(scalars[start..<cut])
-            parts.append(Line(scalars: part, width: part.reduce(0) { $0 + advance($1) }))
+            parts.append(start..<cut)
             start = cut
         }
         return parts
@@ -118,83 +137,89 @@ public struct LineBreaker {
 enum BreakRules {
     /// The text's paragraphs: split at `\n`, `\r\n` and `\r`; tabs become spaces.
     static func paragraphs(of text: String) -> [[Unicode.Scalar]] {
-        var paragraphs: [[Unicode.Scalar]] = [[]]
+        var paragraphs: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        current.reserveCapacity(text.utf8.count)
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
             switch scalar {
             case "\n" where previous == "\r": continue
-            case "\n", "\r": paragraphs.append([])
-            case "\t": paragraphs[paragraphs.count - 1].append(" ")
-            default: paragraphs[paragraphs.count - 1].append(scalar)
+            case "\n", "\r":
+                paragraphs.append(current)
+                current = []
+            case "\t": current.append(" ")
+            default: current.append(scalar)
             }
         }
+        paragraphs.append(current)
         return paragraphs
     }
 
-    /// The paragraph cut at every break opportunity: each segment is a range that must stay on
-    /// one line if it can, spaces after it included.
-    static func segments(of scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        guard !scalars.isEmpty else { return [] }
-        let glued = wordRuns(scalars)
+    /// The paragraph (given as its characters' classes) cut at every break opportunity: each
+    /// segment is a range that must stay on one line if it can, spaces after it included.
+    static func segments(classes: [BreakClass]) -> [Range<Int>] {
+        guard !classes.isEmpty else { return [] }
+        let glued = wordRuns(classes)
         var segments: [Range<Int>] = []
+        segments.reserveCapacity(classes.count)
         var start = 0
-        for index in 1..<scalars.count where canBreak(scalars, before: index, glued: glued) {
+        for index in 1..<classes.count where canBreak(classes, before: index, glued: glued) {
             segments.append(start..<index)
             start = index
         }
-        segments.append(start..<scalars.count)
+        segments.append(start..<classes.count)
         return segments
     }
 
-    /// Whether a line may end between `scalars[index - 1]` and `scalars[index]`.
-    static func canBreak(_ scalars: [Unicode.Scalar], before index: Int, glued: [Bool]) -> Bool {
-        let before = scalars[index - 1]
-        let after = scalars[index]
-        if isSpace(after) { return false }  // spaces stay with what they follow
-        if isClosing(after) { return false }  // 行首禁则, also after a space
+    /// Whether a line may end between the characters at `index - 1` and `index`.
+    static func canBreak(_ classes: [BreakClass], before index: Int, glued: [Bool]) -> Bool {
+        let before = classes[index - 1]
+        let after = classes[index]
+        if after.contains(.space) { return false }  // spaces stay with what they follow
+        if after.contains(.closing) { return false }  // 行首禁则, also after a space
         // 行尾禁则, also before a space: `《 热` does not break after the bracket either.
         var visible = index - 1
-        while visible > 0, isSpace(scalars[visible]) { visible -= 1 }
-        if isOpening(scalars[visible]) { return false }
-        // Adjacent scalars of word runs are one run: runs are maximal, so two never touch.
+        while visible > 0, classes[visible].contains(.space) { visible -= 1 }
+        if classes[visible].contains(.opening) { return false }
+        // Adjacent characters of word runs are one run: runs are maximal, so two never touch.
         if glued[index - 1] && glued[index] { return false }
-        if isDigit(before) && isDateUnit(after) { return false }  // 2026年, 30日, 8时
-        if isDateUnit(before) && isDigit(after) && "年月".unicodeScalars.contains(before) { return false }
-        if isCurrency(before) && isDigit(after) { return false }  // ￥100
-        if "）)".unicodeScalars.contains(before) && isDigit(after) && closesAreaCode(scalars, at: index - 1) {
+        if before.contains(.digit) && after.contains(.dateUnit) { return false }  // 2026年, 30日, 8时
+        if before.contains(.yearOrMonth) && after.contains(.digit) { return false }  // 2026年11月
+        if before.contains(.currency) && after.contains(.digit) { return false }  // ￥100
+        if before.contains(.parenthesisClose) && after.contains(.digit) && closesAreaCode(classes, at: index - 1) {
             return false  // (0763)3361234
         }
         return true
     }
 
-    /// Whether the bracket at `close` closes digits only, as an area code does: `(0763)`.
-    static func closesAreaCode(_ scalars: [Unicode.Scalar], at close: Int) -> Bool {
+    /// Whether the bracket at `close` closes digits (and hyphens) only, as an area code does: `(0763)`.
+    static func closesAreaCode(_ classes: [BreakClass], at close: Int) -> Bool {
         var position = close - 1
-        while position >= 0, isDigit(scalars[position]) || scalars[position] == "-" { position -= 1 }
-        return position >= 0 && position < close - 1 && "（(".unicodeScalars.contains(scalars[position])
+        while position >= 0, !classes[position].isDisjoint(with: [.digit, .hyphen]) { position -= 1 }
+        return position >= 0 && position < close - 1 && classes[position].contains(.parenthesisOpen)
     }
 
-    /// For each scalar, whether it is inside a word or number run (letters, digits, and joiners
-    /// between them): no break inside one.
-    static func wordRuns(_ scalars: [Unicode.Scalar]) -> [Bool] {
-        var glued = [Bool](repeating: false, count: scalars.count)
+    /// For each character, whether it is inside a word or number run (letters, digits, and
+    /// joiners between them): no break inside one.
+    static func wordRuns(_ classes: [BreakClass]) -> [Bool] {
+        var glued = [Bool](repeating: false, count: classes.count)
         var index = 0
-        while index < scalars.count {
-            guard isWord(scalars[index]) else {
+        while index < classes.count {
+            guard classes[index].contains(.word) else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < scalars.count {
-                if isWord(scalars[end]) {
+            while end < classes.count {
+                if classes[end].contains(.word) {
                     end += 1
                     continue
                 }
                 // Joiners (`-` `.` `:` `/` …) belong to the run only when a word character follows them.
                 var joiners = end
-                while joiners < scalars.count, isJoiner(scalars[joiners]) { joiners += 1 }
-                guard joiners > end, joiners < scalars.count, isWord(scalars[joiners]) else { break }
+                while joiners < classes.count, classes[joiners].contains(.joiner) { joiners += 1 }
+                guard joiners > end, joiners < classes.count, classes[joiners].contains(.word) else { break }
                 end = joiners
             }
             for position in index..<end { glued[position] = true }
@@ -202,30 +227,4 @@ enum BreakRules {
         }
         return glued
     }
-
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" }
-
-    static func isClosing(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isClosing(scalar) }
-
-    static func isOpening(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isOpening(scalar) }
-
-    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool { CharacterClass.isJoiner(scalar) }
-
-    /// Letters and digits, ASCII or full-width: the characters of words and numbers.
-    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass.isWord(scalar) || isFullWidthAlphanumeric(scalar)
-    }
-
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar) || (0xFF10...0xFF19).contains(scalar.value)
-    }
-
-    static func isFullWidthAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        (0xFF10...0xFF19).contains(scalar.value) || (0xFF21...0xFF3A).contains(scalar.value)
-            || (0xFF41...0xFF5A).contains(scalar.value)
-    }
-
-    static func isDateUnit(_ scalar: Unicode.Scalar) -> Bool { "年月日时分秒号点".unicodeScalars.contains(scalar) }
-
-    static func isCurrency(_ scalar: Unicode.Scalar) -> Bool { "￥¥$€£".unicodeScalars.contains(scalar) }
 }
