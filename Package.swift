@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "lobby-sim",
             dependencies: [
-                "LobbyProtocol", "LobbyRender", "CPty",
+                "LobbyCore", "LobbyProtocol", "LobbyRender", "CPty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "LobbyProtocolTests",
             dependencies: [
-                "LobbyProtocol", "LobbyRender",
+                "LobbyCore", "LobbyProtocol", "LobbyRender",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -40,4 +40,11 @@ extension Configuration.Serial {
             }
         return "\(dataBits)\(letter)\(stopBits)"
     }
+
+    /// Bits on the wire per byte: the start bit, the data bits, the parity bit if any, the stop
+    /// bits (10 for 8N1, 11 for 8E1). The one place wire time is reckoned.
+    public var bitsPerByte: Int { 1 + dataBits + (parity == .none ? 0 : 1) + stopBits }
+
+    /// Seconds `bytes` bytes take on the line at this speed and framing.
+    public func wireSeconds(bytes: Int) -> Double { Double(bytes * bitsPerByte) / Double(max(baud, 1)) }
 }

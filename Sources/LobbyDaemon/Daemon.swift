@@ -96,7 +96,7 @@ public enum Daemon {
 
     /// The link to the sign; its reports become events. `open` is the soak test's way in.
     static func makeLink(
-        _ configuration: Configuration, controller: AlphaController, recorder: EventRecorder, clock: WallClock,
+        _ configuration: Configuration, controller: any Controller, recorder: EventRecorder, clock: WallClock,
         open: @escaping @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport = TransportFactory
             .open
     ) -> LinkDriver {

@@ -7,7 +7,7 @@ import LobbyStore
 /// driver, the standing notice, the event log and the operators' steering, and the boards the
 /// services share. Any failure stops the start with the reason.
 struct DaemonState {
-    let controller: AlphaController
+    let controller: any Controller
     let fallback: PlaylistStore
     /// Why the configured standing notice is not used, when it does not pass.
     let fallbackProblem: String?
@@ -20,7 +20,7 @@ struct DaemonState {
     static func open(_ configuration: Configuration, stateDirectory: String, clock: WallClock) throws -> DaemonState {
         do {
             let calendar = try WorkdayCalendar.load(directories: configuration.calendar.directories)
-            let controller = try AlphaController(configuration: configuration)
+            let controller = try ControllerFactory.make(configuration)
             let (fallback, fallbackProblem) = Daemon.loadFallback(configuration, now: clock.now())
             // A damaged log stops the start; one that cannot be written (disk full) does not.
             let recorder = try EventRecorder(path: configuration.paths.database, now: clock.now())

@@ -341,7 +341,7 @@ public struct LinkLoop {
         }
         for transmission in transmissions {
             // Wire time at the configured speed, doubled, plus slack for a slow sign.
-            let seconds = Double(transmission.bytes.count * 10) / Double(driver.configuration.serial.baud)
+            let seconds = driver.configuration.serial.wireSeconds(bytes: transmission.bytes.count)
             do {
                 try transport.write(transmission.bytes, timeout: .milliseconds(Int(seconds * 2000) + 2000))
             } catch {

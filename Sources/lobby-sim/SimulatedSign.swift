@@ -1,4 +1,5 @@
 import Foundation
+import LobbyCore
 import LobbyProtocol
 import LobbyRender
 
@@ -48,8 +49,10 @@ final class SimulatedSign {
         }
         record(bytes)
         if options.baud > 0 {
-            // The wire's own pace: 10 bits per byte at the configured speed.
-            usleep(UInt32(Double(bytes.count * 10) / Double(options.baud) * faults.slowFactor * 1_000_000))
+            // The wire's own pace at the configured speed, framed 8N1 as the signs are.
+            var line = Configuration.Serial()
+            line.baud = options.baud
+            usleep(UInt32(line.wireSeconds(bytes: bytes.count) * faults.slowFactor * 1_000_000))
         }
         var answer: [UInt8] = []
         for output in decoder.feed(bytes) {

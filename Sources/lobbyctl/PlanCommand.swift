@@ -21,7 +21,7 @@ struct PlanCommand: ParsableCommand {
             let parsed = try Playlist.parse(text: text, file: playlist, zone: configuration.timeZone)
             let renderer = try TextRenderer(configuration: configuration)
             let pages = try parsed.items.flatMap { item throws(LobbyRenderError) in try renderer.pages(for: item) }
-            let controller = try AlphaController(configuration: configuration)
+            let controller = try ControllerFactory.make(configuration)
             let (transmissions, _) = try controller.program(SignProgram(pages: pages), memory: SignMemory())
             print(
                 WireReport(serial: configuration.serial, transmissions: transmissions, pages: pages.count).text(
@@ -36,10 +36,9 @@ struct WireReport {
     let transmissions: [Transmission]
     let pages: Int
 
-    /// Start bit, data bits, parity bit if any, stop bits.
-    var bitsPerByte: Int { 1 + serial.dataBits + (serial.parity == .none ? 0 : 1) + serial.stopBits }
+    var bitsPerByte: Int { serial.bitsPerByte }
 
-    func seconds(_ bytes: Int) -> Double { Double(bytes * bitsPerByte) / Double(serial.baud) }
+    func seconds(_ bytes: Int) -> Double { serial.wireSeconds(bytes: bytes) }
 
     func text(title: String) -> String {
         var lines = [

@@ -98,6 +98,7 @@ struct ConfigurationTests {
         #expect(config.paths.controlSocket == "/srv/control.sock" && config.paths.trustedKeys == "/srv/keys")
         #expect(config.serial.device == "/dev/serial/by-id/usb-FTDI-if00" && config.serial.baud == 19200)
         #expect(config.serial.frameDescription == "7E2")
+        #expect(config.serial.bitsPerByte == 11)
         #expect(config.serial.powerRelay == .rts && !config.serial.powerRelayActiveHigh)
         #expect(config.controller.address == "1F")
         #expect(config.panel.onStop == .blank)
@@ -239,6 +240,17 @@ struct ConfigurationTests {
         ) {
             try Configuration.load(path: huge)
         }
+    }
+
+    @Test(
+        "wire time counts every bit of the framing: start, data, parity, stop",
+        arguments: [(8, Parity.none, 1, 10), (8, .even, 1, 11), (7, .even, 2, 11), (8, .none, 2, 11)])
+    func wireTime(dataBits: Int, parity: Parity, stopBits: Int, bits: Int) {
+        var serial = Configuration.Serial()
+        (serial.dataBits, serial.parity, serial.stopBits, serial.baud) = (dataBits, parity, stopBits, 9600)
+        #expect(serial.bitsPerByte == bits)
+        // 9600 baud carries 960 bytes a second at 10 bits a byte (the brief's figure).
+        #expect(serial.wireSeconds(bytes: 9600) == Double(bits))
     }
 
     private func problems(in toml: String) throws -> [LobbyCoreError] {

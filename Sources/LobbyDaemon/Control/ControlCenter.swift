@@ -97,7 +97,6 @@ public final class ControlCenter: Sendable {
         let state = view.decision?.state ?? steer.state(at: now)?.state ?? schedule.state(at: now)
         let next = steer.state(at: now) == nil ? schedule.nextTransition(after: now) : nil
         let linkStatus = link.status
-        let baud = Double(current.configuration.serial.baud)
         let uploading = linkStatus.bytesTotal > 0 && linkStatus.bytesSent < linkStatus.bytesTotal
         return StatusReport(
             release: Release.version, now: zone.iso8601(now),
@@ -113,7 +112,9 @@ public final class ControlCenter: Sendable {
                 since: zone.iso8601(linkStatus.since), retries: linkStatus.retries,
                 lastError: linkStatus.lastError,
                 bytesSent: uploading ? linkStatus.bytesSent : 0, bytesTotal: uploading ? linkStatus.bytesTotal : 0,
-                etaSeconds: uploading ? Double(linkStatus.bytesTotal - linkStatus.bytesSent) * 10 / baud : nil,
+                etaSeconds: uploading
+                    ? current.configuration.serial.wireSeconds(bytes: linkStatus.bytesTotal - linkStatus.bytesSent)
+                    : nil,
                 lastUpload: linkStatus.lastUpload.map { zone.iso8601($0) }),
             overrides: steer.overrides.filter { $0.until > now }.map {
                 .init(
