@@ -101,6 +101,20 @@ extension Frame {
                     for wordIndex in 0..<plane.wordsPerRow {
                         var word = words[row &* plane.wordsPerRow &+ wordIndex]
                         var column = wordIndex &* 64
+                        if word != 0 && column &+ 64 <= columns {
+                            // A whole word inside the row: eight stores, no tests.
+                            for step in 0..<8 {
+                                let offset = rowStart &+ column &+ step &* 8
+                                let ones = Self.spread(word >> UInt64(step &* 8) & 0xFF)
+                                let old =
+                                    overDarkFrame
+                                    ? 0
+                                    : UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                                let new = old & ~(ones &* 0xFF) | ones &* paint
+                                base.storeBytes(of: new.littleEndian, toByteOffset: offset, as: UInt64.self)
+                            }
+                            continue
+                        }
                         // Eight dots per step; a dark run of the row costs one test.
                         while word != 0 && column < columns {
                             let byte = Int(truncatingIfNeeded: word & 0xFF)

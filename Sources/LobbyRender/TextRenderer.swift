@@ -26,7 +26,7 @@ public final class TextRenderer {
         throws(LobbyRenderError) -> [Frame]
     {
         if mode == .scroll { return [scrollStrip(text, style: style)] }
-        let pages = paginate(lines(text, style: style), style: style)
+        let pages = paginate(glyphLines(text, style: style), style: style)
         if mode == .static && pages.count > 1 { throw .doesNotFitOnePage(pages: pages.count) }
         return pages.map { draw($0, style: style) }
     }
@@ -61,18 +61,38 @@ public final class TextRenderer {
         return LineBreaker(maxWidth: available, advances: font.advances(for:)).lines(text)
     }
 
+    /// A line ready to draw: its glyphs in order, and its width.
+    private struct GlyphLine {
+        var glyphs: ArraySlice<Glyph>
+        var width: Int
+    }
+
+    /// The lines `text` breaks into, as `lines` gives them, with each character's glyph looked
+    /// up once for both breaking and drawing.
+    private func glyphLines(_ text: String, style: TextStyle) -> [GlyphLine] {
+        let available = width - style.leftMargin - style.rightMargin
+        var lines: [GlyphLine] = []
+        for paragraph in BreakRules.paragraphs(of: text) {
+            let glyphs = font.glyphs(for: paragraph)
+            for (range, width) in LineBreaker.breaks(paragraph, widths: glyphs.map(\.advance), maxWidth: available) {
+                lines.append(GlyphLine(glyphs: glyphs[range], width: width))
+            }
+        }
+        return lines
+    }
+
     /// How many lines one page holds with `style`.
     public func linesPerPage(style: TextStyle) -> Int {
         let pitch = font.lineHeight + style.lineSpacing
         return max(1, (height - style.topMargin - font.lineHeight) / pitch + 1)
     }
 
-    private func paginate(_ lines: [LineBreaker.Line], style: TextStyle) -> [[LineBreaker.Line]] {
+    private func paginate<Line>(_ lines: [Line], style: TextStyle) -> [ArraySlice<Line>] {
         let perPage = linesPerPage(style: style)
-        return stride(from: 0, to: lines.count, by: perPage).map { Array(lines[$0..<min($0 + perPage, lines.count)]) }
+        return stride(from: 0, to: lines.count, by: perPage).map { lines[$0..<min($0 + perPage, lines.count)] }
     }
 
-    private func draw(_ lines: [LineBreaker.Line], style: TextStyle) -> Frame {
+    private func draw(_ lines: ArraySlice<GlyphLine>, style: TextStyle) -> Frame {
         var page = Bitplane(width: width, height: height)
         let pitch = font.lineHeight + style.lineSpacing
         var top = style.topMargin
@@ -84,7 +104,7 @@ public final class TextRenderer {
             let available = width - style.leftMargin - style.rightMargin
             let slack = max(0, available - line.width)
             let offset = style.alignment == .left ? 0 : style.alignment == .center ? slack / 2 : slack
-            draw(line.scalars, into: &page, x: style.leftMargin + offset, baseline: top + index * pitch + font.ascender)
+            draw(line.glyphs, into: &page, x: style.leftMargin + offset, baseline: top + index * pitch + font.ascender)
         }
         return page.frame(style.color)
     }
@@ -93,16 +113,17 @@ public final class TextRenderer {
         let scalars = text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map {
             $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0
         }
-        let textWidth = font.glyphs(for: scalars).reduce(0) { $0 + $1.advance }
+        let glyphs = font.glyphs(for: scalars)
+        let textWidth = glyphs.reduce(0) { $0 + $1.advance }
         var strip = Bitplane(width: max(1, style.leftMargin + textWidth), height: height)
         let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin
-        draw(scalars, into: &strip, x: style.leftMargin, baseline: top + font.ascender)
+        draw(glyphs[...], into: &strip, x: style.leftMargin, baseline: top + font.ascender)
         return strip.frame(style.color)
     }
 
-    private func draw(_ scalars: [Unicode.Scalar], into plane: inout Bitplane, x: Int, baseline: Int) {
+    private func draw(_ glyphs: ArraySlice<Glyph>, into plane: inout Bitplane, x: Int, baseline: Int) {
         var pen = x
-        for glyph in font.glyphs(for: scalars) {
+        for glyph in glyphs {
             plane.draw(glyph.picture, x: pen + glyph.left, y: baseline - glyph.top)
             pen += glyph.advance
         }

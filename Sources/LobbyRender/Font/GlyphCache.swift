@@ -50,6 +50,7 @@ public struct GlyphCache: Sendable {
     }
 
     /// The entry number of `codePoint`'s glyph, rasterised and kept first if new.
+    @inline(__always)
     private mutating func entry(for codePoint: UInt32, rasterize: () -> Glyph) -> Int {
         clock &+= 1
         let slot = self.slot(for: codePoint)
@@ -89,6 +90,7 @@ public struct GlyphCache: Sendable {
     }
 
     /// The position of `codePoint` in `slots`, its block allocated if new.
+    @inline(__always)
     private mutating func slot(for codePoint: UInt32) -> Int {
         let block = Int(codePoint >> 8)
         if directory[block] < 0 {

@@ -42,9 +42,17 @@ public struct LineBreaker {
     public func lines(_ text: String) -> [Line] {
         var lines: [Line] = []
         for paragraph in BreakRules.paragraphs(of: text) {
-            lines += Paragraph(paragraph, widths: advances(paragraph)).fill(maxWidth: maxWidth)
+            for (range, width) in Self.breaks(paragraph, widths: advances(paragraph), maxWidth: maxWidth) {
+                lines.append(Line(scalars: Array(paragraph[range]), width: width))
+            }
         }
-        return lines.isEmpty ? [Line(scalars: [], width: 0)] : lines
+        return lines
+    }
+
+    /// Where one paragraph (no forced breaks inside) breaks: each line as a range of it, with
+    /// its width. At least one line, empty for an empty paragraph.
+    static func breaks(_ paragraph: [Unicode.Scalar], widths: [Int], maxWidth: Int) -> [(Range<Int>, width: Int)] {
+        Paragraph(paragraph, widths: widths).fill(maxWidth: maxWidth)
     }
 }
 
@@ -76,7 +84,7 @@ private struct Paragraph {
     }
 
     /// Greedy filling, segment by segment.
-    func fill(maxWidth: Int) -> [LineBreaker.Line] {
+    func fill(maxWidth: Int) -> [(Range<Int>, width: Int)] {
         var lines: [Range<Int>] = []
         lines.reserveCapacity(offsets[offsets.count - 1] / max(maxWidth, 1) + 2)
         var current: Range<Int>?
@@ -96,7 +104,7 @@ private struct Paragraph {
         }
         if let current { lines.append(visible(current)) }
         if lines.isEmpty { lines.append(0..<0) }
-        return lines.map { LineBreaker.Line(scalars: Array(scalars[$0]), width: width($0)) }
+        return lines.map { ($0, width($0)) }
     }
 
     /// A segment wider than a whole line, cut where it stops fitting; each cut is moved back
@@ -139,6 +147,10 @@ enum BreakRules {
     static func paragraphs(of text: String) -> [[Unicode.Scalar]] {
         var paragraphs: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
+        // Most texts are one paragraph with nothing to replace: no scan scalar by scalar.
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return [Array(text.unicodeScalars)]
+        }
         current.reserveCapacity(text.utf8.count)
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
@@ -160,7 +172,8 @@ enum BreakRules {
     /// segment is a range that must stay on one line if it can, spaces after it included.
     static func segments(classes: [BreakClass]) -> [Range<Int>] {
         guard !classes.isEmpty else { return [] }
-        let glued = wordRuns(classes)
+        // Text without letters or digits (most Chinese text) has no word runs to keep whole.
+        let glued = classes.contains { $0.contains(.word) } ? wordRuns(classes) : nil
         var segments: [Range<Int>] = []
         segments.reserveCapacity(classes.count)
         var start = 0
@@ -173,7 +186,7 @@ enum BreakRules {
     }
 
     /// Whether a line may end between the characters at `index - 1` and `index`.
-    static func canBreak(_ classes: [BreakClass], before index: Int, glued: [Bool]) -> Bool {
+    static func canBreak(_ classes: [BreakClass], before index: Int, glued: [Bool]?) -> Bool {
         let before = classes[index - 1]
         let after = classes[index]
         if after.contains(.space) { return false }  // spaces stay with what they follow
@@ -183,7 +196,7 @@ enum BreakRules {
         while visible > 0, classes[visible].contains(.space) { visible -= 1 }
         if classes[visible].contains(.opening) { return false }
         // Adjacent characters of word runs are one run: runs are maximal, so two never touch.
-        if glued[index - 1] && glued[index] { return false }
+        if let glued, glued[index - 1] && glued[index] { return false }
         if before.contains(.digit) && after.contains(.dateUnit) { return false }  // 2026年, 30日, 8时
         if before.contains(.yearOrMonth) && after.contains(.digit) { return false }  // 2026年11月
         if before.contains(.currency) && after.contains(.digit) { return false }  // ￥100
