@@ -8,6 +8,8 @@ public enum LobbyRenderError: Error, Sendable, Equatable, CustomStringConvertibl
     case doesNotFitOnePage(pages: Int)
     /// Panel or font geometry that cannot hold a single line.
     case lineTallerThanPanel(lineHeight: Int, panelHeight: Int)
+    /// The pictures would hold more dots than `TextRenderer.maximumDots` (memory is bounded).
+    case tooLarge(dots: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum LobbyRenderError: Error, Sendable, Equatable, CustomStringConvertibl
             "static text needs \(pages) pages; shorten it or use mode \"page\" or \"scroll\""
         case .lineTallerThanPanel(let lineHeight, let panelHeight):
             "a line is \(lineHeight) dots tall but the panel has only \(panelHeight) rows"
+        case .tooLarge(let dots, let limit):
+            "the text would need \(dots) dots of pictures, more than the \(limit) drawn at most; shorten it or use a smaller font or panel"
         }
     }
 }

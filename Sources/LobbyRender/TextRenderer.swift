@@ -25,20 +25,33 @@ public final class TextRenderer {
     public func render(_ text: String, style: TextStyle = TextStyle(), mode: LayoutMode = .page)
         throws(LobbyRenderError) -> [Frame]
     {
-        if mode == .scroll { return [scrollStrip(text, style: style)] }
+        if mode == .scroll { return [try scrollStrip(text, style: style)] }
         let pages = paginate(glyphLines(text, style: style), style: style)
         if mode == .static && pages.count > 1 { throw .doesNotFitOnePage(pages: pages.count) }
+        try checkSize(pages.count * width * height)
         return pages.map { draw($0, style: style) }
     }
 
-    /// Zero-width characters and byte-order marks, which text pasted from elsewhere carries and
-    /// which would otherwise be drawn as boxes: `text` without them, and what was removed where
-    /// (offsets in Unicode scalars of the original).
+    /// At most this many dots (one byte each) are drawn for one text: 128 MiB, about 5,000
+    /// pages of a 192×32 panel, so that a huge text or font gets an error, not an exhausted
+    /// machine.
+    public static let maximumDots = 1 << 27
+
+    private func checkSize(_ dots: Int) throws(LobbyRenderError) {
+        guard dots <= Self.maximumDots else { throw .tooLarge(dots: dots, limit: Self.maximumDots) }
+    }
+
+    /// Characters that text pasted from elsewhere carries and that would otherwise be drawn as
+    /// boxes: the default-ignorable ones (zero-width spaces and joiners, byte-order marks,
+    /// variation selectors such as the one after ☎, soft hyphens) and control characters other
+    /// than the line ends and the tab. `text` without them, and what was removed where (offsets
+    /// in Unicode scalars of the original).
     public static func removingInvisibles(_ text: String) -> (text: String, removed: [(Unicode.Scalar, Int)]) {
         var kept = String.UnicodeScalarView()
         var removed: [(Unicode.Scalar, Int)] = []
         for (offset, scalar) in text.unicodeScalars.enumerated() {
-            if [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(scalar.value) {
+            let control = scalar.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains(scalar)
+            if scalar.properties.isDefaultIgnorableCodePoint || control {
                 removed.append((scalar, offset))
             } else {
                 kept.append(scalar)
@@ -47,10 +60,11 @@ public final class TextRenderer {
         return (String(kept), removed)
     }
 
-    /// Characters of `text` the font has no glyph for; they render as boxes.
+    /// Characters of `text` the font has no glyph for; they render as boxes. Line ends and the
+    /// tab are not drawn, so never missing.
     public func coverage(_ text: String) -> [MissingGlyph] {
         text.unicodeScalars.enumerated().compactMap { offset, scalar in
-            scalar == "\n" || scalar == "\r" || scalar == "\t" || font.covers(scalar)
+            BreakRules.isLineEnd(scalar) || scalar == "\t" || font.covers(scalar)
                 ? nil : MissingGlyph(scalar: scalar, offset: offset)
         }
     }
@@ -109,12 +123,12 @@ public final class TextRenderer {
         return page.frame(style.color)
     }
 
-    private func scrollStrip(_ text: String, style: TextStyle) -> Frame {
-        let scalars = text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.map {
-            $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0
-        }
+    private func scrollStrip(_ text: String, style: TextStyle) throws(LobbyRenderError) -> Frame {
+        // One line: each line end (CR LF counted once) and tab drawn as a space.
+        let scalars = BreakRules.paragraphs(of: text).joined(separator: [" "]).map { $0 }
         let glyphs = font.glyphs(for: scalars)
         let textWidth = glyphs.reduce(0) { $0 + $1.advance }
+        try checkSize((style.leftMargin + textWidth) * height)
         var strip = Bitplane(width: max(1, style.leftMargin + textWidth), height: height)
         let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin
         draw(glyphs[...], into: &strip, x: style.leftMargin, baseline: top + font.ascender)

@@ -59,7 +59,8 @@ struct RenderCommand: ParsableCommand {
             verticalAlignment: try choice(valign, "--valign", TextStyle.VerticalAlignment.allCases))
         let layout: LayoutMode = try choice(mode, "--mode", LayoutMode.allCases)
         let outputFormat: OutputFormat = try choice(format, "--format", OutputFormat.allCases)
-        let (text, invisible) = TextRenderer.removingInvisibles(text.replacingOccurrences(of: "\\n", with: "\n"))
+        let original = text.replacingOccurrences(of: "\\n", with: "\n")
+        let (text, invisible) = TextRenderer.removingInvisibles(original)
         for (scalar, offset) in invisible {
             Console.error(
                 "lobbyctl render: warning: removed the invisible character U+\(String(format: "%04X", scalar.value)) at character \(offset + 1)"
@@ -72,9 +73,13 @@ struct RenderCommand: ParsableCommand {
             frames = try renderer.render(text, style: style, mode: layout)
         } catch {
             Console.error("lobbyctl render: \(error)")
+            // --size and --height that cannot go together are misused options, like one out of range.
+            if case .lineTallerThanPanel = error { throw ExitCode(ExitStatus.usage) }
             throw ExitCode(ExitStatus.invalidInput)
         }
-        for missing in renderer.coverage(text) {
+        // Positions counted in the text as given, like the warnings above.
+        let removed = Set(invisible.map(\.1))
+        for missing in renderer.coverage(original) where !removed.contains(missing.offset) {
             Console.error("lobbyctl render: warning: the font has no glyph for \(missing); drawn as a box")
         }
         try write(frames, as: outputFormat)
@@ -86,9 +91,16 @@ struct RenderCommand: ParsableCommand {
             print(frames.map { $0.terminalPreview(colors: colors) }.joined(separator: "\n"), terminator: "")
             return
         }
-        guard let out else {
+        guard let out, !out.isEmpty else {
             Console.error("lobbyctl render: --format \(outputFormat.rawValue) needs --out FILE or DIR")
-            throw ExitCode(ExitStatus.invalidInput)
+            throw ExitCode(ExitStatus.usage)
+        }
+        var isDirectory: ObjCBool = false
+        if out.hasSuffix("/")
+            && !(FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue)
+        {
+            Console.error("lobbyctl render: --out \(out): no such directory")
+            throw ExitCode(ExitStatus.failure)
         }
         for (index, path) in PageFiles.paths(for: out, count: frames.count, extension: outputFormat.rawValue)
             .enumerated()
@@ -97,11 +109,24 @@ struct RenderCommand: ParsableCommand {
             do {
                 try AtomicFile.write(bytes, to: path)
             } catch {
-                Console.error("lobbyctl render: \(error)")
+                Console.error("lobbyctl render: cannot write \(path): \(Self.whyUnwritable(path) ?? "\(error)")")
                 throw ExitCode(ExitStatus.failure)
             }
             print(path)
         }
+    }
+}
+
+extension RenderCommand {
+    /// The plain reason `path` cannot be written, when it is its directory's fault.
+    static func whyUnwritable(_ path: String) -> String? {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            return "the directory \(directory) does not exist"
+        }
+        guard isDirectory.boolValue else { return "\(directory) is not a directory" }
+        return access(directory, W_OK) == 0 ? nil : "no permission to write in \(directory)"
     }
 }
 

@@ -56,7 +56,51 @@ struct RenderCommandTests {
         let overflow = try lobbyctl.run(["render", "--text", String(repeating: "长", count: 30), "--mode", "static"])
         #expect(overflow.status == 2 && overflow.standardError.contains("static text needs 2 pages"))
         let noOut = try lobbyctl.run(["render", "--text", "x", "--format", "png"])
-        #expect(noOut.status == 2 && noOut.standardError.contains("needs --out FILE or DIR"))
+        #expect(noOut.status == 64 && noOut.standardError.contains("needs --out FILE or DIR"))
+    }
+
+    // Found by review after the renderer's rewrite (issue 22).
+
+    @Test("an empty --out, a missing directory and a size the panel cannot hold each get a plain message")
+    func outputsAndCombinations() throws {
+        let directory = try TemporaryDirectory()
+        let empty = try lobbyctl.run(["render", "--text", "x", "--format", "pbm", "--out", ""])
+        #expect(empty.status == 64 && empty.standardError.contains("needs --out FILE or DIR"))
+        let slash = try lobbyctl.run(["render", "--text", "x", "--format", "pbm", "--out", "\(directory.path)/new/"])
+        #expect(slash.status == 1 && slash.standardError.contains("--out \(directory.path)/new/: no such directory"))
+        let missing = try lobbyctl.run(["render", "--text", "x", "--format", "png", "--out", "/nonexistent/dir/x.png"])
+        #expect(
+            missing.status == 1
+                && missing.standardError.contains(
+                    "cannot write /nonexistent/dir/x-1.png: the directory /nonexistent/dir does not exist")
+        )
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        let tall = try lobbyctl.run(["render", "--text", "x", "--size", "100", "--height", "16"])
+        #expect(
+            tall.status == 64 && tall.standardError.contains("a line is 100 dots tall but the panel has only 16 rows"))
+    }
+
+    @Test("variation selectors, soft hyphens and control characters are removed with their positions, as typed")
+    func pastedInvisibles() throws {
+        let result = try lobbyctl.run([
+            "render", "--text", "😀☎\u{FE0F}你\u{00AD}好\u{0B}", "--width", "128", "--height", "16", "--format", "term",
+        ])
+        #expect(result.status == 0)
+        for line in [
+            "removed the invisible character U+FE0F at character 3", "U+00AD at character 5",
+            "U+000B at character 7", "no glyph for U+1F600 '😀' at character 1",
+        ] {
+            #expect(result.standardError.contains(line), "\(result.standardError)")
+        }
+    }
+
+    @Test("a text that would need gigabytes of pictures is refused before drawing")
+    func tooLarge() throws {
+        let text = String(repeating: "一", count: 40_000)
+        let result = try lobbyctl.run([
+            "render", "--text", text, "--mode", "scroll", "--size", "512", "--height", "512", "--format", "term",
+        ])
+        #expect(result.status == 2 && result.standardError.contains("more than the 134217728 drawn at most"))
     }
 
     /// Issue 22: these crashed (exit 132, a trap) or rendered garbage.
@@ -81,8 +125,8 @@ struct RenderCommandTests {
         ])
         #expect(unwritable.status == 1)
         #expect(
-            unwritable.standardError.contains("/nonexistent-dir/")
-                && unwritable.standardError.contains("cannot write: No such file or directory"))
+            unwritable.standardError.contains(
+                "cannot write /nonexistent-dir/page-1.pbm: the directory /nonexistent-dir does not exist"))
         #expect(!unwritable.standardError.contains("NSCocoaErrorDomain"))
         let pasted = try lobbyctl.run(["render", "--text", "\u{FEFF}欢迎\u{200B}光临", "--format", "term"])
         #expect(pasted.status == 0)

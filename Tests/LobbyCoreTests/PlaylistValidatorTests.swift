@@ -67,6 +67,10 @@ struct PlaylistValidatorTests {
             name: "control character", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"欢迎\\u0007来到\"", stage: .content,
             line: 26, words: "control character U+0007 at character 3"),
         Rejection(
+            name: "variation selector pasted with an emoji", old: "text = \"欢迎来到市政务服务中心\"",
+            new: "text = \"热线☎\\uFE0F12345\"", stage: .content, line: 26,
+            words: "invisible or control character U+FE0F at character 4"),
+        Rejection(
             name: "colour a mono panel cannot show", old: "mode = \"page\"", new: "mode = \"page\"\ncolor = \"green\"",
             stage: .content, line: 28, words: "cannot be shown on this mono panel"),
         Rejection(

@@ -138,6 +138,16 @@ struct GlyphCacheTests {
         #expect(cache.statistics.hits == 16 && cache.statistics.misses == 8)
     }
 
+    @Test("big glyphs are evicted by bytes held, before the count is reached")
+    func boundedByBytes() {
+        let big = Glyph(
+            width: 100, rows: 100, left: 0, top: 100, advance: 100, bits: [UInt8](repeating: 1, count: 10_000))
+        var cache = GlyphCache(capacity: 4_096, byteCapacity: 20 * big.bitmapBytes)
+        for codePoint in UInt32(0)..<1_000 { _ = cache.glyph(for: codePoint) { big } }
+        #expect(cache.statistics.bitmapBytes <= 20 * big.bitmapBytes && cache.statistics.evictions > 0)
+        #expect(cache.statistics.entries <= 20)
+    }
+
     @Test("the cache stays within its capacity and evicts the least recently used first")
     func bounded() {
         var cache = GlyphCache(capacity: 8)

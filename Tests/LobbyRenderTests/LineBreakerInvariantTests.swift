@@ -61,9 +61,10 @@ struct LineBreakerInvariantTests {
         #expect(lines(text, width: width) == expected)
     }
 
-    @Test("CR LF and a lone CR end a line, like LF")
+    @Test("CR LF and a lone CR end a line, like LF, and so do the Unicode line and paragraph separators")
     func carriageReturns() {
         #expect(lines("上午\r\n下午\r晚上", width: 400) == ["上午", "下午", "晚上"])
+        #expect(lines("上午\u{2028}下午\u{2029}晚上", width: 400) == ["上午", "下午", "晚上"])
     }
 
     @Test("the breaker's quick class lookup (ASCII table, ideograph shortcut) agrees with the definitions")
@@ -75,6 +76,38 @@ struct LineBreakerInvariantTests {
                 return
             }
         }
+    }
+
+    // MARK: Found by review after the rewrite
+
+    @Test(
+        "web addresses with queries, signed numbers and full-width dates and phone numbers stay whole",
+        arguments: [
+            ("甲乙丙丁http://a.cn/x?id=12&k=v", 224, ["甲乙丙丁", "http://a.cn/x?id=12&k=v"]),
+            ("甲乙丙丁戊温度-5℃", 64, ["甲乙丙丁", "戊温度", "-5℃"]),
+            ("温度-5℃到+10℃", 48, ["温度", "-5℃到", "+10℃"]),
+            ("甲乙丙丁戊约-5.5万元", 64, ["甲乙丙丁", "戊约-5.5", "万元"]),
+            ("甲乙丙丁戊日期２０２６－１０－０１", 192, ["甲乙丙丁戊日期", "２０２６－１０－０１"]),
+            ("甲乙丙丁戊电话０７５５－１２３", 192, ["甲乙丙丁戊电话", "０７５５－１２３"]),
+        ])
+    func staysWholeToo(text: String, width: Int, expected: [String]) {
+        #expect(lines(text, width: width) == expected)
+    }
+
+    @Test(
+        "a number that fits but not with the mark after it is cut after its hyphen, not mid-digit",
+        arguments: [
+            ("热线电话：0763-3361234，欢迎来电。", ["热线电话：", "0763-", "3361234，欢", "迎来电。"]),
+            ("时间08:20-09:30。", ["时间", "08:20-", "09:30。"]),
+        ])
+    func cutAfterHyphen(text: String, expected: [String]) {
+        #expect(lines(text, width: 96) == expected)
+    }
+
+    @Test("a run of closing marks longer than a line is cut where it stops fitting, not into single characters")
+    func closingRun() {
+        #expect(lines("说明：。。。。。。。。。。。。。。", width: 192) == ["说", "明：。。。。。。。。。。", "。。。。"])
+        #expect(lines("甲乙丙。」』", width: 48) == ["甲乙", "丙。」", "』"])
     }
 
     // MARK: The property

@@ -85,7 +85,7 @@ extension PlaylistValidator {
                     .init(
                         stage: .content, location: here("text"),
                         message:
-                            "control character U+\(String(format: "%04X", control.element.value)) at character \(control.offset + 1)"
+                            "invisible or control character U+\(String(format: "%04X", control.element.value)) at character \(control.offset + 1); remove it (the sign would show a box)"
                     ))
             }
             if !colors.contains(item.color) {
@@ -128,9 +128,12 @@ extension PlaylistValidator {
         return problems
     }
 
-    /// Control characters other than the line break, which forces a new line.
+    /// Control, format and other default-ignorable characters (zero-width spaces, byte-order
+    /// marks, the variation selector pasted after ☎, soft hyphens) other than the line break,
+    /// which forces a new line: invisible to whoever approved the text, a box on the sign.
     static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar != "\n"
-            && (scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format)
+            && (scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                || scalar.properties.isDefaultIgnorableCodePoint)
     }
 }

@@ -19,6 +19,8 @@ public struct GlyphCache: Sendable {
     }
 
     public let capacity: Int
+    /// Bitmap bytes held at most (a 512-pixel glyph alone is about 300 KB).
+    public let byteCapacity: Int
     public private(set) var statistics = Statistics()
     /// For each block of 256 code points, where its slots start in `slots`, or -1.
     private var directory = [Int32](repeating: -1, count: 0x110000 >> 8)
@@ -33,9 +35,10 @@ public struct GlyphCache: Sendable {
     private var free: [Int32] = []
     private var clock: UInt64 = 0
 
-    public init(capacity: Int = 4096) {
+    public init(capacity: Int = 4096, byteCapacity: Int = 64 << 20) {
         precondition(capacity >= 4, "a glyph cache holds at least a few glyphs")
         self.capacity = capacity
+        self.byteCapacity = byteCapacity
     }
 
     /// The cached glyph for `codePoint`, or the one `rasterize` makes, which is then kept.
@@ -61,7 +64,7 @@ public struct GlyphCache: Sendable {
             return index
         }
         statistics.misses += 1
-        if statistics.entries >= capacity { evictOldestQuarter() }
+        if statistics.entries >= capacity || statistics.bitmapBytes >= byteCapacity { evictOldestQuarter() }
         let glyph = rasterize()
         let stored: Int
         if let reused = free.popLast() {
@@ -100,12 +103,17 @@ public struct GlyphCache: Sendable {
         return Int(directory[block]) + Int(codePoint & 0xFF)
     }
 
+    private static let evicted = Glyph(width: 0, rows: 0, left: 0, top: 0, advance: 0, bits: [])
+
+    /// The least recently used quarter of the entries goes.
     private mutating func evictOldestQuarter() {
-        // Called only when full, so no entry is free.
-        let victims = lastUses.indices.sorted { lastUses[$0] < lastUses[$1] }.prefix(max(capacity / 4, 1))
+        let freed = Set(free)
+        let live = lastUses.indices.filter { !freed.contains(Int32($0)) }
+        let victims = live.sorted { lastUses[$0] < lastUses[$1] }.prefix(max(live.count / 4, 1))
         for index in victims {
             slots[slot(for: codePoints[index])] = -1
             statistics.bitmapBytes -= glyphs[index].bitmapBytes
+            glyphs[index] = Self.evicted  // its bitmap is freed now, not when the entry is reused
             free.append(Int32(index))
         }
         statistics.evictions += victims.count

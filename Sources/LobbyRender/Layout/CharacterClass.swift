@@ -8,8 +8,12 @@ enum CharacterClass {
     /// Never at the end of a line: opening brackets and quotes.
     static let opening: Set<Unicode.Scalar> = Set("（《「『【〔〖〘〚〈［｛“‘([{<".unicodeScalars)
 
-    /// Inside a word or number when a word character follows: 0755-123, 08:20, 12,345, a/b, x@y.
-    static let joiners: Set<Unicode.Scalar> = Set("-.:/@_+#&',".unicodeScalars)
+    /// Inside a word or number when a word character follows: 0755-123, 08:20, 12,345, a/b, x@y,
+    /// web addresses (?id=12&k=v, %20, ~user) and their full-width forms (２０２６－１０－０１, ０８：２０).
+    static let joiners: Set<Unicode.Scalar> = Set("-.:/@_+#&',?=%~－：．／".unicodeScalars)
+
+    /// Signs that belong to the number after them: -5℃, +10℃, －３.
+    static let signs: Set<Unicode.Scalar> = Set("+-−－＋±".unicodeScalars)
 
     static func isClosing(_ scalar: Unicode.Scalar) -> Bool { closing.contains(scalar) }
     static func isOpening(_ scalar: Unicode.Scalar) -> Bool { opening.contains(scalar) }
@@ -60,6 +64,11 @@ struct BreakClass: OptionSet {
 
     /// `-`, the one joiner an area code holds: (0763-3)
     static let hyphen = BreakClass(rawValue: 1 << 11)
+    /// + - − － ＋ ±: glued to the number after them.
+    static let sign = BreakClass(rawValue: 1 << 12)
+    /// - / － ／: where a number or address too long for a line is best cut (after it), unlike
+    /// the `:` of a time or the `.` of a decimal.
+    static let cutAfter = BreakClass(rawValue: 1 << 13)
 
     init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -97,6 +106,8 @@ struct BreakClass: OptionSet {
         if scalar == "年" || scalar == "月" { classes.insert(.yearOrMonth) }
         if "￥¥$€£".unicodeScalars.contains(scalar) { classes.insert(.currency) }
         if scalar == "-" { classes.insert(.hyphen) }
+        if CharacterClass.signs.contains(scalar) { classes.insert(.sign) }
+        if "-/－／".unicodeScalars.contains(scalar) { classes.insert(.cutAfter) }
         if scalar == "（" || scalar == "(" { classes.insert(.parenthesisOpen) }
         if scalar == "）" || scalar == ")" { classes.insert(.parenthesisClose) }
         return classes

@@ -14,7 +14,10 @@
 ///   (http://www.gdzwfw.gov.cn), amounts with a currency sign (￥100.00) and area codes in
 ///   brackets ((0763)3361234);
 /// - a run wider than a whole line is split where it stops fitting, moved back so that the next
-///   line does not start with a closing mark and this one does not end with an opening mark.
+///   line does not start with a closing mark and this one does not end with an opening mark,
+///   and inside a number or address moved back to just after a hyphen or slash if it has one
+///   (0763- / 3361234); where no cut obeys the marks' rules (a run of closing marks longer
+///   than a line) it stays where it stops fitting.
 ///
 /// Pure: widths come from the caller, so the rules are tested without a font.
 public struct LineBreaker {
@@ -127,11 +130,24 @@ private struct Paragraph {
                 while shown < segment.upperBound, classes[shown].contains(.space) { shown += 1 }
                 return shown < segment.upperBound && classes[shown].contains(.closing)
             }
+            func isLegal(_ cut: Int) -> Bool {
+                cut == segment.upperBound || !(startsWithClosing(cut) || classes[cut - 1].contains(.opening))
+            }
             var cut = end
-            while cut < segment.upperBound, cut - 1 > start,
-                startsWithClosing(cut) || classes[cut - 1].contains(.opening)
-            {
-                cut -= 1
+            while cut - 1 > start, !isLegal(cut) { cut -= 1 }
+            // No legal cut at all (a run of closing marks): the longest part that fits, since
+            // one-character lines would break the rule as often and be unreadable besides.
+            if !isLegal(cut) { cut = end }
+            // Inside a number or word, cut after one of its hyphens or slashes if there is one:
+            // 0763- / 3361234，, 08:20- / 09:30。 rather than a digit taken from the middle.
+            if cut < segment.upperBound, classes[cut].contains(.word), classes[cut - 1].contains(.word) {
+                var joint = cut - 1
+                while joint - 1 > start,
+                    !(classes[joint - 1].contains(.cutAfter) && classes[joint - 2].contains(.word) && isLegal(joint))
+                {
+                    joint -= 1
+                }
+                if joint - 1 > start { cut = joint }
             }
             parts.append(start..<cut)
             start = cut
@@ -143,12 +159,13 @@ private struct Paragraph {
 /// Where a line may break: the classes of UAX #14 that a hall's text uses, reduced to rules
 /// between two neighbours, with the Chinese rules on top.
 enum BreakRules {
-    /// The text's paragraphs: split at `\n`, `\r\n` and `\r`; tabs become spaces.
+    /// The text's paragraphs: split at `\n`, `\r\n`, `\r`, U+2028 and U+2029; tabs become spaces.
     static func paragraphs(of text: String) -> [[Unicode.Scalar]] {
         var paragraphs: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
-        // Most texts are one paragraph with nothing to replace: no scan scalar by scalar.
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        // Most texts are one paragraph with nothing to replace: no scan scalar by scalar. (0xE2
+        // leads the UTF-8 of U+2028 and U+2029.)
+        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xE2 }) {
             return [Array(text.unicodeScalars)]
         }
         current.reserveCapacity(text.utf8.count)
@@ -157,7 +174,7 @@ enum BreakRules {
             defer { previous = scalar }
             switch scalar {
             case "\n" where previous == "\r": continue
-            case "\n", "\r":
+            case "\n", "\r", "\u{2028}", "\u{2029}":
                 paragraphs.append(current)
                 current = []
             case "\t": current.append(" ")
@@ -166,6 +183,11 @@ enum BreakRules {
         }
         paragraphs.append(current)
         return paragraphs
+    }
+
+    /// `\n`, `\r`, and the Unicode line and paragraph separators.
+    static func isLineEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// The paragraph (given as its characters' classes) cut at every break opportunity: each
@@ -200,6 +222,7 @@ enum BreakRules {
         if before.contains(.digit) && after.contains(.dateUnit) { return false }  // 2026年, 30日, 8时
         if before.contains(.yearOrMonth) && after.contains(.digit) { return false }  // 2026年11月
         if before.contains(.currency) && after.contains(.digit) { return false }  // ￥100
+        if before.contains(.sign) && after.contains(.digit) { return false }  // -5℃, +10℃
         if before.contains(.parenthesisClose) && after.contains(.digit) && closesAreaCode(classes, at: index - 1) {
             return false  // (0763)3361234
         }
