@@ -5,6 +5,16 @@
 /// the page becomes dots in one pass of 8-byte stores, instead of one test and one store per
 /// dot. This is what makes a page cost microseconds (issue 22's benchmark).
 public struct Bitplane: Sendable, Equatable {
+    /// Equal when the same dots are lit: bits beyond `width` in a row's last word, which drawing
+    /// may leave set, do not count.
+    public static func == (left: Bitplane, right: Bitplane) -> Bool {
+        guard left.width == right.width && left.height == right.height else { return false }
+        for y in 0..<left.height {
+            for x in 0..<left.width where left[x, y] != right[x, y] { return false }
+        }
+        return true
+    }
+
     public let width: Int
     public let height: Int
     let wordsPerRow: Int

@@ -74,6 +74,18 @@ struct FrameTests {
         #expect(frame.terminalPreview(colors: true).contains("\u{1B}[38;5;196;48;5;235m▀"))
     }
 
+    @Test("bit planes with the same lit dots are equal, whatever was clipped at the right edge")
+    func planeEquality() {
+        var clipped = Bitplane(width: 10, height: 2)
+        clipped.draw(Bitplane(width: 20, height: 2, bits: [UInt8](repeating: 1, count: 40)), x: 0, y: 0)
+        var exact = Bitplane(width: 10, height: 2)
+        exact.draw(Bitplane(width: 10, height: 2, bits: [UInt8](repeating: 1, count: 20)), x: 0, y: 0)
+        #expect(clipped == exact)
+        exact.draw(Bitplane(width: 1, height: 1, bits: [1]), x: 9, y: 1)
+        #expect(clipped == exact)
+        #expect(clipped != Bitplane(width: 10, height: 2))
+    }
+
     @Test("each byte of a bit plane spreads to the eight dots its bits stand for")
     func spread() {
         for byte in UInt64(0)...255 {

@@ -163,11 +163,6 @@ enum BreakRules {
     static func paragraphs(of text: String) -> [[Unicode.Scalar]] {
         var paragraphs: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
-        // Most texts are one paragraph with nothing to replace: no scan scalar by scalar. (0xE2
-        // leads the UTF-8 of U+2028 and U+2029.)
-        if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xE2 }) {
-            return [Array(text.unicodeScalars)]
-        }
         current.reserveCapacity(text.utf8.count)
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
