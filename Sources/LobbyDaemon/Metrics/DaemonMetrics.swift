@@ -34,50 +34,50 @@ final class DaemonMetrics: Sendable {
     private let maintenance: Gauge
 
     init() {
-        let r = registry
-        r.makeGauge(name: "lobbyd_build_info", labels: [("version", Release.version)], help: "lobbyd's release")
+        // Metrics named in full: no namespace or unit suffix added.
+        let registry = registry
+        func gauge(_ name: String, _ help: String, labels: [(String, String)] = []) -> Gauge {
+            registry.makeGauge(
+                descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help), labels: labels)
+        }
+        func counter(_ name: String, _ help: String) -> Counter {
+            registry.makeCounter(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help))
+        }
+        gauge("lobbyd_build_info", "lobbyd's release", labels: [("version", Release.version)])
             .set(1.0)
-        screenOn = r.makeGauge(name: "lobbyd_screen_on", help: "1 when the screen must be lit now (all causes)")
-        screenRequired = r.makeGauge(
-            name: "lobbyd_screen_required", help: "1 inside an opening window of a workday (schedule without overrides)"
-        )
-        screenLit = r.makeGauge(
-            name: "lobbyd_screen_lit", help: "1 when the sign shows content: screen on, link ready, pages sent")
+        screenOn = gauge("lobbyd_screen_on", "1 when the screen must be lit now (all causes)")
+        screenRequired = gauge(
+            "lobbyd_screen_required", "1 inside an opening window of a workday (schedule without overrides)")
+        screenLit = gauge("lobbyd_screen_lit", "1 when the sign shows content: screen on, link ready, pages sent")
         causes = Dictionary(
             uniqueKeysWithValues: ["schedule", "override", "maintenance", "test-pattern"].map {
                 (
                     $0,
-                    r.makeGauge(
-                        name: "lobbyd_screen_cause", labels: [("cause", $0)], help: "1 for what decides the screen now")
+                    gauge("lobbyd_screen_cause", "1 for what decides the screen now", labels: [("cause", $0)])
                 )
             })
-        litSeconds = r.makeGauge(name: "lobbyd_lit_seconds_today", help: "seconds the sign was lit today (hall time)")
-        requiredSeconds = r.makeGauge(
-            name: "lobbyd_required_seconds_today", help: "seconds the schedule required the screen lit so far today")
-        linkUp = r.makeGauge(name: "lobbyd_link_up", help: "1 when the link to the sign is ready")
-        linkRetries = r.makeGauge(name: "lobbyd_link_retries", help: "reconnection attempts since the link last worked")
-        linkDowns = r.makeCounter(name: "lobbyd_link_down_total", help: "times the link went down since start")
-        uploadAge = r.makeGauge(
-            name: "lobbyd_last_upload_age_seconds", help: "seconds since the last complete upload to the sign")
-        uploadSent = r.makeGauge(name: "lobbyd_upload_sent_bytes", help: "bytes sent of the upload in progress")
-        uploadTotal = r.makeGauge(name: "lobbyd_upload_size_bytes", help: "size of the upload in progress")
-        playlistsActive = r.makeGauge(name: "lobbyd_playlists_active", help: "playlists in the rotation now")
-        accepted = r.makeCounter(name: "lobbyd_playlists_accepted_total", help: "playlists accepted since start")
-        rejected = r.makeCounter(name: "lobbyd_playlists_rejected_total", help: "playlists rejected since start")
-        refused = r.makeCounter(
-            name: "lobbyd_control_refused_total", help: "control commands refused to non-operators since start")
-        contentAge = r.makeGauge(
-            name: "lobbyd_content_age_seconds", help: "seconds since the newest playlist was accepted")
-        writeErrors = r.makeCounter(
-            name: "lobbyd_event_log_write_errors_total", help: "event-log appends that failed since start")
-        dailyCheck = r.makeGauge(name: "lobbyd_daily_check_recorded", help: "1 when today's daily check is recorded")
-        calendarMissing = r.makeGauge(
-            name: "lobbyd_calendar_missing",
-            help: "1 when this year's or (from December) next year's calendar is missing")
-        contentStale = r.makeGauge(name: "lobbyd_content_stale", help: "1 when no playlist was accepted for stale_days")
-        storeDegraded = r.makeGauge(name: "lobbyd_store_degraded", help: "1 while the event log cannot be written")
-        overrides = r.makeGauge(name: "lobbyd_overrides_active", help: "operator overrides in force")
-        maintenance = r.makeGauge(name: "lobbyd_maintenance_active", help: "1 during a maintenance period")
+        litSeconds = gauge("lobbyd_lit_seconds_today", "seconds the sign was lit today (hall time)")
+        requiredSeconds = gauge(
+            "lobbyd_required_seconds_today", "seconds the schedule required the screen lit so far today")
+        linkUp = gauge("lobbyd_link_up", "1 when the link to the sign is ready")
+        linkRetries = gauge("lobbyd_link_retries", "reconnection attempts since the link last worked")
+        linkDowns = counter("lobbyd_link_down_total", "times the link went down since start")
+        uploadAge = gauge("lobbyd_last_upload_age_seconds", "seconds since the last complete upload to the sign")
+        uploadSent = gauge("lobbyd_upload_sent_bytes", "bytes sent of the upload in progress")
+        uploadTotal = gauge("lobbyd_upload_size_bytes", "size of the upload in progress")
+        playlistsActive = gauge("lobbyd_playlists_active", "playlists in the rotation now")
+        accepted = counter("lobbyd_playlists_accepted_total", "playlists accepted since start")
+        rejected = counter("lobbyd_playlists_rejected_total", "playlists rejected since start")
+        refused = counter("lobbyd_control_refused_total", "control commands refused to non-operators since start")
+        contentAge = gauge("lobbyd_content_age_seconds", "seconds since the newest playlist was accepted")
+        writeErrors = counter("lobbyd_event_log_write_errors_total", "event-log appends that failed since start")
+        dailyCheck = gauge("lobbyd_daily_check_recorded", "1 when today's daily check is recorded")
+        calendarMissing = gauge(
+            "lobbyd_calendar_missing", "1 when this year's or (from December) next year's calendar is missing")
+        contentStale = gauge("lobbyd_content_stale", "1 when no playlist was accepted for stale_days")
+        storeDegraded = gauge("lobbyd_store_degraded", "1 while the event log cannot be written")
+        overrides = gauge("lobbyd_overrides_active", "operator overrides in force")
+        maintenance = gauge("lobbyd_maintenance_active", "1 during a maintenance period")
     }
 
     /// Counts an event as it is recorded.
