@@ -88,8 +88,8 @@ public final class TextRenderer {
         var lines: [GlyphLine] = []
         for paragraph in BreakRules.paragraphs(of: text) {
             let glyphs = font.glyphs(for: paragraph)
-            for (range, width) in LineBreaker.breaks(paragraph, widths: glyphs.map(\.advance), maxWidth: available) {
-                lines.append(GlyphLine(glyphs: glyphs[range], width: width))
+            for line in LineBreaker.breaks(paragraph, widths: glyphs.map(\.advance), maxWidth: available) {
+                lines.append(GlyphLine(glyphs: glyphs[line.range], width: line.width))
             }
         }
         return lines

@@ -45,8 +45,8 @@ public struct LineBreaker {
     public func lines(_ text: String) -> [Line] {
         var lines: [Line] = []
         for paragraph in BreakRules.paragraphs(of: text) {
-            for (range, width) in Self.breaks(paragraph, widths: advances(paragraph), maxWidth: maxWidth) {
-                lines.append(Line(scalars: Array(paragraph[range]), width: width))
+            for line in Self.breaks(paragraph, widths: advances(paragraph), maxWidth: maxWidth) {
+                lines.append(Line(scalars: Array(paragraph[line.range]), width: line.width))
             }
         }
         return lines
@@ -54,8 +54,15 @@ public struct LineBreaker {
 
     /// Where one paragraph (no forced breaks inside) breaks: each line as a range of it, with
     /// its width. At least one line, empty for an empty paragraph.
-    static func breaks(_ paragraph: [Unicode.Scalar], widths: [Int], maxWidth: Int) -> [(Range<Int>, width: Int)] {
+    static func breaks(_ paragraph: [Unicode.Scalar], widths: [Int], maxWidth: Int) -> [Break] {
         Paragraph(paragraph, widths: widths).fill(maxWidth: maxWidth)
+    }
+
+    /// One line of a paragraph: which characters, and how wide. (A struct, not a tuple: tuple
+    /// arrays cost a runtime type lookup on every render.)
+    struct Break {
+        var range: Range<Int>
+        var width: Int
     }
 }
 
@@ -87,7 +94,7 @@ private struct Paragraph {
     }
 
     /// Greedy filling, segment by segment.
-    func fill(maxWidth: Int) -> [(Range<Int>, width: Int)] {
+    func fill(maxWidth: Int) -> [LineBreaker.Break] {
         var lines: [Range<Int>] = []
         lines.reserveCapacity(offsets[offsets.count - 1] / max(maxWidth, 1) + 2)
         var current: Range<Int>?
@@ -107,7 +114,7 @@ private struct Paragraph {
         }
         if let current { lines.append(visible(current)) }
         if lines.isEmpty { lines.append(0..<0) }
-        return lines.map { ($0, width($0)) }
+        return lines.map { LineBreaker.Break(range: $0, width: width($0)) }
     }
 
     /// A segment wider than a whole line, cut where it stops fitting; each cut is moved back
