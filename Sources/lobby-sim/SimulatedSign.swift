@@ -97,15 +97,16 @@ final class SimulatedSign {
         let hashes = pages.map(\.contentHash)
         guard hashes != shownPages else { return }
         shownPages = hashes
+        // AtomicFile, not Data.write(options: .atomic): Foundation on Linux leaves a
+        // TemporaryDirectory.* in /tmp behind every such write.
         if let dump = options.dump {
             for (index, page) in pages.enumerated() {
-                try? Data(page.pbm()).write(to: URL(fileURLWithPath: "\(dump)/page-\(index + 1).pbm"), options: .atomic)
+                try? AtomicFile.write(page.pbm(), to: "\(dump)/page-\(index + 1).pbm")
             }
         }
         if let png = options.png {
             for (index, page) in pages.enumerated() {
-                try? Data(page.panelPicture().encoded()).write(
-                    to: URL(fileURLWithPath: "\(png)/page-\(index + 1).png"), options: .atomic)
+                try? AtomicFile.write(page.panelPicture().encoded(), to: "\(png)/page-\(index + 1).png")
             }
         }
         say("pages \(pages.count)" + hashes.map { " " + String($0, radix: 16) }.joined())

@@ -55,7 +55,7 @@ struct ConfigurationCheckTests {
         let file = try Self.example(in: directory)
         let original = replacing.hasPrefix("/") ? replacing : RepositoryFiles.path(replacing)
         let text = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: original, with: missing)
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         for arguments in [["--check-config", "--config", file], ["validate-config", file]] {
             let result = try BuiltProgram(arguments[0] == "validate-config" ? "lobbyctl" : "lobbyd").run(arguments)
             #expect(result.status == 2)
