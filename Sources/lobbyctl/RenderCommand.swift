@@ -10,7 +10,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render text as the panel would show it: one PBM/PNG file per page, or the terminal.")
 
-    @Option(help: "The text to render; \\n in the text forces a line break.")
+    // Unconditional: a notice may begin with a dash (-5℃ 寒潮预警), which is still the text.
+    @Option(parsing: .unconditional, help: "The text to render; \\n in the text forces a line break.")
     var text: String
 
     @Option(help: "Font file (any format FreeType opens).")

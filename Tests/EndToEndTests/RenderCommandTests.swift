@@ -94,6 +94,13 @@ struct RenderCommandTests {
         }
     }
 
+    @Test("a text beginning with a minus sign is the text, not an option")
+    func leadingMinus() throws {
+        let result = try lobbyctl.run(["render", "--text", "-5℃ 寒潮", "--width", "96", "--height", "16"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardOutput.isEmpty)
+    }
+
     @Test("a text that would need gigabytes of pictures is refused before drawing")
     func tooLarge() throws {
         let text = String(repeating: "一", count: 40_000)
