@@ -71,9 +71,11 @@ public final class TextRenderer {
 
     /// The lines `text` breaks into at this panel's width.
     public func lines(_ text: String, style: TextStyle) -> [LineBreaker.Line] {
-        let available = width - style.leftMargin - style.rightMargin
-        return LineBreaker(maxWidth: available, advances: font.advances(for:)).lines(text)
+        LineBreaker(maxWidth: lineWidth(style)) { [font] in font.glyphs(for: $0).map(\.advance) }.lines(text)
     }
+
+    /// The dots a line may fill: the panel less the side margins.
+    private func lineWidth(_ style: TextStyle) -> Int { width - style.leftMargin - style.rightMargin }
 
     /// A line ready to draw: its glyphs in order, and its width.
     private struct GlyphLine {
@@ -84,11 +86,10 @@ public final class TextRenderer {
     /// The lines `text` breaks into, as `lines` gives them, with each character's glyph looked
     /// up once for both breaking and drawing.
     private func glyphLines(_ text: String, style: TextStyle) -> [GlyphLine] {
-        let available = width - style.leftMargin - style.rightMargin
         var lines: [GlyphLine] = []
         for paragraph in BreakRules.paragraphs(of: text) {
             let glyphs = font.glyphs(for: paragraph)
-            for line in LineBreaker.breaks(paragraph, widths: glyphs.map(\.advance), maxWidth: available) {
+            for line in LineBreaker.breaks(paragraph, widths: glyphs.map(\.advance), maxWidth: lineWidth(style)) {
                 lines.append(GlyphLine(glyphs: glyphs[line.range], width: line.width))
             }
         }
@@ -115,8 +116,7 @@ public final class TextRenderer {
             top = max(0, (height - block) / 2)
         }
         for (index, line) in lines.enumerated() {
-            let available = width - style.leftMargin - style.rightMargin
-            let slack = max(0, available - line.width)
+            let slack = max(0, lineWidth(style) - line.width)
             let offset = style.alignment == .left ? 0 : style.alignment == .center ? slack / 2 : slack
             draw(line.glyphs, into: &page, x: style.leftMargin + offset, baseline: top + index * pitch + font.ascender)
         }
@@ -125,7 +125,7 @@ public final class TextRenderer {
 
     private func scrollStrip(_ text: String, style: TextStyle) throws(LobbyRenderError) -> Frame {
         // One line: each line end (CR LF counted once) and tab drawn as a space.
-        let scalars = BreakRules.paragraphs(of: text).joined(separator: [" "]).map { $0 }
+        let scalars = Array(BreakRules.paragraphs(of: text).joined(separator: [" "]))
         let glyphs = font.glyphs(for: scalars)
         let textWidth = glyphs.reduce(0) { $0 + $1.advance }
         try checkSize((style.leftMargin + textWidth) * height)

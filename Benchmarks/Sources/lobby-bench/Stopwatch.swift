@@ -5,18 +5,6 @@ import LobbyCore
 enum Stopwatch {
     /// Median over `rounds` of the time per call of `body`, in microseconds.
     static func microsecondsPerCall(rounds: Int = 5, iterations: Int, _ body: () throws -> Void) rethrows -> Double {
-        let samples = try samples(rounds, iterations: iterations, body)
-        return samples.sorted()[samples.count / 2]
-    }
-
-    /// The best (lowest) over `rounds` of the time per call of `body`, in microseconds: the
-    /// figure least disturbed by other work on a shared machine, for comparing two programs.
-    static func bestMicrosecondsPerCall(rounds: Int = 5, iterations: Int, _ body: () throws -> Void) rethrows -> Double
-    {
-        try samples(rounds, iterations: iterations, body).min()!
-    }
-
-    private static func samples(_ rounds: Int, iterations: Int, _ body: () throws -> Void) rethrows -> [Double] {
         var samples: [Double] = []
         for _ in 0..<rounds {
             let start = ContinuousClock.now
@@ -24,7 +12,7 @@ enum Stopwatch {
             let elapsed = ContinuousClock.now - start
             samples.append(elapsed.inSeconds * 1e6 / Double(iterations))
         }
-        return samples
+        return samples.sorted()[samples.count / 2]
     }
 
     /// Peak resident set size of this process, in MiB.

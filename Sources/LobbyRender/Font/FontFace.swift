@@ -57,19 +57,10 @@ public final class FontFace {
         FT_Get_Char_Index(face, FT_ULong(scalar.value)) != 0
     }
 
-    /// The glyph for `scalar`, from the cache when possible; a replacement box when missing.
-    public func glyph(for scalar: Unicode.Scalar) -> Glyph {
-        cache.glyph(for: scalar.value) { rasterize(scalar) }
-    }
-
-    /// The glyphs for a run of characters: what layout and drawing ask for, a line at a time.
+    /// The glyphs for a run of characters, from the cache when possible (a replacement box for
+    /// a missing one): what layout and drawing ask for, a paragraph at a time.
     public func glyphs(for scalars: [Unicode.Scalar]) -> [Glyph] {
         cache.glyphs(for: scalars) { rasterize($0) }
-    }
-
-    /// The advances of the glyphs for a run of characters: what line breaking asks.
-    public func advances(for scalars: [Unicode.Scalar]) -> [Int] {
-        cache.advances(for: scalars) { rasterize($0) }
     }
 
     private func rasterize(_ scalar: Unicode.Scalar) -> Glyph {

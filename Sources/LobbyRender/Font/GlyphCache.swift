@@ -26,10 +26,9 @@ public struct GlyphCache: Sendable {
     private var directory = [Int32](repeating: -1, count: 0x110000 >> 8)
     /// Blocks of 256 entry numbers, -1 where the code point is not cached.
     private var slots: [Int32] = []
-    // The entries, one array per field, so that layout reads advances without touching glyphs.
+    // The entries, one array per field: eviction sorts by use without touching the glyphs.
     private var codePoints: [UInt32] = []
     private var glyphs: [Glyph] = []
-    private var advances: [Int] = []
     private var lastUses: [UInt64] = []
     /// Entry numbers freed by eviction, reused before the entries grow.
     private var free: [Int32] = []
@@ -45,11 +44,6 @@ public struct GlyphCache: Sendable {
     public mutating func glyph(for codePoint: UInt32, rasterize: () -> Glyph) -> Glyph {
         guard codePoint <= 0x10FFFF else { return rasterize() }  // not a code point: nothing to keep
         return glyphs[entry(for: codePoint, rasterize: rasterize)]
-    }
-
-    /// The advances of the glyphs for `scalars`, in one call: what line breaking asks.
-    public mutating func advances(for scalars: [Unicode.Scalar], rasterize: (Unicode.Scalar) -> Glyph) -> [Int] {
-        scalars.map { scalar in advances[entry(for: scalar.value) { rasterize(scalar) }] }
     }
 
     /// The entry number of `codePoint`'s glyph, rasterised and kept first if new.
@@ -69,13 +63,11 @@ public struct GlyphCache: Sendable {
         let stored: Int
         if let reused = free.popLast() {
             stored = Int(reused)
-            (codePoints[stored], glyphs[stored], advances[stored], lastUses[stored]) =
-                (codePoint, glyph, glyph.advance, clock)
+            (codePoints[stored], glyphs[stored], lastUses[stored]) = (codePoint, glyph, clock)
         } else {
             stored = glyphs.count
             codePoints.append(codePoint)
             glyphs.append(glyph)
-            advances.append(glyph.advance)
             lastUses.append(clock)
         }
         slots[slot] = Int32(stored)

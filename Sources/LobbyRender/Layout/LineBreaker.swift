@@ -5,7 +5,7 @@
 /// breaker never moves a character; it only decides between which two characters a line may
 /// end. Those decisions (`BreakRules`) follow UAX #14's shape with the Chinese rules (行首/行尾禁则)
 /// on top:
-/// - `\n` (also `\r\n` and `\r`) forces a break;
+/// - `\n` (also `\r\n`, `\r`, U+2028 and U+2029) forces a break;
 /// - a line may break between any two CJK characters, and after white space;
 /// - closing punctuation (，。、；：？！）》」』】” …) never starts a line and opening punctuation
 ///   (（《「『【“ …) never ends one, also after a space;
@@ -69,13 +69,11 @@ public struct LineBreaker {
 /// One paragraph (no forced breaks inside) as the breaker sees it: each character's class and
 /// width looked up once, and lines as ranges of it, so that no character can be moved.
 private struct Paragraph {
-    let scalars: [Unicode.Scalar]
     let classes: [BreakClass]
     /// `offsets[i]` is the width of the first `i` characters.
     let offsets: [Int]
 
     init(_ scalars: [Unicode.Scalar], widths: [Int]) {
-        self.scalars = scalars
         classes = scalars.map(BreakClass.init)
         var offsets = [0]
         offsets.reserveCapacity(widths.count + 1)
@@ -176,7 +174,7 @@ enum BreakRules {
             defer { previous = scalar }
             switch scalar {
             case "\n" where previous == "\r": continue
-            case "\n", "\r", "\u{2028}", "\u{2029}":
+            case _ where isLineEnd(scalar):
                 paragraphs.append(current)
                 current = []
             case "\t": current.append(" ")
