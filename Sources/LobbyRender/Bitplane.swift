@@ -49,38 +49,46 @@ public struct Bitplane: Sendable, Equatable {
     /// Lights every lit dot of `picture` with its top left corner at (`x`, `y`); what falls
     /// outside this plane is clipped.
     public mutating func draw(_ picture: Bitplane, x: Int, y: Int) {
+        picture.words.withUnsafeBufferPointer { rows in
+            draw(rows, width: picture.width, height: picture.height, wordsPerRow: picture.wordsPerRow, x: x, y: y)
+        }
+    }
+
+    /// `draw(_:x:y:)` for a picture given as its rows of words (a glyph in the cache's pool).
+    mutating func draw(
+        _ source: UnsafeBufferPointer<UInt64>, width pictureWidth: Int, height pictureHeight: Int,
+        wordsPerRow pictureWordsPerRow: Int, x: Int, y: Int
+    ) {
         let firstRow = max(0, -y)
-        let endRow = min(picture.height, height - y)
-        guard firstRow < endRow, x < width, x + picture.width > 0 else { return }
+        let endRow = min(pictureHeight, height - y)
+        guard firstRow < endRow, x < width, x + pictureWidth > 0 else { return }
         let (width, wordsPerRow) = (self.width, self.wordsPerRow)
-        picture.words.withUnsafeBufferPointer { source in
-            words.withUnsafeMutableBufferPointer { target in
-                // The common case, a glyph of at most 64 dots wholly inside: one or two ORs a row.
-                if picture.wordsPerRow == 1 && x >= 0 && x + 64 <= wordsPerRow * 64 {
-                    let (word, shift) = (x / 64, UInt64(x % 64))
-                    for row in firstRow..<endRow {
-                        let bits = source[row]
-                        let index = (y &+ row) &* wordsPerRow &+ word
-                        target[index] |= bits << shift
-                        if shift > 0 { target[index &+ 1] |= bits >> (64 &- shift) }
-                    }
-                    return
-                }
+        words.withUnsafeMutableBufferPointer { target in
+            // The common case, a glyph of at most 64 dots wholly inside: one or two ORs a row.
+            if pictureWordsPerRow == 1 && x >= 0 && x + 64 <= wordsPerRow * 64 {
+                let (word, shift) = (x / 64, UInt64(x % 64))
                 for row in firstRow..<endRow {
-                    let rowStart = (y + row) * wordsPerRow
-                    for word in 0..<picture.wordsPerRow {
-                        var bits = source[row * picture.wordsPerRow + word]
-                        var column = x + word * 64
-                        guard bits != 0, column < width, column > -64 else { continue }
-                        if column < 0 {
-                            bits >>= UInt64(-column)
-                            column = 0
-                        }
-                        // Straddles two words of the row unless it starts on a word boundary.
-                        let (index, shift) = (rowStart + column / 64, UInt64(column % 64))
-                        target[index] |= bits << shift
-                        if shift > 0 && column / 64 + 1 < wordsPerRow { target[index + 1] |= bits >> (64 - shift) }
+                    let bits = source[row]
+                    let index = (y &+ row) &* wordsPerRow &+ word
+                    target[index] |= bits << shift
+                    if shift > 0 { target[index &+ 1] |= bits >> (64 &- shift) }
+                }
+                return
+            }
+            for row in firstRow..<endRow {
+                let rowStart = (y + row) * wordsPerRow
+                for word in 0..<pictureWordsPerRow {
+                    var bits = source[row * pictureWordsPerRow + word]
+                    var column = x + word * 64
+                    guard bits != 0, column < width, column > -64 else { continue }
+                    if column < 0 {
+                        bits >>= UInt64(-column)
+                        column = 0
                     }
+                    // Straddles two words of the row unless it starts on a word boundary.
+                    let (index, shift) = (rowStart + column / 64, UInt64(column % 64))
+                    target[index] |= bits << shift
+                    if shift > 0 && column / 64 + 1 < wordsPerRow { target[index + 1] |= bits >> (64 - shift) }
                 }
             }
         }
@@ -88,17 +96,43 @@ public struct Bitplane: Sendable, Equatable {
 
     /// The picture as a frame, lit dots in `color`.
     public func frame(_ color: DotColor) -> Frame {
-        var frame = Frame(width: max(width, 1), height: max(height, 1))
-        frame.paint(self, color, overDarkFrame: true)
-        return frame
+        guard width > 0 && height > 0 else { return Frame(width: max(width, 1), height: max(height, 1)) }
+        let (width, wordsPerRow) = (self.width, self.wordsPerRow)
+        let paint = UInt64(color.rawValue)
+        // Every dot is written once, eight at a time where a whole word lies inside the row, so
+        // the frame is not cleared first.
+        return words.withUnsafeBufferPointer { words in
+            Frame(width: width, height: height) { dots in
+                let base = UnsafeMutableRawPointer(dots.baseAddress!)
+                for row in 0..<height {
+                    let rowStart = row &* width
+                    for wordIndex in 0..<wordsPerRow {
+                        let word = words[row &* wordsPerRow &+ wordIndex]
+                        let column = wordIndex &* 64
+                        if column &+ 64 <= width {
+                            for step in 0..<8 {
+                                let eight = Frame.spread(word >> UInt64(step &* 8) & 0xFF) &* paint
+                                base.storeBytes(
+                                    of: eight.littleEndian, toByteOffset: rowStart &+ column &+ step &* 8,
+                                    as: UInt64.self)
+                            }
+                        } else {
+                            for bit in 0..<(width &- column) {
+                                dots[rowStart &+ column &+ bit] = UInt8(
+                                    truncatingIfNeeded: (word >> UInt64(bit) & 1) &* paint)
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
 extension Frame {
     /// Sets every dot lit in `plane` to `color` (dots beyond this frame are dropped); dark dots
-    /// of the plane leave the frame as it was. `overDarkFrame`: the caller knows every dot is
-    /// dark, so eight dots are written without reading them first.
-    mutating func paint(_ plane: Bitplane, _ color: DotColor, overDarkFrame: Bool = false) {
+    /// of the plane leave the frame as it was.
+    mutating func paint(_ plane: Bitplane, _ color: DotColor) {
         let width = self.width
         let paint = UInt64(color.rawValue)
         let rows = min(height, plane.height)
@@ -116,10 +150,8 @@ extension Frame {
                             for step in 0..<8 {
                                 let offset = rowStart &+ column &+ step &* 8
                                 let ones = Self.spread(word >> UInt64(step &* 8) & 0xFF)
-                                let old =
-                                    overDarkFrame
-                                    ? 0
-                                    : UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                                let old = UInt64(
+                                    littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                                 let new = old & ~(ones &* 0xFF) | ones &* paint
                                 base.storeBytes(of: new.littleEndian, toByteOffset: offset, as: UInt64.self)
                             }
@@ -133,11 +165,8 @@ extension Frame {
                                 if column &+ 8 <= columns {
                                     // Eight dots in one store: clear the lit ones, then paint them.
                                     let ones = Self.spread(UInt64(truncatingIfNeeded: byte))
-                                    let old =
-                                        overDarkFrame
-                                        ? 0
-                                        : UInt64(
-                                            littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                                    let old = UInt64(
+                                        littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                                     let new = old & ~(ones &* 0xFF) | ones &* paint
                                     base.storeBytes(of: new.littleEndian, toByteOffset: offset, as: UInt64.self)
                                 } else {

@@ -33,6 +33,17 @@ public struct Frame: Sendable, Hashable, CustomStringConvertible, CustomDebugStr
         dots = [UInt8](repeating: DotColor.off.rawValue, count: width * height)
     }
 
+    /// A frame whose every dot `initialize` writes (it is handed uninitialised memory).
+    init(width: Int, height: Int, initialize: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        precondition(width > 0 && height > 0, "a frame has at least one dot")
+        self.width = width
+        self.height = height
+        dots = [UInt8](unsafeUninitializedCapacity: width * height) { buffer, count in
+            initialize(buffer)
+            count = width * height
+        }
+    }
+
     public subscript(x: Int, y: Int) -> DotColor {
         get { DotColor(rawValue: dots[y * width + x])! }
         set { dots[y * width + x] = newValue.rawValue }

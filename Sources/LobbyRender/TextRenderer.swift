@@ -29,7 +29,7 @@ public final class TextRenderer {
         let pages = paginate(glyphLines(text, style: style), style: style)
         if mode == .static && pages.count > 1 { throw .doesNotFitOnePage(pages: pages.count) }
         try checkSize(pages.count * width * height)
-        return pages.map { draw($0, style: style) }
+        return font.withGlyphPool { glyphs in pages.map { draw($0, glyphs, style: style) } }
     }
 
     /// At most this many dots (one byte each) are drawn for one text: 128 MiB, about 5,000
@@ -77,20 +77,20 @@ public final class TextRenderer {
     /// The dots a line may fill: the panel less the side margins.
     private func lineWidth(_ style: TextStyle) -> Int { width - style.leftMargin - style.rightMargin }
 
-    /// A line ready to draw: its glyphs in order, and its width.
+    /// A line ready to draw: its characters' glyph cache entries in order, and its width.
     private struct GlyphLine {
-        var glyphs: ArraySlice<Glyph>
+        var entries: ArraySlice<Int32>
         var width: Int
     }
 
     /// The lines `text` breaks into, as `lines` gives them, with each character's glyph looked
-    /// up once for both breaking and drawing.
+    /// up once for both breaking and drawing (valid until the font's next lookup).
     private func glyphLines(_ text: String, style: TextStyle) -> [GlyphLine] {
+        let paragraphs = BreakRules.paragraphs(of: text)
         var lines: [GlyphLine] = []
-        for paragraph in BreakRules.paragraphs(of: text) {
-            let glyphs = font.glyphs(for: paragraph)
-            for line in LineBreaker.breaks(paragraph, widths: glyphs.map(\.advance), maxWidth: lineWidth(style)) {
-                lines.append(GlyphLine(glyphs: glyphs[line.range], width: line.width))
+        for (paragraph, run) in zip(paragraphs, font.glyphRuns(for: paragraphs)) {
+            for line in LineBreaker.breaks(paragraph, widths: run.advances, maxWidth: lineWidth(style)) {
+                lines.append(GlyphLine(entries: run.entries[line.range], width: line.width))
             }
         }
         return lines
@@ -107,7 +107,7 @@ public final class TextRenderer {
         return stride(from: 0, to: lines.count, by: perPage).map { lines[$0..<min($0 + perPage, lines.count)] }
     }
 
-    private func draw(_ lines: ArraySlice<GlyphLine>, style: TextStyle) -> Frame {
+    private func draw(_ lines: ArraySlice<GlyphLine>, _ glyphs: GlyphCache.Pool, style: TextStyle) -> Frame {
         var page = Bitplane(width: width, height: height)
         let pitch = font.lineHeight + style.lineSpacing
         var top = style.topMargin
@@ -118,28 +118,37 @@ public final class TextRenderer {
         for (index, line) in lines.enumerated() {
             let slack = max(0, lineWidth(style) - line.width)
             let offset = style.alignment == .left ? 0 : style.alignment == .center ? slack / 2 : slack
-            draw(line.glyphs, into: &page, x: style.leftMargin + offset, baseline: top + index * pitch + font.ascender)
+            draw(
+                line.entries, glyphs, into: &page, x: style.leftMargin + offset,
+                baseline: top + index * pitch + font.ascender)
         }
         return page.frame(style.color)
     }
 
     private func scrollStrip(_ text: String, style: TextStyle) throws(LobbyRenderError) -> Frame {
         // One line: each line end (CR LF counted once) and tab drawn as a space.
-        let scalars = Array(BreakRules.paragraphs(of: text).joined(separator: [" "]))
-        let glyphs = font.glyphs(for: scalars)
-        let textWidth = glyphs.reduce(0) { $0 + $1.advance }
+        let line = Array(BreakRules.paragraphs(of: text).joined(separator: [" "]))
+        let run = font.glyphRuns(for: [line])[0]
+        let textWidth = run.advances.reduce(0, +)
         try checkSize((style.leftMargin + textWidth) * height)
         var strip = Bitplane(width: max(1, style.leftMargin + textWidth), height: height)
         let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin
-        draw(glyphs[...], into: &strip, x: style.leftMargin, baseline: top + font.ascender)
+        font.withGlyphPool { glyphs in
+            draw(run.entries[...], glyphs, into: &strip, x: style.leftMargin, baseline: top + font.ascender)
+        }
         return strip.frame(style.color)
     }
 
-    private func draw(_ glyphs: ArraySlice<Glyph>, into plane: inout Bitplane, x: Int, baseline: Int) {
+    private func draw(
+        _ entries: ArraySlice<Int32>, _ glyphs: GlyphCache.Pool, into plane: inout Bitplane, x: Int, baseline: Int
+    ) {
         var pen = x
-        for glyph in glyphs {
-            plane.draw(glyph.picture, x: pen + glyph.left, y: baseline - glyph.top)
-            pen += glyph.advance
+        for entry in entries {
+            let (placement, words) = glyphs[entry]
+            plane.draw(
+                words, width: Int(placement.width), height: Int(placement.rows),
+                wordsPerRow: Int(placement.wordsPerRow), x: pen + Int(placement.left), y: baseline - Int(placement.top))
+            pen += Int(placement.advance)
         }
     }
 }

@@ -125,7 +125,11 @@ struct FrameTests {
             for dot in drawn { slow.light(x: dot.x, y: dot.y, .green) }
             fast.paint(plane, .green)
             #expect(fast == slow, "plane \(width) wide")
-            if fast != slow { return }
+            // A frame of the plane alone: the same dots on dark.
+            var alone = Frame(width: width, height: 10)
+            for dot in drawn { alone.light(x: dot.x, y: dot.y, .amber) }
+            #expect(plane.frame(.amber) == alone, "plane \(width) wide")
+            if fast != slow || plane.frame(.amber) != alone { return }
         }
     }
 }
@@ -148,6 +152,59 @@ struct GlyphCacheTests {
         }
         #expect(rasterized == 8)
         #expect(cache.statistics.hits == 16 && cache.statistics.misses == 8)
+    }
+
+    /// A glyph of `width` × `rows` random dots.
+    static func randomGlyph(width: Int, rows: Int, using random: inout SplitMix64) -> Glyph {
+        Glyph(
+            width: width, rows: rows, left: Int.random(in: -2...2, using: &random), top: rows,
+            advance: width + 1, bits: (0..<width * rows).map { _ in UInt8.random(in: 0...1, using: &random) })
+    }
+
+    @Test("glyphs come back from the cache as they were rasterised, through eviction and compaction")
+    func roundTrip() {
+        var random = SplitMix64(seed: 22)
+        var cache = GlyphCache(capacity: 16)
+        var made: [UInt32: Glyph] = [:]
+        for _ in 0..<2_000 {
+            let codePoint = UInt32.random(in: 0x4E00..<0x4E40, using: &random)
+            let glyph = cache.glyph(for: codePoint) {
+                let glyph = Self.randomGlyph(
+                    width: Int.random(in: 0...130, using: &random), rows: Int.random(in: 0...20, using: &random),
+                    using: &random)
+                made[codePoint] = glyph
+                return glyph
+            }
+            #expect(glyph == made[codePoint], "U+\(String(codePoint, radix: 16))")
+        }
+        #expect(cache.statistics.evictions > 0 && cache.statistics.entries <= 16)
+    }
+
+    @Test("a text with more different characters than the cache holds keeps them all until drawn")
+    func runsAreNotEvicted() {
+        var random = SplitMix64(seed: 23)
+        var cache = GlyphCache(capacity: 8)
+        var made: [Unicode.Scalar: Glyph] = [:]
+        let paragraphs = [Array("一二三四五六七八九十".unicodeScalars), Array("百千万亿".unicodeScalars)]
+        let runs = cache.runs(for: paragraphs) { scalar in
+            let glyph = Self.randomGlyph(width: 16, rows: 16, using: &random)
+            made[scalar] = glyph
+            return glyph
+        }
+        #expect(cache.statistics.entries == 14)
+        cache.withPool { pool in
+            for (paragraph, run) in zip(paragraphs, runs) {
+                for (scalar, entry) in zip(paragraph, run.entries) {
+                    let (placement, words) = pool[entry]
+                    var drawn = Bitplane(width: 16, height: 16)
+                    drawn.draw(words, width: 16, height: 16, wordsPerRow: Int(placement.wordsPerRow), x: 0, y: 0)
+                    #expect(drawn == Bitplane(width: 16, height: 16, bits: made[scalar]!.bits), "\(scalar)")
+                }
+            }
+        }
+        // The next lookups bring the cache back within its capacity.
+        for codePoint in UInt32(0x4E00)..<0x4E10 { _ = cache.glyph(for: codePoint) { Self.glyph } }
+        #expect(cache.statistics.entries <= 8)
     }
 
     @Test("big glyphs are evicted by bytes held, before the count is reached")

@@ -63,6 +63,17 @@ public final class FontFace {
         cache.glyphs(for: scalars) { rasterize($0) }
     }
 
+    /// The cache entries of every paragraph's characters, for drawing with `withGlyphPool`
+    /// before the next lookup.
+    func glyphRuns(for paragraphs: [[Unicode.Scalar]]) -> [GlyphCache.Run] {
+        cache.runs(for: paragraphs) { rasterize($0) }
+    }
+
+    /// Calls `body` with the cached glyphs' bitmaps and placements.
+    func withGlyphPool<Result>(_ body: (GlyphCache.Pool) -> Result) -> Result {
+        cache.withPool(body)
+    }
+
     private func rasterize(_ scalar: Unicode.Scalar) -> Glyph {
         guard covers(scalar), FT_Load_Char(face, FT_ULong(scalar.value), lobby_load_monochrome) == 0 else {
             return Glyph.replacementBox(pixelSize: pixelSize, ascender: ascender)

@@ -1,8 +1,7 @@
-/// One rasterised character: a 1-bit bitmap and FreeType's placement metrics, in whole dots.
-///
-/// Immutable and shared: a class, so that handing one out of the cache for every character
-/// drawn costs one reference count, not one per bitmap array.
-public final class Glyph: Sendable, Equatable {
+/// One rasterised character: a 1-bit bitmap and FreeType's placement metrics, in whole dots,
+/// as the rasterizer makes it and the cache hands it out (the cache itself keeps it as plain
+/// words, see `GlyphCache`).
+public struct Glyph: Sendable, Equatable {
     public let width: Int
     public let rows: Int
     /// Offset from the pen position to the bitmap's left edge (FreeType `bitmap_left`).
@@ -15,11 +14,9 @@ public final class Glyph: Sendable, Equatable {
     public let bits: [UInt8]
     /// The font has no glyph for the character; `bits` hold a visible replacement box.
     public let isMissing: Bool
-    /// The same dots as a bit plane, drawn a row at a time.
-    public let picture: Bitplane
 
-    /// Bytes the bitmaps hold, for the cache's accounting.
-    public var bitmapBytes: Int { bits.count + picture.byteCount }
+    /// Bytes the cache holds for the bitmap: each row as whole 64-bit words.
+    public var bitmapBytes: Int { rows * ((width + 63) / 64) * MemoryLayout<UInt64>.size }
 
     public init(width: Int, rows: Int, left: Int, top: Int, advance: Int, bits: [UInt8], isMissing: Bool = false) {
         self.width = width
@@ -29,13 +26,6 @@ public final class Glyph: Sendable, Equatable {
         self.advance = advance
         self.bits = bits
         self.isMissing = isMissing
-        picture = Bitplane(width: width, height: rows, bits: bits)
-    }
-
-    public static func == (left: Glyph, right: Glyph) -> Bool {
-        (left.width, left.rows, left.left, left.top, left.advance, left.isMissing)
-            == (right.width, right.rows, right.left, right.top, right.advance, right.isMissing)
-            && left.bits == right.bits
     }
 
     /// A hollow box one em wide, so a missing character is seen on the panel, never dropped.

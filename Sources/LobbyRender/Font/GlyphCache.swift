@@ -7,6 +7,11 @@
 /// ideographs fill about 82 blocks; all of Unicode would be 4,352 blocks of 1 KiB, the bound).
 /// Recency is a use counter per entry. When the cache is full, the oldest quarter goes in one
 /// sweep, which keeps eviction amortised O(1) without a linked list.
+///
+/// The glyphs are kept as plain values: each entry's placement (`Placement`), and all bitmaps
+/// as rows of 64-bit words in one pool. Drawing a character reads them through the pool without
+/// reference counting (issue 22's benchmark); `Glyph` values are made only for callers that
+/// ask for one.
 public struct GlyphCache: Sendable {
     /// Counters for status and benchmarks.
     public struct Statistics: Sendable, Equatable {
@@ -16,6 +21,43 @@ public struct GlyphCache: Sendable {
         public var entries = 0
         /// Bytes held by glyph bitmaps (the dominant cost).
         public var bitmapBytes = 0
+    }
+
+    /// How to draw one cached glyph: FreeType's metrics, and where its bitmap lies in the pool
+    /// (`rows` rows of `wordsPerRow` words from `start`, bit 0 of a row's first word its
+    /// leftmost dot, as in `Bitplane`).
+    struct Placement {
+        var left: Int32
+        var top: Int32
+        var advance: Int32
+        var width: Int32
+        var rows: Int32
+        var wordsPerRow: Int32
+        var start: Int
+        var isMissing: Bool
+
+        var wordCount: Int { Int(rows) * Int(wordsPerRow) }
+    }
+
+    /// A run of characters looked up for drawing: each one's entry number and advance.
+    struct Run {
+        var entries: [Int32]
+        var advances: [Int]
+    }
+
+    /// The cache's glyphs for drawing, valid until the next lookup.
+    struct Pool {
+        let placements: UnsafeBufferPointer<Placement>
+        let words: UnsafeBufferPointer<UInt64>
+
+        /// The bitmap of entry `entry`, and how to place it.
+        @inline(__always)
+        subscript(entry: Int32) -> (placement: Placement, words: UnsafeBufferPointer<UInt64>) {
+            let placement = placements[Int(entry)]
+            return (
+                placement, UnsafeBufferPointer(rebasing: words[placement.start..<placement.start + placement.wordCount])
+            )
+        }
     }
 
     public let capacity: Int
@@ -28,11 +70,17 @@ public struct GlyphCache: Sendable {
     private var slots: [Int32] = []
     // The entries, one array per field: eviction sorts by use without touching the glyphs.
     private var codePoints: [UInt32] = []
-    private var glyphs: [Glyph] = []
+    private var placements: [Placement] = []
     private var lastUses: [UInt64] = []
-    /// Entry numbers freed by eviction, reused before the entries grow.
+    /// The bitmaps, one after another; evicted ones stay as dead words until compaction.
+    private var pool: [UInt64] = []
+    private var deadWords = 0
+    /// Entry numbers freed by eviction (their code point is `freed`), reused before the entries grow.
     private var free: [Int32] = []
+    private static let freed = UInt32.max
     private var clock: UInt64 = 0
+    /// Entries used at or after this use are never evicted: those of the run being looked up.
+    private var protectedSince = UInt64.max
 
     public init(capacity: Int = 4096, byteCapacity: Int = 64 << 20) {
         precondition(capacity >= 4, "a glyph cache holds at least a few glyphs")
@@ -43,7 +91,39 @@ public struct GlyphCache: Sendable {
     /// The cached glyph for `codePoint`, or the one `rasterize` makes, which is then kept.
     public mutating func glyph(for codePoint: UInt32, rasterize: () -> Glyph) -> Glyph {
         guard codePoint <= 0x10FFFF else { return rasterize() }  // not a code point: nothing to keep
-        return glyphs[entry(for: codePoint, rasterize: rasterize)]
+        let index = entry(for: codePoint, rasterize: rasterize)  // first: the receiver is read before arguments
+        return glyph(at: index)
+    }
+
+    /// The glyphs for `scalars`, in one call (one exclusive access for the whole run).
+    public mutating func glyphs(for scalars: [Unicode.Scalar], rasterize: (Unicode.Scalar) -> Glyph) -> [Glyph] {
+        scalars.map { scalar in glyph(for: scalar.value) { rasterize(scalar) } }
+    }
+
+    /// The entries of every paragraph's characters, for drawing from `withPool`. None of them
+    /// is evicted while the paragraphs are looked up, so all stay valid together (a text with
+    /// more different characters than the capacity holds them all until the next lookup).
+    mutating func runs(for paragraphs: [[Unicode.Scalar]], rasterize: (Unicode.Scalar) -> Glyph) -> [Run] {
+        protectedSince = clock &+ 1
+        defer { protectedSince = .max }
+        return paragraphs.map { paragraph in
+            var run = Run(entries: [], advances: [])
+            run.entries.reserveCapacity(paragraph.count)
+            run.advances.reserveCapacity(paragraph.count)
+            for scalar in paragraph {
+                let entry = entry(for: scalar.value) { rasterize(scalar) }
+                run.entries.append(Int32(truncatingIfNeeded: entry))
+                run.advances.append(Int(placements[entry].advance))
+            }
+            return run
+        }
+    }
+
+    /// Calls `body` with the cached bitmaps and placements.
+    func withPool<Result>(_ body: (Pool) -> Result) -> Result {
+        placements.withUnsafeBufferPointer { placements in
+            pool.withUnsafeBufferPointer { words in body(Pool(placements: placements, words: words)) }
+        }
     }
 
     /// The entry number of `codePoint`'s glyph, rasterised and kept first if new.
@@ -59,29 +139,48 @@ public struct GlyphCache: Sendable {
         }
         statistics.misses += 1
         if statistics.entries >= capacity || statistics.bitmapBytes >= byteCapacity { evictOldestQuarter() }
-        let glyph = rasterize()
-        let stored: Int
-        if let reused = free.popLast() {
-            stored = Int(reused)
-            (codePoints[stored], glyphs[stored], lastUses[stored]) = (codePoint, glyph, clock)
-        } else {
-            stored = glyphs.count
-            codePoints.append(codePoint)
-            glyphs.append(glyph)
-            lastUses.append(clock)
-        }
+        let stored = keep(rasterize(), for: codePoint)
         slots[slot] = Int32(stored)
-        statistics.entries += 1
-        statistics.bitmapBytes += glyph.bitmapBytes
         return stored
     }
 
-    /// The glyphs for `scalars`, in one call (one exclusive access for the whole run).
-    public mutating func glyphs(for scalars: [Unicode.Scalar], rasterize: (Unicode.Scalar) -> Glyph) -> [Glyph] {
-        var run: [Glyph] = []
-        run.reserveCapacity(scalars.count)
-        for scalar in scalars { run.append(glyph(for: scalar.value) { rasterize(scalar) }) }
-        return run
+    /// Stores `glyph` as a new entry and returns its number.
+    private mutating func keep(_ glyph: Glyph, for codePoint: UInt32) -> Int {
+        let picture = Bitplane(width: glyph.width, height: glyph.rows, bits: glyph.bits)
+        let placement = Placement(
+            left: Int32(clamping: glyph.left), top: Int32(clamping: glyph.top), advance: Int32(clamping: glyph.advance),
+            width: Int32(clamping: glyph.width), rows: Int32(clamping: glyph.rows),
+            wordsPerRow: Int32(clamping: picture.wordsPerRow), start: pool.count, isMissing: glyph.isMissing)
+        pool += picture.words
+        let stored: Int
+        if let reused = free.popLast() {
+            stored = Int(reused)
+            (codePoints[stored], placements[stored], lastUses[stored]) = (codePoint, placement, clock)
+        } else {
+            stored = placements.count
+            codePoints.append(codePoint)
+            placements.append(placement)
+            lastUses.append(clock)
+        }
+        statistics.entries += 1
+        statistics.bitmapBytes += placement.wordCount * MemoryLayout<UInt64>.size
+        return stored
+    }
+
+    /// Entry `index` as a `Glyph` value.
+    private func glyph(at index: Int) -> Glyph {
+        let placement = placements[index]
+        let (width, rows, wordsPerRow) = (Int(placement.width), Int(placement.rows), Int(placement.wordsPerRow))
+        var bits = [UInt8](repeating: 0, count: width * rows)
+        for row in 0..<rows {
+            for column in 0..<width
+            where pool[placement.start + row * wordsPerRow + column / 64] >> (column % 64) & 1 != 0 {
+                bits[row * width + column] = 1
+            }
+        }
+        return Glyph(
+            width: width, rows: rows, left: Int(placement.left), top: Int(placement.top),
+            advance: Int(placement.advance), bits: bits, isMissing: placement.isMissing)
     }
 
     /// The position of `codePoint` in `slots`, its block allocated if new.
@@ -95,20 +194,34 @@ public struct GlyphCache: Sendable {
         return Int(directory[block]) + Int(codePoint & 0xFF)
     }
 
-    private static let evicted = Glyph(width: 0, rows: 0, left: 0, top: 0, advance: 0, bits: [])
-
-    /// The least recently used quarter of the entries goes.
+    /// The least recently used quarter of the entries goes (never one of the run being looked
+    /// up); the pool is compacted once half of it is dead.
     private mutating func evictOldestQuarter() {
-        let freed = Set(free)
-        let live = lastUses.indices.filter { !freed.contains(Int32($0)) }
-        let victims = live.sorted { lastUses[$0] < lastUses[$1] }.prefix(max(live.count / 4, 1))
+        let candidates = codePoints.indices.filter { codePoints[$0] != Self.freed && lastUses[$0] < protectedSince }
+        let victims = candidates.sorted { lastUses[$0] < lastUses[$1] }.prefix(max(statistics.entries / 4, 1))
         for index in victims {
             slots[slot(for: codePoints[index])] = -1
-            statistics.bitmapBytes -= glyphs[index].bitmapBytes
-            glyphs[index] = Self.evicted  // its bitmap is freed now, not when the entry is reused
+            codePoints[index] = Self.freed
+            let words = placements[index].wordCount
+            statistics.bitmapBytes -= words * MemoryLayout<UInt64>.size
+            deadWords += words
             free.append(Int32(index))
         }
         statistics.evictions += victims.count
         statistics.entries -= victims.count
+        if deadWords > pool.count / 2 { compact() }
+    }
+
+    /// Rewrites the pool without the dead words (entry numbers stay).
+    private mutating func compact() {
+        var compacted: [UInt64] = []
+        compacted.reserveCapacity(pool.count - deadWords)
+        for index in placements.indices where codePoints[index] != Self.freed {
+            let start = placements[index].start
+            placements[index].start = compacted.count
+            compacted += pool[start..<start + placements[index].wordCount]
+        }
+        pool = compacted
+        deadWords = 0
     }
 }
