@@ -15,6 +15,9 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case playlistWithdrawn = "playlist_withdrawn"
     case linkUp = "link_up"
     case linkDown = "link_down"
+    /// The sign answered after losing power or being reset (its clock disagreed): dark until
+    /// the re-sync that follows.
+    case signReset = "sign_reset"
     case frameShown = "frame_shown"
     case clockJump = "clock_jump"
     case calendarMissing = "calendar_missing"

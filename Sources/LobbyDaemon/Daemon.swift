@@ -112,6 +112,10 @@ public enum Daemon {
                 recorder.record(.linkDown, cause, detail: ["cause": cause], at: clock.now(), level: .warning)
             case .synced(let bytes):
                 Logger(label: "lobbyd").info("sign updated: \(bytes) bytes sent")
+            case .signReset:
+                recorder.record(
+                    .signReset, "the sign lost power or was reset; its content is being uploaded again",
+                    detail: ["device": device], at: clock.now(), level: .warning)
             }
         }
     }

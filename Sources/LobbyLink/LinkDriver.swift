@@ -8,8 +8,11 @@ import Synchronization
 public enum LinkReport: Sendable, Equatable {
     case up
     case down(cause: String)
-    /// Everything the screen should show is on the sign.
+    /// Everything the screen should show is on the sign, which confirmed it.
     case synced(bytes: Int)
+    /// The sign lost power or was reset since the last sync (its clock says so): it was dark
+    /// until the re-sync that follows.
+    case signReset
 }
 
 /// The link as the operator sees it: "link down since 09:14:03, 12 retries".
@@ -272,28 +275,40 @@ public struct LinkLoop {
         case .linkDown(let cause):
             logger.warning("link down: \(path): \(cause)")
             driver.emit(.down(cause: cause))
+        case .signReset:
+            logger.warning(
+                "the sign on \(path) lost power or was reset: its clock disagrees; uploading everything again")
+            driver.emit(.signReset)
         }
         return nil
     }
 
     mutating func probe(_ controller: any Controller) -> SerialLink.Event {
-        guard let transport else { return .transmissionFailed("port closed") }
         do {
-            try transport.write(controller.probe().bytes, timeout: .seconds(2))
-            var received: [UInt8] = []
-            let deadline = driver.clocks.monotonic() + .seconds(2)
-            while driver.clocks.monotonic() < deadline {
-                received += try transport.read(timeout: .milliseconds(100))
-                if let reply = controller.probeReply(in: received) {
-                    let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
-                    let seconds = Int(now.secondOfDay)
-                    return .probeAnswered(clockAgrees: reply.agrees(hour: seconds / 3600, minute: seconds / 60 % 60))
-                }
-            }
-            return .probeUnanswered
+            guard let reply = try ask(controller, within: Self.probeDeadline) else { return .probeUnanswered }
+            let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
+            let seconds = Int(now.secondOfDay)
+            return .probeAnswered(clockAgrees: reply.agrees(hour: seconds / 3600, minute: seconds / 60 % 60))
         } catch {
             return .transmissionFailed(error.description)
         }
+    }
+
+    /// How long a probe of an idle line waits for its answer.
+    static let probeDeadline = Duration.seconds(2)
+
+    /// Sends the controller's probe and waits up to `deadline` for the answer; `nil` if none came.
+    func ask(_ controller: any Controller, within deadline: Duration) throws(LinkError) -> ProbeReply? {
+        guard let transport else { throw LinkError.writeFailed(path: driver.configuration.path, reason: "port closed") }
+        let probe = controller.probe().bytes
+        try transport.write(probe, timeout: .seconds(2))
+        var received: [UInt8] = []
+        let end = driver.clocks.monotonic() + deadline
+        while driver.clocks.monotonic() < end {
+            received += try transport.read(timeout: .milliseconds(100))
+            if let reply = controller.probeReply(in: received) { return reply }
+        }
+        return nil
     }
 
     /// Drives the panel-power relay, if the hall has one: off with a dark screen, on otherwise.
@@ -324,15 +339,6 @@ public struct LinkLoop {
             sentVersion = version
             return nil
         }
-        if withClock {
-            // Last: the memory configuration at the start of a re-sync may erase the clock
-            // (protocol-docs/alpha.md), and a clock erased after it was set reads as a power cut
-            // at every health probe, which re-syncs the sign every minute.
-            let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
-            let seconds = Int(now.secondOfDay)
-            transmissions += controller.setClock(
-                hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
-        }
         switchPanelPower(on: program != nil, transport: transport)
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
         driver.update {
@@ -349,6 +355,34 @@ public struct LinkLoop {
                 return .transmissionFailed(error.description)
             }
             driver.update { $0.bytesSent += transmission.bytes.count }
+        }
+        // A write returns once the bytes are in the port's buffers, which hold seconds of them
+        // (4 KB is 4.3 s at 9600 baud). The upload is done when the sign answers a read sent
+        // after it: it handles packets in order, so the answer proves it has every byte before.
+        // The wait allows for all of them still to cross the line.
+        let inFlight = Duration.seconds(2 * driver.configuration.serial.wireSeconds(bytes: total))
+        do {
+            guard try ask(controller, within: inFlight + Self.probeDeadline) != nil else {
+                logger.warning("link: the sign did not confirm an upload of \(total) bytes")
+                memory = SignMemory()  // what it holds is unknown: everything goes again
+                return .probeUnanswered
+            }
+            if withClock {
+                // After the confirmation, so that the time sent is the time it arrives (computed
+                // before the upload, it lagged by the whole upload, and a lag of minutes reads
+                // as a power cut at the next probe), and last, because the memory configuration
+                // at the start of a re-sync may erase the clock (protocol-docs/alpha.md).
+                let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
+                let seconds = Int(now.secondOfDay)
+                for clock in controller.setClock(
+                    hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
+                {
+                    try transport.write(clock.bytes, timeout: Self.probeDeadline)
+                }
+            }
+        } catch {
+            memory = SignMemory()
+            return .transmissionFailed(error.description)
         }
         sentVersion = version
         driver.update { $0.lastUpload = driver.clocks.wall() }

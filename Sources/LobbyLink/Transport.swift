@@ -32,13 +32,19 @@ public enum LinkError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .cannotOpen(let path, let reason): "\(path): cannot open: \(reason)"
+        case .cannotOpen(let path, let reason):
+            "\(path): cannot open: \(reason)" + (reason.contains("Permission denied") ? Self.permissionHint : "")
         case .writeFailed(let path, let reason): "\(path): write failed: \(reason)"
         case .writeTimedOut(let path, let sent, let total): "\(path): write timed out after \(sent) of \(total) bytes"
         case .readFailed(let path, let reason): "\(path): read failed: \(reason)"
         case .noReply(let path, let after): "\(path): the sign did not answer within \(after)"
         }
     }
+
+    /// What the technician does about a refused permission: serial ports belong to `dialout`.
+    static let permissionHint =
+        " (serial ports belong to the dialout group: the packaged unit runs lobbyd with"
+        + " SupplementaryGroups=dialout; by hand, run `sudo usermod -aG dialout $USER` and log in again)"
 }
 
 /// Opens the right transport for a device path, following symlinks (`/dev/serial/by-id/…`).

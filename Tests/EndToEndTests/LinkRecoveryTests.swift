@@ -95,7 +95,11 @@ final class LinkRecoveryTests {
     @Test("a power-cycled sign is noticed within one health period and re-synced")
     func powerCycle() throws {
         _ = try startDriver(healthInterval: .seconds(2))
-        guard reports.waitFor({ $0 == .up }) != nil, let shown = simulator.waitForLine({ $0 == self.pageLine }) else {
+        // Cut once the upload is confirmed and the clock set (a cut during the upload goes
+        // unseen until the sign can be asked what it holds: issue 17's restart adoption).
+        guard reports.waitFor({ if case .synced = $0 { true } else { false } }) != nil,
+            let shown = simulator.waitForLine({ $0 == self.pageLine })
+        else {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
@@ -105,12 +109,16 @@ final class LinkRecoveryTests {
             return
         }
         #expect(simulator.waitForLine(from: dark.next, timeout: .seconds(6)) { $0 == self.pageLine } != nil)
+        #expect(reports.waitFor(timeout: .seconds(1)) { $0 == .signReset } != nil, "the power cut was not reported")
     }
 
     @Test("a muted sign degrades the link without a crash, and it recovers when the sign answers again")
     func muted() throws {
         let driver = try startDriver(healthInterval: .seconds(1))
-        guard let up = reports.waitFor({ $0 == .up }) else {
+        // Muted once the upload is confirmed: the next health probe goes unanswered. (Muted
+        // during the upload, the sign is noticed only when its bytes could all have crossed
+        // the line, `LinkLineSpeedTests`.)
+        guard let up = reports.waitFor({ if case .synced = $0 { true } else { false } }) else {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
@@ -118,7 +126,7 @@ final class LinkRecoveryTests {
         let down = reports.waitFor(from: up.next, timeout: .seconds(10)) {
             $0 == .down(cause: "the sign does not answer")
         }
-        #expect(down != nil)
+        #expect(down != nil, "\(reports.all) \(driver.status)")
         #expect(driver.status.state == .degraded && driver.status.lastError == "the sign does not answer")
         try write(control: "mute off")
         #expect(reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(30)) { $0 == .up } != nil)
@@ -140,5 +148,56 @@ final class LinkRecoveryTests {
             reports.waitFor(from: up.next, timeout: .seconds(3)) { if case .down = $0 { true } else { false } } == nil)
         // Up: ready, or in the middle of one of its 1 s health probes.
         #expect([.ready, .probing].contains(driver.status.state), "\(driver.status.state)")
+    }
+}
+
+/// The link against `lobby-sim` receiving at 9600 baud, as a real sign does: an upload takes
+/// seconds to cross the line after lobbyd has written it into the port's buffers.
+@Suite("Link at real line speed", .serialized)
+final class LinkLineSpeedTests {
+    let directory: TemporaryDirectory
+    let simulator: RunningProgram
+    let reports = EventInbox<LinkReport>()
+    var driver: LinkDriver?
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        simulator = try RunningProgram(
+            "lobby-sim", ["--link", "\(directory.path)/sign", "--baud", "9600", "--quiet"])
+        #expect(simulator.waitForLine { $0.contains("lobby-sim: ready on") } != nil)
+    }
+
+    deinit {
+        driver?.stop()
+        simulator.stop()
+    }
+
+    @Test("an upload of 6 KB at 9600 baud is done when the sign confirms it, and no probe after it misses")
+    func noFalseOutage() throws {
+        let page = try TextRenderer(configuration: Configuration()).render("欢迎来到市政务服务中心")[0]
+        var serial = Configuration().serial
+        serial.baud = 9600
+        let reports = self.reports
+        let driver = LinkDriver(
+            path: "\(directory.path)/sign", serial: serial,
+            controller: try AlphaController(configuration: Configuration()),
+            zone: LinkRecoveryTests.noonZone(), healthInterval: .seconds(1), report: { reports.post($0) })
+        self.driver = driver
+        driver.show(SignProgram(pages: [page]))
+        let started = ContinuousClock.now
+        driver.start()
+        guard let synced = reports.waitFor(timeout: .seconds(30), { if case .synced = $0 { true } else { false } })
+        else {
+            Issue.record("the upload was never confirmed: \(simulator.output)")
+            return
+        }
+        // Confirmed only once the bytes crossed the line: 6.4 KB take 6.7 s at 960 bytes a second.
+        #expect(ContinuousClock.now - started > .seconds(6))
+        #expect(simulator.waitForLine(timeout: .seconds(2)) { $0.hasPrefix("lobby-sim: pages 1") } != nil)
+        // Health probes every second from now on: each answered within its 2 s.
+        let down = reports.waitFor(from: synced.next, timeout: .seconds(5)) {
+            if case .down = $0 { true } else { false }
+        }
+        #expect(down == nil, "false outage after the upload: \(String(describing: down?.event))")
     }
 }

@@ -19,19 +19,40 @@ struct SerialLinkTests {
         #expect(link.handle(.opened) == [.probe])
         #expect(
             link.handle(.probeAnswered(clockAgrees: false)) == [
-                .linkUp, .resync, .scheduleHealthCheck(after: .seconds(60)),
+                .linkUp, .resync, .scheduleHealthCheck(after: .seconds(15)),
             ])
         #expect(link.state == .ready)
     }
 
-    @Test("a healthy sign is not re-uploaded; one whose clock was reset (a silent power cut) is")
+    @Test("a healthy sign is not re-uploaded; one whose clock was reset (a silent power cut) is reported and is")
     func healthChecks() {
         var link = Self.readyLink()
         #expect(link.handle(.healthCheckDue) == [.probe])
-        #expect(link.handle(.probeAnswered(clockAgrees: true)) == [.scheduleHealthCheck(after: .seconds(60))])
+        #expect(link.handle(.probeAnswered(clockAgrees: true)) == [.scheduleHealthCheck(after: .seconds(15))])
         #expect(link.handle(.healthCheckDue) == [.probe])
         #expect(
-            link.handle(.probeAnswered(clockAgrees: false)) == [.resync, .scheduleHealthCheck(after: .seconds(60))])
+            link.handle(.probeAnswered(clockAgrees: false)) == [
+                .signReset, .resync, .scheduleHealthCheck(after: .seconds(15)),
+            ])
+    }
+
+    @Test("a first connection that fails is an outage, reported once with its cause, until the link comes up")
+    func firstConnectionFails() {
+        var link = SerialLink()
+        #expect(link.handle(.start) == [.open])
+        #expect(
+            link.handle(.openFailed("Permission denied")) == [
+                .close, .linkDown(cause: "Permission denied"), .scheduleRetry(after: .seconds(1)),
+            ])
+        #expect(link.handle(.retryDue) == [.open])
+        #expect(link.handle(.openFailed("Permission denied")) == [.close, .scheduleRetry(after: .seconds(2))])
+        #expect(link.handle(.retryDue) == [.open])
+        #expect(link.handle(.opened) == [.probe])
+        #expect(link.handle(.probeUnanswered) == [.scheduleRetry(after: .seconds(4))])
+        #expect(link.handle(.retryDue) == [.probe])
+        #expect(link.handle(.probeAnswered(clockAgrees: false)).prefix(2) == [.linkUp, .resync])
+        // Up once: the next failure is a new outage.
+        #expect(link.handle(.transmissionFailed("gone")).contains(.linkDown(cause: "gone")))
     }
 
     @Test("an unplugged cable: link down once, retries with growing backoff, re-sync on return")
@@ -50,7 +71,7 @@ struct SerialLinkTests {
         #expect(link.handle(.opened) == [.probe])
         #expect(
             link.handle(.probeAnswered(clockAgrees: true)) == [
-                .linkUp, .resync, .scheduleHealthCheck(after: .seconds(60)),
+                .linkUp, .resync, .scheduleHealthCheck(after: .seconds(15)),
             ])
         #expect(link.retries == 0 && link.lastError == nil)
     }
@@ -75,6 +96,19 @@ struct SerialLinkTests {
         #expect(link.handle(.retryDue) == [.probe])
         #expect(link.handle(.probeUnanswered) == [.close, .scheduleRetry(after: .seconds(4))])
         #expect(link.state == .failed)
+    }
+
+    @Test("an upload the sign does not confirm counts as a missed probe: down once, then re-synced when it answers")
+    func unconfirmedUpload() {
+        var link = Self.readyLink()
+        #expect(link.handle(.contentChanged) == [.sendChanges])
+        #expect(
+            link.handle(.probeUnanswered) == [
+                .linkDown(cause: "the sign does not answer"), .scheduleRetry(after: .seconds(1)),
+            ])
+        #expect(link.state == .degraded)
+        #expect(link.handle(.retryDue) == [.probe])
+        #expect(link.handle(.probeAnswered(clockAgrees: true)).prefix(2) == [.linkUp, .resync])
     }
 
     @Test("content changes are sent when ready and wait (for the re-sync) otherwise")
