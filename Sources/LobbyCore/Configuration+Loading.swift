@@ -51,8 +51,8 @@ extension TOMLTableReader {
 
 extension Configuration.Panel {
     fileprivate mutating func read(from table: TOMLTableReader) {
-        table.read("width", into: &width, in: 8...2048)
-        table.read("height", into: &height, in: 7...512)
+        table.read("width", into: &width, in: Self.widths)
+        table.read("height", into: &height, in: Self.heights)
         table.read("colors", into: &colors)
         table.read("on_stop", into: &onStop)
     }
@@ -61,7 +61,7 @@ extension Configuration.Panel {
 extension Configuration.Font {
     fileprivate mutating func read(from table: TOMLTableReader) {
         table.readPath("path", into: &path)
-        table.read("size", into: &pixelSize, in: 6...128)
+        table.read("size", into: &pixelSize, in: Self.pixelSizes)
     }
 }
 

@@ -30,6 +30,10 @@ public struct Configuration: Sendable, Equatable {
         /// What the panel shows after lobbyd stops: the last content, or nothing.
         public var onStop: StopBehaviour = .keep
         public init() {}
+
+        /// The panels lobbyd drives, in dots (`lobbyctl render` holds to the same).
+        public static let widths = 8...2048
+        public static let heights = 7...512
     }
 
     public enum StopBehaviour: String, Sendable, Equatable, CaseIterable {
@@ -61,6 +65,9 @@ public struct Configuration: Sendable, Equatable {
         public var path = "/usr/share/fonts/opentype/unifont/unifont.otf"
         public var pixelSize = 16
         public init() {}
+
+        /// The font sizes lobbyd renders, in pixels.
+        public static let pixelSizes = 6...128
     }
 
     /// Opening windows per kind of day. Off-days are dark unless a site configures windows.

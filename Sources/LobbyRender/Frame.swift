@@ -84,11 +84,11 @@ public struct Frame: Sendable, Hashable, CustomStringConvertible, CustomDebugStr
     public var debugDescription: String { description }
 
     /// The `width`-dot-wide window of this frame starting at column `x`, for scrolling a strip;
-    /// columns beyond the strip are dark.
-    public func window(x: Int, width windowWidth: Int) -> Frame {
+    /// columns beyond the strip, and from `showing` on, are dark.
+    public func window(x: Int, width windowWidth: Int, showing: Int? = nil) -> Frame {
         var window = Frame(width: windowWidth, height: height)
         for row in 0..<height {
-            for column in 0..<windowWidth where x + column >= 0 && x + column < width {
+            for column in 0..<min(windowWidth, showing ?? windowWidth) where x + column >= 0 && x + column < width {
                 window.dots[row * windowWidth + column] = dots[row * width + x + column]
             }
         }

@@ -45,8 +45,8 @@ extension TextRenderer {
     /// The panel pictures of one playlist item. A scroll item becomes consecutive panel-wide
     /// windows of its strip, because a controller shows pictures, not moving text.
     public func pages(for item: PlaylistItem) throws(LobbyRenderError) -> [Frame] {
-        let frames = try render(item.text, style: item.textStyle, mode: item.layoutMode)
-        guard item.mode == .scroll, let strip = frames.first else { return frames }
-        return stride(from: 0, to: strip.width, by: width).map { strip.window(x: $0, width: width) }
+        item.mode == .scroll
+            ? try scrollPages(item.text, style: item.textStyle)
+            : try render(item.text, style: item.textStyle, mode: item.layoutMode)
     }
 }

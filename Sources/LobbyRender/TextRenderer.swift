@@ -26,7 +26,7 @@ public final class TextRenderer {
         throws(LobbyRenderError) -> [Frame]
     {
         if mode == .scroll { return [try scrollStrip(text, style: style)] }
-        let pages = paginate(glyphLines(text, style: style), style: style)
+        let pages = paginate(try glyphLines(text, style: style), style: style)
         if mode == .static && pages.count > 1 { throw .doesNotFitOnePage(pages: pages.count) }
         try checkSize(pages.count * width * height)
         return font.withGlyphPool { glyphs in pages.map { draw($0, glyphs, style: style) } }
@@ -85,10 +85,10 @@ public final class TextRenderer {
 
     /// The lines `text` breaks into, as `lines` gives them, with each character's glyph looked
     /// up once for both breaking and drawing (valid until the font's next lookup).
-    private func glyphLines(_ text: String, style: TextStyle) -> [GlyphLine] {
+    private func glyphLines(_ text: String, style: TextStyle) throws(LobbyRenderError) -> [GlyphLine] {
         let paragraphs = BreakRules.paragraphs(of: text)
         var lines: [GlyphLine] = []
-        for (paragraph, run) in zip(paragraphs, font.glyphRuns(for: paragraphs)) {
+        for (paragraph, run) in zip(paragraphs, try font.glyphRuns(for: paragraphs)) {
             for line in LineBreaker.breaks(paragraph, widths: run.advances, maxWidth: lineWidth(style)) {
                 lines.append(GlyphLine(entries: run.entries[line.range], width: line.width))
             }
@@ -126,17 +126,46 @@ public final class TextRenderer {
     }
 
     private func scrollStrip(_ text: String, style: TextStyle) throws(LobbyRenderError) -> Frame {
+        try scrollStripAndPens(text, style: style).strip
+    }
+
+    /// The scroll strip, and the pen position before each character and after the last.
+    private func scrollStripAndPens(_ text: String, style: TextStyle) throws(LobbyRenderError) -> (
+        strip: Frame, pens: [Int]
+    ) {
         // One line: each line end (CR LF counted once) and tab drawn as a space.
         let line = Array(BreakRules.paragraphs(of: text).joined(separator: [" "]))
-        let run = font.glyphRuns(for: [line])[0]
-        let textWidth = run.advances.reduce(0, +)
-        try checkSize((style.leftMargin + textWidth) * height)
-        var strip = Bitplane(width: max(1, style.leftMargin + textWidth), height: height)
+        let run = try font.glyphRuns(for: [line])[0]
+        var pens = [style.leftMargin]
+        for advance in run.advances { pens.append(pens[pens.count - 1] + advance) }
+        try checkSize(pens[pens.count - 1] * height)
+        var strip = Bitplane(width: max(1, pens[pens.count - 1]), height: height)
         let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin
         font.withGlyphPool { glyphs in
             draw(run.entries[...], glyphs, into: &strip, x: style.leftMargin, baseline: top + font.ascender)
         }
-        return strip.frame(style.color)
+        return (strip.frame(style.color), pens)
+    }
+
+    /// A scroll text as the sign shows it: consecutive panel-wide windows of its strip, each cut
+    /// between two characters (a character never shows half on one page and half on the next);
+    /// a character wider than the panel alone is cut where the panel ends.
+    public func scrollPages(_ text: String, style: TextStyle = TextStyle()) throws(LobbyRenderError) -> [Frame] {
+        let (strip, pens) = try scrollStripAndPens(text, style: style)
+        var pages: [Frame] = []
+        var start = 0
+        var next = 1  // the first pen position after `start` not yet known to fit
+        while start < strip.width {
+            var end = start
+            while next < pens.count, pens[next] - start <= width {
+                end = pens[next]
+                next += 1
+            }
+            if end == start { end = min(start + width, strip.width) }  // one character wider than the panel
+            pages.append(strip.window(x: start, width: width, showing: end - start))
+            start = end
+        }
+        return pages
     }
 
     private func draw(

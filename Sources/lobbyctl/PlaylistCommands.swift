@@ -122,7 +122,8 @@ struct PreviewCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var all: [Frame] = []
             for (index, item) in parsed.items.enumerated() {
-                let frames = try renderer.render(item.text, style: item.textStyle, mode: item.layoutMode)
+                // What the sign shows: a scroll item as its panel-wide windows.
+                let frames = try renderer.pages(for: item)
                 for (page, frame) in frames.enumerated() {
                     let path = "\(out)/item-\(index + 1)-page-\(page + 1).png"
                     try AtomicFile.write(frame.panelPicture().encoded(), to: path)

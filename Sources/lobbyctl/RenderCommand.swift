@@ -14,17 +14,19 @@ struct RenderCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The text to render; \\n in the text forces a line break.")
     var text: String
 
-    @Option(help: "Font file (any format FreeType opens).")
-    var font = Configuration().font.path
+    @OptionGroup var configuration: ConfigurationOption
 
-    @Option(help: "Font size in pixels.")
-    var size = Configuration().font.pixelSize
+    @Option(help: "Font file (any format FreeType opens); default: the configuration's [font] path.")
+    var font: String?
 
-    @Option(help: "Panel width in dots.")
-    var width = Configuration().panel.width
+    @Option(help: "Font size in pixels, 6 to 128; default: the configuration's [font] size.")
+    var size: Int?
 
-    @Option(help: "Panel height in dots.")
-    var height = Configuration().panel.height
+    @Option(help: "Panel width in dots, 8 to 2048; default: the configuration's [panel] width.")
+    var width: Int?
+
+    @Option(help: "Panel height in dots, 7 to 512; default: the configuration's [panel] height.")
+    var height: Int?
 
     @Option(help: "red, green or amber.")
     var color = "red"
@@ -44,11 +46,14 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output: FILE (NAME.EXT gives NAME-1.EXT, NAME-2.EXT, …) or an existing DIR (page-1.EXT, …).")
     var out: String?
 
-    /// Bounds on every number, checked before anything is drawn: exit 64 with the option named.
+    /// Bounds on every number, the daemon's own (a preview of what it cannot show would mislead),
+    /// checked before anything is drawn: exit 64 with the option named.
     func validate() throws {
         for (name, value, range) in [
-            ("--width", width, 1...4_096), ("--height", height, 1...4_096), ("--size", size, 4...512),
-        ] where !range.contains(value) {
+            ("--width", width, Configuration.Panel.widths), ("--height", height, Configuration.Panel.heights),
+            ("--size", size, Configuration.Font.pixelSizes),
+        ] {
+            guard let value, !range.contains(value) else { continue }
             throw ValidationError("\(name) \(value): expected \(range.lowerBound) to \(range.upperBound)")
         }
     }
@@ -60,18 +65,25 @@ struct RenderCommand: ParsableCommand {
             verticalAlignment: try choice(valign, "--valign", TextStyle.VerticalAlignment.allCases))
         let layout: LayoutMode = try choice(mode, "--mode", LayoutMode.allCases)
         let outputFormat: OutputFormat = try choice(format, "--format", OutputFormat.allCases)
-        let original = text.replacingOccurrences(of: "\\n", with: "\n")
+        let (original, typed) = Self.unescapingNewlines(text)
         let (text, invisible) = TextRenderer.removingInvisibles(original)
         for (scalar, offset) in invisible {
             Console.error(
-                "lobbyctl render: warning: removed the invisible character U+\(String(format: "%04X", scalar.value)) at character \(offset + 1)"
+                "lobbyctl render: warning: removed the invisible character U+\(String(format: "%04X", scalar.value)) at character \(typed[offset] + 1)"
             )
         }
+        // What the daemon draws with, unless an option says otherwise.
+        let hall = try configuration.load()
         let frames: [Frame]
         let renderer: TextRenderer
         do {
-            renderer = try TextRenderer(font: FontFace(path: font, pixelSize: size), width: width, height: height)
-            frames = try renderer.render(text, style: style, mode: layout)
+            renderer = try TextRenderer(
+                font: FontFace(path: font ?? hall.font.path, pixelSize: size ?? hall.font.pixelSize),
+                width: width ?? hall.panel.width, height: height ?? hall.panel.height)
+            // Scrolling text as the sign shows it: panel-wide windows cut between characters.
+            frames =
+                layout == .scroll
+                ? try renderer.scrollPages(text, style: style) : try renderer.render(text, style: style, mode: layout)
         } catch {
             Console.error("lobbyctl render: \(error)")
             // --size and --height that cannot go together are misused options, like one out of range.
@@ -80,10 +92,31 @@ struct RenderCommand: ParsableCommand {
         }
         // Positions counted in the text as given, like the warnings above.
         let removed = Set(invisible.map(\.1))
-        for missing in renderer.coverage(original) where !removed.contains(missing.offset) {
+        for var missing in renderer.coverage(original) where !removed.contains(missing.offset) {
+            missing.offset = typed[missing.offset]
             Console.error("lobbyctl render: warning: the font has no glyph for \(missing); drawn as a box")
         }
         try write(frames, as: outputFormat)
+    }
+
+    /// `text` with each `\\n` (backslash, n) as a line end, and for each character of the result
+    /// its position in `text` as typed, so that warnings point where the person typed.
+    static func unescapingNewlines(_ text: String) -> (String, [Int]) {
+        var result = String.UnicodeScalarView()
+        var typed: [Int] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            typed.append(index)
+            if scalars[index] == "\\", index + 1 < scalars.count, scalars[index + 1] == "n" {
+                result.append("\n")
+                index += 2
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return (String(result), typed)
     }
 
     private func write(_ frames: [Frame], as outputFormat: OutputFormat) throws {
@@ -140,7 +173,8 @@ enum PageFiles {
     static func paths(for out: String, count: Int, extension fileExtension: String) -> [String] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
-            return (1...count).map { "\(out)/page-\($0).\(fileExtension)" }
+            let directory = out.hasSuffix("/") ? String(out.dropLast()) : out
+            return (1...count).map { "\(directory)/page-\($0).\(fileExtension)" }
         }
         let url = URL(fileURLWithPath: out)
         let stem = url.deletingPathExtension().path

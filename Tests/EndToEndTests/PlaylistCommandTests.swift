@@ -69,7 +69,7 @@ struct PlaylistCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(work.path)/incoming").isEmpty)
     }
 
-    @Test("preview writes one panel picture per page and a contact sheet")
+    @Test("preview writes one panel picture per page the sign shows (a scroll item's windows too) and a contact sheet")
     func preview() throws {
         let out = try TemporaryDirectory()
         let result = try lobbyctl.run([
@@ -77,7 +77,11 @@ struct PlaylistCommandTests {
         ])
         #expect(result.status == 0, "\(result.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["contact-sheet.png", "item-1-page-1.png", "item-1-page-2.png", "item-2-page-1.png"])
+        // Item 2 scrolls: two panel-wide windows, as the daemon sends it (`TextRenderer.pages(for:)`).
+        #expect(
+            files == [
+                "contact-sheet.png", "item-1-page-1.png", "item-1-page-2.png", "item-2-page-1.png", "item-2-page-2.png",
+            ])
     }
 
     @Test("plan prints bytes and seconds per page at the configured baud")

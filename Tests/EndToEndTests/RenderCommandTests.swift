@@ -80,6 +80,50 @@ struct RenderCommandTests {
             tall.status == 64 && tall.standardError.contains("a line is 100 dots tall but the panel has only 16 rows"))
     }
 
+    @Test("with --config, the panel and font are the hall's, as the daemon draws them; options still win")
+    func hallConfiguration() throws {
+        let directory = try TemporaryDirectory()
+        let config = try directory.write("lobbyd.toml", "[panel]\nwidth = 96\nheight = 16\n")
+        let hall = try lobbyctl.run([
+            "render", "--config", config, "--text", "欢迎来到市政务服务中心", "--format", "pbm", "--out", directory.path,
+        ])
+        #expect(hall.status == 0, "\(hall.standardError)")
+        // 11 characters of 16 dots on a 96-dot line: two pages of one line each.
+        let first = try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/page-1.pbm"))
+        #expect(first.starts(with: Array("P4\n96 16\n".utf8)))
+        #expect(FileManager.default.fileExists(atPath: "\(directory.path)/page-2.pbm"))
+        let wider = try lobbyctl.run([
+            "render", "--config", config, "--text", "欢迎", "--width", "192", "--format", "pbm", "--out",
+            "\(directory.path)/wide.pbm",
+        ])
+        #expect(wider.status == 0)
+        let wide = try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/wide-1.pbm"))
+        #expect(wide.starts(with: Array("P4\n192 16\n".utf8)))
+        // An existing directory named with its slash: page files inside it, one slash.
+        let slashed = try lobbyctl.run([
+            "render", "--config", config, "--text", "欢迎", "--format", "pbm", "--out", "\(directory.path)/",
+        ])
+        #expect(slashed.standardOutput == "\(directory.path)/page-1.pbm\n")
+        // Warnings count the typed \n as the two characters typed.
+        let escaped = try lobbyctl.run(["render", "--config", config, "--text", "a\\nb\u{200B}c"])
+        #expect(escaped.standardError.contains("U+200B at character 5"), "\(escaped.standardError)")
+        let broken = try directory.write("broken.toml", "[panel]\nwidth = 3\n")
+        let refused = try lobbyctl.run(["render", "--config", broken, "--text", "x"])
+        #expect(refused.status == 2 && refused.standardError.contains("panel.width"))
+    }
+
+    @Test("a pipe or a directory as the font is refused at once, not waited on")
+    func hostileFonts() throws {
+        let directory = try TemporaryDirectory()
+        let pipe = "\(directory.path)/font"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        // FreeType would wait on the pipe for ever; the test's own time limit would catch that.
+        let fromPipe = try lobbyctl.run(["render", "--text", "x", "--font", pipe])
+        #expect(fromPipe.status == 2 && fromPipe.standardError.contains("\(pipe): not a font file (a directory, pipe"))
+        let fromDirectory = try lobbyctl.run(["render", "--text", "x", "--font", directory.path])
+        #expect(fromDirectory.status == 2 && fromDirectory.standardError.contains("not a font file"))
+    }
+
     @Test("variation selectors, soft hyphens and control characters are removed with their positions, as typed")
     func pastedInvisibles() throws {
         let result = try lobbyctl.run([
@@ -105,7 +149,7 @@ struct RenderCommandTests {
     func tooLarge() throws {
         let text = String(repeating: "一", count: 40_000)
         let result = try lobbyctl.run([
-            "render", "--text", text, "--mode", "scroll", "--size", "512", "--height", "512", "--format", "term",
+            "render", "--text", text, "--mode", "scroll", "--size", "128", "--height", "128", "--format", "term",
         ])
         #expect(result.status == 2 && result.standardError.contains("more than the 134217728 drawn at most"))
     }
@@ -116,6 +160,8 @@ struct RenderCommandTests {
         arguments: [
             ["--width", "0"], ["--width=-5"], ["--size=-1"], ["--size", "5000000000"], ["--size", "65535"],
             ["--size", "0"], ["--height", "99999"],
+            // The daemon's own bounds: a preview of a panel it cannot drive would mislead.
+            ["--size", "200"], ["--width", "4096"], ["--height", "6"],
         ])
     func numbersOutOfRange(option: [String]) throws {
         let result = try lobbyctl.run(["render", "--text", "x"] + option)

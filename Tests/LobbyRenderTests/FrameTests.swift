@@ -181,16 +181,17 @@ struct GlyphCacheTests {
     }
 
     @Test("a text with more different characters than the cache holds keeps them all until drawn")
-    func runsAreNotEvicted() {
+    func runsAreNotEvicted() throws {
         var random = SplitMix64(seed: 23)
         var cache = GlyphCache(capacity: 8)
         var made: [Unicode.Scalar: Glyph] = [:]
         let paragraphs = [Array("一二三四五六七八九十".unicodeScalars), Array("百千万亿".unicodeScalars)]
-        let runs = cache.runs(for: paragraphs) { scalar in
-            let glyph = Self.randomGlyph(width: 16, rows: 16, using: &random)
-            made[scalar] = glyph
-            return glyph
-        }
+        let runs = try #require(
+            cache.runs(for: paragraphs) { scalar in
+                let glyph = Self.randomGlyph(width: 16, rows: 16, using: &random)
+                made[scalar] = glyph
+                return glyph
+            })
         #expect(cache.statistics.entries == 14)
         cache.withPool { pool in
             for (paragraph, run) in zip(paragraphs, runs) {
@@ -205,6 +206,22 @@ struct GlyphCacheTests {
         // The next lookups bring the cache back within its capacity.
         for codePoint in UInt32(0x4E00)..<0x4E10 { _ = cache.glyph(for: codePoint) { Self.glyph } }
         #expect(cache.statistics.entries <= 8)
+    }
+
+    @Test("a text whose glyphs alone exceed the byte capacity is refused, and the cache recovers")
+    func runsAreBoundedByBytes() {
+        let big = Glyph(width: 64, rows: 64, left: 0, top: 64, advance: 64, bits: [UInt8](repeating: 1, count: 4_096))
+        var cache = GlyphCache(capacity: 4_096, byteCapacity: 10 * big.bitmapBytes)
+        var rasterized = 0
+        let refused = cache.runs(for: [Array("一二三四五六七八九十百千".unicodeScalars)]) { _ in
+            rasterized += 1
+            return big
+        }
+        #expect(refused == nil && rasterized == 11, "stops at the first glyph over the limit")
+        // Ten fit; a repeated character counts once.
+        #expect(cache.runs(for: [Array("一二三四五六七八九十一二".unicodeScalars)]) { _ in big } != nil)
+        for codePoint in UInt32(0x5000)..<0x5010 { _ = cache.glyph(for: codePoint) { big } }
+        #expect(cache.statistics.bitmapBytes <= 10 * big.bitmapBytes)
     }
 
     @Test("big glyphs are evicted by bytes held, before the count is reached")

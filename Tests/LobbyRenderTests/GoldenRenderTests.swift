@@ -86,4 +86,40 @@ struct GoldenRenderTests {
         // 24 characters are exactly two full lines: still one page.
         #expect(try Self.renderer().render(String(repeating: "政务服务", count: 6), mode: .static).count == 1)
     }
+
+    @Test("a scroll item's pages are cut between characters, each as full as the panel allows, and add up to the strip")
+    func scrollPages() throws {
+        let renderer = try Self.renderer()
+        let text = "a咨询、投诉、求助、建议，请拨打12345"  // 拨 spans x 184–199: across a 192-dot cut
+        let strip = try renderer.render(text, mode: .scroll)[0]
+        let pages = try renderer.scrollPages(text)
+        // The character boundaries, from FreeType's advances, independent of the layout code.
+        var pens = [0]
+        for glyph in renderer.font.glyphs(for: Array(text.unicodeScalars)) { pens.append(pens.last! + glyph.advance) }
+        var start = 0
+        for (index, page) in pages.enumerated() {
+            let end = pens.last { $0 - start <= 192 && $0 > start }!
+            #expect(page == strip.window(x: start, width: 192, showing: end - start), "page \(index + 1)")
+            start = end
+        }
+        #expect(start == strip.width && pages.count == 2)
+        #expect(pages[0] != strip.window(x: 0, width: 192), "拨 is not cut in half")
+    }
+
+    @Test("a text with more different glyphs than the cache's bytes hold is refused, in page and scroll mode")
+    func tooManyGlyphs() throws {
+        // Unifont 16 px: 16 rows of one word, 128 bytes a glyph; 64 KiB hold 512 of them.
+        let font = try FontFace(path: unifont, pixelSize: 16, cacheBytes: 64 << 10)
+        let renderer = try TextRenderer(font: font, width: 192, height: 32)
+        let ideographs = String(String.UnicodeScalarView((0x4E00..<0x4E00 + 600).compactMap(Unicode.Scalar.init)))
+        for mode in [LayoutMode.page, .scroll] {
+            #expect(throws: LobbyRenderError.tooManyGlyphs(limitBytes: 64 << 10)) {
+                try renderer.render(ideographs, mode: mode)
+            }
+        }
+        // The same characters over several texts are fine: the cache evicts between texts.
+        #expect(try renderer.render(String(ideographs.prefix(500))).count > 1)
+        #expect(try renderer.render(String(ideographs.suffix(500))).count > 1)
+        #expect(font.cacheStatistics.bitmapBytes <= 64 << 10)
+    }
 }

@@ -104,6 +104,40 @@ struct LineBreakerInvariantTests {
         #expect(lines(text, width: 96) == expected)
     }
 
+    @Test(
+        "a time range with an en dash stays whole, and a line never starts with the dash",
+        arguments: [192, 176, 128])
+    func enDashRange(width: Int) {
+        let text = "办理时间为工作日上午08:20–12:00，下午14:20–17:30"
+        let result = lines(text, width: width)
+        #expect(!result.contains { $0.hasPrefix("–") }, "\(result)")
+        #expect(result.contains { $0.contains("08:20–12:00") } && result.contains { $0.contains("14:20–17:30") })
+        // A range that fills the line alone, with the comma that clings to it, is cut after its dash.
+        #expect(lines("上午08:20–12:00，下午", width: 96) == ["上午", "08:20–", "12:00，下午"])
+    }
+
+    @Test("a no-break space never breaks, on either side")
+    func noBreakSpace() {
+        #expect(lines("共计5\u{00A0}km路程", width: 56) == ["共计", "5\u{00A0}km路", "程"])
+        #expect(lines("共计5\u{202F}km", width: 48) == ["共计", "5\u{202F}km"])
+    }
+
+    @Test(
+        "an address wider than the line is cut after its slashes or hyphen, not after a letter",
+        arguments: [
+            ("http://www.gdzwfw.gov.cn", 96, ["http://", "www.gdzwfw.g", "ov.cn"]),
+            ("E-mail:a@b.cn", 64, ["E-", "mail:a@", "b.cn"]),
+        ])
+    func cutAfterSlash(text: String, width: Int, expected: [String]) {
+        #expect(lines(text, width: width) == expected)
+    }
+
+    @Test("a cut inside a run never leaves an opening mark at a line's end, also before a space")
+    func openingBeforeSpace() {
+        let result = lines("请（ 中—", width: 40)
+        #expect(!result.contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("（") }, "\(result)")
+    }
+
     @Test("a run of closing marks longer than a line is cut where it stops fitting, not into single characters")
     func closingRun() {
         #expect(lines("说明：。。。。。。。。。。。。。。", width: 192) == ["说", "明：。。。。。。。。。。", "。。。。"])

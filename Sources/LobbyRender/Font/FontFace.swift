@@ -1,4 +1,5 @@
 import CFreeType
+import Glibc
 
 /// A font opened through FreeType at one pixel size, rendering crisp 1-bit glyphs as a sign
 /// maker's software does, with a bounded glyph cache in front of the rasterizer.
@@ -19,7 +20,13 @@ public final class FontFace {
     private let face: FT_Face
     private var cache: GlyphCache
 
-    public init(path: String, pixelSize: Int, cacheCapacity: Int = 4096) throws(LobbyRenderError) {
+    /// `cacheBytes`: glyph bitmap bytes kept at most, and the most one text may need.
+    public init(path: String, pixelSize: Int, cacheCapacity: Int = 4096, cacheBytes: Int = 64 << 20)
+        throws(LobbyRenderError)
+    {
+        // FreeType would open a named pipe and wait on it for ever.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG { throw .fontNotAFile(path: path) }
         var library: FT_Library?
         guard FT_Init_FreeType(&library) == 0, let library else {
             throw .fontUnreadable(path: path, freeTypeError: -1)
@@ -31,7 +38,10 @@ public final class FontFace {
             throw .fontUnreadable(path: path, freeTypeError: openError)
         }
         if FT_Set_Pixel_Sizes(face, 0, FT_UInt(pixelSize)) != 0 {
-            let strikes = (0..<Int(face.pointee.num_fixed_sizes)).map { Int(face.pointee.available_sizes[$0].height) }
+            // FreeType picks a strike by its pixels per em (y_ppem, 26.6), not by its height.
+            let strikes = (0..<Int(face.pointee.num_fixed_sizes)).map {
+                Int((face.pointee.available_sizes[$0].y_ppem + 32) >> 6)
+            }
             FT_Done_Face(face)
             FT_Done_FreeType(library)
             throw .sizeNotAvailable(path: path, pixelSize: pixelSize, available: strikes)
@@ -44,7 +54,7 @@ public final class FontFace {
         ascender = Int((metrics.ascender + 63) >> 6)
         descender = Int(metrics.descender >> 6)
         lineHeight = Int((metrics.height + 63) >> 6)
-        cache = GlyphCache(capacity: cacheCapacity)
+        cache = GlyphCache(capacity: cacheCapacity, byteCapacity: cacheBytes)
     }
 
     deinit {
@@ -65,8 +75,11 @@ public final class FontFace {
 
     /// The cache entries of every paragraph's characters, for drawing with `withGlyphPool`
     /// before the next lookup.
-    func glyphRuns(for paragraphs: [[Unicode.Scalar]]) -> [GlyphCache.Run] {
-        cache.runs(for: paragraphs) { rasterize($0) }
+    func glyphRuns(for paragraphs: [[Unicode.Scalar]]) throws(LobbyRenderError) -> [GlyphCache.Run] {
+        guard let runs = cache.runs(for: paragraphs, rasterize: { rasterize($0) }) else {
+            throw .tooManyGlyphs(limitBytes: cache.byteCapacity)
+        }
+        return runs
     }
 
     /// Calls `body` with the cached glyphs' bitmaps and placements.

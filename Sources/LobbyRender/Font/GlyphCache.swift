@@ -81,6 +81,8 @@ public struct GlyphCache: Sendable {
     private var clock: UInt64 = 0
     /// Entries used at or after this use are never evicted: those of the run being looked up.
     private var protectedSince = UInt64.max
+    /// Bitmap bytes of the entries the run being looked up holds.
+    private var protectedBytes = 0
 
     public init(capacity: Int = 4096, byteCapacity: Int = 64 << 20) {
         precondition(capacity >= 4, "a glyph cache holds at least a few glyphs")
@@ -102,21 +104,28 @@ public struct GlyphCache: Sendable {
 
     /// The entries of every paragraph's characters, for drawing from `withPool`. None of them
     /// is evicted while the paragraphs are looked up, so all stay valid together (a text with
-    /// more different characters than the capacity holds them all until the next lookup).
-    mutating func runs(for paragraphs: [[Unicode.Scalar]], rasterize: (Unicode.Scalar) -> Glyph) -> [Run] {
+    /// more different characters than the count capacity holds them all until the next
+    /// lookup). `nil` when their bitmaps alone would exceed the byte capacity: the text is
+    /// refused, not drawn with unbounded memory.
+    mutating func runs(for paragraphs: [[Unicode.Scalar]], rasterize: (Unicode.Scalar) -> Glyph) -> [Run]? {
         protectedSince = clock &+ 1
+        protectedBytes = 0
         defer { protectedSince = .max }
-        return paragraphs.map { paragraph in
+        var runs: [Run] = []
+        runs.reserveCapacity(paragraphs.count)
+        for paragraph in paragraphs {
             var run = Run(entries: [], advances: [])
             run.entries.reserveCapacity(paragraph.count)
             run.advances.reserveCapacity(paragraph.count)
             for scalar in paragraph {
                 let entry = entry(for: scalar.value) { rasterize(scalar) }
+                guard protectedBytes <= byteCapacity else { return nil }
                 run.entries.append(Int32(truncatingIfNeeded: entry))
                 run.advances.append(Int(placements[entry].advance))
             }
-            return run
+            runs.append(run)
         }
+        return runs
     }
 
     /// Calls `body` with the cached bitmaps and placements.
@@ -133,6 +142,9 @@ public struct GlyphCache: Sendable {
         let slot = self.slot(for: codePoint)
         let index = Int(slots[slot])
         if index >= 0 {
+            if lastUses[index] < protectedSince && clock >= protectedSince {
+                protectedBytes += placements[index].wordCount * MemoryLayout<UInt64>.size
+            }
             lastUses[index] = clock
             statistics.hits += 1
             return index
@@ -141,6 +153,7 @@ public struct GlyphCache: Sendable {
         if statistics.entries >= capacity || statistics.bitmapBytes >= byteCapacity { evictOldestQuarter() }
         let stored = keep(rasterize(), for: codePoint)
         slots[slot] = Int32(stored)
+        if clock >= protectedSince { protectedBytes += placements[stored].wordCount * MemoryLayout<UInt64>.size }
         return stored
     }
 

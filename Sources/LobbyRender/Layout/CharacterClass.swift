@@ -3,14 +3,18 @@
 enum CharacterClass {
     /// Never at the start of a line: closing brackets and quotes, sentence and clause punctuation.
     static let closing: Set<Unicode.Scalar> = Set(
-        "，。、；：？！）》」』】〕〗〙〛〉］｝”’…‥—～·%‰℃°,.;:?!)]}>".unicodeScalars)
+        "，。、；：？！）》」』】〕〗〙〛〉］｝”’…‥—–～·%‰℃°,.;:?!)]}>".unicodeScalars)
 
     /// Never at the end of a line: opening brackets and quotes.
     static let opening: Set<Unicode.Scalar> = Set("（《「『【〔〖〘〚〈［｛“‘([{<".unicodeScalars)
 
     /// Inside a word or number when a word character follows: 0755-123, 08:20, 12,345, a/b, x@y,
     /// web addresses (?id=12&k=v, %20, ~user) and their full-width forms (２０２６－１０－０１, ０８：２０).
-    static let joiners: Set<Unicode.Scalar> = Set("-.:/@_+#&',?=%~－：．／".unicodeScalars)
+    /// The en dash of a range (08:20–12:00) joins too.
+    static let joiners: Set<Unicode.Scalar> = Set("-–.:/@_+#&',?=%~－：．／".unicodeScalars)
+
+    /// No break on either side: the no-break spaces (UAX #14 class GL).
+    static let glue: Set<Unicode.Scalar> = Set("\u{00A0}\u{202F}\u{2007}".unicodeScalars)
 
     /// Signs that belong to the number after them: -5℃, +10℃, －３.
     static let signs: Set<Unicode.Scalar> = Set("+-−－＋±".unicodeScalars)
@@ -66,9 +70,11 @@ struct BreakClass: OptionSet {
     static let hyphen = BreakClass(rawValue: 1 << 11)
     /// + - − － ＋ ±: glued to the number after them.
     static let sign = BreakClass(rawValue: 1 << 12)
-    /// - / － ／: where a number or address too long for a line is best cut (after it), unlike
+    /// - – / － ／: where a number or address too long for a line is best cut (after it), unlike
     /// the `:` of a time or the `.` of a decimal.
     static let cutAfter = BreakClass(rawValue: 1 << 13)
+    /// A no-break space: no break before or after it.
+    static let glue = BreakClass(rawValue: 1 << 14)
 
     init(rawValue: UInt16) { self.rawValue = rawValue }
 
@@ -107,7 +113,8 @@ struct BreakClass: OptionSet {
         if "￥¥$€£".unicodeScalars.contains(scalar) { classes.insert(.currency) }
         if scalar == "-" { classes.insert(.hyphen) }
         if CharacterClass.signs.contains(scalar) { classes.insert(.sign) }
-        if "-/－／".unicodeScalars.contains(scalar) { classes.insert(.cutAfter) }
+        if "-–/－／".unicodeScalars.contains(scalar) { classes.insert(.cutAfter) }
+        if CharacterClass.glue.contains(scalar) { classes.insert(.glue) }
         if scalar == "（" || scalar == "(" { classes.insert(.parenthesisOpen) }
         if scalar == "）" || scalar == ")" { classes.insert(.parenthesisClose) }
         return classes

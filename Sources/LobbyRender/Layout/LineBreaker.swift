@@ -135,20 +135,30 @@ private struct Paragraph {
                 while shown < segment.upperBound, classes[shown].contains(.space) { shown += 1 }
                 return shown < segment.upperBound && classes[shown].contains(.closing)
             }
+            // Looked at before the white space that would end this line.
+            func endsWithOpening(_ position: Int) -> Bool {
+                var shown = position
+                while shown > start + 1, classes[shown - 1].contains(.space) { shown -= 1 }
+                return classes[shown - 1].contains(.opening)
+            }
             func isLegal(_ cut: Int) -> Bool {
-                cut == segment.upperBound || !(startsWithClosing(cut) || classes[cut - 1].contains(.opening))
+                cut == segment.upperBound || !(startsWithClosing(cut) || endsWithOpening(cut))
             }
             var cut = end
             while cut - 1 > start, !isLegal(cut) { cut -= 1 }
             // No legal cut at all (a run of closing marks): the longest part that fits, since
             // one-character lines would break the rule as often and be unreadable besides.
             if !isLegal(cut) { cut = end }
-            // Inside a number or word, cut after one of its hyphens or slashes if there is one:
-            // 0763- / 3361234，, 08:20- / 09:30。 rather than a digit taken from the middle.
-            if cut < segment.upperBound, classes[cut].contains(.word), classes[cut - 1].contains(.word) {
+            // Inside a number, word or address, cut after one of its hyphens or slashes if there
+            // is one (after the last of a run, as in http:// / www): 0763- / 3361234，,
+            // 08:20– / 12:00, E- / mail:a@b.cn, rather than a character taken from the middle.
+            let inRun: BreakClass = [.word, .joiner]
+            if cut < segment.upperBound, !classes[cut].isDisjoint(with: inRun),
+                !classes[cut - 1].isDisjoint(with: inRun)
+            {
                 var joint = cut - 1
                 while joint - 1 > start,
-                    !(classes[joint - 1].contains(.cutAfter) && classes[joint - 2].contains(.word) && isLegal(joint))
+                    !(classes[joint - 1].contains(.cutAfter) && !classes[joint].contains(.cutAfter) && isLegal(joint))
                 {
                     joint -= 1
                 }
@@ -212,6 +222,7 @@ enum BreakRules {
         let before = classes[index - 1]
         let after = classes[index]
         if after.contains(.space) { return false }  // spaces stay with what they follow
+        if before.contains(.glue) || after.contains(.glue) { return false }  // 5 km with U+00A0
         if after.contains(.closing) { return false }  // 行首禁则, also after a space
         // 行尾禁则, also before a space: `《 热` does not break after the bracket either.
         var visible = index - 1
