@@ -101,9 +101,12 @@ public enum Daemon {
             .open
     ) -> LinkDriver {
         let device = configuration.serial.device
+        // Beside the event log: what the sign holds, so that a restart adopts it (`SignLedger`).
+        let ledger = URL(fileURLWithPath: configuration.paths.database).deletingLastPathComponent()
+            .appendingPathComponent("sign.json").path
         return LinkDriver(
             path: device, serial: configuration.serial, controller: controller, zone: configuration.timeZone,
-            clocks: clock.clocks, open: open
+            ledgerPath: ledger, clocks: clock.clocks, open: open
         ) { report in
             switch report {
             case .up:

@@ -48,6 +48,8 @@ public final class LinkDriver: Sendable {
     private let controller: any Controller
     private let zone: TimeZone
     private let report: @Sendable (LinkReport) -> Void
+    /// Where what the sign holds is recorded between runs (`SignLedger`); `nil`: nowhere.
+    fileprivate let ledgerPath: String?
     fileprivate let healthInterval: Duration
     fileprivate let clocks: Clocks
     fileprivate let open: @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport
@@ -67,12 +69,13 @@ public final class LinkDriver: Sendable {
 
     public init(
         path: String, serial: Configuration.Serial, controller: any Controller, zone: TimeZone,
-        healthInterval: Duration = .seconds(60), clocks: Clocks = .system,
+        healthInterval: Duration = .seconds(15), ledgerPath: String? = nil, clocks: Clocks = .system,
         open: @escaping @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport = TransportFactory
             .open,
         report: @escaping @Sendable (LinkReport) -> Void
     ) {
         self.healthInterval = healthInterval
+        self.ledgerPath = ledgerPath
         self.clocks = clocks
         self.open = open
         shared = Mutex(Shared(status: LinkStatus(since: clocks.wall())))
@@ -164,6 +167,8 @@ public struct LinkLoop {
     var link: SerialLink
     var transport: Transport?
     var memory = SignMemory()
+    /// What the sign held at the last confirmed upload, and the token stored with it.
+    var ledger: SignLedger?
     var sentVersion = -1
     var retryAt: ContinuousClock.Instant?
     var healthAt: ContinuousClock.Instant?
@@ -172,6 +177,13 @@ public struct LinkLoop {
     public init(driver: LinkDriver) {
         self.driver = driver
         link = SerialLink(healthInterval: driver.healthInterval)
+        if let path = driver.ledgerPath {
+            do {
+                ledger = try SignLedger.load(path)
+            } catch {
+                logger.warning("link: ignoring \(path) (\(error)); the sign will be re-synced")
+            }
+        }
     }
 
     /// Opens the port and syncs the sign.
@@ -263,6 +275,16 @@ public struct LinkLoop {
         case .resync:
             memory = SignMemory()
             return upload(controller, withClock: true)
+        case .adopt:
+            memory = ledger?.memory ?? SignMemory()
+            logger.notice("link: the sign still holds what was last sent; sending only what changed")
+            return upload(controller, withClock: false)
+        case .setClock:
+            do {
+                try sendClock(controller)
+            } catch {
+                return .transmissionFailed(error.description)
+            }
         case .sendChanges:
             return upload(controller, withClock: false)
         case .scheduleRetry(let delay):
@@ -288,7 +310,14 @@ public struct LinkLoop {
             guard let reply = try ask(controller, within: Self.probeDeadline) else { return .probeUnanswered }
             let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
             let seconds = Int(now.secondOfDay)
-            return .probeAnswered(clockAgrees: reply.agrees(hour: seconds / 3600, minute: seconds / 60 % 60))
+            let manifest: SerialLink.ManifestCheck =
+                switch reply.manifest {
+                case nil: .unknown
+                case ledger?.token: .ours
+                default: .other
+                }
+            return .probeAnswered(
+                clockAgrees: reply.agrees(hour: seconds / 3600, minute: seconds / 60 % 60), manifest: manifest)
         } catch {
             return .transmissionFailed(error.description)
         }
@@ -309,6 +338,33 @@ public struct LinkLoop {
             if let reply = controller.probeReply(in: received) { return reply }
         }
         return nil
+    }
+
+    /// The upload was confirmed: the ledger records what the sign now holds under a new
+    /// token, saved before the token goes to the sign.
+    mutating func recordConfirmed(_ controller: any Controller) throws(LinkError) {
+        let confirmed = SignLedger(token: SignLedger.newToken(), memory: memory)
+        if let path = driver.ledgerPath {
+            do {
+                try confirmed.save(path)
+            } catch {
+                // The sign keeps the pending token: the next start re-syncs it, which is safe.
+                logger.error("link: cannot record what the sign holds in \(path): \(error)")
+                return
+            }
+        }
+        ledger = confirmed
+        try transport?.write(controller.writeManifest(confirmed.token).bytes, timeout: Self.probeDeadline)
+    }
+
+    /// Sets the sign's clock to now.
+    func sendClock(_ controller: any Controller) throws(LinkError) {
+        let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
+        let seconds = Int(now.secondOfDay)
+        for clock in controller.setClock(hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
+        {
+            try transport?.write(clock.bytes, timeout: Self.probeDeadline)
+        }
     }
 
     /// Drives the panel-power relay, if the hall has one: off with a dark screen, on otherwise.
@@ -339,6 +395,13 @@ public struct LinkLoop {
             sentVersion = version
             return nil
         }
+        // An upload that changes what the sign holds first marks the sign's manifest as pending,
+        // so that if it is cut short no ledger matches the sign (`SignLedger`). One that starts
+        // by configuring the memory needs no mark: that empties the manifest.
+        let changesMemory = transmissions.contains { $0.purpose != .sequence }
+        if changesMemory && !transmissions.contains(where: { $0.purpose == .configureMemory }) {
+            transmissions.insert(controller.writeManifest(SignLedger.pending), at: 0)
+        }
         switchPanelPower(on: program != nil, transport: transport)
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
         driver.update {
@@ -367,19 +430,12 @@ public struct LinkLoop {
                 memory = SignMemory()  // what it holds is unknown: everything goes again
                 return .probeUnanswered
             }
-            if withClock {
-                // After the confirmation, so that the time sent is the time it arrives (computed
-                // before the upload, it lagged by the whole upload, and a lag of minutes reads
-                // as a power cut at the next probe), and last, because the memory configuration
-                // at the start of a re-sync may erase the clock (protocol-docs/alpha.md).
-                let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
-                let seconds = Int(now.secondOfDay)
-                for clock in controller.setClock(
-                    hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
-                {
-                    try transport.write(clock.bytes, timeout: Self.probeDeadline)
-                }
-            }
+            if changesMemory { try recordConfirmed(controller) }
+            // After the confirmation, so that the time sent is the time it arrives (computed
+            // before the upload, it lagged by the whole upload, and a lag of minutes reads as a
+            // power cut at the next probe), and last, because the memory configuration at the
+            // start of a re-sync may erase the clock (protocol-docs/alpha.md).
+            if withClock { try sendClock(controller) }
         } catch {
             memory = SignMemory()
             return .transmissionFailed(error.description)

@@ -6,11 +6,14 @@
 ///             ↑          ↓ no answer      ↓ write/read error
 ///          failed ← degraded (3 misses)  failed → (backoff 1 s … 30 s) → opening
 /// ```
-/// Every time the sign answers after being unreachable, lobbyd re-syncs it: the sign may have
-/// lost its memory (unplugged, power-cycled), so everything is uploaded again and the screen
-/// is restored to what the schedule demands. The probe reads the sign's clock, which lobbyd
-/// sets at every sync; a clock that disagrees means a power cut nobody saw: it is reported
-/// (`signReset`) and re-syncs.
+/// Every time the sign answers after being unreachable (or lobbyd starts), lobbyd asks whether
+/// it still holds what lobbyd last confirmed: the probe reads back a manifest token stored on
+/// the sign (`SignLedger`). If so, the sign's memory is adopted and only what changed is sent;
+/// otherwise (unplugged and power-cycled, or never synced) everything is uploaded again. The
+/// probe also reads the sign's clock, which lobbyd sets at every sync. At a health probe, a
+/// token that no longer matches, or (for a sign that keeps no token) a clock that disagrees,
+/// means a power cut nobody saw: it is reported (`signReset`) and re-syncs; a matching token
+/// with a wrong clock only sets the clock.
 ///
 /// The link is reported down once per outage: when a link that was up fails, and also when the
 /// very first attempt fails (a wrong device or a refused permission is an outage from the start).
@@ -38,8 +41,9 @@ public struct SerialLink: Sendable {
         case start
         case opened
         case openFailed(String)
-        /// The sign answered the probe; `clockAgrees` is false when its clock was reset.
-        case probeAnswered(clockAgrees: Bool)
+        /// The sign answered the probe; `clockAgrees` is false when its clock was reset, and
+        /// `manifest` says whether it still holds what lobbyd last confirmed.
+        case probeAnswered(clockAgrees: Bool, manifest: ManifestCheck = .unknown)
         /// No answer to a probe, or to the read that confirms an upload.
         case probeUnanswered
         case transmissionFailed(String)
@@ -48,12 +52,27 @@ public struct SerialLink: Sendable {
         case contentChanged
     }
 
+    /// The manifest token a probe read back, against the one lobbyd last stored.
+    public enum ManifestCheck: Sendable, Equatable {
+        /// The same: the sign holds what lobbyd last confirmed.
+        case ours
+        /// Another or none: the sign lost its memory, or an upload was cut short.
+        case other
+        /// The sign did not answer for it (no manifest file): only the clock can tell.
+        case unknown
+    }
+
     public enum Action: Sendable, Equatable {
         case open
         case close
         case probe
         /// Forget what the sign holds; upload everything and set its clock.
         case resync
+        /// The sign holds what lobbyd last confirmed: keep it, send only what changed (at
+        /// least the run sequence).
+        case adopt
+        /// Only the sign's clock is off: set it.
+        case setClock
         /// Send what changed since the last upload.
         case sendChanges
         case scheduleRetry(after: Duration)
@@ -101,7 +120,8 @@ public struct SerialLink: Sendable {
             return [.probe]
         case (.opening, .openFailed(let reason)):
             return fail(reason)
-        case (.probing, .probeAnswered(let clockAgrees)), (.degraded, .probeAnswered(let clockAgrees)):
+        case (.probing, .probeAnswered(let clockAgrees, let manifest)),
+            (.degraded, .probeAnswered(let clockAgrees, let manifest)):
             let wasHealthCheck = isHealthProbe && state == .probing
             state = .ready
             retries = 0
@@ -111,8 +131,13 @@ public struct SerialLink: Sendable {
             if !isUp { actions.append(.linkUp) }
             isUp = true
             isDownReported = false
-            if wasHealthCheck && !clockAgrees { actions.append(.signReset) }
-            if !wasHealthCheck || !clockAgrees { actions.append(.resync) }
+            switch (wasHealthCheck, manifest, clockAgrees) {
+            case (_, .ours, true): if !wasHealthCheck { actions.append(.adopt) }
+            case (_, .ours, false): actions += wasHealthCheck ? [.setClock] : [.adopt, .setClock]
+            case (true, .other, _), (true, .unknown, false): actions += [.signReset, .resync]
+            case (true, .unknown, true): break
+            case (false, .other, _), (false, .unknown, _): actions.append(.resync)
+            }
             return actions + [.scheduleHealthCheck(after: healthInterval)]
         // In `ready`: an upload the sign did not confirm (`LinkLoop.upload`).
         case (.probing, .probeUnanswered), (.degraded, .probeUnanswered), (.ready, .probeUnanswered):

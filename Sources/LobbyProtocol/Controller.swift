@@ -25,7 +25,7 @@ public struct SignMemory: Sendable, Equatable {
 /// One packet for the sign and what it is for (logs, upload progress, `lobbyctl plan`).
 public struct Transmission: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
-        case configureMemory, picture(page: Int), text, sequence, clock, probe
+        case configureMemory, picture(page: Int), text, sequence, clock, probe, manifest
     }
 
     public var purpose: Purpose
@@ -59,21 +59,28 @@ public protocol Controller: Sendable {
     func blank(memory: SignMemory) -> (transmissions: [Transmission], memory: SignMemory)
     /// The sign's clock, for signs that show or schedule by it.
     func setClock(hour: Int, minute: Int, isoWeekday: Int) -> [Transmission]
-    /// A read whose answer proves the sign is alive.
+    /// A read whose answer proves the sign is alive, and reads its clock and manifest.
     func probe() -> Transmission
     /// The sign's answer to `probe()` in `bytes` (what it sent), `nil` until one is complete.
     func probeReply(in bytes: [UInt8]) -> ProbeReply?
+    /// Stores `manifest` (up to 16 ASCII characters) on the sign, where `probe()` reads it
+    /// back: how lobbyd proves, after a restart or a lost link, that the sign still holds
+    /// what lobbyd last sent it, instead of erasing it and sending everything again.
+    func writeManifest(_ manifest: String) -> Transmission
 }
 
 /// What a probe tells about the sign: its clock, which lobbyd sets at every sync, so a clock
-/// that disagrees reveals a power cut.
+/// that disagrees reveals a power cut; and the manifest lobbyd last stored on it, `nil` when
+/// the sign did not answer for it (a sign that lost its memory table holds no manifest file).
 public struct ProbeReply: Sendable, Equatable {
     public var hour: Int
     public var minute: Int
+    public var manifest: String?
 
-    public init(hour: Int, minute: Int) {
+    public init(hour: Int, minute: Int, manifest: String? = nil) {
         self.hour = hour
         self.minute = minute
+        self.manifest = manifest
     }
 
     /// Whether the sign's clock is within `tolerance` minutes of `hour:minute`, across midnight.

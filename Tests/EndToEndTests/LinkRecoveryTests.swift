@@ -41,13 +41,12 @@ final class LinkRecoveryTests {
         return TimeZone(secondsFromGMT: offset * 3600)!
     }
 
-    func startDriver(healthInterval: Duration = .seconds(60)) throws -> LinkDriver {
+    func startDriver(healthInterval: Duration = .seconds(60), ledger: String? = nil) throws -> LinkDriver {
         let controller = try AlphaController(configuration: Configuration())
         let reports = self.reports
         let driver = LinkDriver(
             path: "\(directory.path)/sign", serial: Configuration().serial, controller: controller,
-            zone: Self.noonZone(),
-            healthInterval: healthInterval, report: { reports.post($0) })
+            zone: Self.noonZone(), healthInterval: healthInterval, ledgerPath: ledger, report: { reports.post($0) })
         self.driver = driver
         driver.show(SignProgram(pages: [page]))
         driver.start()
@@ -70,13 +69,14 @@ final class LinkRecoveryTests {
         let shown = try #require(
             Frame(pbm: Array(try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/dump/page-1.pbm")))))
         #expect(shown == page)
-        #expect(!simulator.output.contains { $0.contains("malformed") || $0.contains("refused") })
+        #expect(
+            !simulator.output.contains { $0.contains("malformed") || $0.contains("refused") }, "\(simulator.output)")
     }
 
-    @Test("unplugged: link down within 5 s; plugged back: content back with no operator action")
+    @Test("unplugged: link down within 5 s; plugged back: the sign's content adopted, with no operator action")
     func unplugAndReplug() throws {
         let driver = try startDriver()
-        guard let up = reports.waitFor(timeout: .seconds(15), { $0 == .up }),
+        guard let up = reports.waitFor(timeout: .seconds(15), { if case .synced = $0 { true } else { false } }),
             let shown = simulator.waitForLine({ $0 == self.pageLine })
         else {
             Issue.record("the link never came up: \(simulator.output)")
@@ -88,8 +88,52 @@ final class LinkRecoveryTests {
         #expect(down != nil, "no link_down within 5 s")
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(driver.status.state == .failed || driver.status.state == .opening)
-        #expect(reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(20)) { $0 == .up } != nil)
-        #expect(simulator.waitForLine(from: shown.next, timeout: .seconds(20)) { $0 == self.pageLine } != nil)
+        let back = reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(20)) { $0 == .up }
+        #expect(back != nil)
+        // The sign kept its memory (a cable, not its power): its manifest proves it, so only
+        // the run sequence goes again, and the page never left the panel.
+        let synced = reports.waitFor(from: back?.next ?? up.next) { if case .synced = $0 { true } else { false } }
+        guard case .synced(let bytes)? = synced?.event else {
+            Issue.record("no upload after the cable came back")
+            return
+        }
+        #expect(bytes < 100, "adopted, not re-uploaded: \(bytes) bytes")
+        #expect(!simulator.output[shown.next...].contains { $0.hasPrefix("lobby-sim: pages") })
+    }
+
+    @Test("a restart adopts what the sign holds: no memory table and no page sent again, the panel never dark")
+    func restartAdopts() throws {
+        let ledger = "\(directory.path)/sign.json"
+        let first = try startDriver(ledger: ledger)
+        guard let synced = reports.waitFor({ if case .synced = $0 { true } else { false } }),
+            let shown = simulator.waitForLine({ $0 == self.pageLine })
+        else {
+            Issue.record("the link never came up: \(simulator.output)")
+            return
+        }
+        #expect(FileManager.default.fileExists(atPath: ledger))
+        first.stop()  // as lobbyd stops with on_stop = "keep": the sign keeps showing
+        _ = try startDriver(ledger: ledger)
+        let again = reports.waitFor(from: synced.next) { if case .synced = $0 { true } else { false } }
+        guard case .synced(let bytes)? = again?.event else {
+            Issue.record("the restarted link never synced: \(simulator.output)")
+            return
+        }
+        #expect(bytes < 100, "adopted, not re-uploaded: \(bytes) bytes")
+        #expect(!simulator.output[shown.next...].contains { $0.hasPrefix("lobby-sim: pages") })
+        // A ledger that does not match the sign (another sign, or one rewritten by hand) is
+        // not trusted: everything goes again.
+        driver?.stop()
+        var other = try #require(try SignLedger.load(ledger))
+        other.token = SignLedger.newToken()
+        try other.save(ledger)
+        _ = try startDriver(ledger: ledger)
+        let resync = reports.waitFor(from: again?.next ?? 0) { if case .synced = $0 { true } else { false } }
+        guard case .synced(let resent)? = resync?.event else {
+            Issue.record("no re-sync with a foreign ledger")
+            return
+        }
+        #expect(resent > 6_000, "a picture of 192x32 goes again: \(resent) bytes")
     }
 
     @Test("a power-cycled sign is noticed within one health period and re-synced")

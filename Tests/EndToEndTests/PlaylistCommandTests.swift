@@ -92,6 +92,6 @@ struct PlaylistCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("2 page(s) on a blank sign, 9600 baud 8N1 (10 bits per byte)"))
         #expect(result.standardOutput.contains("page 1 picture                6198 bytes     6.46 s"))
-        #expect(result.standardOutput.contains("total                        12867 bytes    13.40 s"))
+        #expect(result.standardOutput.contains("total                        12878 bytes    13.41 s"))
     }
 }

@@ -55,6 +55,34 @@ struct SerialLinkTests {
         #expect(link.handle(.transmissionFailed("gone")).contains(.linkDown(cause: "gone")))
     }
 
+    @Test(
+        "what a probe's manifest and clock lead to, on (re)connecting and at a health probe",
+        arguments: [
+            (false, SerialLink.ManifestCheck.ours, true, [SerialLink.Action.linkUp, .adopt]),
+            (false, .ours, false, [.linkUp, .adopt, .setClock]),
+            (false, .other, true, [.linkUp, .resync]),
+            (false, .unknown, true, [.linkUp, .resync]),
+            (true, .ours, true, []),
+            (true, .ours, false, [.setClock]),  // the clock drifted; the memory is intact
+            (true, .other, true, [.signReset, .resync]),  // lost its memory: whatever the clock says
+            (true, .unknown, true, []),
+            (true, .unknown, false, [.signReset, .resync]),  // a sign that keeps no manifest: the clock decides
+        ])
+    func manifestDecides(
+        healthCheck: Bool, manifest: SerialLink.ManifestCheck, clockAgrees: Bool, expected: [SerialLink.Action]
+    ) {
+        var link = SerialLink()
+        _ = link.handle(.start)
+        _ = link.handle(.opened)
+        if healthCheck {
+            _ = link.handle(.probeAnswered(clockAgrees: true, manifest: .ours))
+            _ = link.handle(.healthCheckDue)
+        }
+        #expect(
+            link.handle(.probeAnswered(clockAgrees: clockAgrees, manifest: manifest))
+                == expected + [.scheduleHealthCheck(after: .seconds(15))])
+    }
+
     @Test("an unplugged cable: link down once, retries with growing backoff, re-sync on return")
     func unplugAndReplug() {
         var link = Self.readyLink()

@@ -71,6 +71,30 @@ struct AlphaControllerTests {
         #expect(sign.pages == pages)
     }
 
+    @Test("the manifest lobbyd stores is read back by the probe, and is gone after the memory table is rewritten")
+    func manifest() {
+        var sign = AlphaSign()
+        let first = try! controller.program(SignProgram(pages: [Self.page(1)]), memory: SignMemory())
+        #expect(
+            AlphaRoundTripTests.show(first.transmissions + [controller.writeManifest("0123456789abcdef")], on: &sign)
+                .isEmpty)
+        let (answer, _) = AlphaRoundTripTests.answers(to: [controller.probe()], on: &sign)
+        #expect(controller.probeReply(in: answer)?.manifest == "0123456789abcdef")
+        // The answer to the manifest read alone is not a whole probe reply.
+        let manifestOnly = Array(answer.prefix { $0 != AlphaConstants.eot }) + [AlphaConstants.eot]
+        #expect(controller.probeReply(in: manifestOnly) == nil)
+        // Configuring the memory again (a re-sync) empties it; a power cut removes the file.
+        _ = AlphaRoundTripTests.show(
+            try! controller.program(SignProgram(pages: [Self.page(2)]), memory: SignMemory()).transmissions, on: &sign)
+        #expect(
+            controller.probeReply(in: AlphaRoundTripTests.answers(to: [controller.probe()], on: &sign).answer)?.manifest
+                == "")
+        sign.powerCycle()
+        #expect(
+            controller.probeReply(in: AlphaRoundTripTests.answers(to: [controller.probe()], on: &sign).answer)?.manifest
+                == nil)
+    }
+
     @Test("more pages than memory slots, or a panel beyond small pictures, is refused with the reason")
     func limits() {
         #expect(throws: ControllerError.tooManyPages(pages: 5, slots: 4)) {
@@ -84,12 +108,9 @@ struct AlphaControllerTests {
     @Test("the probe's answer is recognised, and other bytes are not")
     func probe() throws {
         var sign = AlphaSign()
-        var decoder = AlphaDecoder()
-        guard case .packet(let read)? = decoder.feed(controller.probe().bytes).first else {
-            Issue.record("probe did not decode")
-            return
-        }
-        let answer = try #require(try sign.apply(read))
+        // A sign with no manifest file answers the clock only.
+        let (answer, complaints) = AlphaRoundTripTests.answers(to: [controller.probe()], on: &sign)
+        #expect(complaints.isEmpty)
         #expect(controller.probeReply(in: answer) == ProbeReply(hour: 0, minute: 0))
         #expect(controller.probeReply(in: controller.probe().bytes) == nil)
         #expect(controller.probeReply(in: Array(answer.dropLast())) == nil)

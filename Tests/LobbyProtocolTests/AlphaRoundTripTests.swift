@@ -7,17 +7,25 @@ import Testing
 struct AlphaRoundTripTests {
     /// Feeds every transmission to a fresh decoder and sign, failing on any complaint.
     static func show(_ transmissions: [Transmission], on sign: inout AlphaSign) -> [String] {
+        answers(to: transmissions, on: &sign).complaints
+    }
+
+    /// What `sign` answers to `transmissions`, and its complaints about them.
+    static func answers(to transmissions: [Transmission], on sign: inout AlphaSign) -> (
+        answer: [UInt8], complaints: [String]
+    ) {
         var decoder = AlphaDecoder()
+        var answer: [UInt8] = []
         var complaints: [String] = []
         for output in decoder.feed(transmissions.flatMap(\.bytes)) {
             switch output {
             case .packet(let packet):
-                do { _ = try sign.apply(packet) } catch { complaints.append(error.description) }
+                do { answer += try sign.apply(packet) ?? [] } catch { complaints.append(error.description) }
             case .malformed(let reason):
                 complaints.append(reason)
             }
         }
-        return complaints
+        return (answer, complaints)
     }
 
     @Test("any picture written by the encoder is decoded by the sign dot for dot")
@@ -52,12 +60,8 @@ struct AlphaRoundTripTests {
         sign.passTime(seconds: 3 * 86_400 + 3600)
         #expect(sign.clock == (1, 0) && sign.weekday == 5)
         // What the probe reads back is the running clock.
-        var decoder = AlphaDecoder()
-        guard case .packet(let packet) = decoder.feed(controller.probe().bytes).first else {
-            Issue.record("the probe does not decode")
-            return
-        }
-        let reply = try #require(try sign.apply(packet))
+        let (reply, complaints) = Self.answers(to: [controller.probe()], on: &sign)
+        #expect(complaints.isEmpty)
         #expect(controller.probeReply(in: reply) == ProbeReply(hour: 1, minute: 0))
         // Setting the clock starts a new minute.
         #expect(Self.show(controller.setClock(hour: 8, minute: 20, isoWeekday: 3), on: &sign).isEmpty)

@@ -22,6 +22,8 @@ public enum AlphaConstants {
         public static let writeText = UInt8(ascii: "A")
         public static let writeSpecial = UInt8(ascii: "E")
         public static let readSpecial = UInt8(ascii: "F")
+        public static let writeString = UInt8(ascii: "G")
+        public static let readString = UInt8(ascii: "H")
         public static let writeSmallPicture = UInt8(ascii: "I")
         public static let writeLargePicture = UInt8(ascii: "M")
     }
@@ -36,6 +38,8 @@ public enum AlphaConstants {
 
     public enum FileType {
         public static let text = UInt8(ascii: "A")
+        /// A STRING file: a few bytes the sign keeps and reads back (lobbyd's manifest token).
+        public static let string = UInt8(ascii: "B")
         /// The character "D"; the protocol document's table prints 43H beside it, which is "C".
         public static let picture = UInt8(ascii: "D")
     }

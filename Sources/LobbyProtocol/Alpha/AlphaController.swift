@@ -17,6 +17,9 @@ public struct AlphaController: Controller {
     static let textLabels = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
     /// The TEXT file of the dark screen: it shows a space.
     static let blankText = UInt8(ascii: "@")
+    /// The STRING file holding lobbyd's manifest token (`writeManifest`).
+    static let manifestLabel = UInt8(ascii: "#")
+    static let manifestCapacity = 16
     static let textCapacity = 16
 
     public init(address: String, width: Int, height: Int, tricolor: Bool, slots: Int = 16) throws(ControllerError) {
@@ -80,22 +83,34 @@ public struct AlphaController: Controller {
         ]
     }
 
+    /// Two reads in one transmission: the manifest, then the time of day. The sign answers in
+    /// order, so when the clock's answer is in, the manifest's is too, if the sign answers it at
+    /// all (one that lost its memory table has no such file).
     public func probe() -> Transmission {
-        Transmission(purpose: .probe, bytes: encoder.readTimeOfDay())
+        Transmission(purpose: .probe, bytes: encoder.readString(label: Self.manifestLabel) + encoder.readTimeOfDay())
     }
 
     public func probeReply(in bytes: [UInt8]) -> ProbeReply? {
         var decoder = AlphaDecoder()
-        for case .packet(let packet) in decoder.feed(bytes)
-        where packet.type == AlphaConstants.typeResponse && packet.command == AlphaConstants.Command.writeSpecial
-            && packet.data.count == 5 && packet.data[0] == AlphaConstants.Special.timeOfDay
-        {
-            guard let hour = Int(String(decoding: packet.data[1..<3], as: UTF8.self)),
+        var manifest: String?
+        for case .packet(let packet) in decoder.feed(bytes) where packet.type == AlphaConstants.typeResponse {
+            if packet.command == AlphaConstants.Command.writeString, packet.data.first == Self.manifestLabel {
+                manifest = String(decoding: packet.data.dropFirst(), as: UTF8.self)
+            }
+            guard packet.command == AlphaConstants.Command.writeSpecial, packet.data.count == 5,
+                packet.data[0] == AlphaConstants.Special.timeOfDay,
+                let hour = Int(String(decoding: packet.data[1..<3], as: UTF8.self)),
                 let minute = Int(String(decoding: packet.data[3..<5], as: UTF8.self))
             else { continue }
-            return ProbeReply(hour: hour, minute: minute)
+            return ProbeReply(hour: hour, minute: minute, manifest: manifest)
         }
         return nil
+    }
+
+    public func writeManifest(_ manifest: String) -> Transmission {
+        Transmission(
+            purpose: .manifest,
+            bytes: encoder.writeString(label: Self.manifestLabel, Array(manifest.utf8.prefix(Self.manifestCapacity))))
     }
 
     /// The memory table (picture slots, one TEXT file per slot, the blank TEXT) and the blank
@@ -107,6 +122,7 @@ public struct AlphaController: Controller {
         }
         files += Self.textLabels.prefix(slots).map { AlphaMemoryFile(label: $0, kind: .text(bytes: Self.textCapacity)) }
         files.append(AlphaMemoryFile(label: Self.blankText, kind: .text(bytes: Self.textCapacity)))
+        files.append(AlphaMemoryFile(label: Self.manifestLabel, kind: .string(bytes: Self.manifestCapacity)))
         var configured = SignMemory()
         configured.isConfigured = true
         return (

@@ -5,6 +5,8 @@ public struct AlphaMemoryFile: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A TEXT file of `bytes` capacity, always eligible to run.
         case text(bytes: Int)
+        /// A STRING file of `bytes` capacity.
+        case string(bytes: Int)
         /// A DOTS picture of the given size; `tricolor` when it may use green and amber.
         case picture(rows: Int, columns: Int, tricolor: Bool)
     }
@@ -49,6 +51,10 @@ public struct AlphaEncoder: Sendable {
             case .text(let bytes):
                 body +=
                     [AlphaConstants.FileType.text, UInt8(ascii: "L")] + Self.hex(bytes, digits: 4) + Array("FF00".utf8)
+            case .string(let bytes):
+                body +=
+                    [AlphaConstants.FileType.string, UInt8(ascii: "L")] + Self.hex(bytes, digits: 4)
+                    + Array("0000".utf8)
             case .picture(let rows, let columns, let tricolor):
                 body +=
                     [AlphaConstants.FileType.picture, UInt8(ascii: "L")] + Self.hex(rows, digits: 2)
@@ -110,6 +116,16 @@ public struct AlphaEncoder: Sendable {
     /// `E,`: restart the sign's program without clearing memory.
     public func softReset() -> [UInt8] {
         packet([AlphaConstants.Command.writeSpecial, AlphaConstants.Special.softReset])
+    }
+
+    /// `G`: the STRING file `label` now holds `text` (ASCII).
+    public func writeString(label: UInt8, _ text: [UInt8]) -> [UInt8] {
+        packet([AlphaConstants.Command.writeString, label] + text)
+    }
+
+    /// `H`: asks the sign what the STRING file `label` holds.
+    public func readString(label: UInt8) -> [UInt8] {
+        packet([AlphaConstants.Command.readString, label])
     }
 
     /// `F `: asks the sign for its time of day; any well-formed answer proves it is alive.

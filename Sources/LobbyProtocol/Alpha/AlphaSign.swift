@@ -12,6 +12,7 @@ public struct AlphaSign: Sendable {
     public private(set) var memory: [UInt8: AlphaMemoryFile] = [:]
     public private(set) var pictures: [UInt8: Frame] = [:]
     public private(set) var texts: [UInt8: [UInt8]] = [:]
+    public private(set) var strings: [UInt8: [UInt8]] = [:]
     public private(set) var runSequence: [UInt8] = []
     public private(set) var clock: (hour: Int, minute: Int) = (0, 0)
     public private(set) var weekday = 1
@@ -50,6 +51,8 @@ public struct AlphaSign: Sendable {
         case AlphaConstants.Command.writeSmallPicture: try applyPicture(packet.data)
         case AlphaConstants.Command.writeText: try applyText(packet.data)
         case AlphaConstants.Command.readSpecial: return try answerRead(packet.data)
+        case AlphaConstants.Command.writeString: try applyString(packet.data)
+        case AlphaConstants.Command.readString: return try answerStringRead(packet.data)
         default: throw Refusal(description: "unsupported command \(Self.show(packet.command))")
         }
         return nil
@@ -101,6 +104,11 @@ public struct AlphaSign: Sendable {
                     throw Refusal(description: "TEXT size \(size) is not hex")
                 }
                 table[entry[0]] = AlphaMemoryFile(label: entry[0], kind: .text(bytes: bytes))
+            case AlphaConstants.FileType.string:
+                guard let bytes = Int(size, radix: 16), bytes <= Self.stringCapacity else {
+                    throw Refusal(description: "STRING size \(size) is not hex up to 7D")
+                }
+                table[entry[0]] = AlphaMemoryFile(label: entry[0], kind: .string(bytes: bytes))
             case AlphaConstants.FileType.picture:
                 guard let rows = Int(size.prefix(2), radix: 16), let columns = Int(size.suffix(2), radix: 16) else {
                     throw Refusal(description: "picture size \(size) is not hex")
@@ -170,16 +178,43 @@ public struct AlphaSign: Sendable {
         texts[data[0]] = calls
     }
 
+    /// A STRING file holds at most 125 bytes (protocol document).
+    static let stringCapacity = 125
+
+    private mutating func applyString(_ data: [UInt8]) throws(Refusal) {
+        guard let label = data.first, case .string(let capacity)? = memory[label]?.kind else {
+            throw Refusal(description: "STRING \(data.first.map(Self.show) ?? "without a label") has no memory entry")
+        }
+        guard data.count - 1 <= capacity else {
+            throw Refusal(description: "STRING \(Self.show(label)) holds \(capacity) bytes, got \(data.count - 1)")
+        }
+        strings[label] = Array(data.dropFirst())
+    }
+
+    /// Answers `H` label with the STRING file's bytes, framed as the write that would store
+    /// them (`G` label data), the way a read of a special function is answered with `E`. A file
+    /// the sign does not hold gets no answer (our reading; protocol-docs/alpha.md).
+    private func answerStringRead(_ data: [UInt8]) throws(Refusal) -> [UInt8]? {
+        guard data.count == 1 else { throw Refusal(description: "read of a STRING file without one label") }
+        guard case .string? = memory[data[0]]?.kind else { return nil }
+        return Self.response([AlphaConstants.Command.writeString, data[0]] + (strings[data[0]] ?? []))
+    }
+
+    /// A response packet (type `0`, address `00`) carrying `body` between STX and ETX.
+    static func response(_ body: [UInt8]) -> [UInt8] {
+        let framed = [AlphaConstants.stx] + body + [AlphaConstants.etx]
+        return [AlphaConstants.nul, AlphaConstants.soh, AlphaConstants.typeResponse] + Array("00".utf8) + framed
+            + AlphaEncoder.checksum(of: framed) + [AlphaConstants.eot]
+    }
+
     /// Answers `F ` (time of day) with a response packet (type `0`).
     private func answerRead(_ data: [UInt8]) throws(Refusal) -> [UInt8] {
         guard data == [AlphaConstants.Special.timeOfDay] else {
             throw Refusal(description: "unsupported read \(data.map(Self.show))")
         }
-        let framed =
-            [AlphaConstants.stx, AlphaConstants.Command.writeSpecial, AlphaConstants.Special.timeOfDay]
-            + AlphaEncoder.decimal(clock.hour) + AlphaEncoder.decimal(clock.minute) + [AlphaConstants.etx]
-        return [AlphaConstants.nul, AlphaConstants.soh, AlphaConstants.typeResponse] + Array("00".utf8) + framed
-            + AlphaEncoder.checksum(of: framed) + [AlphaConstants.eot]
+        return Self.response(
+            [AlphaConstants.Command.writeSpecial, AlphaConstants.Special.timeOfDay] + AlphaEncoder.decimal(clock.hour)
+                + AlphaEncoder.decimal(clock.minute))
     }
 
     static func show(_ byte: UInt8) -> String {

@@ -1,0 +1,70 @@
+import Foundation
+import LobbyCore
+import LobbyProtocol
+
+/// What lobbyd last confirmed the sign holds, and the manifest token it stored on the sign with
+/// it. Kept in the state directory, so that a restart (or a reconnect) whose probe reads the
+/// same token back adopts the sign's memory instead of erasing it and uploading everything.
+///
+/// The token is replaced with `SignLedger.pending` on the sign before any upload that changes
+/// its memory and written anew only after the upload was confirmed and this ledger saved, so a
+/// crash at any point leaves a sign whose token matches no ledger: it is then re-synced.
+public struct SignLedger: Sendable, Equatable, Codable {
+    public var token: String
+    public var isConfigured: Bool
+    /// Picture label (one character) → content hash (hex) of the frame stored there.
+    public var pictures: [String: String]
+    /// TEXT label → the picture label it calls.
+    public var texts: [String: String]
+
+    /// On the sign while an upload that changes its memory is in flight: matches no ledger.
+    public static let pending = "-"
+
+    public init(token: String, memory: SignMemory) {
+        self.token = token
+        isConfigured = memory.isConfigured
+        pictures = Dictionary(
+            uniqueKeysWithValues: memory.pictures.map { (Self.label($0.key), String($0.value, radix: 16)) })
+        texts = Dictionary(uniqueKeysWithValues: memory.texts.map { (Self.label($0.key), Self.label($0.value)) })
+    }
+
+    /// The sign memory this ledger records, or `nil` if a label or hash does not parse.
+    public var memory: SignMemory? {
+        var memory = SignMemory()
+        memory.isConfigured = isConfigured
+        for (label, hash) in pictures {
+            guard let label = Self.byte(label), let hash = UInt64(hash, radix: 16) else { return nil }
+            memory.pictures[label] = hash
+        }
+        for (label, picture) in texts {
+            guard let label = Self.byte(label), let picture = Self.byte(picture) else { return nil }
+            memory.texts[label] = picture
+        }
+        return memory
+    }
+
+    /// A fresh token: 16 hex digits, never `pending`.
+    public static func newToken() -> String {
+        let value = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        return String(repeating: "0", count: 16 - value.count) + value
+    }
+
+    /// The ledger at `path`, `nil` when there is none; a file that cannot be read or parsed is
+    /// an error naming it (the caller logs it and re-syncs).
+    public static func load(_ path: String) throws -> SignLedger? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let bytes = try AtomicFile.read(path, limit: 64 << 10)
+        return try JSONDecoder().decode(SignLedger.self, from: Data(bytes))
+    }
+
+    public func save(_ path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(Array(try encoder.encode(self)), to: path, mode: 0o600)
+    }
+
+    private static func label(_ byte: UInt8) -> String { String(UnicodeScalar(byte)) }
+    private static func byte(_ label: String) -> UInt8? {
+        label.unicodeScalars.count == 1 ? label.unicodeScalars.first.flatMap { UInt8(exactly: $0.value) } : nil
+    }
+}
