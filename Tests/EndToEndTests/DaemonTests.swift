@@ -70,7 +70,9 @@ final class DaemonTests {
         #expect(simulator.waitForLine(from: first.next) { (simulatorPageCount($0) ?? 0) > before } != nil)
     }
 
-    @Test("a restart mid-window restores the screen within a tick; SIGTERM stops gracefully")
+    @Test(
+        "a restart mid-window restores the screen within a tick, adopting what the sign holds; SIGTERM stops gracefully"
+    )
     func restartMidWindow() throws {
         let first = try startDaemon(at: "2026-11-25T10:00:00")
         #expect(first.waitForLine(timeout: .seconds(20)) { $0.contains("sign updated") } != nil)
@@ -79,7 +81,13 @@ final class DaemonTests {
         let second = try startDaemon(at: "2026-11-25T10:05:00")
         #expect(
             second.waitForLine(timeout: .seconds(5)) { $0.contains("screen_on: workday window 08:20-12:00") } != nil)
-        #expect(second.waitForLine(timeout: .seconds(20)) { $0.contains("sign updated") } != nil)
+        // on_stop = "keep": the sign kept its pages and the restarted lobbyd adopts them; only
+        // the run sequence goes (no memory table, no picture: 6 KB and 6.5 s at 9600 baud each).
+        let updated = second.waitForLine(timeout: .seconds(20)) { $0.contains("sign updated") }
+        let bytes = updated.flatMap {
+            Int($0.line.split(separator: " ").drop { $0 != "updated:" }.dropFirst().first ?? "")
+        }
+        #expect(bytes.map { $0 < 100 } == true, "\(updated?.line ?? "no upload")")
         #expect(
             !second.output.contains { $0.contains("playlist_accepted") },
             "the archive, not incoming/, restores the playlists")
