@@ -88,7 +88,8 @@ public struct Frame: Sendable, Hashable, CustomStringConvertible, CustomDebugStr
     public func window(x: Int, width windowWidth: Int, showing: Int? = nil) -> Frame {
         var window = Frame(width: windowWidth, height: height)
         for row in 0..<height {
-            for column in 0..<min(windowWidth, showing ?? windowWidth) where x + column >= 0 && x + column < width {
+            for column in 0..<max(0, min(windowWidth, showing ?? windowWidth))
+            where x + column >= 0 && x + column < width {
                 window.dots[row * windowWidth + column] = dots[row * width + x + column]
             }
         }

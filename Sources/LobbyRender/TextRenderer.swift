@@ -126,46 +126,63 @@ public final class TextRenderer {
     }
 
     private func scrollStrip(_ text: String, style: TextStyle) throws(LobbyRenderError) -> Frame {
-        try scrollStripAndPens(text, style: style).strip
+        let line = try scrollLine(text, style: style)
+        try checkSize(line.width * height)
+        var strip = Bitplane(width: line.width, height: height)
+        font.withGlyphPool { glyphs in
+            draw(line.entries[...], glyphs, into: &strip, x: style.leftMargin, baseline: line.baseline)
+        }
+        return strip.frame(style.color)
     }
 
-    /// The scroll strip, and the pen position before each character and after the last.
-    private func scrollStripAndPens(_ text: String, style: TextStyle) throws(LobbyRenderError) -> (
-        strip: Frame, pens: [Int]
+    /// A scroll text as one line: its glyph entries, the pen position before each character
+    /// and after the last, its width and its baseline.
+    private func scrollLine(_ text: String, style: TextStyle) throws(LobbyRenderError) -> (
+        entries: [Int32], pens: [Int], width: Int, baseline: Int
     ) {
         // One line: each line end (CR LF counted once) and tab drawn as a space.
         let line = Array(BreakRules.paragraphs(of: text).joined(separator: [" "]))
         let run = try font.glyphRuns(for: [line])[0]
         var pens = [style.leftMargin]
         for advance in run.advances { pens.append(pens[pens.count - 1] + advance) }
-        try checkSize(pens[pens.count - 1] * height)
-        var strip = Bitplane(width: max(1, pens[pens.count - 1]), height: height)
         let top = style.verticalAlignment == .middle ? max(0, (height - font.lineHeight) / 2) : style.topMargin
-        font.withGlyphPool { glyphs in
-            draw(run.entries[...], glyphs, into: &strip, x: style.leftMargin, baseline: top + font.ascender)
-        }
-        return (strip.frame(style.color), pens)
+        return (run.entries, pens, max(1, pens[pens.count - 1]), top + font.ascender)
     }
 
     /// A scroll text as the sign shows it: consecutive panel-wide windows of its strip, each cut
-    /// between two characters (a character never shows half on one page and half on the next);
-    /// a character wider than the panel alone is cut where the panel ends.
+    /// between two characters (a character never shows half on one page and half on the next)
+    /// and each drawn from its own characters, so that no ink of one window's last character
+    /// shows at the next one's edge; a character wider than the panel alone is cut where the
+    /// panel ends.
     public func scrollPages(_ text: String, style: TextStyle = TextStyle()) throws(LobbyRenderError) -> [Frame] {
-        let (strip, pens) = try scrollStripAndPens(text, style: style)
-        var pages: [Frame] = []
-        var start = 0
-        var next = 1  // the first pen position after `start` not yet known to fit
-        while start < strip.width {
+        let line = try scrollLine(text, style: style)
+        var cuts = [0]
+        var next = 0  // the first pen position not yet known to fit after the last cut
+        while cuts[cuts.count - 1] < line.width {
+            let start = cuts[cuts.count - 1]
             var end = start
-            while next < pens.count, pens[next] - start <= width {
-                end = pens[next]
+            while next < line.pens.count, line.pens[next] - start <= width {
+                if line.pens[next] > start { end = line.pens[next] }
                 next += 1
             }
-            if end == start { end = min(start + width, strip.width) }  // one character wider than the panel
-            pages.append(strip.window(x: start, width: width, showing: end - start))
-            start = end
+            if end == start { end = min(start + width, line.width) }  // one character wider than the panel
+            cuts.append(end)
         }
-        return pages
+        try checkSize((cuts.count - 1) * width * height)
+        return font.withGlyphPool { glyphs in
+            zip(cuts, cuts.dropFirst()).map { start, end in
+                // The characters that end after the window's start (one begun before it only
+                // if a window could not hold it whole) and start before its end.
+                let count = line.entries.count
+                let first = (0..<count).first { line.pens[$0 + 1] > start } ?? count
+                let after = (first..<count).first { line.pens[$0] >= end } ?? count
+                var plane = Bitplane(width: end - start, height: height)
+                draw(
+                    line.entries[first..<after], glyphs, into: &plane, x: line.pens[first] - start,
+                    baseline: line.baseline)
+                return plane.frame(style.color).window(x: 0, width: width)
+            }
+        }
     }
 
     private func draw(

@@ -72,8 +72,16 @@ struct RenderCommand: ParsableCommand {
                 "lobbyctl render: warning: removed the invisible character U+\(String(format: "%04X", scalar.value)) at character \(typed[offset] + 1)"
             )
         }
-        // What the daemon draws with, unless an option says otherwise.
-        let hall = try configuration.load()
+        // What the daemon draws with, unless an option says otherwise (all four given: no
+        // configuration is needed, and none is read).
+        let given = font != nil && size != nil && width != nil && height != nil && configuration.config == nil
+        let hall = given ? Configuration() : try configuration.load()
+        if hall.panel.colors == .mono && style.color != .red {
+            Console.error(
+                "lobbyctl render: --color \(style.color): the panel is mono (red only); [panel] colors = \"tricolor\" shows green and amber"
+            )
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         let frames: [Frame]
         let renderer: TextRenderer
         do {

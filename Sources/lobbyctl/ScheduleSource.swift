@@ -10,6 +10,10 @@ struct ConfigurationOption: ParsableArguments {
 
     /// The configuration, or exit 2 naming what is wrong with it.
     func load() throws -> Configuration {
+        if config?.isEmpty == true {
+            Console.error("lobbyctl: --config needs a file path")
+            throw ExitCode(ExitStatus.usage)
+        }
         do {
             if let config { return try Configuration.load(path: config) }
             let path = Release.defaultConfigurationPath

@@ -107,6 +107,11 @@ struct RenderCommandTests {
         // Warnings count the typed \n as the two characters typed.
         let escaped = try lobbyctl.run(["render", "--config", config, "--text", "a\\nb\u{200B}c"])
         #expect(escaped.standardError.contains("U+200B at character 5"), "\(escaped.standardError)")
+        // Green on a mono panel is refused, as the validator refuses it in a playlist.
+        let green = try lobbyctl.run(["render", "--config", config, "--text", "x", "--color", "green"])
+        #expect(green.status == 2 && green.standardError.contains("the panel is mono"))
+        let nothing = try lobbyctl.run(["render", "--config", "", "--text", "x"])
+        #expect(nothing.status == 64 && nothing.standardError.contains("--config needs a file path"))
         let broken = try directory.write("broken.toml", "[panel]\nwidth = 3\n")
         let refused = try lobbyctl.run(["render", "--config", broken, "--text", "x"])
         #expect(refused.status == 2 && refused.standardError.contains("panel.width"))

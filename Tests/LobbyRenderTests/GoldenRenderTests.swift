@@ -106,6 +106,21 @@ struct GoldenRenderTests {
         #expect(pages[0] != strip.window(x: 0, width: 192), "拨 is not cut in half")
     }
 
+    @Test("scroll windows with margins: the margin alone when no character fits beside it, no trap when negative")
+    func scrollMargins() throws {
+        let renderer = try TextRenderer(font: FontFace(path: unifont, pixelSize: 16), width: 64, height: 16)
+        var style = TextStyle()
+        style.leftMargin = 56  // 8 dots left beside it: 你 (16) goes to the next window whole
+        let pages = try renderer.scrollPages("你好世界再见", style: style)
+        #expect(pages.count == 3 && pages[0].litCount == 0)
+        #expect(try pages[1] == renderer.render("你好世界")[0], "four characters, from the window's left edge")
+        style.leftMargin = -200  // the text begins far left of the strip: nothing to see, no trap
+        #expect(try renderer.scrollPages("你好", style: style).allSatisfy { $0.litCount == 0 })
+        // The windows' dots count against the limit, not the strip's.
+        let wide = try TextRenderer(font: FontFace(path: unifont, pixelSize: 128), width: 255, height: 512)
+        #expect(throws: LobbyRenderError.self) { try wide.scrollPages(String(repeating: "国", count: 2_040)) }
+    }
+
     @Test("a text with more different glyphs than the cache's bytes hold is refused, in page and scroll mode")
     func tooManyGlyphs() throws {
         // Unifont 16 px: 16 rows of one word, 128 bytes a glyph; 64 KiB hold 512 of them.

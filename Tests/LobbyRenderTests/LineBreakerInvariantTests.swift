@@ -120,6 +120,12 @@ struct LineBreakerInvariantTests {
     func noBreakSpace() {
         #expect(lines("共计5\u{00A0}km路程", width: 56) == ["共计", "5\u{00A0}km路", "程"])
         #expect(lines("共计5\u{202F}km", width: 48) == ["共计", "5\u{202F}km"])
+        // A chain of no-break spaces too wide for a line is cut at one of them, not inside the
+        // number, and the cut leaves no closing mark at a line's start.
+        let amount = lines("合计\u{00A0}￥1,234.56\u{00A0}元", width: 96)
+        #expect(amount.contains { $0.contains("￥1,234.56") }, "\(amount)")
+        let comma = lines("理\u{00A0}请\u{00A0}，年", width: 48)
+        #expect(!comma.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("，") }, "\(comma)")
     }
 
     @Test(

@@ -81,7 +81,8 @@ public struct GlyphCache: Sendable {
     private var clock: UInt64 = 0
     /// Entries used at or after this use are never evicted: those of the run being looked up.
     private var protectedSince = UInt64.max
-    /// Bitmap bytes of the entries the run being looked up holds.
+    /// Entries, and their bitmap bytes, that the run being looked up holds.
+    private var protectedEntries = 0
     private var protectedBytes = 0
 
     public init(capacity: Int = 4096, byteCapacity: Int = 64 << 20) {
@@ -109,7 +110,7 @@ public struct GlyphCache: Sendable {
     /// refused, not drawn with unbounded memory.
     mutating func runs(for paragraphs: [[Unicode.Scalar]], rasterize: (Unicode.Scalar) -> Glyph) -> [Run]? {
         protectedSince = clock &+ 1
-        protectedBytes = 0
+        (protectedEntries, protectedBytes) = (0, 0)
         defer { protectedSince = .max }
         var runs: [Run] = []
         runs.reserveCapacity(paragraphs.count)
@@ -143,6 +144,7 @@ public struct GlyphCache: Sendable {
         let index = Int(slots[slot])
         if index >= 0 {
             if lastUses[index] < protectedSince && clock >= protectedSince {
+                protectedEntries += 1
                 protectedBytes += placements[index].wordCount * MemoryLayout<UInt64>.size
             }
             lastUses[index] = clock
@@ -150,10 +152,19 @@ public struct GlyphCache: Sendable {
             return index
         }
         statistics.misses += 1
-        if statistics.entries >= capacity || statistics.bitmapBytes >= byteCapacity { evictOldestQuarter() }
+        // Full, and something the run being looked up does not hold could go (when it holds
+        // everything, a sweep would find nothing: skipped, or each miss would cost a sweep).
+        if statistics.entries >= capacity || statistics.bitmapBytes >= byteCapacity,
+            protectedSince == .max || protectedEntries < statistics.entries
+        {
+            evictOldestQuarter()
+        }
         let stored = keep(rasterize(), for: codePoint)
         slots[slot] = Int32(stored)
-        if clock >= protectedSince { protectedBytes += placements[stored].wordCount * MemoryLayout<UInt64>.size }
+        if clock >= protectedSince {
+            protectedEntries += 1
+            protectedBytes += placements[stored].wordCount * MemoryLayout<UInt64>.size
+        }
         return stored
     }
 

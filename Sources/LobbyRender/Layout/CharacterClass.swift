@@ -73,7 +73,9 @@ struct BreakClass: OptionSet {
     /// - – / － ／: where a number or address too long for a line is best cut (after it), unlike
     /// the `:` of a time or the `.` of a decimal.
     static let cutAfter = BreakClass(rawValue: 1 << 13)
-    /// A no-break space: no break before or after it.
+    /// A no-break space: no break before or after it. Also `space`: at a line's end, and where
+    /// a run too wide for any line must be cut, it is consumed like a space (and the best place
+    /// for that cut, ahead of a digit taken from a number).
     static let glue = BreakClass(rawValue: 1 << 14)
 
     init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -114,7 +116,7 @@ struct BreakClass: OptionSet {
         if scalar == "-" { classes.insert(.hyphen) }
         if CharacterClass.signs.contains(scalar) { classes.insert(.sign) }
         if "-–/－／".unicodeScalars.contains(scalar) { classes.insert(.cutAfter) }
-        if CharacterClass.glue.contains(scalar) { classes.insert(.glue) }
+        if CharacterClass.glue.contains(scalar) { classes.formUnion([.glue, .space]) }
         if scalar == "（" || scalar == "(" { classes.insert(.parenthesisOpen) }
         if scalar == "）" || scalar == ")" { classes.insert(.parenthesisClose) }
         return classes

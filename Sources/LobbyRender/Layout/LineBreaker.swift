@@ -150,15 +150,18 @@ private struct Paragraph {
             // one-character lines would break the rule as often and be unreadable besides.
             if !isLegal(cut) { cut = end }
             // Inside a number, word or address, cut after one of its hyphens or slashes if there
-            // is one (after the last of a run, as in http:// / www): 0763- / 3361234，,
-            // 08:20– / 12:00, E- / mail:a@b.cn, rather than a character taken from the middle.
-            let inRun: BreakClass = [.word, .joiner]
+            // is one (after the last of a run, as in http:// / www), or at a no-break space:
+            // 0763- / 3361234，, 08:20– / 12:00, E- / mail:a@b.cn, 合计␣ / ￥1,234.56, rather
+            // than a character taken from the middle.
+            let inRun: BreakClass = [.word, .joiner, .glue]
             if cut < segment.upperBound, !classes[cut].isDisjoint(with: inRun),
                 !classes[cut - 1].isDisjoint(with: inRun)
             {
+                let joints: BreakClass = [.cutAfter, .glue]
                 var joint = cut - 1
                 while joint - 1 > start,
-                    !(classes[joint - 1].contains(.cutAfter) && !classes[joint].contains(.cutAfter) && isLegal(joint))
+                    !(!classes[joint - 1].isDisjoint(with: joints) && classes[joint].isDisjoint(with: joints)
+                        && isLegal(joint))
                 {
                     joint -= 1
                 }
