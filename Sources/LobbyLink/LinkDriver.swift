@@ -36,6 +36,8 @@ public struct LinkStatus: Sendable, Equatable {
 public final class LinkDriver: Sendable {
     private struct Shared {
         var desired: SignProgram?
+        /// Uploaded ahead while `desired` is `nil` (a dark screen).
+        var staged: SignProgram?
         var version = 0
         var stopping = false
         var blankBeforeStop = false
@@ -93,10 +95,12 @@ public final class LinkDriver: Sendable {
 
     public var status: LinkStatus { shared.withLock { $0.status } }
 
-    /// What the screen should show; `nil` for a dark screen.
-    public func show(_ program: SignProgram?) {
+    /// What the screen should show; `nil` for a dark screen. `staging`: while dark, what it
+    /// will show next, uploaded ahead so that lighting it later costs only the switch.
+    public func show(_ program: SignProgram?, staging: SignProgram? = nil) {
         shared.withLock {
             $0.desired = program
+            $0.staged = program == nil ? staging : nil
             $0.version += 1
         }
         wakeUp()
@@ -133,6 +137,7 @@ public final class LinkDriver: Sendable {
         shared.withLock {
             if blankingFirst {
                 $0.desired = nil
+                $0.staged = nil
                 $0.version += 1
                 $0.blankBeforeStop = true
             }
@@ -147,6 +152,7 @@ public final class LinkDriver: Sendable {
     fileprivate var isStopping: Bool { shared.withLock { $0.stopping } }
     fileprivate var blankBeforeStop: Bool { shared.withLock { $0.blankBeforeStop } }
     fileprivate func desired() -> (program: SignProgram?, version: Int) { shared.withLock { ($0.desired, $0.version) } }
+    fileprivate var staged: SignProgram? { shared.withLock { $0.staged } }
     fileprivate func update(_ change: (inout LinkStatus) -> Void) { shared.withLock { change(&$0.status) } }
     fileprivate func wait(_ timeout: Duration) {
         _ = wake.wait(timeout: .now() + .milliseconds(Int(timeout.milliseconds)))
@@ -389,6 +395,11 @@ public struct LinkLoop {
                 (transmissions, memory) = try controller.program(program, memory: memory)
             } else {
                 (transmissions, memory) = controller.blank(memory: memory)
+                // Dark first, then the next opening's pages, so that lighting it costs a switch;
+                // what cannot be staged goes when the screen lights, as before.
+                if let staged = driver.staged, let staging = try? controller.stage(staged, memory: memory) {
+                    (transmissions, memory) = (transmissions + staging.transmissions, staging.memory)
+                }
             }
         } catch {
             logger.error("cannot show the content on this sign: \(error)")

@@ -55,6 +55,11 @@ public protocol Controller: Sendable {
     func program(_ program: SignProgram, memory: SignMemory) throws(ControllerError) -> (
         transmissions: [Transmission], memory: SignMemory
     )
+    /// Transmissions that store what `program` needs on a sign holding `memory`, without
+    /// showing it: while the screen is dark, so that `program` later costs only the switch.
+    func stage(_ program: SignProgram, memory: SignMemory) throws(ControllerError) -> (
+        transmissions: [Transmission], memory: SignMemory
+    )
     /// Dark screen without forgetting the pictures (switching back on costs a few bytes).
     func blank(memory: SignMemory) -> (transmissions: [Transmission], memory: SignMemory)
     /// The sign's clock, for signs that show or schedule by it.

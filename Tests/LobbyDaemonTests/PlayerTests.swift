@@ -50,6 +50,30 @@ struct PlayerTests {
         #expect(!decision.state.isOn && decision.program == nil)
     }
 
+    @Test("while dark, the next opening's pages are staged: after lunch, over a weekend, not in maintenance")
+    func stagesTheNextOpening() throws {
+        let player = try player()
+        let store = Self.store("news", texts: ["欢迎", "办事指南"])
+        let opening = try #require(
+            player.decide(at: Self.zone.parseInstant("2026-11-25T14:20")!, schedule: schedule, store: store).program)
+        let lunch = player.decide(at: Self.zone.parseInstant("2026-11-25T12:30")!, schedule: schedule, store: store)
+        #expect(lunch.program == nil && lunch.staged == opening)
+        // Friday evening: Monday 08:20 (the same pages here).
+        let friday = player.decide(at: Self.zone.parseInstant("2026-11-27T18:00")!, schedule: schedule, store: store)
+        #expect(friday.program == nil && friday.staged == opening)
+        // Nothing valid: nothing to stage.
+        let evening = player.decide(
+            at: Self.zone.parseInstant("2026-11-25T18:00")!, schedule: schedule, store: PlaylistStore())
+        #expect(evening.staged == nil)
+        // Maintenance holds the screen until it ends: nothing to stage.
+        var steering = Steering()
+        steering.maintenance = Steering.Maintenance(
+            since: Self.zone.parseInstant("2026-11-25T12:00")!, actor: "tech", note: "检修", pattern: nil)
+        let held = player.decide(
+            at: Self.zone.parseInstant("2026-11-25T12:30")!, schedule: schedule, store: store, steering: steering)
+        #expect(held.staged == nil)
+    }
+
     @Test("when no playlist is valid the standing notice is shown, and said to be")
     func fallback() throws {
         let notice = Self.store("notice", texts: ["欢迎光临"])

@@ -18,6 +18,9 @@ public struct ScreenDecision: Sendable {
     public var omitted = 0
     /// The standing notice is shown because no playlist is valid.
     public var isFallback = false
+    /// While the schedule keeps the screen dark: what the next opening will show, for the link
+    /// to upload ahead, so that the screen lights at the boundary by a switch of a few bytes.
+    public var staged: SignProgram?
 }
 
 /// Turns schedule + playlists into pages, with a render cache per item so that steady state
@@ -57,7 +60,12 @@ public final class Player {
             return ScreenDecision(state: state, program: program, items: [])
         }
         let state = steering.applied(to: schedule).state(at: instant)
-        guard state.isOn else { return ScreenDecision(state: state, program: nil, items: []) }
+        guard state.isOn else {
+            var dark = ScreenDecision(state: state, program: nil, items: [])
+            dark.staged = upcoming(
+                after: instant, schedule: schedule, store: store, fallback: fallback, steering: steering)
+            return dark
+        }
         let local = schedule.timeZone.localTime(of: instant)
         let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
         forgetPlaylists(notIn: [store, fallback])
@@ -83,6 +91,17 @@ public final class Player {
         return ScreenDecision(
             state: state, program: program, items: items, itemPages: itemPages, omitted: omitted,
             isFallback: isFallback && program != nil)
+    }
+
+    /// What the screen will show when the schedule next lights it, as far as is known now;
+    /// `nil` if it never does or maintenance or a test pattern will hold it then.
+    private func upcoming(
+        after instant: Date, schedule: Schedule, store: PlaylistStore, fallback: PlaylistStore, steering: Steering
+    ) -> SignProgram? {
+        guard let opening = steering.applied(to: schedule).nextTransition(after: instant),
+            steering.state(at: opening) == nil
+        else { return nil }
+        return decide(at: opening, schedule: schedule, store: store, fallback: fallback, steering: steering).program
     }
 
     private func frames(for slot: PlaylistStore.Slot) -> [Frame] {

@@ -73,7 +73,9 @@ struct PlayerLoop {
             (key: $0, category: $1.category, pages: $1.pages)
         }
         record(proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []))
-        if decision.program != last?.program { link.show(decision.program) }
+        if decision.program != last?.program || decision.staged != last?.staged {
+            link.show(decision.program, staging: decision.staged)
+        }
         if decision.state.isOn != last?.state.isOn {
             event(
                 decision.state.isOn ? .screenOn : .screenOff, "\(decision.state.reason)",

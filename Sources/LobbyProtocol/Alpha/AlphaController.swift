@@ -69,6 +69,15 @@ public struct AlphaController: Controller {
         return (transmissions, memory)
     }
 
+    /// The pictures and the TEXT files that call them; the run sequence (what is shown) is
+    /// left as it is.
+    public func stage(_ program: SignProgram, memory: SignMemory) throws(ControllerError) -> (
+        transmissions: [Transmission], memory: SignMemory
+    ) {
+        let (transmissions, memory) = try self.program(program, memory: memory)
+        return (transmissions.filter { $0.purpose != .sequence }, memory)
+    }
+
     public func blank(memory: SignMemory) -> (transmissions: [Transmission], memory: SignMemory) {
         let (transmissions, memory) = configureIfNeeded(memory)
         return (
