@@ -176,6 +176,8 @@ public struct LinkLoop {
     /// What the sign held at the last confirmed upload, and the token stored with it.
     var ledger: SignLedger?
     var sentVersion = -1
+    /// When the bytes written so far will have crossed the line, at the configured speed.
+    var lineBusyUntil: ContinuousClock.Instant
     var retryAt: ContinuousClock.Instant?
     var healthAt: ContinuousClock.Instant?
     let logger = Logger(label: "lobbyd.link")
@@ -183,6 +185,7 @@ public struct LinkLoop {
     public init(driver: LinkDriver) {
         self.driver = driver
         link = SerialLink(healthInterval: driver.healthInterval)
+        lineBusyUntil = driver.clocks.monotonic()
         if let path = driver.ledgerPath {
             do {
                 ledger = try SignLedger.load(path)
@@ -333,10 +336,9 @@ public struct LinkLoop {
     static let probeDeadline = Duration.seconds(2)
 
     /// Sends the controller's probe and waits up to `deadline` for the answer; `nil` if none came.
-    func ask(_ controller: any Controller, within deadline: Duration) throws(LinkError) -> ProbeReply? {
+    mutating func ask(_ controller: any Controller, within deadline: Duration) throws(LinkError) -> ProbeReply? {
+        try send(controller.probe())
         guard let transport else { throw LinkError.writeFailed(path: driver.configuration.path, reason: "port closed") }
-        let probe = controller.probe().bytes
-        try transport.write(probe, timeout: .seconds(2))
         var received: [UInt8] = []
         let end = driver.clocks.monotonic() + deadline
         while driver.clocks.monotonic() < end {
@@ -344,6 +346,29 @@ public struct LinkLoop {
             if let reply = controller.probeReply(in: received) { return reply }
         }
         return nil
+    }
+
+    /// Writes `transmission`, falling silent where it asks: until the bytes before the pause
+    /// have crossed the line (the port's buffers hold seconds of them), and then for
+    /// `Transmission.pause` and a margin.
+    mutating func send(_ transmission: Transmission) throws(LinkError) {
+        guard let transport else { throw LinkError.writeFailed(path: driver.configuration.path, reason: "port closed") }
+        let serial = driver.configuration.serial
+        for (index, part) in transmission.parts.enumerated() {
+            if index > 0 { try idle(until: lineBusyUntil + Transmission.pause + .milliseconds(20)) }
+            // Wire time at the configured speed, doubled, plus slack for a slow sign.
+            let seconds = serial.wireSeconds(bytes: part.count)
+            try transport.write(Array(part), timeout: .milliseconds(Int(seconds * 2000) + 2000))
+            lineBusyUntil = max(driver.clocks.monotonic(), lineBusyUntil) + .seconds(seconds)
+        }
+    }
+
+    /// Waits until `deadline`, reading (the sign sends nothing unasked), so that a test in
+    /// virtual time passes it too.
+    func idle(until deadline: ContinuousClock.Instant) throws(LinkError) {
+        while let transport, driver.clocks.monotonic() < deadline {
+            _ = try transport.read(timeout: deadline - driver.clocks.monotonic())
+        }
     }
 
     /// The upload was confirmed: the ledger records what the sign now holds under a new
@@ -360,16 +385,16 @@ public struct LinkLoop {
             }
         }
         ledger = confirmed
-        try transport?.write(controller.writeManifest(confirmed.token).bytes, timeout: Self.probeDeadline)
+        try send(controller.writeManifest(confirmed.token))
     }
 
     /// Sets the sign's clock to now.
-    func sendClock(_ controller: any Controller) throws(LinkError) {
+    mutating func sendClock(_ controller: any Controller) throws(LinkError) {
         let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
         let seconds = Int(now.secondOfDay)
         for clock in controller.setClock(hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
         {
-            try transport?.write(clock.bytes, timeout: Self.probeDeadline)
+            try send(clock)
         }
     }
 
@@ -420,10 +445,8 @@ public struct LinkLoop {
             $0.bytesTotal = total
         }
         for transmission in transmissions {
-            // Wire time at the configured speed, doubled, plus slack for a slow sign.
-            let seconds = driver.configuration.serial.wireSeconds(bytes: transmission.bytes.count)
             do {
-                try transport.write(transmission.bytes, timeout: .milliseconds(Int(seconds * 2000) + 2000))
+                try send(transmission)
             } catch {
                 memory = SignMemory()
                 return .transmissionFailed(error.description)

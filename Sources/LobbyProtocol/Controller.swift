@@ -30,6 +30,29 @@ public struct Transmission: Sendable, Equatable {
 
     public var purpose: Purpose
     public var bytes: [UInt8]
+    /// Offsets in `bytes` after which the line must fall silent for `pause` before the rest
+    /// is sent (the sign needs the time, for example to prepare a picture's memory).
+    public var pausesAfter: [Int] = []
+
+    /// How long the line stays silent at each of `pausesAfter`.
+    public static let pause = Duration.milliseconds(100)
+
+    public init(purpose: Purpose, bytes: [UInt8], pausesAfter: [Int] = []) {
+        self.purpose = purpose
+        self.bytes = bytes
+        self.pausesAfter = pausesAfter
+    }
+
+    /// `bytes` cut at the pauses.
+    public var parts: [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
+        var start = 0
+        for end in pausesAfter + [bytes.count] where end >= start && end <= bytes.count {
+            parts.append(bytes[start..<end])
+            start = end
+        }
+        return parts
+    }
 }
 
 /// Why a program cannot be put on the sign.

@@ -24,6 +24,9 @@ final class SimulatedSign {
     private var displayed = 0
     private var lastRotation = Date()
     private var clockRead = ContinuousClock.now
+    /// When the last byte received so far has crossed the line (real line speed only).
+    private var lineFreeAt = Date.distantPast
+    private var pauseCheck = PicturePauseCheck()
     /// How long the simulated sign holds each page.
     static let holdSeconds = 4.0
 
@@ -52,7 +55,19 @@ final class SimulatedSign {
             // The wire's own pace at the configured speed, framed 8N1 as the signs are.
             var line = Configuration.Serial()
             line.baud = options.baud
-            usleep(UInt32(line.wireSeconds(bytes: bytes.count) * faults.slowFactor * 1_000_000))
+            let byteSeconds = line.wireSeconds(bytes: 1) * faults.slowFactor
+            // When each byte reaches the sign: one after another from when the line was free.
+            let start = max(Date(), lineFreeAt)
+            for (offset, byte) in bytes.enumerated() {
+                if let gap = pauseCheck.feed(byte, at: start.addingTimeInterval(Double(offset + 1) * byteSeconds)) {
+                    refused += 1
+                    say(
+                        "refused a picture whose rows came \(Int(gap * 1000)) ms after its size; the sign needs \(Transmission.pause)"
+                    )
+                }
+            }
+            lineFreeAt = start.addingTimeInterval(Double(bytes.count) * byteSeconds)
+            usleep(UInt32(max(0, lineFreeAt.timeIntervalSinceNow) * 1_000_000))
         }
         var answer: [UInt8] = []
         for output in decoder.feed(bytes) {
@@ -142,5 +157,38 @@ final class SimulatedSign {
         guard let recorder else { return }
         let hex = bytes.map { String(format: "%02X", $0) }.joined(separator: " ")
         recorder.write(Data(String(format: "%.3f %@\n", Date().timeIntervalSince(start), hex).utf8))
+    }
+}
+
+/// The pause a small DOTS picture needs after its size digits (protocol-docs/alpha.md): follows
+/// the byte stream and reports rows that arrive sooner than `Transmission.pause` after them.
+struct PicturePauseCheck {
+    private enum State {
+        case idle, afterSTX
+        /// Inside `I`: how many of the label and the four size digits have come.
+        case header(Int)
+        /// The size is complete; the rows may start `Transmission.pause` after `since`.
+        case waiting(since: Date)
+    }
+
+    private var state = State.idle
+
+    /// Feeds one byte, arrived at `time`; returns the gap in seconds when it came too soon.
+    mutating func feed(_ byte: UInt8, at time: Date) -> Double? {
+        switch state {
+        case .idle:
+            if byte == AlphaConstants.stx { state = .afterSTX }
+        case .afterSTX:
+            state =
+                byte == AlphaConstants.Command.writeSmallPicture
+                ? .header(0) : byte == AlphaConstants.stx ? .afterSTX : .idle
+        case .header(let count):
+            state = count + 1 == 5 ? .waiting(since: time) : .header(count + 1)
+        case .waiting(let since):
+            state = .idle
+            let gap = time.timeIntervalSince(since)
+            if gap < Transmission.pause.inSeconds { return gap }
+        }
+        return nil
     }
 }

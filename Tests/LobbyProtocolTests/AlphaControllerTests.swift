@@ -29,6 +29,18 @@ struct AlphaControllerTests {
         #expect(memory.isConfigured && memory.pictures.count == 3)
     }
 
+    @Test("a picture pauses right after its size digits, where the sign needs 100 ms before the rows")
+    func picturePause() throws {
+        let (transmissions, _) = try controller.program(SignProgram(pages: [Self.page(1)]), memory: SignMemory())
+        let picture = try #require(transmissions.first { if case .picture = $0.purpose { true } else { false } })
+        let cut = try #require(picture.pausesAfter.first)
+        // ... STX I, label a, 08 rows, 18 (24) columns | the first row
+        #expect(Array(picture.bytes[(cut - 7)..<cut]) == [0x02] + Array("Ia0818".utf8))
+        #expect(picture.parts.count == 2 && Array(picture.parts.joined()) == picture.bytes)
+        #expect(picture.parts[1].count == 8 * 25 + 6, "rows of 24 dots and CR, then ETX, checksum, EOT")
+        #expect(transmissions.filter { $0.pausesAfter.isEmpty }.allSatisfy { $0.parts == [$0.bytes[...]] })
+    }
+
     @Test("only changed pages are sent again; the same page twice is stored once")
     func onlyChangedPages() {
         var sign = AlphaSign()

@@ -54,7 +54,9 @@ public struct AlphaController: Controller {
             labelFor[frame.contentHash] = label
             memory.pictures[label] = frame.contentHash
             transmissions.append(
-                Transmission(purpose: .picture(page: page), bytes: encoder.writePicture(frame, label: label)))
+                Transmission(
+                    purpose: .picture(page: page), bytes: encoder.writePicture(frame, label: label),
+                    pausesAfter: [AlphaEncoder.pictureRowsOffset]))
         }
         for (page, hash) in hashes.enumerated() {
             let text = Self.textLabels[page]

@@ -64,6 +64,11 @@ public struct AlphaEncoder: Sendable {
         return packet(body)
     }
 
+    /// Where a small picture's rows start in `writePicture`'s bytes: after the sync NULs, SOH,
+    /// type, address, STX, `I`, the label and the four size digits. The sign needs the line
+    /// silent there for at least 100 ms (`Transmission.pause`) before the rows.
+    public static let pictureRowsOffset = AlphaConstants.syncCount + 4 + 3 + 4
+
     /// `I`: a small DOTS picture, one character per dot (`0` off, `1` red, `2` green, `3` amber),
     /// each row ended by CR. The frame must be at most 255×255 dots.
     public func writePicture(_ frame: Frame, label: UInt8) -> [UInt8] {
