@@ -84,7 +84,7 @@ final class LinkRecoveryTests {
     @Test("unplugged: link down within 5 s; plugged back: the sign's content adopted, with no operator action")
     func unplugAndReplug() throws {
         let driver = try startDriver()
-        guard let up = reports.waitFor(timeout: .seconds(15), { if case .synced = $0 { true } else { false } }),
+        guard let up = reports.waitFor(timeout: .seconds(15), { $0.isSynced }),
             let shown = simulator.waitForLine({ $0 == self.pageLine })
         else {
             Issue.record("the link never came up: \(simulator.output)")
@@ -92,7 +92,7 @@ final class LinkRecoveryTests {
         }
         try write(control: "unplug 2")
         let started = ContinuousClock.now
-        let down = reports.waitFor(from: up.next, timeout: .seconds(5)) { if case .down = $0 { true } else { false } }
+        let down = reports.waitFor(from: up.next, timeout: .seconds(5)) { $0.isDown }
         #expect(down != nil, "no link_down within 5 s")
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(driver.status.state == .failed || driver.status.state == .opening)
@@ -100,7 +100,7 @@ final class LinkRecoveryTests {
         #expect(back != nil)
         // The sign kept its memory (a cable, not its power): its manifest proves it, so only
         // the run sequence goes again, and the page never left the panel.
-        let synced = reports.waitFor(from: back?.next ?? up.next) { if case .synced = $0 { true } else { false } }
+        let synced = reports.waitFor(from: back?.next ?? up.next) { $0.isSynced }
         guard case .synced(let bytes)? = synced?.event else {
             Issue.record("no upload after the cable came back")
             return
@@ -113,7 +113,7 @@ final class LinkRecoveryTests {
     func restartAdopts() throws {
         let ledger = "\(directory.path)/sign.json"
         let first = try startDriver(ledger: ledger)
-        guard let synced = reports.waitFor({ if case .synced = $0 { true } else { false } }),
+        guard let synced = reports.waitFor({ $0.isSynced }),
             let shown = simulator.waitForLine({ $0 == self.pageLine })
         else {
             Issue.record("the link never came up: \(simulator.output)")
@@ -122,7 +122,7 @@ final class LinkRecoveryTests {
         #expect(FileManager.default.fileExists(atPath: ledger))
         first.stop()  // as lobbyd stops with on_stop = "keep": the sign keeps showing
         _ = try startDriver(ledger: ledger)
-        let again = reports.waitFor(from: synced.next) { if case .synced = $0 { true } else { false } }
+        let again = reports.waitFor(from: synced.next) { $0.isSynced }
         guard case .synced(let bytes)? = again?.event else {
             Issue.record("the restarted link never synced: \(simulator.output)")
             return
@@ -136,7 +136,7 @@ final class LinkRecoveryTests {
         other.token = SignLedger.newToken()
         try other.save(ledger)
         _ = try startDriver(ledger: ledger)
-        let resync = reports.waitFor(from: again?.next ?? 0) { if case .synced = $0 { true } else { false } }
+        let resync = reports.waitFor(from: again?.next ?? 0) { $0.isSynced }
         guard case .synced(let resent)? = resync?.event else {
             Issue.record("no re-sync with a foreign ledger")
             return
@@ -154,7 +154,7 @@ final class LinkRecoveryTests {
         self.driver = driver
         driver.show(nil, staging: SignProgram(pages: [page]))
         driver.start()
-        guard let staged = reports.waitFor({ if case .synced = $0 { true } else { false } }),
+        guard let staged = reports.waitFor({ $0.isSynced }),
             case .synced(let stagedBytes) = staged.event
         else {
             Issue.record("nothing was staged: \(simulator.output)")
@@ -163,7 +163,7 @@ final class LinkRecoveryTests {
         #expect(stagedBytes > 6_000, "the picture went ahead: \(stagedBytes) bytes")
         #expect(!simulator.output.contains { $0.hasPrefix("lobby-sim: pages") }, "the panel stays dark")
         driver.show(SignProgram(pages: [page]))
-        let lit = reports.waitFor(from: staged.next) { if case .synced = $0 { true } else { false } }
+        let lit = reports.waitFor(from: staged.next) { $0.isSynced }
         guard case .synced(let switchBytes)? = lit?.event else {
             Issue.record("the screen did not light")
             return
@@ -176,7 +176,7 @@ final class LinkRecoveryTests {
     func powerCycle() throws {
         _ = try startDriver(healthInterval: .seconds(2))
         // Cut once the upload is confirmed and the clock set.
-        guard reports.waitFor({ if case .synced = $0 { true } else { false } }) != nil,
+        guard reports.waitFor({ $0.isSynced }) != nil,
             let shown = simulator.waitForLine({ $0 == self.pageLine })
         else {
             Issue.record("the link never came up: \(simulator.output)")
@@ -198,7 +198,7 @@ final class LinkRecoveryTests {
         // Muted once the upload is confirmed: the next health probe goes unanswered. (Muted
         // during the upload, the sign is noticed only when its bytes could all have crossed
         // the line, `LinkLineSpeedTests`.)
-        guard let up = reports.waitFor({ if case .synced = $0 { true } else { false } }) else {
+        guard let up = reports.waitFor({ $0.isSynced }) else {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
@@ -225,7 +225,7 @@ final class LinkRecoveryTests {
             simulator.waitForLine { $0.hasPrefix("lobby-sim: malformed") || $0.hasPrefix("lobby-sim: refused") } != nil)
         // The sign still answers its health probes: the link never goes down.
         #expect(
-            reports.waitFor(from: up.next, timeout: .seconds(3)) { if case .down = $0 { true } else { false } } == nil)
+            reports.waitFor(from: up.next, timeout: .seconds(3)) { $0.isDown } == nil)
         // Up: ready, or in the middle of one of its 1 s health probes.
         #expect([.ready, .probing].contains(driver.status.state), "\(driver.status.state)")
     }
@@ -268,7 +268,7 @@ final class LinkLineSpeedTests {
         driver.show(SignProgram(pages: [page]))
         let started = ContinuousClock.now
         driver.start()
-        guard let synced = reports.waitFor(timeout: .seconds(30), { if case .synced = $0 { true } else { false } })
+        guard let synced = reports.waitFor(timeout: .seconds(30), { $0.isSynced })
         else {
             Issue.record("the upload was never confirmed: \(simulator.output)")
             return
@@ -284,4 +284,9 @@ final class LinkLineSpeedTests {
         // The picture's rows came at least 100 ms after its size digits, as the sign needs.
         #expect(!simulator.output.contains { $0.contains("refused") }, "\(simulator.output)")
     }
+}
+
+extension LinkReport {
+    var isSynced: Bool { if case .synced = self { true } else { false } }
+    var isDown: Bool { if case .down = self { true } else { false } }
 }
