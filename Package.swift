@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "LobbyCore", targets: ["LobbyCore"]),
         .library(name: "LobbyRender", targets: ["LobbyRender"]),
         .library(name: "LobbyProtocol", targets: ["LobbyProtocol"]),
+        .library(name: "LobbyLink", targets: ["LobbyLink"]),
         .library(name: "LobbyStore", targets: ["LobbyStore"]),
     ],
     dependencies: [

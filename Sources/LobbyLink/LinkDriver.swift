@@ -371,9 +371,11 @@ public struct LinkLoop {
         }
     }
 
-    /// The upload was confirmed: the ledger records what the sign now holds under a new
-    /// token, saved before the token goes to the sign.
-    mutating func recordConfirmed(_ controller: any Controller) throws(LinkError) {
+    /// The upload is written: the ledger records what the sign holds once it has handled it,
+    /// under a new token, saved before the token goes to the sign after the upload. The sign
+    /// handles packets in order, so it shows that token only once it has handled the upload;
+    /// until then it shows the pending mark (or nothing), which matches no ledger.
+    mutating func recordSent(_ controller: any Controller) throws(LinkError) {
         let confirmed = SignLedger(token: SignLedger.newToken(), memory: memory)
         if let path = driver.ledgerPath {
             do {
@@ -459,12 +461,14 @@ public struct LinkLoop {
         // The wait allows for all of them still to cross the line.
         let inFlight = Duration.seconds(2 * driver.configuration.serial.wireSeconds(bytes: total))
         do {
+            // The new manifest goes before the confirming probe, so that the answer confirms it
+            // too (sent after, a cable pulled at once lost it, and the next start re-synced).
+            if changesMemory { try recordSent(controller) }
             guard try ask(controller, within: inFlight + Self.probeDeadline) != nil else {
                 logger.warning("link: the sign did not confirm an upload of \(total) bytes")
                 memory = SignMemory()  // what it holds is unknown: everything goes again
                 return .probeUnanswered
             }
-            if changesMemory { try recordConfirmed(controller) }
             // After the confirmation, so that the time sent is the time it arrives (computed
             // before the upload, it lagged by the whole upload, and a lag of minutes reads as a
             // power cut at the next probe), and last, because the memory configuration at the

@@ -7,8 +7,10 @@ import LobbyProtocol
 /// same token back adopts the sign's memory instead of erasing it and uploading everything.
 ///
 /// The token is replaced with `SignLedger.pending` on the sign before any upload that changes
-/// its memory and written anew only after the upload was confirmed and this ledger saved, so a
-/// crash at any point leaves a sign whose token matches no ledger: it is then re-synced.
+/// its memory, and written anew right after the upload, once this ledger is saved. The sign
+/// handles packets in order, so it holds the new token only once it has handled the whole
+/// upload; a crash or a pulled cable at any point leaves a sign whose token matches no ledger,
+/// or matches the ledger of what it really holds.
 public struct SignLedger: Sendable, Equatable, Codable {
     public var token: String
     public var isConfigured: Bool

@@ -14,7 +14,14 @@ let playlists = URL(fileURLWithPath: #filePath).deletingLastPathComponent().dele
 let repo = URL(fileURLWithPath: playlists).deletingLastPathComponent().path
 let benchmarks: [(String, () throws -> Void)] = [
     ("render", { try RenderBenchmark.run(python: arguments[1]) }),
-    ("wire", { try WireBenchmark.run(playlists: playlists) }),
+    (
+        "wire",
+        {
+            try WireBenchmark.run(playlists: playlists)
+            print()
+            try RecordedWireBenchmark.run(bin: arguments[2], playlists: playlists)
+        }
+    ),
     ("latency", { try LatencyBenchmark.run(bin: arguments[2], repo: repo) }),
     ("daemon", { try DaemonBenchmark.run(bin: arguments[2], repo: repo) }),
     ("store", { try StoreBenchmark.run(repo: repo) }),
