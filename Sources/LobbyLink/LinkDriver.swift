@@ -10,7 +10,7 @@ public enum LinkReport: Sendable, Equatable {
     case down(cause: String)
     /// Everything the screen should show is on the sign, which confirmed it.
     case synced(bytes: Int)
-    /// The sign lost power or was reset since the last sync (its clock says so): it was dark
+    /// The sign lost power or was reset since the last sync (its manifest or clock says so): it was dark
     /// until the re-sync that follows.
     case signReset
 }
@@ -308,7 +308,8 @@ public struct LinkLoop {
             driver.emit(.down(cause: cause))
         case .signReset:
             logger.warning(
-                "the sign on \(path) lost power or was reset: its clock disagrees; uploading everything again")
+                "the sign on \(path) lost power or was reset (its manifest or clock says so); uploading everything again"
+            )
             driver.emit(.signReset)
         }
         return nil
@@ -322,7 +323,9 @@ public struct LinkLoop {
             let manifest: SerialLink.ManifestCheck =
                 switch reply.manifest {
                 case nil: .unknown
-                case ledger?.token: .ours
+                // The same token, for the memory layout configured now (a panel resized since is
+                // laid out differently: everything goes again).
+                case ledger?.token where ledger?.layout == controller.memoryLayout: .ours
                 default: .other
                 }
             return .probeAnswered(
@@ -376,14 +379,14 @@ public struct LinkLoop {
     /// handles packets in order, so it shows that token only once it has handled the upload;
     /// until then it shows the pending mark (or nothing), which matches no ledger.
     mutating func recordSent(_ controller: any Controller) throws(LinkError) {
-        let confirmed = SignLedger(token: SignLedger.newToken(), memory: memory)
+        let confirmed = SignLedger(token: SignLedger.newToken(), memory: memory, layout: controller.memoryLayout)
         if let path = driver.ledgerPath {
             do {
                 try confirmed.save(path)
             } catch {
-                // The sign keeps the pending token: the next start re-syncs it, which is safe.
+                // Kept in memory all the same (a reconnect still adopts; the next start re-syncs,
+                // which is safe): without it every probe would find a foreign token and re-sync.
                 logger.error("link: cannot record what the sign holds in \(path): \(error)")
-                return
             }
         }
         ledger = confirmed

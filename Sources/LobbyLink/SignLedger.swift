@@ -13,6 +13,9 @@ import LobbyProtocol
 /// or matches the ledger of what it really holds.
 public struct SignLedger: Sendable, Equatable, Codable {
     public var token: String
+    /// The controller's memory layout when it was recorded (`Controller.memoryLayout`): a
+    /// ledger for another layout is not adopted.
+    public var layout: String
     public var isConfigured: Bool
     /// Picture label (one character) → content hash (hex) of the frame stored there.
     public var pictures: [String: String]
@@ -22,8 +25,9 @@ public struct SignLedger: Sendable, Equatable, Codable {
     /// On the sign while an upload that changes its memory is in flight: matches no ledger.
     public static let pending = "-"
 
-    public init(token: String, memory: SignMemory) {
+    public init(token: String, memory: SignMemory, layout: String) {
         self.token = token
+        self.layout = layout
         isConfigured = memory.isConfigured
         pictures = Dictionary(
             uniqueKeysWithValues: memory.pictures.map { (Self.label($0.key), String($0.value, radix: 16)) })

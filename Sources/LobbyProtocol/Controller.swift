@@ -95,6 +95,9 @@ public protocol Controller: Sendable {
     /// back: how lobbyd proves, after a restart or a lost link, that the sign still holds
     /// what lobbyd last sent it, instead of erasing it and sending everything again.
     func writeManifest(_ manifest: String) -> Transmission
+    /// How this driver lays out the sign's memory (panel size, colours, slots, address): what
+    /// the sign holds was laid out for one layout and cannot be adopted under another.
+    var memoryLayout: String { get }
 }
 
 /// What a probe tells about the sign: its clock, which lobbyd sets at every sync, so a clock

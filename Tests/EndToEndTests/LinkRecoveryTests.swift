@@ -142,6 +142,19 @@ final class LinkRecoveryTests {
             return
         }
         #expect(resent > 6_000, "a picture of 192x32 goes again: \(resent) bytes")
+        // The sign's token, but recorded for another memory layout (the panel was resized in
+        // the configuration since): not adopted either.
+        driver?.stop()
+        var resized = try #require(try SignLedger.load(ledger))
+        resized.layout = "alpha 00 192x16 mono 16 slots"
+        try resized.save(ledger)
+        _ = try startDriver(ledger: ledger)
+        let relaid = reports.waitFor(from: resync?.next ?? 0) { $0.isSynced }
+        guard case .synced(let relaidBytes)? = relaid?.event else {
+            Issue.record("no re-sync for another layout")
+            return
+        }
+        #expect(relaidBytes > 6_000, "everything goes again: \(relaidBytes) bytes")
     }
 
     @Test("while dark, the next opening's pages are uploaded ahead; lighting the screen then costs only the switch")

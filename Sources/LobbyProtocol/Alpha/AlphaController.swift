@@ -118,6 +118,10 @@ public struct AlphaController: Controller {
         return nil
     }
 
+    public var memoryLayout: String {
+        "alpha \(encoder.address) \(width)x\(height) \(tricolor ? "tricolor" : "mono") \(slots) slots"
+    }
+
     public func writeManifest(_ manifest: String) -> Transmission {
         Transmission(
             purpose: .manifest,
