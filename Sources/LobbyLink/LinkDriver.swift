@@ -151,8 +151,9 @@ public final class LinkDriver: Sendable {
 
     fileprivate var isStopping: Bool { shared.withLock { $0.stopping } }
     fileprivate var blankBeforeStop: Bool { shared.withLock { $0.blankBeforeStop } }
-    fileprivate func desired() -> (program: SignProgram?, version: Int) { shared.withLock { ($0.desired, $0.version) } }
-    fileprivate var staged: SignProgram? { shared.withLock { $0.staged } }
+    fileprivate func desired() -> (program: SignProgram?, staged: SignProgram?, version: Int) {
+        shared.withLock { ($0.desired, $0.staged, $0.version) }
+    }
     fileprivate func update(_ change: (inout LinkStatus) -> Void) { shared.withLock { change(&$0.status) } }
     fileprivate func wait(_ timeout: Duration) {
         _ = wake.wait(timeout: .now() + .milliseconds(Int(timeout.milliseconds)))
@@ -418,7 +419,7 @@ public struct LinkLoop {
     /// Sends what the screen should show (and the clock, at a re-sync), with progress in status.
     mutating func upload(_ controller: any Controller, withClock: Bool) -> SerialLink.Event? {
         guard let transport else { return .transmissionFailed("port closed") }
-        let (program, version) = driver.desired()
+        let (program, staged, version) = driver.desired()
         var transmissions: [Transmission]
         do {
             if let program {
@@ -427,7 +428,7 @@ public struct LinkLoop {
                 (transmissions, memory) = controller.blank(memory: memory)
                 // Dark first, then the next opening's pages, so that lighting it costs a switch;
                 // what cannot be staged goes when the screen lights, as before.
-                if let staged = driver.staged, let staging = try? controller.stage(staged, memory: memory) {
+                if let staged, let staging = try? controller.stage(staged, memory: memory) {
                     (transmissions, memory) = (transmissions + staging.transmissions, staging.memory)
                 }
             }

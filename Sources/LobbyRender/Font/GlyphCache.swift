@@ -143,10 +143,7 @@ public struct GlyphCache: Sendable {
         let slot = self.slot(for: codePoint)
         let index = Int(slots[slot])
         if index >= 0 {
-            if lastUses[index] < protectedSince && clock >= protectedSince {
-                protectedEntries += 1
-                protectedBytes += placements[index].wordCount * MemoryLayout<UInt64>.size
-            }
+            if lastUses[index] < protectedSince { holdForRun(index) }  // first use in this run
             lastUses[index] = clock
             statistics.hits += 1
             return index
@@ -161,11 +158,15 @@ public struct GlyphCache: Sendable {
         }
         let stored = keep(rasterize(), for: codePoint)
         slots[slot] = Int32(stored)
-        if clock >= protectedSince {
-            protectedEntries += 1
-            protectedBytes += placements[stored].wordCount * MemoryLayout<UInt64>.size
-        }
+        holdForRun(stored)
         return stored
+    }
+
+    /// Counts entry `index` among those the run being looked up holds, if one is.
+    private mutating func holdForRun(_ index: Int) {
+        guard clock >= protectedSince else { return }
+        protectedEntries += 1
+        protectedBytes += placements[index].wordCount * MemoryLayout<UInt64>.size
     }
 
     /// Stores `glyph` as a new entry and returns its number.
