@@ -437,13 +437,8 @@ public struct LinkLoop {
             sentVersion = version
             return nil
         }
-        // An upload that changes what the sign holds first marks the sign's manifest as pending,
-        // so that if it is cut short no ledger matches the sign (`SignLedger`). One that starts
-        // by configuring the memory needs no mark: that empties the manifest.
-        let changesMemory = transmissions.contains { $0.purpose != .sequence }
-        if changesMemory && !transmissions.contains(where: { $0.purpose == .configureMemory }) {
-            transmissions.insert(controller.writeManifest(SignLedger.pending), at: 0)
-        }
+        let changesMemory = LinkPlan.changesMemory(transmissions)
+        transmissions = LinkPlan.marked(transmissions, controller: controller)
         switchPanelPower(on: program != nil, transport: transport)
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
         driver.update {

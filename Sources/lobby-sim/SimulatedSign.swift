@@ -78,6 +78,7 @@ final class SimulatedSign {
             case .packet(let packet):
                 do {
                     if let reply = try sign.apply(packet), !faults.muted { answer += reply }
+                    sayClock(packet)
                 } catch {
                     refused += 1
                     say("refused \(error.description)")
@@ -86,6 +87,17 @@ final class SimulatedSign {
         }
         showIfChanged()
         return answer
+    }
+
+    /// Says when the clock was set: `clock HH:MM`, then `weekday N` (1 Sunday … 7 Saturday).
+    private func sayClock(_ packet: AlphaPacket) {
+        guard packet.command == AlphaConstants.Command.writeSpecial else { return }
+        switch packet.data.first {
+        case AlphaConstants.Special.timeOfDay:
+            say(String(format: "clock %02d:%02d", sign.clock.hour, sign.clock.minute))
+        case AlphaConstants.Special.dayOfWeek: say("weekday \(sign.weekday)")
+        default: break
+        }
     }
 
     /// Runs the sign's clock on to now.
@@ -160,12 +172,12 @@ final class SimulatedSign {
     }
 }
 
-/// The pause a small DOTS picture needs after its size digits (protocol-docs/alpha.md): follows
+/// The pause a large DOTS picture needs after its size digits (protocol-docs/alpha.md): follows
 /// the byte stream and reports rows that arrive sooner than `Transmission.pause` after them.
 struct PicturePauseCheck {
     private enum State {
         case idle, afterSTX
-        /// Inside `I`: how many of the label and the four size digits have come.
+        /// Inside `M`: how many of the name and the eight size digits have come.
         case header(Int)
         /// The size is complete; the rows may start `Transmission.pause` after `since`.
         case waiting(since: Date)
@@ -180,10 +192,11 @@ struct PicturePauseCheck {
             if byte == AlphaConstants.stx { state = .afterSTX }
         case .afterSTX:
             state =
-                byte == AlphaConstants.Command.writeSmallPicture
+                byte == AlphaConstants.Command.writeLargePicture
                 ? .header(0) : byte == AlphaConstants.stx ? .afterSTX : .idle
         case .header(let count):
-            state = count + 1 == 5 ? .waiting(since: time) : .header(count + 1)
+            state =
+                count + 1 == AlphaConstants.pictureNameLength + 8 ? .waiting(since: time) : .header(count + 1)
         case .waiting(let since):
             state = .idle
             let gap = time.timeIntervalSince(since)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LobbyCore
+import LobbyLink
 import LobbyProtocol
 import LobbyRender
 
@@ -22,7 +23,7 @@ struct PlanCommand: ParsableCommand {
             let renderer = try TextRenderer(configuration: configuration)
             let pages = try parsed.items.flatMap { item throws(LobbyRenderError) in try renderer.pages(for: item) }
             let controller = try ControllerFactory.make(configuration)
-            let (transmissions, _) = try controller.program(SignProgram(pages: pages), memory: SignMemory())
+            let transmissions = try LinkPlan.resync(SignProgram(pages: pages), controller: controller)
             print(
                 WireReport(serial: configuration.serial, transmissions: transmissions, pages: pages.count).text(
                     title: playlist))
@@ -44,26 +45,32 @@ struct WireReport {
         var lines = [
             "\(title): \(pages) page(s) on a blank sign, \(serial.baud) baud \(serial.frameDescription) (\(bitsPerByte) bits per byte)"
         ]
-        var others = 0
-        for transmission in transmissions {
-            if case .picture(let page) = transmission.purpose {
-                lines.append(row("page \(page + 1) picture", transmission.bytes.count))
-            } else if transmission.purpose == .configureMemory {
-                lines.append(row("memory configuration", transmission.bytes.count))
-            } else {
-                others += transmission.bytes.count
+        let configuration = transmissions.filter { $0.purpose == .configureMemory }.reduce(0) { $0 + $1.bytes.count }
+        if configuration > 0 { lines.append(row("memory configuration", configuration)) }
+        var texts = 0
+        var link = 0
+        for transmission in transmissions where transmission.purpose != .configureMemory {
+            switch transmission.purpose {
+            case .picture(let page):
+                lines.append(
+                    row("page \(page + 1) picture", transmission.bytes.count, pauses: transmission.pausesAfter.count))
+            case .text, .sequence: texts += transmission.bytes.count
+            default: link += transmission.bytes.count
             }
         }
-        lines.append(row("texts and run sequence", others))
+        lines.append(row("texts and run sequence", texts))
+        lines.append(row("probes, manifest and clock", link))
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
-        lines.append(row("total", total))
+        lines.append(row("total", total, pauses: transmissions.reduce(0) { $0 + $1.pausesAfter.count }))
         let sent = transmissions.filter { if case .picture = $0.purpose { true } else { false } }.count
         if sent < pages { lines.append("  \(pages - sent) repeated page(s) not sent again (content-addressed)") }
         return lines.joined(separator: "\n")
     }
 
-    private func row(_ label: String, _ bytes: Int) -> String {
+    /// Seconds are the wire's, and the silences the sign needs (`Transmission.pause` each).
+    private func row(_ label: String, _ bytes: Int, pauses: Int = 0) -> String {
         let name = label.padding(toLength: 26, withPad: " ", startingAt: 0)
-        return "  \(name)\(String(format: "%8d bytes %8.2f s", bytes, seconds(bytes)))"
+        let time = seconds(bytes) + Double(pauses) * Transmission.pause.inSeconds
+        return "  \(name)\(String(format: "%8d bytes %8.2f s", bytes, time))"
     }
 }

@@ -91,7 +91,9 @@ struct PlaylistCommandTests {
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("2 page(s) on a blank sign, 9600 baud 8N1 (10 bits per byte)"))
-        #expect(result.standardOutput.contains("page 1 picture                6198 bytes     6.46 s"))
-        #expect(result.standardOutput.contains("total                        12878 bytes    13.41 s"))
+        #expect(result.standardOutput.contains("memory configuration           618 bytes     0.64 s"))
+        #expect(result.standardOutput.contains("page 1 picture                3844 bytes     4.10 s"))
+        #expect(result.standardOutput.contains("probes, manifest and clock     147 bytes     0.15 s"))
+        #expect(result.standardOutput.contains("total                         6864 bytes     7.35 s"))
     }
 }

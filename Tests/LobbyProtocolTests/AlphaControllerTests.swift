@@ -34,10 +34,10 @@ struct AlphaControllerTests {
         let (transmissions, _) = try controller.program(SignProgram(pages: [Self.page(1)]), memory: SignMemory())
         let picture = try #require(transmissions.first { if case .picture = $0.purpose { true } else { false } })
         let cut = try #require(picture.pausesAfter.first)
-        // ... STX I, label a, 08 rows, 18 (24) columns | the first row
-        #expect(Array(picture.bytes[(cut - 7)..<cut]) == [0x02] + Array("Ia0818".utf8))
+        // ... STX M, name LOBBYPICa, 0008 rows, 0018 (24) columns | the first row
+        #expect(Array(picture.bytes[(cut - 19)..<cut]) == [0x02] + Array("MLOBBYPICa00080018".utf8))
         #expect(picture.parts.count == 2 && Array(picture.parts.joined()) == picture.bytes)
-        #expect(picture.parts[1].count == 8 * 25 + 6, "rows of 24 dots and CR, then ETX, checksum, EOT")
+        #expect(picture.parts[1].filter { $0 == 0x0D }.count == 8, "eight rows, each ended by CR")
         #expect(transmissions.filter { $0.pausesAfter.isEmpty }.allSatisfy { $0.parts == [$0.bytes[...]] })
     }
 
@@ -107,13 +107,13 @@ struct AlphaControllerTests {
                 == nil)
     }
 
-    @Test("more pages than memory slots, or a panel beyond small pictures, is refused with the reason")
+    @Test("more pages than memory slots, or a panel beyond large pictures, is refused with the reason")
     func limits() {
         #expect(throws: ControllerError.tooManyPages(pages: 5, slots: 4)) {
             try controller.program(SignProgram(pages: (1...5).map(Self.page)), memory: SignMemory())
         }
         #expect(throws: ControllerError.self) {
-            try AlphaController(address: "00", width: 256, height: 64, tricolor: false)
+            try AlphaController(address: "00", width: 65_536, height: 64, tricolor: false)
         }
     }
 

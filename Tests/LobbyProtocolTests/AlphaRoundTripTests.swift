@@ -28,17 +28,25 @@ struct AlphaRoundTripTests {
         return (answer, complaints)
     }
 
-    @Test("any picture written by the encoder is decoded by the sign dot for dot")
+    @Test("any picture written by the encoder is decoded by the sign dot for dot, runs and all, any size")
     func pictureRoundTrip() async {
+        // Runs of random colours and lengths (up to 300, longer than one repeat's 256), laid
+        // row after row; panels wider than 255 and taller than 31 dots included.
         await propertyCheck(
-            count: 200, input: Gen.int(in: 1...60), Gen.int(in: 1...20), Gen.uint8(in: 0...3).array(of: 1200)
-        ) { width, height, colors in
+            count: 200, input: Gen.int(in: 1...300), Gen.int(in: 1...64), Gen.uint8(in: 0...3).array(of: 40),
+            Gen.int(in: 1...300).array(of: 40)
+        ) { width, height, colors, lengths in
             var frame = Frame(width: width, height: height)
+            var (run, left) = (0, lengths[0])
             for y in 0..<height {
-                for x in 0..<width { frame[x, y] = DotColor(rawValue: colors[(y * width + x) % colors.count])! }
+                for x in 0..<width {
+                    frame[x, y] = DotColor(rawValue: colors[run % colors.count])!
+                    left -= 1
+                    if left == 0 { (run, left) = (run + 1, lengths[(run + 1) % lengths.count]) }
+                }
             }
             let controller = try! AlphaController(address: "00", width: width, height: height, tricolor: true)
-            var sign = AlphaSign()
+            var sign = AlphaSign(memoryPool: 16 * 300 * 64)
             let (transmissions, _) = try! controller.program(SignProgram(pages: [frame]), memory: SignMemory())
             #expect(Self.show(transmissions, on: &sign).isEmpty)
             #expect(sign.pages == [frame])
@@ -123,18 +131,18 @@ struct AlphaRoundTripTests {
         #expect(decoder.pendingBytes == 0)
     }
 
-    @Test("the sign refuses a picture for an unknown label or of the wrong size")
+    @Test("the sign refuses a picture for an unknown name or of the wrong size")
     func strictSign() throws {
         let encoder = AlphaEncoder()
         var sign = AlphaSign()
         var decoder = AlphaDecoder()
         let frame = Frame(width: 4, height: 2)
         let packets = decoder.feed(
-            encoder.memoryConfiguration([
-                AlphaMemoryFile(label: UInt8(ascii: "a"), kind: .picture(rows: 2, columns: 3, tricolor: false))
+            encoder.largePictureTable([
+                AlphaLargePicture(name: Array("LOBBYPICa".utf8), rows: 2, columns: 3, tricolor: false)
             ])
-                + encoder.writePicture(frame, label: UInt8(ascii: "a"))
-                + encoder.writePicture(frame, label: UInt8(ascii: "q")))
+                + encoder.writePicture(frame, name: Array("LOBBYPICa".utf8))
+                + encoder.writePicture(frame, name: Array("LOBBYPICq".utf8)))
         guard packets.count == 3, case .packet(let memory) = packets[0], case .packet(let wrongSize) = packets[1],
             case .packet(let unknown) = packets[2]
         else {
@@ -144,5 +152,66 @@ struct AlphaRoundTripTests {
         _ = try sign.apply(memory)
         #expect(throws: AlphaSign.Refusal.self) { try sign.apply(wrongSize) }
         #expect(throws: AlphaSign.Refusal.self) { try sign.apply(unknown) }
+    }
+}
+
+/// The sign's reading of a large picture's rows, on packets written by hand: what it accepts is
+/// exactly the run-length form the encoder writes (protocol-docs/alpha.md), nothing looser.
+@Suite("Alpha sign: large pictures and their runs")
+struct AlphaLargePictureTests {
+    static let name = Array("LOBBYPICa".utf8)
+    let encoder = AlphaEncoder()
+
+    /// A sign whose table holds one 4×1 mono picture, and the result of writing `rows` to it.
+    func write(rows: [UInt8], rowCount: Int = 1, pool: Int = AlphaSign.defaultMemoryPool) -> (AlphaSign, String?) {
+        var sign = AlphaSign(memoryPool: pool)
+        var decoder = AlphaDecoder()
+        let header = [UInt8(ascii: "M")] + Self.name + Array(String(format: "%04X0004", rowCount).utf8)
+        let bytes =
+            encoder.largePictureTable([AlphaLargePicture(name: Self.name, rows: rowCount, columns: 4, tricolor: false)])
+            + encoder.packet(header + rows)
+        for case .packet(let packet) in decoder.feed(bytes) {
+            do { _ = try sign.apply(packet) } catch { return (sign, error.description) }
+        }
+        return (sign, nil)
+    }
+
+    @Test("11 XX c is c drawn XX + 1 times")
+    func repeatCount() {
+        let (sign, refusal) = write(rows: [0x11] + Array("021".utf8) + [UInt8(ascii: "0"), 0x0D])
+        #expect(refusal == nil)
+        var expected = Frame(width: 4, height: 1)
+        for x in 0..<3 { expected[x, 0] = .red }
+        #expect(sign.pictures[Self.name] == expected)
+    }
+
+    @Test(
+        "rows that are not exactly the picture's width, or runs that are not 11 XX c, are refused",
+        arguments: [
+            ([0x11] + Array("031".utf8) + [UInt8(ascii: "0"), 0x0D], "runs past column 4"),
+            ([0x11] + Array("0G1".utf8) + [0x0D], "is not 11 XX c"),
+            ([0x11] + Array("-11".utf8) + [0x0D], "is not 11 XX c"),
+            ([0x11] + Array("02".utf8), "is not 11 XX c"),
+            (Array("000".utf8) + [0x0D], "row 0 has 3 dots, expected 4"),
+            (Array("0002".utf8) + [0x0D], "pixel '2'"),
+            (Array("0000".utf8) + [0x0D] + Array("0000".utf8) + [0x0D], "more than 1 rows"),
+            (Array("0000".utf8), "picture has 0 rows, expected 1"),
+        ] as [([UInt8], String)])
+    func refused(rows: [UInt8], reason: String) {
+        let (sign, refusal) = write(rows: rows)
+        #expect(refusal?.contains(reason) == true, "\(refusal ?? "accepted")")
+        #expect(sign.pictures.isEmpty)
+    }
+
+    @Test("a picture table larger than the sign's memory pool is refused, and a hostile size with it")
+    func memoryPool() {
+        #expect(write(rows: Array("0000".utf8) + [0x0D], pool: 3).1?.contains("memory pool is 3") == true)
+        var sign = AlphaSign()
+        var decoder = AlphaDecoder()
+        let entry = Self.name + Array("LFFFFFFFF010000".utf8)
+        for case .packet(let packet) in decoder.feed(encoder.packet([UInt8(ascii: "E"), UInt8(ascii: "8")] + entry)) {
+            #expect(throws: AlphaSign.Refusal.self) { try sign.apply(packet) }
+        }
+        #expect(sign.pictureTable.isEmpty)
     }
 }

@@ -9,8 +9,14 @@ public enum AlphaConstants {
     public static let eot: UInt8 = 0x04
     public static let carriageReturn: UInt8 = 0x0D
     public static let escape: UInt8 = 0x1B
-    /// In a TEXT file: "show the DOTS picture whose label follows".
-    public static let callPicture: UInt8 = 0x14
+    /// In a TEXT file: `1F L`, then a large DOTS picture's nine-character name and how long to
+    /// hold it (four hex digits, tenths of a second).
+    public static let callLargePicture: [UInt8] = [0x1F, UInt8(ascii: "L")]
+    /// In a large DOTS picture's row: `11` (DC1), two hex digits `XX`, a pixel character: the
+    /// pixel `XX` + 1 times.
+    public static let repeatDots: UInt8 = 0x11
+    /// Large DOTS pictures are named, not labelled: nine characters.
+    public static let pictureNameLength = 9
     /// Five or more NULs let the sign lock onto the baud rate.
     public static let syncCount = 5
 
@@ -24,7 +30,6 @@ public enum AlphaConstants {
         public static let readSpecial = UInt8(ascii: "F")
         public static let writeString = UInt8(ascii: "G")
         public static let readString = UInt8(ascii: "H")
-        public static let writeSmallPicture = UInt8(ascii: "I")
         public static let writeLargePicture = UInt8(ascii: "M")
     }
 
@@ -34,20 +39,20 @@ public enum AlphaConstants {
         public static let dayOfWeek = UInt8(ascii: "&")
         public static let softReset = UInt8(ascii: ",")
         public static let runSequence = UInt8(ascii: ".")
+        /// Replaces the table of large DOTS pictures (names, sizes, colours).
+        public static let largePictureTable = UInt8(ascii: "8")
     }
 
     public enum FileType {
         public static let text = UInt8(ascii: "A")
         /// A STRING file: a few bytes the sign keeps and reads back (lobbyd's manifest token).
         public static let string = UInt8(ascii: "B")
-        /// The character "D"; the protocol document's table prints 43H beside it, which is "C".
-        public static let picture = UInt8(ascii: "D")
     }
 
     /// Pixel characters of a DOTS picture row.
     public static let pixelOff = UInt8(ascii: "0")
     /// TEXT mode: display position "fill" and mode "hold" (no transition).
     public static let fillHold: [UInt8] = [UInt8(ascii: "0"), UInt8(ascii: "b")]
-    /// Small pictures carry their size in two hex digits each; larger ones go as large pictures.
-    public static let smallPictureLimit = 255
+    /// Large pictures carry their size in four hex digits each way.
+    public static let largePictureLimit = 0xFFFF
 }

@@ -1,8 +1,9 @@
 import LobbyCore
 import LobbyRender
 
-/// The Alpha driver: pages become DOTS pictures in a fixed pool of memory slots (labels `a`…),
-/// each called by a TEXT file (labels `A`…), run in order by the run sequence. The memory table
+/// The Alpha driver: pages become large DOTS pictures, run-length compressed, in a fixed pool
+/// of memory slots (named `LOBBYPICa`…), each called by a TEXT file (labels `A`…), run in order
+/// by the run sequence. The memory table
 /// is written only when the sign holds nothing we know of, because writing it erases the sign.
 /// Pictures are content-addressed, so a page already on the sign is never sent again, and
 /// switching the screen on or off only rewrites the run sequence.
@@ -23,8 +24,9 @@ public struct AlphaController: Controller {
     static let textCapacity = 16
 
     public init(address: String, width: Int, height: Int, tricolor: Bool, slots: Int = 16) throws(ControllerError) {
-        guard width <= AlphaConstants.smallPictureLimit, height <= AlphaConstants.smallPictureLimit else {
-            throw .panelTooLarge(width: width, height: height, limit: "Alpha small DOTS pictures, up to 255x255 dots")
+        guard width <= AlphaConstants.largePictureLimit, height <= AlphaConstants.largePictureLimit else {
+            throw .panelTooLarge(
+                width: width, height: height, limit: "Alpha large DOTS pictures, up to 65535x65535 dots")
         }
         encoder = AlphaEncoder(address: address)
         self.width = width
@@ -55,7 +57,7 @@ public struct AlphaController: Controller {
             memory.pictures[label] = frame.contentHash
             transmissions.append(
                 Transmission(
-                    purpose: .picture(page: page), bytes: encoder.writePicture(frame, label: label),
+                    purpose: .picture(page: page), bytes: encoder.writePicture(frame, name: Self.pictureName(label)),
                     pausesAfter: [AlphaEncoder.pictureRowsOffset]))
         }
         for (page, hash) in hashes.enumerated() {
@@ -63,7 +65,9 @@ public struct AlphaController: Controller {
             if memory.texts[text] != labelFor[hash] {
                 memory.texts[text] = labelFor[hash]
                 transmissions.append(
-                    Transmission(purpose: .text, bytes: encoder.writeText(label: text, calls: [labelFor[hash]!])))
+                    Transmission(
+                        purpose: .text,
+                        bytes: encoder.writeText(label: text, calls: [Self.pictureName(labelFor[hash]!)])))
             }
         }
         let sequence = hashes.isEmpty ? [Self.blankText] : Array(Self.textLabels.prefix(hashes.count))
@@ -128,14 +132,19 @@ public struct AlphaController: Controller {
             bytes: encoder.writeString(label: Self.manifestLabel, Array(manifest.utf8.prefix(Self.manifestCapacity))))
     }
 
-    /// The memory table (picture slots, one TEXT file per slot, the blank TEXT) and the blank
-    /// TEXT's content, when the sign holds nothing we know of.
+    /// The large picture of slot `label`: `LOBBYPIC` and the slot's letter.
+    static func pictureName(_ label: UInt8) -> [UInt8] {
+        Array("LOBBYPIC".utf8) + [label]
+    }
+
+    /// The memory table (one TEXT file per slot, the blank TEXT, the manifest), the table of
+    /// large pictures (the slots) and the blank TEXT's content, when the sign holds nothing we
+    /// know of.
     private func configureIfNeeded(_ memory: SignMemory) -> ([Transmission], SignMemory) {
         guard !memory.isConfigured else { return ([], memory) }
-        var files = Self.pictureLabels.prefix(slots).map {
-            AlphaMemoryFile(label: $0, kind: .picture(rows: height, columns: width, tricolor: tricolor))
+        var files = Self.textLabels.prefix(slots).map {
+            AlphaMemoryFile(label: $0, kind: .text(bytes: Self.textCapacity))
         }
-        files += Self.textLabels.prefix(slots).map { AlphaMemoryFile(label: $0, kind: .text(bytes: Self.textCapacity)) }
         files.append(AlphaMemoryFile(label: Self.blankText, kind: .text(bytes: Self.textCapacity)))
         files.append(AlphaMemoryFile(label: Self.manifestLabel, kind: .string(bytes: Self.manifestCapacity)))
         var configured = SignMemory()
@@ -143,6 +152,13 @@ public struct AlphaController: Controller {
         return (
             [
                 Transmission(purpose: .configureMemory, bytes: encoder.memoryConfiguration(files)),
+                Transmission(
+                    purpose: .configureMemory,
+                    bytes: encoder.largePictureTable(
+                        Self.pictureLabels.prefix(slots).map {
+                            AlphaLargePicture(
+                                name: Self.pictureName($0), rows: height, columns: width, tricolor: tricolor)
+                        })),
                 Transmission(purpose: .text, bytes: encoder.writeText(label: Self.blankText, calls: [])),
             ], configured
         )

@@ -1,14 +1,12 @@
 import LobbyRender
 
-/// One file in the sign's memory table.
+/// One file in the sign's memory table (`E$`).
 public struct AlphaMemoryFile: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A TEXT file of `bytes` capacity, always eligible to run.
         case text(bytes: Int)
         /// A STRING file of `bytes` capacity.
         case string(bytes: Int)
-        /// A DOTS picture of the given size; `tricolor` when it may use green and amber.
-        case picture(rows: Int, columns: Int, tricolor: Bool)
     }
 
     public var label: UInt8
@@ -17,6 +15,24 @@ public struct AlphaMemoryFile: Sendable, Equatable {
     public init(label: UInt8, kind: Kind) {
         self.label = label
         self.kind = kind
+    }
+}
+
+/// One entry of the sign's table of large DOTS pictures (`E8`).
+public struct AlphaLargePicture: Sendable, Equatable {
+    /// Nine ASCII characters.
+    public var name: [UInt8]
+    public var rows: Int
+    public var columns: Int
+    /// Whether it may use green and amber as well as red.
+    public var tricolor: Bool
+
+    public init(name: [UInt8], rows: Int, columns: Int, tricolor: Bool) {
+        precondition(name.count == AlphaConstants.pictureNameLength)
+        self.name = name
+        self.rows = rows
+        self.columns = columns
+        self.tricolor = tricolor
     }
 }
 
@@ -55,41 +71,67 @@ public struct AlphaEncoder: Sendable {
                 body +=
                     [AlphaConstants.FileType.string, UInt8(ascii: "L")] + Self.hex(bytes, digits: 4)
                     + Array("0000".utf8)
-            case .picture(let rows, let columns, let tricolor):
-                body +=
-                    [AlphaConstants.FileType.picture, UInt8(ascii: "L")] + Self.hex(rows, digits: 2)
-                    + Self.hex(columns, digits: 2) + Array((tricolor ? "2000" : "1000").utf8)
             }
         }
         return packet(body)
     }
 
-    /// Where a small picture's rows start in `writePicture`'s bytes: after the sync NULs, SOH,
-    /// type, address, STX, `I`, the label and the four size digits. The sign needs the line
-    /// silent there for at least 100 ms (`Transmission.pause`) before the rows.
-    public static let pictureRowsOffset = AlphaConstants.syncCount + 4 + 3 + 4
+    /// `E8`: replaces the table of large DOTS pictures. Each entry: the name, `L` (locked
+    /// against the hand-held remote), rows and columns in four hex digits each, `01` for one
+    /// colour or `02` for three, and `0000`.
+    public func largePictureTable(_ pictures: [AlphaLargePicture]) -> [UInt8] {
+        var body = [AlphaConstants.Command.writeSpecial, AlphaConstants.Special.largePictureTable]
+        for picture in pictures {
+            body += picture.name + [UInt8(ascii: "L")] + Self.hex(picture.rows, digits: 4)
+            body += Self.hex(picture.columns, digits: 4) + Array((picture.tricolor ? "020000" : "010000").utf8)
+        }
+        return packet(body)
+    }
 
-    /// `I`: a small DOTS picture, one character per dot (`0` off, `1` red, `2` green, `3` amber),
-    /// each row ended by CR. The frame must be at most 255×255 dots.
-    public func writePicture(_ frame: Frame, label: UInt8) -> [UInt8] {
+    /// Where a large picture's rows start in `writePicture`'s bytes: after the sync NULs, SOH,
+    /// type, address, STX, `M`, the name and the eight size digits. The sign needs the line
+    /// silent there for at least 100 ms (`Transmission.pause`) before the rows.
+    public static let pictureRowsOffset = AlphaConstants.syncCount + 4 + 2 + AlphaConstants.pictureNameLength + 8
+
+    /// Runs shorter than this go as they are: `11 XX c` is four bytes.
+    static let shortestRepeat = 5
+    /// `XX` is two hex digits, so one repeat covers at most 256 dots.
+    static let longestRepeat = 256
+
+    /// `M`: a large DOTS picture, one character per dot (`0` off, `1` red, `2` green, `3` amber),
+    /// each row ended by CR. When `compressed`, a run of five or more equal dots in a row goes
+    /// as `11 XX c`: the character `c`, `XX` + 1 times (protocol-docs/alpha.md says why this
+    /// reading of the count).
+    public func writePicture(_ frame: Frame, name: [UInt8], compressed: Bool = true) -> [UInt8] {
         precondition(
-            frame.width <= AlphaConstants.smallPictureLimit && frame.height <= AlphaConstants.smallPictureLimit)
-        var body = [AlphaConstants.Command.writeSmallPicture, label]
-        body += Self.hex(frame.height, digits: 2) + Self.hex(frame.width, digits: 2)
+            frame.width <= AlphaConstants.largePictureLimit && frame.height <= AlphaConstants.largePictureLimit)
+        var body = [AlphaConstants.Command.writeLargePicture] + name
+        body += Self.hex(frame.height, digits: 4) + Self.hex(frame.width, digits: 4)
         body.reserveCapacity(body.count + frame.height * (frame.width + 1))
         for row in 0..<frame.height {
-            for column in 0..<frame.width {
-                body.append(AlphaConstants.pixelOff + frame.dots[row * frame.width + column])
+            let dots = frame.dots[(row * frame.width)..<((row + 1) * frame.width)]
+            var column = dots.startIndex
+            while column < dots.endIndex {
+                var end = column + 1
+                while end < dots.endIndex, dots[end] == dots[column], end - column < Self.longestRepeat { end += 1 }
+                let character = AlphaConstants.pixelOff + dots[column]
+                if compressed, end - column >= Self.shortestRepeat {
+                    body += [AlphaConstants.repeatDots] + Self.hex(end - column - 1, digits: 2) + [character]
+                } else {
+                    body += repeatElement(character, count: end - column)
+                }
+                column = end
             }
             body.append(AlphaConstants.carriageReturn)
         }
         return packet(body)
     }
 
-    /// `A`: a TEXT file that shows the pictures `calls` in turn, held without transition.
-    public func writeText(label: UInt8, calls pictures: [UInt8]) -> [UInt8] {
+    /// `A`: a TEXT file that shows the large pictures `calls` in turn, without transition, each
+    /// for `holdTenths` tenths of a second.
+    public func writeText(label: UInt8, calls pictures: [[UInt8]], holdTenths: Int = 40) -> [UInt8] {
         var body = [AlphaConstants.Command.writeText, label, AlphaConstants.escape] + AlphaConstants.fillHold
-        for picture in pictures { body += [AlphaConstants.callPicture, picture] }
+        for picture in pictures { body += AlphaConstants.callLargePicture + picture + Self.hex(holdTenths, digits: 4) }
         if pictures.isEmpty { body.append(UInt8(ascii: " ")) }
         return packet(body)
     }

@@ -1,7 +1,7 @@
 import LobbyRender
 
-/// What an Alpha sign holds and shows, changed packet by packet: the memory table, the DOTS
-/// pictures, the TEXT files that call them and the run sequence. `lobby-sim` is built on it. It
+/// What an Alpha sign holds and shows, changed packet by packet: the memory table, the table of
+/// large DOTS pictures, the pictures, the TEXT files that call them and the run sequence. `lobby-sim` is built on it. It
 /// is strict, so an encoder bug shows up as a refusal, the way a real sign would ignore it.
 public struct AlphaSign: Sendable {
     /// Why a packet was refused.
@@ -10,8 +10,11 @@ public struct AlphaSign: Sendable {
     }
 
     public private(set) var memory: [UInt8: AlphaMemoryFile] = [:]
-    public private(set) var pictures: [UInt8: Frame] = [:]
-    public private(set) var texts: [UInt8: [UInt8]] = [:]
+    /// The large pictures the sign has room for (`E8`), by name.
+    public private(set) var pictureTable: [[UInt8]: AlphaLargePicture] = [:]
+    public private(set) var pictures: [[UInt8]: Frame] = [:]
+    /// The pictures each TEXT file calls, by name.
+    public private(set) var texts: [UInt8: [[UInt8]]] = [:]
     public private(set) var strings: [UInt8: [UInt8]] = [:]
     public private(set) var runSequence: [UInt8] = []
     public private(set) var clock: (hour: Int, minute: Int) = (0, 0)
@@ -19,7 +22,15 @@ public struct AlphaSign: Sendable {
     /// Seconds the clock has run into its current minute.
     private var secondsIntoMinute = 0.0
 
-    public init() {}
+    /// Bytes of memory for pictures: a picture takes one per dot (our reading; the protocol
+    /// document gives no formula, protocol-docs/alpha.md).
+    public let memoryPool: Int
+    /// A small sign's: 128 KiB, room for 21 pictures of 192×32.
+    public static let defaultMemoryPool = 128 * 1024
+
+    public init(memoryPool: Int = Self.defaultMemoryPool) {
+        self.memoryPool = memoryPool
+    }
 
     /// Lets time pass on the sign's clock, which runs as a real sign's does. The sign reads no
     /// clock of its own (it is pure): its holder, lobby-sim or the soak test, says how much
@@ -41,14 +52,14 @@ public struct AlphaSign: Sendable {
 
     /// A power cut: memory, pictures, texts and sequence are gone.
     public mutating func powerCycle() {
-        self = AlphaSign()
+        self = AlphaSign(memoryPool: memoryPool)
     }
 
     /// Applies one packet. Returns the bytes of the sign's answer for a read, `nil` otherwise.
     public mutating func apply(_ packet: AlphaPacket) throws(Refusal) -> [UInt8]? {
         switch packet.command {
         case AlphaConstants.Command.writeSpecial: try applySpecial(packet.data)
-        case AlphaConstants.Command.writeSmallPicture: try applyPicture(packet.data)
+        case AlphaConstants.Command.writeLargePicture: try applyPicture(packet.data)
         case AlphaConstants.Command.writeText: try applyText(packet.data)
         case AlphaConstants.Command.readSpecial: return try answerRead(packet.data)
         case AlphaConstants.Command.writeString: try applyString(packet.data)
@@ -63,6 +74,7 @@ public struct AlphaSign: Sendable {
         let rest = Array(data.dropFirst())
         switch function {
         case AlphaConstants.Special.memoryConfiguration: try configureMemory(rest)
+        case AlphaConstants.Special.largePictureTable: try configurePictures(rest)
         case AlphaConstants.Special.runSequence:
             guard rest.count >= 2, [UInt8(ascii: "S"), UInt8(ascii: "T")].contains(rest[0]) else {
                 throw Refusal(description: "run sequence without mode and lock bytes")
@@ -109,49 +121,99 @@ public struct AlphaSign: Sendable {
                     throw Refusal(description: "STRING size \(size) is not hex up to 7D")
                 }
                 table[entry[0]] = AlphaMemoryFile(label: entry[0], kind: .string(bytes: bytes))
-            case AlphaConstants.FileType.picture:
-                guard let rows = Int(size.prefix(2), radix: 16), let columns = Int(size.suffix(2), radix: 16) else {
-                    throw Refusal(description: "picture size \(size) is not hex")
-                }
-                let tricolor = String(decoding: entry[7..<11], as: UTF8.self) != "1000"
-                table[entry[0]] = AlphaMemoryFile(
-                    label: entry[0], kind: .picture(rows: rows, columns: columns, tricolor: tricolor))
             default:
                 throw Refusal(description: "unsupported file type \(Self.show(entry[1]))")
             }
         }
-        self = AlphaSign()
+        self = AlphaSign(memoryPool: memoryPool)
         memory = table
     }
 
-    private mutating func applyPicture(_ data: [UInt8]) throws(Refusal) {
-        guard data.count >= 5, let rows = Int(String(decoding: data[1..<3], as: UTF8.self), radix: 16),
-            let columns = Int(String(decoding: data[3..<5], as: UTF8.self), radix: 16)
-        else { throw Refusal(description: "picture header is not label + 4 hex digits") }
-        guard case .picture(rows, columns, let tricolor)? = memory[data[0]]?.kind else {
-            throw Refusal(
-                description: "picture \(Self.show(data[0])) (\(columns)x\(rows)) has no matching memory entry")
+    /// Entries of 24 bytes: name (9), lock, rows and columns (4 hex digits each), colours (`01`
+    /// or `02`), `0000`. Replaces the table, and the pictures stored under it.
+    private mutating func configurePictures(_ entries: [UInt8]) throws(Refusal) {
+        let entryBytes = AlphaConstants.pictureNameLength + 15
+        guard !entries.isEmpty, entries.count % entryBytes == 0 else {
+            throw Refusal(description: "picture table is not a whole number of \(entryBytes)-byte entries")
         }
-        let body = data[5...]
-        guard body.count == rows * (columns + 1) else {
-            throw Refusal(description: "picture data is \(body.count) bytes, expected \(rows * (columns + 1))")
+        var table: [[UInt8]: AlphaLargePicture] = [:]
+        for start in stride(from: 0, to: entries.count, by: entryBytes) {
+            let entry = Array(entries[start..<(start + entryBytes)])
+            let name = Array(entry[0..<9])
+            let fields = String(decoding: entry[9...], as: UTF8.self)
+            guard name.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }), table[name] == nil else {
+                throw Refusal(description: "bad or repeated picture name \(Self.show(name))")
+            }
+            guard let rows = Self.hex(entry[10..<14]), let columns = Self.hex(entry[14..<18]),
+                ["L", "U"].contains(fields.prefix(1)), ["01", "02"].contains(fields.dropFirst(9).prefix(2)),
+                fields.hasSuffix("0000")
+            else {
+                throw Refusal(description: "picture \(Self.show(name)): entry \(fields) is not lock, size, colours")
+            }
+            table[name] = AlphaLargePicture(
+                name: name, rows: rows, columns: columns, tricolor: fields.dropFirst(9).prefix(2) == "02")
+        }
+        let bytes = table.values.reduce(0) { $0 + $1.rows * $1.columns }
+        guard bytes <= memoryPool else {
+            throw Refusal(description: "pictures need \(bytes) bytes; the sign's memory pool is \(memoryPool)")
+        }
+        pictureTable = table
+        pictures = [:]
+    }
+
+    /// `M`: name, rows and columns in four hex digits each, then the rows, each ended by CR,
+    /// where `11 XX c` stands for `XX` + 1 dots of `c`.
+    private mutating func applyPicture(_ data: [UInt8]) throws(Refusal) {
+        let header = AlphaConstants.pictureNameLength + 8
+        guard data.count >= header,
+            let rows = Self.hex(data[9..<13]), let columns = Self.hex(data[13..<17])
+        else { throw Refusal(description: "picture header is not a name + 8 hex digits") }
+        let name = Array(data[0..<9])
+        guard let entry = pictureTable[name], entry.rows == rows, entry.columns == columns else {
+            throw Refusal(
+                description: "picture \(Self.show(name)) (\(columns)x\(rows)) has no matching memory entry")
         }
         var frame = Frame(width: columns, height: rows)
-        for (index, byte) in body.enumerated() {
-            let (row, column) = index.quotientAndRemainder(dividingBy: columns + 1)
-            if column == columns {
-                guard byte == AlphaConstants.carriageReturn else {
-                    throw Refusal(description: "row \(row) does not end with CR")
-                }
-                continue
-            }
+        var (row, column, index) = (0, 0, header)
+        func dot(_ byte: UInt8) throws(Refusal) -> DotColor {
             let value = Int(byte) - Int(AlphaConstants.pixelOff)
-            guard (0...(tricolor ? 3 : 1)).contains(value) else {
+            guard (0...(entry.tricolor ? 3 : 1)).contains(value) else {
                 throw Refusal(description: "pixel \(Self.show(byte)) at row \(row), column \(column)")
             }
-            frame[column, row] = DotColor(rawValue: UInt8(value))!
+            return DotColor(rawValue: UInt8(value))!
         }
-        pictures[data[0]] = frame
+        while index < data.count {
+            let byte = data[index]
+            guard row < rows else { throw Refusal(description: "picture has more than \(rows) rows") }
+            if byte == AlphaConstants.carriageReturn {
+                guard column == columns else {
+                    throw Refusal(description: "row \(row) has \(column) dots, expected \(columns)")
+                }
+                (row, column, index) = (row + 1, 0, index + 1)
+                continue
+            }
+            let color: DotColor
+            var count = 1
+            if byte == AlphaConstants.repeatDots {
+                guard index + 3 < data.count,
+                    let repeats = Self.hex(data[(index + 1)...(index + 2)])
+                else { throw Refusal(description: "run at row \(row), column \(column) is not 11 XX c") }
+                (color, count) = (try dot(data[index + 3]), repeats + 1)
+                index += 3
+            } else {
+                color = try dot(byte)
+            }
+            guard column + count <= columns else {
+                throw Refusal(description: "row \(row) runs past column \(columns)")
+            }
+            for _ in 0..<count {
+                frame[column, row] = color
+                column += 1
+            }
+            index += 1
+        }
+        guard row == rows else { throw Refusal(description: "picture has \(row) rows, expected \(rows)") }
+        pictures[name] = frame
     }
 
     private mutating func applyText(_ data: [UInt8]) throws(Refusal) {
@@ -165,12 +227,16 @@ public struct AlphaSign: Sendable {
         guard message.count <= capacity else {
             throw Refusal(description: "TEXT \(Self.show(data[0])) holds \(capacity) bytes, got \(message.count)")
         }
-        var calls: [UInt8] = []
+        // `1F L`, nine characters of name, four hex digits of hold time.
+        var calls: [[UInt8]] = []
         var index = 0
         while index < message.count {
-            if message[index] == AlphaConstants.callPicture, index + 1 < message.count {
-                calls.append(message[index + 1])
-                index += 2
+            if message[index...].starts(with: AlphaConstants.callLargePicture) {
+                guard index + 15 <= message.count,
+                    Self.hex(message[(index + 11)..<(index + 15)]) != nil
+                else { throw Refusal(description: "TEXT \(Self.show(data[0])) calls a picture without name and hold") }
+                calls.append(Array(message[(index + 2)..<(index + 11)]))
+                index += 15
             } else {
                 index += 1
             }
@@ -215,6 +281,21 @@ public struct AlphaSign: Sendable {
         return Self.response(
             [AlphaConstants.Command.writeSpecial, AlphaConstants.Special.timeOfDay] + AlphaEncoder.decimal(clock.hour)
                 + AlphaEncoder.decimal(clock.minute))
+    }
+
+    /// The value of uppercase hex digits, `nil` for anything else (no sign, no spaces).
+    static func hex(_ digits: some Collection<UInt8>) -> Int? {
+        let table = Array("0123456789ABCDEF".utf8)
+        var value = 0
+        for digit in digits {
+            guard let nibble = table.firstIndex(of: digit) else { return nil }
+            value = value << 4 | nibble
+        }
+        return digits.isEmpty ? nil : value
+    }
+
+    static func show(_ name: [UInt8]) -> String {
+        "'\(String(decoding: name, as: UTF8.self))'"
     }
 
     static func show(_ byte: UInt8) -> String {
