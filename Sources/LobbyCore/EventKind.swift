@@ -18,6 +18,11 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     /// The sign answered after losing power or being reset (its clock disagreed): dark until
     /// the re-sync that follows.
     case signReset = "sign_reset"
+    /// The sign reported that it refused packets (or received them damaged) since the previous
+    /// probe: what it shows may not be what was sent.
+    case signRefused = "sign_refused"
+    /// The sign's clock was off while it still held its content; it was set.
+    case signClockSet = "sign_clock_set"
     case frameShown = "frame_shown"
     case clockJump = "clock_jump"
     case calendarMissing = "calendar_missing"

@@ -119,6 +119,16 @@ public enum Daemon {
                 recorder.record(
                     .signReset, "the sign lost power or was reset; its content is being uploaded again",
                     detail: ["device": device], at: clock.now(), level: .warning)
+            case .signRefused(let problems):
+                recorder.record(
+                    .signRefused, "the sign reports: \(problems)", detail: ["device": device, "problems": problems],
+                    at: clock.now(), level: .warning)
+            case .clockSet(let hour, let minute):
+                let time = String(format: "%02d:%02d", hour, minute)
+                recorder.record(
+                    .signClockSet, "the sign's clock was off; set to \(time)",
+                    detail: ["device": device, "time": time],
+                    at: clock.now())
             }
         }
     }

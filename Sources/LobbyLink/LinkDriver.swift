@@ -13,6 +13,11 @@ public enum LinkReport: Sendable, Equatable {
     /// The sign lost power or was reset since the last sync (its manifest or clock says so): it was dark
     /// until the re-sync that follows.
     case signReset
+    /// The sign reported problems with the packets it received since the previous probe: it
+    /// refused some (what it shows is not what was sent) or received them damaged.
+    case signRefused(problems: String)
+    /// The sign's clock was off (it still held its content) and was set to `hour:minute`.
+    case clockSet(hour: Int, minute: Int)
 }
 
 /// The link as the operator sees it: "link down since 09:14:03, 12 retries".
@@ -25,6 +30,8 @@ public struct LinkStatus: Sendable, Equatable {
     public var bytesSent = 0
     public var bytesTotal = 0
     public var lastUpload: Date?
+    /// What the sign said went wrong with the last upload, until one is confirmed clean.
+    public var signProblems: String?
 }
 
 /// Runs `SerialLink` against a real transport on its own thread: performs the actions, turns what
@@ -291,7 +298,9 @@ public struct LinkLoop {
             return upload(controller, withClock: false)
         case .setClock:
             do {
-                try sendClock(controller)
+                let (hour, minute) = try sendClock(controller)
+                logger.warning("link: the sign's clock was off; set to \(String(format: "%02d:%02d", hour, minute))")
+                driver.emit(.clockSet(hour: hour, minute: minute))
             } catch {
                 return .transmissionFailed(error.description)
             }
@@ -347,7 +356,14 @@ public struct LinkLoop {
         let end = driver.clocks.monotonic() + deadline
         while driver.clocks.monotonic() < end {
             received += try transport.read(timeout: .milliseconds(100))
-            if let reply = controller.probeReply(in: received) { return reply }
+            guard let reply = controller.probeReply(in: received) else { continue }
+            if !reply.problems.isEmpty {
+                let problems = reply.problems.joined(separator: ", ")
+                logger.error("link: the sign reports since the previous probe: \(problems)")
+                driver.update { $0.signProblems = problems }
+                driver.emit(.signRefused(problems: problems))
+            }
+            return reply
         }
         return nil
     }
@@ -394,14 +410,16 @@ public struct LinkLoop {
         try send(controller.writeManifest(confirmed.token))
     }
 
-    /// Sets the sign's clock to now.
-    mutating func sendClock(_ controller: any Controller) throws(LinkError) {
+    /// Sets the sign's clock to now; returns the hour and minute sent.
+    @discardableResult
+    mutating func sendClock(_ controller: any Controller) throws(LinkError) -> (hour: Int, minute: Int) {
         let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
         let seconds = Int(now.secondOfDay)
-        for clock in controller.setClock(hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: now.date.weekday)
-        {
+        let (hour, minute) = (seconds / 3600, seconds / 60 % 60)
+        for clock in controller.setClock(hour: hour, minute: minute, isoWeekday: now.date.weekday) {
             try send(clock)
         }
+        return (hour, minute)
     }
 
     /// Drives the panel-power relay, if the hall has one: off with a dark screen, on otherwise.
@@ -459,15 +477,17 @@ public struct LinkLoop {
         // after it: it handles packets in order, so the answer proves it has every byte before.
         // The wait allows for all of them still to cross the line.
         let inFlight = Duration.seconds(2 * driver.configuration.serial.wireSeconds(bytes: total))
+        var refused = false
         do {
             // The new manifest goes before the confirming probe, so that the answer confirms it
             // too (sent after, a cable pulled at once lost it, and the next start re-synced).
             if changesMemory { try recordSent(controller) }
-            guard try ask(controller, within: inFlight + Self.probeDeadline) != nil else {
+            guard let reply = try ask(controller, within: inFlight + Self.probeDeadline) else {
                 logger.warning("link: the sign did not confirm an upload of \(total) bytes")
                 memory = SignMemory()  // what it holds is unknown: everything goes again
                 return .probeUnanswered
             }
+            refused = !reply.problems.isEmpty
             // After the confirmation, so that the time sent is the time it arrives (computed
             // before the upload, it lagged by the whole upload, and a lag of minutes reads as a
             // power cut at the next probe), and last, because the memory configuration at the
@@ -478,8 +498,12 @@ public struct LinkLoop {
             return .transmissionFailed(error.description)
         }
         sentVersion = version
-        driver.update { $0.lastUpload = driver.clocks.wall() }
+        driver.update {
+            $0.lastUpload = driver.clocks.wall()
+            if !refused { $0.signProblems = nil }
+        }
         driver.emit(.synced(bytes: total))
-        return nil
+        // What the sign holds is not what was sent: everything goes again, once (`SerialLink`).
+        return refused ? .signRefused : nil
     }
 }

@@ -87,7 +87,8 @@ public protocol Controller: Sendable {
     func blank(memory: SignMemory) -> (transmissions: [Transmission], memory: SignMemory)
     /// The sign's clock, for signs that show or schedule by it.
     func setClock(hour: Int, minute: Int, isoWeekday: Int) -> [Transmission]
-    /// A read whose answer proves the sign is alive, and reads its clock and manifest.
+    /// A read whose answer proves the sign is alive, and reads its clock, its manifest and what
+    /// went wrong with the packets it received since the previous probe (and clears that).
     func probe() -> Transmission
     /// The sign's answer to `probe()` in `bytes` (what it sent), `nil` until one is complete.
     func probeReply(in bytes: [UInt8]) -> ProbeReply?
@@ -101,17 +102,21 @@ public protocol Controller: Sendable {
 }
 
 /// What a probe tells about the sign: its clock, which lobbyd sets at every sync, so a clock
-/// that disagrees reveals a power cut; and the manifest lobbyd last stored on it, `nil` when
-/// the sign did not answer for it (a sign that lost its memory table holds no manifest file).
+/// that disagrees reveals a power cut; the manifest lobbyd last stored on it, `nil` when the
+/// sign did not answer for it (a sign that lost its memory table holds no manifest file); and
+/// what went wrong with the packets it received since the previous probe, in words (empty when
+/// nothing did, or the sign does not say).
 public struct ProbeReply: Sendable, Equatable {
     public var hour: Int
     public var minute: Int
     public var manifest: String?
+    public var problems: [String]
 
-    public init(hour: Int, minute: Int, manifest: String? = nil) {
+    public init(hour: Int, minute: Int, manifest: String? = nil, problems: [String] = []) {
         self.hour = hour
         self.minute = minute
         self.manifest = manifest
+        self.problems = problems
     }
 
     /// Whether the sign's clock is within `tolerance` minutes of `hour:minute`, across midnight.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LobbyProtocol
 
 /// Options of one simulator run.
 struct SimulatorOptions {
@@ -9,6 +10,7 @@ struct SimulatorOptions {
     var png: String?
     var dump: String?
     var draw: Bool
+    var memoryPool = AlphaSign.defaultMemoryPool
 }
 
 /// `lobby-sim`: a simulated Alpha-protocol hall sign on a pseudo-terminal, for the demo, the
@@ -37,12 +39,26 @@ struct LobbySim: ParsableCommand {
     @Option(help: "FIFO to read fault commands from (created if missing).")
     var control: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Bytes of the sign's memory for pictures (one per dot); a picture table that does not fit is refused.",
+            valueName: "bytes"))
+    var memory = AlphaSign.defaultMemoryPool
+
     @Flag(help: "Do not draw the panel in the terminal (machine-readable lines only).")
     var quiet = false
 
+    func validate() throws {
+        guard memory >= 0 else { throw ValidationError("--memory must be 0 or more bytes, not \(memory)") }
+        guard baud >= 0 else {
+            throw ValidationError("--baud must be 0 (as fast as possible) or a line speed, not \(baud)")
+        }
+    }
+
     func run() throws {
         let sign = try SimulatedSign(
-            options: SimulatorOptions(link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet))
+            options: SimulatorOptions(
+                link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet, memoryPool: memory))
         let controlDescriptor = try control.map(Self.openControl)
         var terminal: PseudoTerminal? = try PseudoTerminal(link: link)
         var replugAt: Date?

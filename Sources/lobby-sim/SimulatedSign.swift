@@ -14,7 +14,7 @@ final class SimulatedSign {
 
     var faults = Faults()
     private var decoder = AlphaDecoder()
-    private var sign = AlphaSign()
+    private var sign: AlphaSign
     private var shownPages: [UInt64] = []
     private(set) var malformed = 0
     private(set) var refused = 0
@@ -32,6 +32,7 @@ final class SimulatedSign {
 
     init(options: SimulatorOptions) throws {
         self.options = options
+        sign = AlphaSign(memoryPool: options.memoryPool)
         if let record = options.record {
             _ = FileManager.default.createFile(atPath: record, contents: nil)
             recorder = FileHandle(forWritingAtPath: record)
@@ -74,6 +75,7 @@ final class SimulatedSign {
             switch output {
             case .malformed(let reason):
                 malformed += 1
+                sign.noteDamagedPacket()
                 say("malformed \(reason)")
             case .packet(let packet):
                 do {

@@ -123,6 +123,38 @@ final class LinkRecoveryTests {
         #expect(try recordedBytes == total)
     }
 
+    @Test("a sign that refuses the upload: reported with the reason, sent once more, then no loop; status says so")
+    func refusedUpload() throws {
+        // A sign with room for less than one picture: it refuses the picture table and every
+        // picture written under it, and says so in its error register.
+        let small = try RunningProgram(
+            "lobby-sim", ["--link", "\(directory.path)/small", "--baud", "0", "--quiet", "--memory", "1000"])
+        defer { small.stop() }
+        #expect(small.waitForLine { $0.contains("lobby-sim: ready on") } != nil)
+        let reports = self.reports
+        let driver = LinkDriver(
+            path: "\(directory.path)/small", serial: Self.fastLine,
+            controller: try AlphaController(configuration: Configuration()), zone: Self.noonZone(),
+            healthInterval: .seconds(1), report: { reports.post($0) })
+        self.driver = driver
+        driver.show(SignProgram(pages: [page]))
+        driver.start()
+        let first = reports.waitFor { if case .signRefused = $0 { true } else { false } }
+        #expect(first?.event == .signRefused(problems: "refused a command or file label"))
+        #expect(driver.status.signProblems == "refused a command or file label")
+        // Sent once more, refused again, and then left alone: health probes every second find
+        // nothing new, and no third upload starts.
+        let second = reports.waitFor(from: first?.next ?? 0) { if case .signRefused = $0 { true } else { false } }
+        let confirmed = reports.waitFor(from: second?.next ?? 0) { $0.isSynced }
+        #expect(second != nil && confirmed != nil)
+        let third = reports.waitFor(from: confirmed?.next ?? 0, timeout: .seconds(4)) {
+            if case .signRefused = $0 { true } else { $0.isSynced }
+        }
+        #expect(third == nil, "a refused upload was sent a third time: \(String(describing: third?.event))")
+        #expect(small.output.filter { $0.contains("refused") }.count >= 2)
+        #expect(driver.status.state == .ready && driver.status.signProblems != nil)
+    }
+
     @Test("the sign shows the rendered frame dot for dot")
     func showsTheFrame() throws {
         _ = try startDriver()

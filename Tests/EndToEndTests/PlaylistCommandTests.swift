@@ -93,7 +93,7 @@ struct PlaylistCommandTests {
         #expect(result.standardOutput.contains("2 page(s) on a blank sign, 9600 baud 8N1 (10 bits per byte)"))
         #expect(result.standardOutput.contains("memory configuration           618 bytes     0.64 s"))
         #expect(result.standardOutput.contains("page 1 picture                3844 bytes     4.10 s"))
-        #expect(result.standardOutput.contains("probes, manifest and clock     147 bytes     0.15 s"))
-        #expect(result.standardOutput.contains("total                         6864 bytes     7.35 s"))
+        #expect(result.standardOutput.contains("probes, manifest and clock     219 bytes     0.23 s"))
+        #expect(result.standardOutput.contains("total                         6936 bytes     7.42 s"))
     }
 }

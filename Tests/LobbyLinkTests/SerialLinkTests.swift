@@ -83,6 +83,17 @@ struct SerialLinkTests {
                 == expected + [.scheduleHealthCheck(after: .seconds(15))])
     }
 
+    @Test("a refused upload is sent again once, never in a loop; new content may be sent again once")
+    func refusedUpload() {
+        var link = Self.readyLink()
+        #expect(link.handle(.signRefused) == [.resync])
+        #expect(link.handle(.signRefused) == [], "refused twice: the sign keeps what it has")
+        #expect(link.state == .ready)
+        #expect(link.handle(.contentChanged) == [.sendChanges])
+        #expect(link.handle(.signRefused) == [.resync])
+        #expect(link.handle(.signRefused) == [])
+    }
+
     @Test("an unplugged cable: link down once, retries with growing backoff, re-sync on return")
     func unplugAndReplug() {
         var link = Self.readyLink()

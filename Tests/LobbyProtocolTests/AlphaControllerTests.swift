@@ -107,6 +107,25 @@ struct AlphaControllerTests {
                 == nil)
     }
 
+    @Test("the probe reports what the sign refused or received damaged since the previous probe, once")
+    func refusalsReported() {
+        // Room for fewer pictures than the table asks: the sign refuses the table, then every
+        // picture written under it.
+        var sign = AlphaSign(memoryPool: 100)
+        let upload = try! controller.program(SignProgram(pages: [Self.page(1)]), memory: SignMemory())
+        #expect(!AlphaRoundTripTests.show(upload.transmissions, on: &sign).isEmpty)
+        let probe = { (sign: inout AlphaSign) in
+            self.controller.probeReply(in: AlphaRoundTripTests.answers(to: [self.controller.probe()], on: &sign).answer)
+        }
+        #expect(probe(&sign)?.problems == ["refused a command or file label"])
+        #expect(probe(&sign)?.problems == [], "the probe cleared the register")
+        // A packet damaged on the line.
+        var damaged = controller.setClock(hour: 9, minute: 0, isoWeekday: 1)[0].bytes
+        damaged[damaged.count - 3] ^= 0x01
+        _ = AlphaRoundTripTests.show([Transmission(purpose: .clock, bytes: damaged)], on: &sign)
+        #expect(probe(&sign)?.problems == ["checksum errors"])
+    }
+
     @Test("more pages than memory slots, or a panel beyond large pictures, is refused with the reason")
     func limits() {
         #expect(throws: ControllerError.tooManyPages(pages: 5, slots: 4)) {

@@ -22,6 +22,7 @@ struct AlphaRoundTripTests {
             case .packet(let packet):
                 do { answer += try sign.apply(packet) ?? [] } catch { complaints.append(error.description) }
             case .malformed(let reason):
+                sign.noteDamagedPacket()
                 complaints.append(reason)
             }
         }

@@ -150,6 +150,9 @@ public final class ControlCenter: Sendable {
                 "link \(link.state) since \(zone.iso8601(link.since))"
                     + (link.lastError.map { ": \($0)" } ?? ""))
         }
+        if let problems = link.signProblems {
+            result.append("the sign reported problems with the last upload (\(problems)); see `lobbyctl events`")
+        }
         if let decision = view.decision {
             if decision.isFallback { result.append("no valid playlist: the standing notice is shown") }
             if decision.state.isOn && decision.program == nil && decision.state.cause != "maintenance" {

@@ -39,6 +39,10 @@ public enum AlphaConstants {
         public static let dayOfWeek = UInt8(ascii: "&")
         public static let softReset = UInt8(ascii: ",")
         public static let runSequence = UInt8(ascii: ".")
+        /// Read: the serial error status register, one byte (`AlphaErrorStatus`).
+        public static let errorStatus = UInt8(ascii: "*")
+        /// Write: clears the serial error status register.
+        public static let clearErrorStatus = UInt8(ascii: "4")
         /// Replaces the table of large DOTS pictures (names, sizes, colours).
         public static let largePictureTable = UInt8(ascii: "8")
     }
@@ -55,4 +59,32 @@ public enum AlphaConstants {
     public static let fillHold: [UInt8] = [UInt8(ascii: "0"), UInt8(ascii: "b")]
     /// Large pictures carry their size in four hex digits each way.
     public static let largePictureLimit = 0xFFFF
+}
+
+/// The sign's serial error status register: what went wrong with packets since it was last
+/// cleared. Bit 6 is always set, which keeps the byte printable.
+public struct AlphaErrorStatus: OptionSet, Sendable, Equatable {
+    public let rawValue: UInt8
+
+    public init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    public static let alwaysSet = AlphaErrorStatus(rawValue: 0x40)
+    /// A command code or file label the sign does not accept: a refused packet.
+    public static let illegalCommand = AlphaErrorStatus(rawValue: 0x20)
+    public static let checksum = AlphaErrorStatus(rawValue: 0x10)
+    public static let bufferOverflow = AlphaErrorStatus(rawValue: 0x08)
+    public static let timeout = AlphaErrorStatus(rawValue: 0x04)
+    public static let framing = AlphaErrorStatus(rawValue: 0x02)
+    public static let parity = AlphaErrorStatus(rawValue: 0x01)
+
+    /// What the set bits say, in words; empty when nothing went wrong.
+    public var problems: [String] {
+        [
+            (Self.illegalCommand, "refused a command or file label"), (Self.checksum, "checksum errors"),
+            (Self.bufferOverflow, "serial buffer overflow"), (Self.timeout, "serial timeout"),
+            (Self.framing, "framing errors"), (Self.parity, "parity errors"),
+        ].filter { contains($0.0) }.map(\.1)
+    }
 }

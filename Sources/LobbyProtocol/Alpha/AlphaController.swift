@@ -98,26 +98,36 @@ public struct AlphaController: Controller {
         ]
     }
 
-    /// Two reads in one transmission: the manifest, then the time of day. The sign answers in
-    /// order, so when the clock's answer is in, the manifest's is too, if the sign answers it at
-    /// all (one that lost its memory table has no such file).
+    /// Three reads and a clear in one transmission: the manifest, the serial error register
+    /// (then cleared, so each probe reports what went wrong since the one before), and the time
+    /// of day. The sign answers in order, so when the clock's answer is in, the others are too,
+    /// if the sign answers them at all (one that lost its memory table has no manifest file).
     public func probe() -> Transmission {
-        Transmission(purpose: .probe, bytes: encoder.readString(label: Self.manifestLabel) + encoder.readTimeOfDay())
+        Transmission(
+            purpose: .probe,
+            bytes: encoder.readString(label: Self.manifestLabel) + encoder.readErrorStatus()
+                + encoder.clearErrorStatus() + encoder.readTimeOfDay())
     }
 
     public func probeReply(in bytes: [UInt8]) -> ProbeReply? {
         var decoder = AlphaDecoder()
         var manifest: String?
+        var problems: [String] = []
         for case .packet(let packet) in decoder.feed(bytes) where packet.type == AlphaConstants.typeResponse {
             if packet.command == AlphaConstants.Command.writeString, packet.data.first == Self.manifestLabel {
                 manifest = String(decoding: packet.data.dropFirst(), as: UTF8.self)
+            }
+            if packet.command == AlphaConstants.Command.writeSpecial, packet.data.count == 2,
+                packet.data[0] == AlphaConstants.Special.errorStatus
+            {
+                problems = AlphaErrorStatus(rawValue: packet.data[1]).problems
             }
             guard packet.command == AlphaConstants.Command.writeSpecial, packet.data.count == 5,
                 packet.data[0] == AlphaConstants.Special.timeOfDay,
                 let hour = Int(String(decoding: packet.data[1..<3], as: UTF8.self)),
                 let minute = Int(String(decoding: packet.data[3..<5], as: UTF8.self))
             else { continue }
-            return ProbeReply(hour: hour, minute: minute, manifest: manifest)
+            return ProbeReply(hour: hour, minute: minute, manifest: manifest, problems: problems)
         }
         return nil
     }

@@ -175,6 +175,16 @@ public struct AlphaEncoder: Sendable {
         packet([AlphaConstants.Command.readString, label])
     }
 
+    /// `F*`: asks the sign for its serial error status register.
+    public func readErrorStatus() -> [UInt8] {
+        packet([AlphaConstants.Command.readSpecial, AlphaConstants.Special.errorStatus])
+    }
+
+    /// `E4`: clears the sign's serial error status register.
+    public func clearErrorStatus() -> [UInt8] {
+        packet([AlphaConstants.Command.writeSpecial, AlphaConstants.Special.clearErrorStatus])
+    }
+
     /// `F `: asks the sign for its time of day; any well-formed answer proves it is alive.
     public func readTimeOfDay() -> [UInt8] {
         packet([AlphaConstants.Command.readSpecial, AlphaConstants.Special.timeOfDay])

@@ -19,6 +19,8 @@ public struct AlphaSign: Sendable {
     public private(set) var runSequence: [UInt8] = []
     public private(set) var clock: (hour: Int, minute: Int) = (0, 0)
     public private(set) var weekday = 1
+    /// What went wrong with packets since the register was last cleared (`E4`).
+    public private(set) var errorStatus = AlphaErrorStatus.alwaysSet
     /// Seconds the clock has run into its current minute.
     private var secondsIntoMinute = 0.0
 
@@ -56,7 +58,22 @@ public struct AlphaSign: Sendable {
     }
 
     /// Applies one packet. Returns the bytes of the sign's answer for a read, `nil` otherwise.
+    /// A refused packet sets the register's "illegal command or label" bit.
     public mutating func apply(_ packet: AlphaPacket) throws(Refusal) -> [UInt8]? {
+        do {
+            return try applyOrRefuse(packet)
+        } catch {
+            errorStatus.insert(.illegalCommand)
+            throw error
+        }
+    }
+
+    /// A packet that arrived damaged (the decoder's `malformed`): a checksum error.
+    public mutating func noteDamagedPacket() {
+        errorStatus.insert(.checksum)
+    }
+
+    private mutating func applyOrRefuse(_ packet: AlphaPacket) throws(Refusal) -> [UInt8]? {
         switch packet.command {
         case AlphaConstants.Command.writeSpecial: try applySpecial(packet.data)
         case AlphaConstants.Command.writeLargePicture: try applyPicture(packet.data)
@@ -93,6 +110,8 @@ public struct AlphaSign: Sendable {
             weekday = Int(rest[0] - UInt8(ascii: "0"))
         case AlphaConstants.Special.softReset:
             break
+        case AlphaConstants.Special.clearErrorStatus:
+            errorStatus = .alwaysSet
         default:
             throw Refusal(description: "unsupported special function \(Self.show(function))")
         }
@@ -125,8 +144,12 @@ public struct AlphaSign: Sendable {
                 throw Refusal(description: "unsupported file type \(Self.show(entry[1]))")
             }
         }
+        // Erases everything, the clock included (the pessimistic reading, protocol-docs/alpha.md),
+        // but not the serial error register, which is about the line, not the memory.
+        let errors = errorStatus
         self = AlphaSign(memoryPool: memoryPool)
         memory = table
+        errorStatus = errors
     }
 
     /// Entries of 24 bytes: name (9), lock, rows and columns (4 hex digits each), colours (`01`
@@ -273,8 +296,13 @@ public struct AlphaSign: Sendable {
             + AlphaEncoder.checksum(of: framed) + [AlphaConstants.eot]
     }
 
-    /// Answers `F ` (time of day) with a response packet (type `0`).
+    /// Answers `F ` (time of day) and `F*` (the error register, as its byte) with a response
+    /// packet (type `0`).
     private func answerRead(_ data: [UInt8]) throws(Refusal) -> [UInt8] {
+        if data == [AlphaConstants.Special.errorStatus] {
+            return Self.response(
+                [AlphaConstants.Command.writeSpecial, AlphaConstants.Special.errorStatus, errorStatus.rawValue])
+        }
         guard data == [AlphaConstants.Special.timeOfDay] else {
             throw Refusal(description: "unsupported read \(data.map(Self.show))")
         }
