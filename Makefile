@@ -111,13 +111,19 @@ fuzz: deps
 ## SOAK_START against the real player, link, spool and event log, with playlists, pulled cables,
 ## power cuts and clock steps drawn from SOAK_SEED. Prints the `reliability: soak` figures that
 ## RELIABILITY.md quotes; takes about 7 minutes on 2 cores. `make test` runs a week of it.
+## Then the hall's whole upload (19 pages) and its re-upload after a power cut through lobby-sim
+## at real line speed, at each of SOAK_BAUDS (Tests/EndToEndTests/LinkSoakTests.swift, about 5
+## minutes); `make test` runs one page at 9600.
 SOAK_DAYS  ?= 90
 SOAK_START ?= 2026-09-01
 SOAK_SEED  ?= 20261125
+SOAK_BAUDS ?= 9600 4800
 soak: deps
 	$(SWIFT) build --build-tests
 	LOBBY_SOAK_DAYS=$(SOAK_DAYS) LOBBY_SOAK_START=$(SOAK_START) LOBBY_SOAK_SEED=$(SOAK_SEED) \
-	  $(SWIFT) test --skip-build --disable-xctest --filter SoakTests
+	  $(SWIFT) test --skip-build --disable-xctest --filter 'SoakTests\.'
+	LOBBY_SOAK_PAGES=19 LOBBY_SOAK_BAUDS="$(SOAK_BAUDS)" \
+	  $(SWIFT) test --skip-build --disable-xctest --filter LinkSoakTests
 
 ## lint: swift-format in strict mode, as CI runs it.
 lint:

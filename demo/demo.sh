@@ -24,11 +24,11 @@ trusted_keys = "$repo/playlists/demo-keys"
 [serial]
 device = "$hall/sign"
 # The simulated sign receives at full pseudo-terminal speed so the demo lights up at once;
-# a real hall at 9600 baud takes ~6.5 s a page (see: lobbyctl plan playlists/hall-news.toml).
+# a real hall at 9600 baud takes 1-4 s a page (see: lobbyctl plan playlists/hall-news.toml).
 baud = 115200
 [controller]
-# The five samples make 19 pages; the simulated sign has room for all of them.
-picture_slots = 26
+# The five samples make 19 pages; 20 pictures of 192x32 fit the simulated sign's 128 KiB.
+picture_slots = 20
 [control]
 # Whoever runs the demo may steer it (in a hall: root and the lobbyops group).
 operators_group = "$(id -gn)"

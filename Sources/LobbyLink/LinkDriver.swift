@@ -188,7 +188,16 @@ public struct LinkLoop {
     var lineBusyUntil: ContinuousClock.Instant
     var retryAt: ContinuousClock.Instant?
     var healthAt: ContinuousClock.Instant?
+    /// When to set the sign's clock again, on the turn of a minute (`sendClock`).
+    var clockAt: ContinuousClock.Instant?
+    /// `finish` has begun: its own last upload (a dark screen) is not cut short.
+    var isFinishing = false
     let logger = Logger(label: "lobbyd.link")
+
+    /// lobbyd is stopping: an upload in progress stops at the next transmission, so that a
+    /// stop never waits for minutes of bytes (systemd allows 20 s). The sign then holds the
+    /// pending manifest (or none), so the next start re-syncs it.
+    var isInterrupted: Bool { driver.isStopping && !isFinishing }
 
     public init(driver: LinkDriver) {
         self.driver = driver
@@ -226,8 +235,18 @@ public struct LinkLoop {
             healthAt = nil
             handle(.healthCheckDue)
         }
+        if let due = clockAt, due <= driver.clocks.monotonic() {
+            clockAt = nil
+            if link.state == .ready {
+                do {
+                    try alignClock(driver.configuration.controller)
+                } catch {
+                    handle(.transmissionFailed(error.description))
+                }
+            }
+        }
         let now = driver.clocks.monotonic()
-        let deadline = [retryAt, healthAt].compactMap { $0 }.min() ?? now + .seconds(1)
+        let deadline = [retryAt, healthAt, clockAt].compactMap { $0 }.min() ?? now + .seconds(1)
         return min(.seconds(1), max(.zero, deadline - now))
     }
 
@@ -249,6 +268,7 @@ public struct LinkLoop {
 
     /// After `stop`: blanks the sign if asked to and it is reachable, and closes the port.
     public mutating func finish() {
+        isFinishing = true
         if driver.blankBeforeStop && link.state == .ready && driver.desired().version != sentVersion {
             handle(.contentChanged)
         }
@@ -354,7 +374,7 @@ public struct LinkLoop {
         guard let transport else { throw LinkError.writeFailed(path: driver.configuration.path, reason: "port closed") }
         var received: [UInt8] = []
         let end = driver.clocks.monotonic() + deadline
-        while driver.clocks.monotonic() < end {
+        while driver.clocks.monotonic() < end && !isInterrupted {
             received += try transport.read(timeout: .milliseconds(100))
             guard let reply = controller.probeReply(in: received) else { continue }
             if !reply.problems.isEmpty {
@@ -410,16 +430,51 @@ public struct LinkLoop {
         try send(controller.writeManifest(confirmed.token))
     }
 
-    /// Sets the sign's clock to now; returns the hour and minute sent.
+    /// Sets the sign's clock to the time its packets will arrive; returns the hour and minute
+    /// sent. The sign's clock holds hours and minutes only and counts its minute from when it is
+    /// set, so a clock set at 08:20:40 runs 40 s behind: unless `aligned` is false, it is set
+    /// again when the next minute turns (`clockAt`), to within the line's delay.
     @discardableResult
-    mutating func sendClock(_ controller: any Controller) throws(LinkError) -> (hour: Int, minute: Int) {
-        let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
+    mutating func sendClock(_ controller: any Controller, aligned: Bool = true) throws(LinkError) -> (
+        hour: Int, minute: Int
+    ) {
+        let serial = driver.configuration.serial
+        let packets = controller.setClock(hour: 0, minute: 0, isoWeekday: 1)
+        let onTheLine = serial.wireSeconds(bytes: packets.first?.bytes.count ?? 0)
+        // To the nearest second: at 08:20:59.6 the sign is set to 08:21.
+        let arrival = (driver.clocks.wall().timeIntervalSince1970 + onTheLine).rounded()
+        let now = driver.configuration.zone.localTime(of: Date(timeIntervalSince1970: arrival))
         let seconds = Int(now.secondOfDay)
         let (hour, minute) = (seconds / 3600, seconds / 60 % 60)
         for clock in controller.setClock(hour: hour, minute: minute, isoWeekday: now.date.weekday) {
             try send(clock)
         }
+        if aligned && seconds % 60 > 1 {
+            // A second early, for the probe that goes first (`alignClock`).
+            clockAt = driver.clocks.monotonic() + .seconds(60 - seconds % 60 - 1)
+        }
         return (hour, minute)
+    }
+
+    /// Sets the sign's clock so that it arrives as the next minute turns, if a probe shows that
+    /// the sign still holds what lobbyd last confirmed. A sign that lost power since must not
+    /// have its clock set: for a sign that keeps no manifest, the clock is what reveals the
+    /// power cut at the next health probe.
+    mutating func alignClock(_ controller: any Controller) throws(LinkError) {
+        guard let reply = try ask(controller, within: Self.probeDeadline), let token = ledger?.token,
+            reply.manifest == token
+        else { return }
+        let onTheLine = driver.configuration.serial.wireSeconds(
+            bytes: controller.setClock(hour: 0, minute: 0, isoWeekday: 1).first?.bytes.count ?? 0)
+        let second = driver.configuration.zone.localTime(of: driver.clocks.wall()).secondOfDay
+        let toTheTurn = 60 - second.truncatingRemainder(dividingBy: 60)
+        guard toTheTurn < 3 else {
+            // The turn passed while the probe was out (a slow answer): the next one, then.
+            clockAt = driver.clocks.monotonic() + .seconds(toTheTurn - 1)
+            return
+        }
+        try idle(until: max(lineBusyUntil, driver.clocks.monotonic() + .seconds(max(0, toTheTurn - onTheLine))))
+        try sendClock(controller, aligned: false)
     }
 
     /// Drives the panel-power relay, if the hall has one: off with a dark screen, on otherwise.
@@ -432,6 +487,14 @@ public struct LinkLoop {
         } catch {
             logger.error("cannot switch the panel-power relay: \(error)")
         }
+    }
+
+    /// An upload cut short by a stop: what the sign holds is unknown (its manifest says so).
+    mutating func interrupted(after sent: Int, of total: Int) -> SerialLink.Event? {
+        logger.notice(
+            "link: stopping; upload cut short after \(sent) of \(total) bytes, the next start re-syncs the sign")
+        memory = SignMemory()
+        return nil
     }
 
     /// Sends what the screen should show (and the clock, at a re-sync), with progress in status.
@@ -464,6 +527,7 @@ public struct LinkLoop {
             $0.bytesTotal = total
         }
         for transmission in transmissions {
+            if isInterrupted { return interrupted(after: driver.status.bytesSent, of: total) }
             do {
                 try send(transmission)
             } catch {
@@ -483,11 +547,18 @@ public struct LinkLoop {
             // too (sent after, a cable pulled at once lost it, and the next start re-synced).
             if changesMemory { try recordSent(controller) }
             guard let reply = try ask(controller, within: inFlight + Self.probeDeadline) else {
+                if isInterrupted { return interrupted(after: total, of: total) }
                 logger.warning("link: the sign did not confirm an upload of \(total) bytes")
                 memory = SignMemory()  // what it holds is unknown: everything goes again
                 return .probeUnanswered
             }
             refused = !reply.problems.isEmpty
+            if refused && changesMemory && reply.manifest == nil {
+                // The manifest file the upload wrote is gone: the sign lost its memory while it
+                // was receiving (a power cut), and refused what came after.
+                logger.warning("link: the sign lost power or was reset during the upload; sending everything again")
+                driver.emit(.signReset)
+            }
             // After the confirmation, so that the time sent is the time it arrives (computed
             // before the upload, it lagged by the whole upload, and a lag of minutes reads as a
             // power cut at the next probe), and last, because the memory configuration at the

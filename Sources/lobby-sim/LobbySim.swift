@@ -11,6 +11,10 @@ struct SimulatorOptions {
     var dump: String?
     var draw: Bool
     var memoryPool = AlphaSign.defaultMemoryPool
+    /// How long the sign takes to handle a packet, and a picture or memory table (at real line
+    /// speed only; `--baud 0` handles everything at once).
+    var packetMilliseconds = 10
+    var pictureMilliseconds = 200
 }
 
 /// `lobby-sim`: a simulated Alpha-protocol hall sign on a pseudo-terminal, for the demo, the
@@ -45,10 +49,24 @@ struct LobbySim: ParsableCommand {
             valueName: "bytes"))
     var memory = AlphaSign.defaultMemoryPool
 
+    @Option(
+        help: ArgumentHelp(
+            "Time the sign takes to handle each packet (not with --baud 0).", valueName: "milliseconds"))
+    var packetMs = 10
+
+    @Option(
+        help: ArgumentHelp(
+            "Time the sign takes to store each picture or memory table (not with --baud 0).",
+            valueName: "milliseconds"))
+    var pictureMs = 200
+
     @Flag(help: "Do not draw the panel in the terminal (machine-readable lines only).")
     var quiet = false
 
     func validate() throws {
+        guard (0...60_000).contains(packetMs), (0...60_000).contains(pictureMs) else {
+            throw ValidationError("--packet-ms and --picture-ms must be 0 to 60000")
+        }
         guard memory >= 0 else { throw ValidationError("--memory must be 0 or more bytes, not \(memory)") }
         guard baud >= 0 else {
             throw ValidationError("--baud must be 0 (as fast as possible) or a line speed, not \(baud)")
@@ -58,7 +76,8 @@ struct LobbySim: ParsableCommand {
     func run() throws {
         let sign = try SimulatedSign(
             options: SimulatorOptions(
-                link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet, memoryPool: memory))
+                link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet, memoryPool: memory,
+                packetMilliseconds: packetMs, pictureMilliseconds: pictureMs))
         let controlDescriptor = try control.map(Self.openControl)
         var terminal: PseudoTerminal? = try PseudoTerminal(link: link)
         var replugAt: Date?
@@ -67,7 +86,8 @@ struct LobbySim: ParsableCommand {
         while true {
             sign.passTime()
             if let pty = terminal {
-                let answer = sign.receive(pty.read(milliseconds: 50))
+                sign.receive(pty.read(milliseconds: 20))
+                let answer = sign.dueAnswers()
                 if !answer.isEmpty { pty.write(answer) }
                 sign.rotate()
             } else {
@@ -84,6 +104,7 @@ struct LobbySim: ParsableCommand {
                 case ("unplug", let seconds):
                     terminal?.close()
                     terminal = nil
+                    sign.dropAnswers()
                     replugAt = Date().addingTimeInterval(Double(seconds ?? "5") ?? 5)
                     sign.say("unplugged")
                 case ("power-cycle", _): sign.powerCycle()

@@ -26,7 +26,14 @@ final class SimulatedSign {
     private var clockRead = ContinuousClock.now
     /// When the last byte received so far has crossed the line (real line speed only).
     private var lineFreeAt = Date.distantPast
+    /// When the sign will have handled every packet received so far (real line speed only).
+    private var busyUntil = Date.distantPast
+    /// Answers waiting for their reads to be handled.
+    private var answers: [(due: Date, bytes: [UInt8])] = []
     private var pauseCheck = PicturePauseCheck()
+    /// Pictures whose rows came too soon after their size, by how many seconds: each is lost
+    /// when its packet completes.
+    private var tooSoon: [Double] = []
     /// How long the simulated sign holds each page.
     static let holdSeconds = 4.0
 
@@ -44,8 +51,9 @@ final class SimulatedSign {
         }
     }
 
-    /// Handles bytes from the wire; returns the answer to send back, if any.
-    func receive(_ incoming: [UInt8]) -> [UInt8] {
+    /// Handles bytes from the wire. Answers wait until the sign has handled everything before
+    /// them (`dueAnswers`).
+    func receive(_ incoming: [UInt8]) {
         var bytes = incoming
         for index in bytes.indices where faults.corruptBytes > 0 {
             bytes[index] ^= 0x5A
@@ -61,40 +69,87 @@ final class SimulatedSign {
             let start = max(Date(), lineFreeAt)
             for (offset, byte) in bytes.enumerated() {
                 if let gap = pauseCheck.feed(byte, at: start.addingTimeInterval(Double(offset + 1) * byteSeconds)) {
-                    refused += 1
-                    say(
-                        "refused a picture whose rows came \(Int(gap * 1000)) ms after its size; the sign needs \(Transmission.pause)"
-                    )
+                    // The sign was still preparing the picture's memory: the rows overran its
+                    // buffer, and the picture is lost.
+                    tooSoon.append(gap)
                 }
             }
             lineFreeAt = start.addingTimeInterval(Double(bytes.count) * byteSeconds)
             usleep(UInt32(max(0, lineFreeAt.timeIntervalSinceNow) * 1_000_000))
         }
-        var answer: [UInt8] = []
         for output in decoder.feed(bytes) {
             switch output {
             case .malformed(let reason):
                 malformed += 1
                 sign.noteDamagedPacket()
                 say("malformed \(reason)")
+                record(comment: "malformed \(reason)")
+            case .packet(let packet)
+            where packet.command == AlphaConstants.Command.writeLargePicture && !tooSoon.isEmpty:
+                let gap = tooSoon.removeFirst()
+                refused += 1
+                sign.noteOverrun()
+                let reason =
+                    "refused a picture whose rows came \(Int(gap * 1000)) ms after its size; the sign needs \(Transmission.pause)"
+                say(reason)
+                record(comment: reason)
             case .packet(let packet):
                 do {
-                    if let reply = try sign.apply(packet), !faults.muted { answer += reply }
-                    sayClock(packet)
+                    let reply = try sign.apply(packet)
+                    // Handling takes the sign time (at real line speed only), one packet after
+                    // another from when each has arrived; an answer goes when its read is handled.
+                    if options.baud > 0 {
+                        busyUntil =
+                            max(busyUntil, lineFreeAt).addingTimeInterval(Double(processingMilliseconds(packet)) / 1000)
+                    }
+                    if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
+                    sayNotable(packet)
                 } catch {
                     refused += 1
                     say("refused \(error.description)")
+                    record(comment: "refused \(error.description)")
                 }
             }
         }
         showIfChanged()
-        return answer
     }
 
-    /// Says when the clock was set: `clock HH:MM`, then `weekday N` (1 Sunday … 7 Saturday).
-    private func sayClock(_ packet: AlphaPacket) {
+    /// Answers still being prepared are lost (the cable is out, or the power).
+    func dropAnswers() {
+        answers = []
+        busyUntil = .distantPast
+    }
+
+    /// The answers whose reads the sign has handled by now, in order.
+    func dueAnswers() -> [UInt8] {
+        let now = Date()
+        let due = answers.prefix { $0.due <= now }
+        answers.removeFirst(due.count)
+        return due.flatMap(\.bytes)
+    }
+
+    /// How long the sign takes to handle `packet`: longer for a picture or a memory table, which
+    /// it writes into its memory (our assumption; the protocol document gives no figures).
+    private func processingMilliseconds(_ packet: AlphaPacket) -> Int {
+        let writesMemory =
+            packet.command == AlphaConstants.Command.writeLargePicture
+            || (packet.command == AlphaConstants.Command.writeSpecial
+                && [AlphaConstants.Special.memoryConfiguration, AlphaConstants.Special.largePictureTable].contains(
+                    packet.data.first ?? 0))
+        return writesMemory ? options.pictureMilliseconds : options.packetMilliseconds
+    }
+
+    /// Says when a STRING file was written (`string # TEXT`: lobbyd's manifest), the memory
+    /// table written (`memory table`, which erases the sign) and the clock set: `clock HH:MM`,
+    /// then `weekday N` (1 Sunday … 7 Saturday).
+    private func sayNotable(_ packet: AlphaPacket) {
+        if packet.command == AlphaConstants.Command.writeString, let label = packet.data.first {
+            let text = String(decoding: packet.data.dropFirst().filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
+            say("string \(Character(UnicodeScalar(label))) \(text)")
+        }
         guard packet.command == AlphaConstants.Command.writeSpecial else { return }
         switch packet.data.first {
+        case AlphaConstants.Special.memoryConfiguration: say("memory table")
         case AlphaConstants.Special.timeOfDay:
             say(String(format: "clock %02d:%02d", sign.clock.hour, sign.clock.minute))
         case AlphaConstants.Special.dayOfWeek: say("weekday \(sign.weekday)")
@@ -112,6 +167,7 @@ final class SimulatedSign {
     func powerCycle() {
         sign.powerCycle()
         decoder = AlphaDecoder()
+        dropAnswers()
         say("power-cycled")
         showIfChanged()
     }
@@ -167,10 +223,19 @@ final class SimulatedSign {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// A line per read: seconds since start, then the bytes in hex.
     private func record(_ bytes: [UInt8]) {
-        guard let recorder else { return }
-        let hex = bytes.map { String(format: "%02X", $0) }.joined(separator: " ")
-        recorder.write(Data(String(format: "%.3f %@\n", Date().timeIntervalSince(start), hex).utf8))
+        guard !bytes.isEmpty else { return }
+        record(line: bytes.map { String(format: "%02X", $0) }.joined(separator: " "))
+    }
+
+    /// A line per refusal or damaged packet: seconds since start, `#`, what the sign said.
+    private func record(comment: String) {
+        record(line: "# " + comment)
+    }
+
+    private func record(line: String) {
+        recorder?.write(Data(String(format: "%.3f %@\n", Date().timeIntervalSince(start), line).utf8))
     }
 }
 

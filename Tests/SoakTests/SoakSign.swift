@@ -68,6 +68,9 @@ final class SoakSign: @unchecked Sendable {
 
     var isLit: Bool { isPowered && !sign.pages.isEmpty }
 
+    /// The sign's time of day in seconds (`AlphaSign.secondOfDay`).
+    var secondOfDay: Double { sign.secondOfDay }
+
     /// The content hash of each page the sign shows, in order.
     var pageHashes: [UInt64] {
         if hashes.version != version { hashes = (version, isPowered ? sign.pages.map(\.contentHash) : []) }
@@ -78,6 +81,7 @@ final class SoakSign: @unchecked Sendable {
 
     fileprivate func receive(_ bytes: [UInt8]) {
         guard isPowered else { return }
+        passTime()  // the clock runs up to now before a packet sets it
         bytesReceived += bytes.count
         for output in decoder.feed(bytes) {
             switch output {

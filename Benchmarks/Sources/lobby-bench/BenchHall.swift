@@ -3,8 +3,11 @@ import Foundation
 /// A temporary hall for the benchmarks that run lobbyd and lobby-sim as processes.
 enum BenchHall {
     /// Spool (with the named sample playlists waiting in incoming/), state, control socket and a
-    /// configuration for a simulated sign at 115200 baud; returns the hall's directory.
-    static func make(name: String, repo: String, playlists: [String]) throws -> String {
+    /// configuration for a simulated sign at `baud` (115200 by default) with `slots` picture
+    /// slots (the default 16 unless given); returns the hall's directory.
+    static func make(
+        name: String, repo: String, playlists: [String], baud: Int = 115_200, slots: Int? = nil
+    ) throws -> String {
         let hall = FileManager.default.temporaryDirectory.appendingPathComponent("lobby-bench-\(name)-\(getpid())").path
         try FileManager.default.createDirectory(atPath: "\(hall)/spool/incoming", withIntermediateDirectories: true)
         for playlist in playlists {
@@ -25,7 +28,8 @@ enum BenchHall {
         trusted_keys = "\(repo)/playlists/demo-keys"
         [serial]
         device = "\(hall)/sign"
-        baud = 115200
+        baud = \(baud)
+        \(slots.map { "[controller]\npicture_slots = \($0)" } ?? "")
         """.write(toFile: "\(hall)/lobbyd.toml", atomically: true, encoding: .utf8)
         return hall
     }

@@ -126,7 +126,9 @@ enum RecordedWireBenchmark {
     private static func recordedBytes(_ path: String, atLeast expected: Int = 0) throws -> Int {
         let deadline = Date().addingTimeInterval(1)
         while true {
-            let count = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").reduce(0) {
+            let count = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").filter {
+                !$0.contains(" # ")
+            }.reduce(0) {
                 $0 + $1.split(separator: " ").count - 1
             }
             if count >= expected || Date() > deadline { return count }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `lobby-bench PYTHON BIN [NAME…]`: every benchmark (or only the named ones: render, wire,
-/// latency, daemon, store), each printing its figures and its ratio against a reference
+/// latency, daemon, sign, store), each printing its figures and its ratio against a reference
 /// measured in the same run (these machines are noisy; absolute numbers drift).
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -24,6 +24,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ),
     ("latency", { try LatencyBenchmark.run(bin: arguments[2], repo: repo) }),
     ("daemon", { try DaemonBenchmark.run(bin: arguments[2], repo: repo) }),
+    ("sign", { try SignOnBenchmark.run(bin: arguments[2], repo: repo) }),
     ("store", { try StoreBenchmark.run(repo: repo) }),
 ]
 do {

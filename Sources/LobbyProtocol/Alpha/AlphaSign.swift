@@ -24,6 +24,11 @@ public struct AlphaSign: Sendable {
     /// Seconds the clock has run into its current minute.
     private var secondsIntoMinute = 0.0
 
+    /// The sign's time of day in seconds, with the seconds it counts but does not show.
+    public var secondOfDay: Double {
+        Double(clock.hour * 3600 + clock.minute * 60) + secondsIntoMinute
+    }
+
     /// Bytes of memory for pictures: a picture takes one per dot (our reading; the protocol
     /// document gives no formula, protocol-docs/alpha.md).
     public let memoryPool: Int
@@ -66,6 +71,12 @@ public struct AlphaSign: Sendable {
             errorStatus.insert(.illegalCommand)
             throw error
         }
+    }
+
+    /// Bytes that came faster than the sign could take them (a picture's rows before it was
+    /// ready for them): a serial buffer overflow.
+    public mutating func noteOverrun() {
+        errorStatus.insert(.bufferOverflow)
     }
 
     /// A packet that arrived damaged (the decoder's `malformed`): a checksum error.
