@@ -188,6 +188,8 @@ public struct LinkLoop {
     var lineBusyUntil: ContinuousClock.Instant
     var retryAt: ContinuousClock.Instant?
     var healthAt: ContinuousClock.Instant?
+    /// The port was just opened: its first probe allows for bytes left in the line (`probe`).
+    var isFreshPort = false
     /// When to set the sign's clock again, on the turn of a minute (`sendClock`).
     var clockAt: ContinuousClock.Instant?
     /// `finish` has begun: its own last upload (a dark screen) is not cut short.
@@ -300,6 +302,7 @@ public struct LinkLoop {
         case .open:
             do {
                 transport = try driver.open(path, serial)
+                isFreshPort = true
                 return .opened
             } catch {
                 return .openFailed(error.description)
@@ -346,8 +349,15 @@ public struct LinkLoop {
     }
 
     mutating func probe(_ controller: any Controller) -> SerialLink.Event {
+        // The first probe on a port just opened may queue behind what a lobbyd killed in the
+        // middle of an upload left in the line's buffers: a port's worth of bytes.
+        let deadline =
+            isFreshPort
+            ? Self.probeDeadline + .seconds(driver.configuration.serial.wireSeconds(bytes: Self.portBuffer))
+            : Self.probeDeadline
+        isFreshPort = false
         do {
-            guard let reply = try ask(controller, within: Self.probeDeadline) else { return .probeUnanswered }
+            guard let reply = try ask(controller, within: deadline) else { return .probeUnanswered }
             let now = driver.configuration.zone.localTime(of: driver.clocks.wall())
             let seconds = Int(now.secondOfDay)
             let manifest: SerialLink.ManifestCheck =
@@ -367,6 +377,8 @@ public struct LinkLoop {
 
     /// How long a probe of an idle line waits for its answer.
     static let probeDeadline = Duration.seconds(2)
+    /// Bytes a serial port or pseudo-terminal buffers on the way out (Linux: 4 KiB).
+    static let portBuffer = 4096
 
     /// Sends the controller's probe and waits up to `deadline` for the answer; `nil` if none came.
     mutating func ask(_ controller: any Controller, within deadline: Duration) throws(LinkError) -> ProbeReply? {

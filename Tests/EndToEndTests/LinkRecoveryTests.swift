@@ -375,6 +375,20 @@ final class LinkLineSpeedTests {
         return driver
     }
 
+    @Test("a port left full by a lobbyd killed mid-upload: the first probe waits behind it, no false outage")
+    func staleBytesAtStart() throws {
+        // 4,000 bytes still on their way to the sign (4.2 s at 9600 baud), as a killed lobbyd
+        // leaves them; NULs, which the sign skips, so that only their time counts.
+        let stale = try #require(FileHandle(forWritingAtPath: "\(directory.path)/sign"))
+        stale.write(Data(count: 4000))
+        try stale.close()
+        _ = try startDriver(showing: try Self.densePages(1))
+        let up = reports.waitFor(timeout: .seconds(15)) { $0 == .up || $0.isDown }
+        #expect(up?.event == .up, "\(reports.all)")
+        #expect(reports.waitFor(timeout: .seconds(20)) { $0.isSynced } != nil)
+        #expect(!reports.all.contains { $0.isDown }, "\(reports.all)")
+    }
+
     @Test("a power cut while the sign receives an upload: sign_reset, everything once more, then shown")
     func powerCutDuringUpload() throws {
         let pages = try Self.densePages(3)

@@ -43,8 +43,9 @@ enum RecordedWireBenchmark {
             String(
                 format: "  target ≤ %.2f× naive for the hall's first upload and re-upload: %.2f× and %.2f×, %@",
                 target, first, reupload, met ? "met" : "NOT MET"))
-        print("  (naive: every page as an uncompressed small DOTS picture and nothing else; the recording also")
-        print("   holds the memory table, the manifest, the confirming probes and the clock, which plan does not)")
+        print("  (naive: every page as an uncompressed small DOTS picture and nothing else; plan is `lobbyctl plan`:")
+        print("   the memory tables, pages, probes, manifest and clock of a re-sync, which the recording must equal;")
+        print("   after a power cut adds the health probe that noticed it)")
     }
 
     /// One line of the table; returns the first upload and the re-upload as multiples of naive.

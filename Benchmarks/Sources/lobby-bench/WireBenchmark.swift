@@ -13,7 +13,7 @@ enum WireBenchmark {
         let controller = try AlphaController(configuration: configuration)
         let seconds = { (bytes: Int) in Double(bytes * 10) / 9600 }
         print(
-            "wire: Alpha driver, 192x32 mono, 9600 baud 8N1; run-length compression not used (see protocol-docs/alpha.md)"
+            "wire: Alpha driver, 192x32 mono, 9600 baud 8N1; large pictures, run-length rows (protocol-docs/alpha.md); the encoder's count"
         )
         print("  playlist                       pages  blank sign        1 item changed: dedup   no dedup    ratio")
         for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
