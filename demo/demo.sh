@@ -35,7 +35,9 @@ operators_group = "$(id -gn)"
 CONF
 
 cleanup() {
-    kill "${daemon:-}" "${sim:-}" 2>/dev/null || true
+    # lobbyd first, and wait for it, so that its log does not end with the sign going away.
+    if [ -n "${daemon:-}" ]; then kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; fi
+    kill "${sim:-}" 2>/dev/null || true
     wait 2>/dev/null || true
     echo
     echo "== demo over. The hall is in $hall:"

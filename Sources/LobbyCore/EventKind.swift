@@ -18,8 +18,11 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     /// The sign answered after losing power or being reset (its clock disagreed): dark until
     /// the re-sync that follows.
     case signReset = "sign_reset"
-    /// The sign reported that it refused packets (or received them damaged) since the previous
-    /// probe: what it shows may not be what was sent.
+    /// The sign shows all its content again after a reset (`sign_reset`) or a refused upload
+    /// (`sign_refused`): the time between is an outage in the monthly report.
+    case signRestored = "sign_restored"
+    /// The sign reported that it refused packets of an upload (or received them damaged): what
+    /// it shows may not be what was sent, until `sign_restored`.
     case signRefused = "sign_refused"
     /// The sign's clock was off while it still held its content; it was set.
     case signClockSet = "sign_clock_set"

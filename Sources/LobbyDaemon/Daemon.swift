@@ -121,8 +121,13 @@ public enum Daemon {
                     detail: ["device": device], at: clock.now(), level: .warning)
             case .signRefused(let problems):
                 recorder.record(
-                    .signRefused, "the sign reports: \(problems)", detail: ["device": device, "problems": problems],
+                    .signRefused, "the sign reports problems with the upload: \(problems)",
+                    detail: ["device": device, "problems": problems],
                     at: clock.now(), level: .warning)
+            case .signRestored:
+                recorder.record(
+                    .signRestored, "the sign shows all its content again", detail: ["device": device],
+                    at: clock.now())
             case .clockSet(let hour, let minute):
                 let time = String(format: "%02d:%02d", hour, minute)
                 recorder.record(

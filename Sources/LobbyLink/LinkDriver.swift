@@ -13,11 +13,14 @@ public enum LinkReport: Sendable, Equatable {
     /// The sign lost power or was reset since the last sync (its manifest or clock says so): it was dark
     /// until the re-sync that follows.
     case signReset
-    /// The sign reported problems with the packets it received since the previous probe: it
-    /// refused some (what it shows is not what was sent) or received them damaged.
+    /// The sign reported problems with an upload: it refused packets (what it shows is not what
+    /// was sent) or received them damaged.
     case signRefused(problems: String)
     /// The sign's clock was off (it still held its content) and was set to `hour:minute`.
     case clockSet(hour: Int, minute: Int)
+    /// After a `signReset` or a refused upload, an upload that puts everything back was
+    /// confirmed clean.
+    case signRestored
 }
 
 /// The link as the operator sees it: "link down since 09:14:03, 12 retries".
@@ -188,6 +191,12 @@ public struct LinkLoop {
     var lineBusyUntil: ContinuousClock.Instant
     var retryAt: ContinuousClock.Instant?
     var healthAt: ContinuousClock.Instant?
+    /// A `signReset` or an upload's `signRefused` was reported, and the sign has not been
+    /// confirmed whole since (`signRestored` then).
+    var isResetPending = false
+    /// The sign has answered a probe for its manifest: it keeps one, so a probe it does not
+    /// answer for it means it lost it.
+    var signKeepsManifest = false
     /// The port was just opened: its first probe allows for bytes left in the line (`probe`).
     var isFreshPort = false
     /// When to set the sign's clock again, on the turn of a minute (`sendClock`).
@@ -344,6 +353,7 @@ public struct LinkLoop {
                 "the sign on \(path) lost power or was reset (its manifest or clock says so); uploading everything again"
             )
             driver.emit(.signReset)
+            isResetPending = true
         }
         return nil
     }
@@ -362,7 +372,10 @@ public struct LinkLoop {
             let seconds = Int(now.secondOfDay)
             let manifest: SerialLink.ManifestCheck =
                 switch reply.manifest {
-                case nil: .unknown
+                // A sign that has answered for its manifest before and does not now lost it:
+                // that alone is a reset, whatever its clock says (lobbyd may have set the clock
+                // just after the cut, `alignClock`).
+                case nil: signKeepsManifest ? .other : .unknown
                 // The same token, for the memory layout configured now (a panel resized since is
                 // laid out differently: everything goes again).
                 case ledger?.token where ledger?.layout == controller.memoryLayout: .ours
@@ -389,11 +402,13 @@ public struct LinkLoop {
         while driver.clocks.monotonic() < end && !isInterrupted {
             received += try transport.read(timeout: .milliseconds(100))
             guard let reply = controller.probeReply(in: received) else { continue }
+            if reply.manifest != nil { signKeepsManifest = true }
+            // Outside an upload, what the register says is about probes and clocks, or about a
+            // packet cut short when lobbyd stopped or the cable came out: the journal's, not an
+            // event (`upload` reports what the sign refused of its content).
             if !reply.problems.isEmpty {
-                let problems = reply.problems.joined(separator: ", ")
-                logger.error("link: the sign reports since the previous probe: \(problems)")
-                driver.update { $0.signProblems = problems }
-                driver.emit(.signRefused(problems: problems))
+                logger.notice(
+                    "link: the sign reports since the previous probe: \(reply.problems.joined(separator: ", "))")
             }
             return reply
         }
@@ -501,6 +516,27 @@ public struct LinkLoop {
         }
     }
 
+    /// The sign refused part of an upload (or received it damaged): what it shows is not what
+    /// was sent, so it is reported, the status keeps a warning until an upload is clean, and no
+    /// ledger on disk may let a restart adopt it. (This run keeps its ledger, which matches the
+    /// sign's token: otherwise every health probe would read the sign as reset and send
+    /// everything again, a loop. `SerialLink` decides whether to send again.)
+    mutating func reportRefused(_ problems: [String], total: Int) {
+        let text = problems.joined(separator: ", ")
+        logger.error("link: the sign reports problems with an upload of \(total) bytes: \(text)")
+        driver.update { $0.signProblems = text }
+        driver.emit(.signRefused(problems: text))
+        isResetPending = true
+        if let path = driver.ledgerPath {
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch let error as CocoaError where error.code == .fileNoSuchFile {
+            } catch {
+                logger.error("link: cannot remove \(path) (\(error)); the next start may adopt a sign that refused")
+            }
+        }
+    }
+
     /// An upload cut short by a stop: what the sign holds is unknown (its manifest says so).
     mutating func interrupted(after sent: Int, of total: Int) -> SerialLink.Event? {
         logger.notice(
@@ -565,11 +601,13 @@ public struct LinkLoop {
                 return .probeUnanswered
             }
             refused = !reply.problems.isEmpty
+            if refused { reportRefused(reply.problems, total: total) }
             if refused && changesMemory && reply.manifest == nil {
                 // The manifest file the upload wrote is gone: the sign lost its memory while it
                 // was receiving (a power cut), and refused what came after.
                 logger.warning("link: the sign lost power or was reset during the upload; sending everything again")
                 driver.emit(.signReset)
+                isResetPending = true
             }
             // After the confirmation, so that the time sent is the time it arrives (computed
             // before the upload, it lagged by the whole upload, and a lag of minutes reads as a
@@ -586,6 +624,10 @@ public struct LinkLoop {
             if !refused { $0.signProblems = nil }
         }
         driver.emit(.synced(bytes: total))
+        if isResetPending && !refused && program != nil {
+            isResetPending = false
+            driver.emit(.signRestored)
+        }
         // What the sign holds is not what was sent: everything goes again, once (`SerialLink`).
         return refused ? .signRefused : nil
     }

@@ -4,8 +4,8 @@ import LobbyCore
 
 extension EventLog {
     static let reportKinds: [EventKind] = [
-        .daemonStart, .daemonStop, .screenOn, .screenOff, .linkUp, .linkDown, .maintenanceStart, .maintenanceEnd,
-        .override, .dailyCheck,
+        .daemonStart, .daemonStop, .screenOn, .screenOff, .linkUp, .linkDown, .signReset, .signRefused, .signRestored,
+        .maintenanceStart, .maintenanceEnd, .override, .dailyCheck,
     ]
 
     /// The month's report: its events, and what the events before it say was true when it began

@@ -67,6 +67,7 @@ struct LobbySim: ParsableCommand {
         guard (0...60_000).contains(packetMs), (0...60_000).contains(pictureMs) else {
             throw ValidationError("--packet-ms and --picture-ms must be 0 to 60000")
         }
+        guard memory <= 64 << 20 else { throw ValidationError("--memory is at most 67108864 bytes (64 MiB)") }
         guard memory >= 0 else { throw ValidationError("--memory must be 0 or more bytes, not \(memory)") }
         guard baud >= 0 else {
             throw ValidationError("--baud must be 0 (as fast as possible) or a line speed, not \(baud)")
@@ -111,7 +112,14 @@ struct LobbySim: ParsableCommand {
                 case ("mute", let state):
                     sign.faults.muted = state != "off"; sign.say("mute \(sign.faults.muted ? "on" : "off")")
                 case ("corrupt", let count): sign.faults.corruptBytes = Int(count ?? "1") ?? 1
-                case ("slow", let factor): sign.faults.slowFactor = Double(factor ?? "1") ?? 1
+                case ("slow", let factor):
+                    // 1 is the configured speed; 10 is ten times slower. Anything else is refused.
+                    if let value = Double(factor ?? "1"), value.isFinite, (0.01...100).contains(value) {
+                        sign.faults.slowFactor = value
+                        sign.say("slow \(value)")
+                    } else {
+                        sign.say("unknown command: \(command) (slow takes a factor from 0.01 to 100)")
+                    }
                 default: sign.say("unknown command: \(command)")
                 }
             }

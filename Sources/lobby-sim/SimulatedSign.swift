@@ -167,6 +167,8 @@ final class SimulatedSign {
     func powerCycle() {
         sign.powerCycle()
         decoder = AlphaDecoder()
+        pauseCheck = PicturePauseCheck()
+        tooSoon = []
         dropAnswers()
         say("power-cycled")
         showIfChanged()
@@ -266,6 +268,9 @@ struct PicturePauseCheck {
                 count + 1 == AlphaConstants.pictureNameLength + 8 ? .waiting(since: time) : .header(count + 1)
         case .waiting(let since):
             state = .idle
+            // A NUL or SOH is the next packet, not rows: the picture was cut short (a stop, a
+            // pulled cable), which the decoder reports as such.
+            guard byte != AlphaConstants.nul, byte != AlphaConstants.soh else { return nil }
             let gap = time.timeIntervalSince(since)
             if gap < Transmission.pause.inSeconds { return gap }
         }

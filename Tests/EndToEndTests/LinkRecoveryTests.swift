@@ -138,13 +138,18 @@ final class LinkRecoveryTests {
         defer { small.stop() }
         #expect(small.waitForLine { $0.contains("lobby-sim: ready on") } != nil)
         let reports = self.reports
-        let driver = LinkDriver(
-            path: "\(directory.path)/small", serial: Self.fastLine,
-            controller: try AlphaController(configuration: Configuration()), zone: Self.noonZone(),
-            healthInterval: .seconds(1), report: { reports.post($0) })
-        self.driver = driver
-        driver.show(SignProgram(pages: [page]))
-        driver.start()
+        let ledger = "\(directory.path)/sign.json"
+        func start() throws -> LinkDriver {
+            let driver = LinkDriver(
+                path: "\(directory.path)/small", serial: Self.fastLine,
+                controller: try AlphaController(configuration: Configuration()), zone: Self.noonZone(),
+                healthInterval: .seconds(1), ledgerPath: ledger, report: { reports.post($0) })
+            self.driver = driver
+            driver.show(SignProgram(pages: [self.page]))
+            driver.start()
+            return driver
+        }
+        let driver = try start()
         let first = reports.waitFor { if case .signRefused = $0 { true } else { false } }
         #expect(first?.event == .signRefused(problems: "refused a command or file label"))
         #expect(driver.status.signProblems == "refused a command or file label")
@@ -162,6 +167,18 @@ final class LinkRecoveryTests {
         let recording = try String(contentsOfFile: "\(directory.path)/small-record", encoding: .utf8)
         #expect(recording.contains(" # refused pictures need 98304 bytes; the sign's memory pool is 1000"))
         #expect(driver.status.state == .ready && driver.status.signProblems != nil)
+        // No ledger vouches for a sign that refused: a restart sends everything again (and is
+        // refused again, and says so) instead of adopting a blank sign.
+        #expect(!FileManager.default.fileExists(atPath: ledger))
+        driver.stop()
+        let mark = small.output.count
+        let restarted = try start()
+        #expect(small.waitForLine(from: mark) { $0 == "lobby-sim: memory table" } != nil, "\(small.output)")
+        #expect(
+            reports.waitFor(from: third?.next ?? confirmed?.next ?? 0) {
+                if case .signRefused = $0 { true } else { false }
+            } != nil)
+        _ = restarted
     }
 
     @Test("the sign shows the rendered frame dot for dot")
@@ -285,8 +302,11 @@ final class LinkRecoveryTests {
             return
         }
         // The next health probe (2 s here) finds the manifest gone; the margin is for a loaded machine.
-        #expect(reports.waitFor(timeout: .seconds(10)) { $0 == .signReset } != nil, "the power cut was not reported")
+        let reset = reports.waitFor(timeout: .seconds(10)) { $0 == .signReset }
+        #expect(reset != nil, "the power cut was not reported")
         #expect(simulator.waitForLine(from: dark.next, timeout: .seconds(10)) { $0 == self.pageLine } != nil)
+        // And the end of the blank time, for the monthly report.
+        #expect(reports.waitFor(from: reset?.next ?? 0, timeout: .seconds(10)) { $0 == .signRestored } != nil)
     }
 
     @Test("a muted sign degrades the link without a crash, and it recovers when the sign answers again")
@@ -389,6 +409,23 @@ final class LinkLineSpeedTests {
         #expect(!reports.all.contains { $0.isDown }, "\(reports.all)")
     }
 
+    @Test("a picture cut short after its size (lobbyd killed there) does not spoil the next upload's pictures")
+    func cutPicture() throws {
+        // What a lobbyd killed in a picture's pause leaves: the tables, then a picture's
+        // header, and nothing more.
+        let controller = try AlphaController(configuration: Configuration())
+        let upload = try controller.program(SignProgram(pages: try Self.densePages(1)), memory: SignMemory())
+        let tables = upload.transmissions.filter { $0.purpose == .configureMemory }.flatMap(\.bytes)
+        let picture = try #require(upload.transmissions.first { if case .picture = $0.purpose { true } else { false } })
+        let killed = try #require(FileHandle(forWritingAtPath: "\(directory.path)/sign"))
+        killed.write(Data(tables + picture.parts[0]))
+        try killed.close()
+        _ = try startDriver(showing: try Self.densePages(1))
+        #expect(reports.waitFor(timeout: .seconds(30)) { $0.isSynced } != nil)
+        #expect(!simulator.output.contains { $0.contains("refused") }, "\(simulator.output)")
+        #expect(!reports.all.contains { if case .signRefused = $0 { true } else { false } }, "\(reports.all)")
+    }
+
     @Test("a power cut while the sign receives an upload: sign_reset, everything once more, then shown")
     func powerCutDuringUpload() throws {
         let pages = try Self.densePages(3)
@@ -429,6 +466,7 @@ final class LinkLineSpeedTests {
         #expect(
             simulator.waitForLine(from: restartMark, timeout: .seconds(10)) { $0 == "lobby-sim: memory table" } != nil,
             "the restarted link adopted a sign that received half an upload")
+        #expect(!simulator.output.contains { $0.contains("refused") }, "\(simulator.output)")
     }
 
     @Test(

@@ -76,10 +76,11 @@ struct LinkSoakTests {
         try handle.close()
         let reset = reports.waitFor(from: first?.next ?? 0, timeout: .seconds(10)) { $0 == .signReset }
         let again = reports.waitFor(from: reset?.next ?? 0, timeout: allowance) { $0.isSynced }
-        #expect(reset != nil && again != nil)
+        let restored = reports.waitFor(from: again?.next ?? 0) { $0 == .signRestored }
+        #expect(reset != nil && again != nil && restored != nil)
         try checkClock(simulator, from: mark, zone: zone)
         // Health probes after the re-upload: each answered, nothing sent again.
-        let after = reports.waitFor(from: again?.next ?? 0, timeout: .seconds(3)) { _ in true }
+        let after = reports.waitFor(from: restored?.next ?? 0, timeout: .seconds(3)) { _ in true }
         #expect(after == nil, "after the re-upload: \(String(describing: after?.event))")
         #expect(
             !reports.all.contains {

@@ -204,6 +204,28 @@ struct AlphaLargePictureTests {
         #expect(sign.pictures.isEmpty)
     }
 
+    @Test(
+        "hostile numbers are refused, never read as negative or empty: sizes, times, capacities, checksums",
+        arguments: [
+            ("E8", Array("LOBBYPICaL00000001010000".utf8)),  // no rows: a picture of no dots
+            ("E8", Array("LOBBYPICaL00010000010000".utf8)),  // no columns
+            ("E8", Array("LOBBYPICaL-001+001010000".utf8)),  // signs
+            ("E ", Array("+8+5".utf8)),  // a time of day with signs
+            ("E$", Array("#BL-07D0000".utf8)),  // a negative STRING capacity
+        ] as [(String, [UInt8])])
+    func hostileNumbers(command: String, data: [UInt8]) {
+        var sign = AlphaSign()
+        var decoder = AlphaDecoder()
+        for case .packet(let packet) in decoder.feed(encoder.packet(Array(command.utf8) + data)) {
+            #expect(throws: AlphaSign.Refusal.self) { try sign.apply(packet) }
+        }
+        #expect(sign.pictureTable.isEmpty && sign.memory.isEmpty && sign.clock == (0, 0))
+        // A checksum with a sign in it is damage, not a number.
+        var damaged = encoder.softReset()
+        damaged.replaceSubrange((damaged.count - 5)..<(damaged.count - 1), with: Array("+076".utf8))
+        #expect(decoder.feed(damaged).allSatisfy { if case .malformed = $0 { true } else { false } })
+    }
+
     @Test("a picture table larger than the sign's memory pool is refused, and a hostile size with it")
     func memoryPool() {
         #expect(write(rows: Array("0000".utf8) + [0x0D], pool: 3).1?.contains("memory pool is 3") == true)

@@ -45,6 +45,13 @@ struct MonthlyReportTests {
             ("2026-10-13T10:30", .daemonStart, "daemon", [:]), ("2026-10-13T10:30:00", .linkUp, "daemon", [:]),
             ("2026-10-13T10:30:00", .screenOn, "schedule", [:]), ("2026-10-13T12:00", .screenOff, "schedule", [:]),
             ("2026-10-13T14:20", .screenOn, "schedule", [:]), ("2026-10-13T17:30", .screenOff, "schedule", [:]),
+            // 14 Oct: the sign lost power at 09:00 and showed its content again at 09:03.
+            ("2026-10-14T08:20", .screenOn, "schedule", [:]), ("2026-10-14T09:00", .signReset, "daemon", [:]),
+            ("2026-10-14T09:03", .signRestored, "daemon", [:]), ("2026-10-14T12:00", .screenOff, "schedule", [:]),
+            ("2026-10-14T14:20", .screenOn, "schedule", [:]),
+            // … and refused part of an upload at 15:00, put right at 15:05.
+            ("2026-10-14T15:00", .signRefused, "daemon", [:]), ("2026-10-14T15:05", .signRestored, "daemon", [:]),
+            ("2026-10-14T17:30", .screenOff, "schedule", [:]),
             // Proof of play, one row per item per hour.
             (
                 "2026-10-08T09:00", .frameShown, "schedule",
@@ -105,11 +112,18 @@ struct MonthlyReportTests {
         #expect(day(13).outages.map(\.cause) == ["lobbyd not running"])
     }
 
+    @Test(
+        "a blank sign after a power cut, or one that refused an upload, is an outage until it shows its content again")
+    func signReset() {
+        #expect(day(14).litMinutes == 402 && day(14).outageMinutes == 8)
+        #expect(day(14).outages.map(\.cause) == ["sign reset", "sign refused content"])
+    }
+
     @Test("the month's totals equal the hand-computed ones")
     func totals() {
         #expect(report.requiredMinutes == 18 * 410)
-        #expect(report.litMinutes == 400 + 370 + 470 + 380)
-        #expect(report.outageMinutes == 40)
+        #expect(report.litMinutes == 400 + 370 + 470 + 380 + 402)
+        #expect(report.outageMinutes == 48)
         #expect(report.missingDailyChecks == 17)
     }
 

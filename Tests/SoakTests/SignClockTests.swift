@@ -3,6 +3,7 @@ import LobbyCore
 import LobbyLink
 import LobbyProtocol
 import LobbyRender
+import Synchronization
 import Testing
 
 /// The sign's clock after a re-sync, in virtual time against the in-process sign: it shows
@@ -39,5 +40,45 @@ struct SignClockTests {
             }
         }
         #expect(sign.complaints.isEmpty, "\(sign.complaints)")
+    }
+
+    @Test("a sign that kept a manifest and answers without one was reset, even with its clock right")
+    func manifestGoneClockRight() throws {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let day = try #require(LocalDate(year: 2026, month: 11, day: 30))
+        let time = VirtualTime(start: zone.instant(of: day, secondOfDay: 10 * 3600))
+        let sign = SoakSign(time: time)
+        let reports = Mutex<[LinkReport]>([])
+        let controller = try AlphaController(configuration: Configuration())
+        let driver = LinkDriver(
+            path: "/dev/soak-sign", serial: Configuration().serial, controller: controller, zone: zone,
+            healthInterval: .seconds(15), clocks: time.clocks,
+            open: { path, _ throws(LinkError) in try sign.open(path: path) },
+            report: { report in reports.withLock { $0.append(report) } })
+        driver.show(SignProgram(pages: [Frame(width: 192, height: 32)]))
+        var loop = LinkLoop(driver: driver)
+        loop.begin()
+        func run(for duration: Duration) {
+            let end = time.elapsed + duration
+            while time.elapsed < end {
+                time.advance(by: max(loop.step(), Duration.milliseconds(10)))
+                sign.passTime()
+            }
+        }
+        run(for: .seconds(5))
+        #expect(reports.withLock { $0.contains { if case .synced = $0 { true } else { false } } })
+        // A power cut, and the clock set right just after it (as lobbyd's minute alignment can
+        // do when the cut falls between its probe and its clock packet).
+        sign.cutPower()
+        sign.restorePower()
+        let now = zone.localTime(of: time.wall)
+        let seconds = Int(now.secondOfDay)
+        let port = try sign.open(path: "/dev/soak-sign")
+        for packet in controller.setClock(hour: seconds / 3600, minute: seconds / 60 % 60, isoWeekday: 1) {
+            try port.write(packet.bytes, timeout: .seconds(1))
+        }
+        run(for: .seconds(20))
+        #expect(reports.withLock { $0.contains(.signReset) }, "\(reports.withLock { $0 })")
+        #expect(sign.isLit)
     }
 }

@@ -59,6 +59,33 @@ public enum AlphaConstants {
     public static let fillHold: [UInt8] = [UInt8(ascii: "0"), UInt8(ascii: "b")]
     /// Large pictures carry their size in four hex digits each way.
     public static let largePictureLimit = 0xFFFF
+
+    /// The value of hex digits (lobbyd writes uppercase; a sign's lowercase is read too); `nil`
+    /// for anything else (no sign, no space), so a hostile field can never be negative.
+    public static func hexValue(_ digits: some Collection<UInt8>) -> Int? {
+        number(digits, base: 16)
+    }
+
+    /// The value of decimal digits; `nil` for anything else.
+    public static func decimalValue(_ digits: some Collection<UInt8>) -> Int? {
+        number(digits, base: 10)
+    }
+
+    private static func number(_ digits: some Collection<UInt8>, base: Int) -> Int? {
+        guard !digits.isEmpty, digits.count <= 8 else { return nil }
+        var value = 0
+        for digit in digits {
+            let nibble: Int
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = Int(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "A")...UInt8(ascii: "F") where base == 16: nibble = Int(digit - UInt8(ascii: "A")) + 10
+            case UInt8(ascii: "a")...UInt8(ascii: "f") where base == 16: nibble = Int(digit - UInt8(ascii: "a")) + 10
+            default: return nil
+            }
+            value = value * base + nibble
+        }
+        return value
+    }
 }
 
 /// The sign's serial error status register: what went wrong with packets since it was last

@@ -124,8 +124,8 @@ public struct AlphaController: Controller {
             }
             guard packet.command == AlphaConstants.Command.writeSpecial, packet.data.count == 5,
                 packet.data[0] == AlphaConstants.Special.timeOfDay,
-                let hour = Int(String(decoding: packet.data[1..<3], as: UTF8.self)),
-                let minute = Int(String(decoding: packet.data[3..<5], as: UTF8.self))
+                let hour = AlphaConstants.decimalValue(packet.data[1..<3]),
+                let minute = AlphaConstants.decimalValue(packet.data[3..<5])
             else { continue }
             return ProbeReply(hour: hour, minute: minute, manifest: manifest, problems: problems)
         }

@@ -59,7 +59,7 @@ public struct AlphaDecoder: Sendable {
         guard buffer.count >= end + 6 else { return nil }
         let framed = Array(buffer[4...end])
         let sum = framed.reduce(0) { ($0 + Int($1)) & 0xFFFF }
-        guard let stated = Int(String(decoding: buffer[(end + 1)...(end + 4)], as: UTF8.self), radix: 16), stated == sum
+        guard let stated = AlphaConstants.hexValue(buffer[(end + 1)...(end + 4)]), stated == sum
         else {
             return drop(end + 5, "checksum mismatch")
         }

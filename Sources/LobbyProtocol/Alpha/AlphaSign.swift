@@ -109,8 +109,8 @@ public struct AlphaSign: Sendable {
             }
             runSequence = Array(rest.dropFirst(2)).filter { memory[$0]?.kind.isText == true }
         case AlphaConstants.Special.timeOfDay:
-            guard rest.count == 4, let hour = Int(String(decoding: rest[0..<2], as: UTF8.self)),
-                let minute = Int(String(decoding: rest[2..<4], as: UTF8.self)), hour < 24, minute < 60
+            guard rest.count == 4, let hour = AlphaConstants.decimalValue(rest[0..<2]),
+                let minute = AlphaConstants.decimalValue(rest[2..<4]), hour < 24, minute < 60
             else { throw Refusal(description: "time of day is not HHMM") }
             clock = (hour, minute)
             secondsIntoMinute = 0
@@ -142,12 +142,12 @@ public struct AlphaSign: Sendable {
             }
             switch entry[1] {
             case AlphaConstants.FileType.text:
-                guard let bytes = Int(size, radix: 16) else {
+                guard let bytes = Self.hex(entry[3..<7]) else {
                     throw Refusal(description: "TEXT size \(size) is not hex")
                 }
                 table[entry[0]] = AlphaMemoryFile(label: entry[0], kind: .text(bytes: bytes))
             case AlphaConstants.FileType.string:
-                guard let bytes = Int(size, radix: 16), bytes <= Self.stringCapacity else {
+                guard let bytes = Self.hex(entry[3..<7]), bytes <= Self.stringCapacity else {
                     throw Refusal(description: "STRING size \(size) is not hex up to 7D")
                 }
                 table[entry[0]] = AlphaMemoryFile(label: entry[0], kind: .string(bytes: bytes))
@@ -178,7 +178,7 @@ public struct AlphaSign: Sendable {
             guard name.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }), table[name] == nil else {
                 throw Refusal(description: "bad or repeated picture name \(Self.show(name))")
             }
-            guard let rows = Self.hex(entry[10..<14]), let columns = Self.hex(entry[14..<18]),
+            guard let rows = Self.hex(entry[10..<14]), let columns = Self.hex(entry[14..<18]), rows > 0, columns > 0,
                 ["L", "U"].contains(fields.prefix(1)), ["01", "02"].contains(fields.dropFirst(9).prefix(2)),
                 fields.hasSuffix("0000")
             else {
@@ -322,15 +322,8 @@ public struct AlphaSign: Sendable {
                 + AlphaEncoder.decimal(clock.minute))
     }
 
-    /// The value of uppercase hex digits, `nil` for anything else (no sign, no spaces).
     static func hex(_ digits: some Collection<UInt8>) -> Int? {
-        let table = Array("0123456789ABCDEF".utf8)
-        var value = 0
-        for digit in digits {
-            guard let nibble = table.firstIndex(of: digit) else { return nil }
-            value = value << 4 | nibble
-        }
-        return digits.isEmpty ? nil : value
+        AlphaConstants.hexValue(digits)
     }
 
     static func show(_ name: [UInt8]) -> String {

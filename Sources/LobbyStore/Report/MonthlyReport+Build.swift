@@ -6,6 +6,11 @@ public struct ScreenFacts: Sendable, Equatable {
     public var running = false
     public var screenOn = false
     public var linkUp = false
+    /// False from a `sign_reset` (the sign lost its content) or a `sign_refused` (it refused
+    /// part of an upload) until `sign_restored`.
+    public var signHoldsContent = true
+    /// Why the sign does not hold its content.
+    var contentLostCause = ""
 
     public init(running: Bool = false, screenOn: Bool = false, linkUp: Bool = false) {
         self.running = running
@@ -13,7 +18,7 @@ public struct ScreenFacts: Sendable, Equatable {
         self.linkUp = linkUp
     }
 
-    var isLit: Bool { running && screenOn && linkUp }
+    var isLit: Bool { running && screenOn && linkUp && signHoldsContent }
 
     mutating func apply(_ kind: String) {
         switch kind {
@@ -23,6 +28,9 @@ public struct ScreenFacts: Sendable, Equatable {
         case EventKind.screenOff.rawValue: screenOn = false
         case EventKind.linkUp.rawValue: linkUp = true
         case EventKind.linkDown.rawValue: linkUp = false
+        case EventKind.signReset.rawValue: (signHoldsContent, contentLostCause) = (false, "sign reset")
+        case EventKind.signRefused.rawValue: (signHoldsContent, contentLostCause) = (false, "sign refused content")
+        case EventKind.signRestored.rawValue: signHoldsContent = true
         default: break
         }
     }
@@ -97,6 +105,8 @@ extension MonthlyReport {
                 lost.append((span, "lobbyd not running"))
             } else if !facts.linkUp {
                 lost.append((span, "link down"))
+            } else if !facts.signHoldsContent && facts.screenOn {
+                lost.append((span, facts.contentLostCause))
             }
         }
         for event in events {
