@@ -110,7 +110,7 @@ fuzz: deps
 ## soak: the hall's life in virtual time (Tests/SoakTests): SOAK_DAYS days (default 90) from
 ## SOAK_START against the real player, link, spool and event log, with playlists, pulled cables,
 ## power cuts and clock steps drawn from SOAK_SEED. Prints the `reliability: soak` figures that
-## RELIABILITY.md quotes; takes about 7 minutes on 2 cores. `make test` runs a week of it.
+## RELIABILITY.md quotes; takes about 16 minutes on 2 cores. `make test` runs a week of it.
 ## Then the hall's whole upload (19 pages) and its re-upload after a power cut through lobby-sim
 ## at real line speed, at each of SOAK_BAUDS (Tests/EndToEndTests/LinkSoakTests.swift, about 5
 ## minutes); `make test` runs one page at 9600.
