@@ -193,7 +193,7 @@ public struct LinkLoop {
     var healthAt: ContinuousClock.Instant?
     /// A `signReset` or an upload's `signRefused` was reported, and the sign has not been
     /// confirmed whole since (`signRestored` then).
-    var isResetPending = false
+    var isContentIncomplete = false
     /// The sign has answered a probe for its manifest: it keeps one, so a probe it does not
     /// answer for it means it lost it.
     var signKeepsManifest = false
@@ -353,7 +353,7 @@ public struct LinkLoop {
                 "the sign on \(path) lost power or was reset (its manifest or clock says so); uploading everything again"
             )
             driver.emit(.signReset)
-            isResetPending = true
+            isContentIncomplete = true
         }
         return nil
     }
@@ -465,9 +465,7 @@ public struct LinkLoop {
     mutating func sendClock(_ controller: any Controller, aligned: Bool = true) throws(LinkError) -> (
         hour: Int, minute: Int
     ) {
-        let serial = driver.configuration.serial
-        let packets = controller.setClock(hour: 0, minute: 0, isoWeekday: 1)
-        let onTheLine = serial.wireSeconds(bytes: packets.first?.bytes.count ?? 0)
+        let onTheLine = clockOnTheLine(controller)
         // To the nearest second: at 08:20:59.6 the sign is set to 08:21.
         let arrival = (driver.clocks.wall().timeIntervalSince1970 + onTheLine).rounded()
         let now = driver.configuration.zone.localTime(of: Date(timeIntervalSince1970: arrival))
@@ -483,6 +481,13 @@ public struct LinkLoop {
         return (hour, minute)
     }
 
+    /// Seconds the packet that sets the time of day takes to cross the line (the clock's first
+    /// packet; its digits vary, its length does not).
+    func clockOnTheLine(_ controller: any Controller) -> Double {
+        driver.configuration.serial.wireSeconds(
+            bytes: controller.setClock(hour: 0, minute: 0, isoWeekday: 1).first?.bytes.count ?? 0)
+    }
+
     /// Sets the sign's clock so that it arrives as the next minute turns, if a probe shows that
     /// the sign still holds what lobbyd last confirmed. A sign that lost power since must not
     /// have its clock set: for a sign that keeps no manifest, the clock is what reveals the
@@ -491,8 +496,7 @@ public struct LinkLoop {
         guard let reply = try ask(controller, within: Self.probeDeadline), let token = ledger?.token,
             reply.manifest == token
         else { return }
-        let onTheLine = driver.configuration.serial.wireSeconds(
-            bytes: controller.setClock(hour: 0, minute: 0, isoWeekday: 1).first?.bytes.count ?? 0)
+        let onTheLine = clockOnTheLine(controller)
         let second = driver.configuration.zone.localTime(of: driver.clocks.wall()).secondOfDay
         let toTheTurn = 60 - second.truncatingRemainder(dividingBy: 60)
         guard toTheTurn < 3 else {
@@ -526,11 +530,10 @@ public struct LinkLoop {
         logger.error("link: the sign reports problems with an upload of \(total) bytes: \(text)")
         driver.update { $0.signProblems = text }
         driver.emit(.signRefused(problems: text))
-        isResetPending = true
+        isContentIncomplete = true
         if let path = driver.ledgerPath {
             do {
-                try FileManager.default.removeItem(atPath: path)
-            } catch let error as CocoaError where error.code == .fileNoSuchFile {
+                try SignLedger.remove(path)
             } catch {
                 logger.error("link: cannot remove \(path) (\(error)); the next start may adopt a sign that refused")
             }
@@ -607,7 +610,6 @@ public struct LinkLoop {
                 // was receiving (a power cut), and refused what came after.
                 logger.warning("link: the sign lost power or was reset during the upload; sending everything again")
                 driver.emit(.signReset)
-                isResetPending = true
             }
             // After the confirmation, so that the time sent is the time it arrives (computed
             // before the upload, it lagged by the whole upload, and a lag of minutes reads as a
@@ -624,8 +626,8 @@ public struct LinkLoop {
             if !refused { $0.signProblems = nil }
         }
         driver.emit(.synced(bytes: total))
-        if isResetPending && !refused && program != nil {
-            isResetPending = false
+        if isContentIncomplete && !refused && program != nil {
+            isContentIncomplete = false
             driver.emit(.signRestored)
         }
         // What the sign holds is not what was sent: everything goes again, once (`SerialLink`).

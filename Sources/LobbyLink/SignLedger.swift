@@ -69,6 +69,13 @@ public struct SignLedger: Sendable, Equatable, Codable {
         try AtomicFile.write(Array(try encoder.encode(self)), to: path, mode: 0o600)
     }
 
+    /// Removes the ledger at `path`, if there is one: no restart may adopt the sign then.
+    public static func remove(_ path: String) throws {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch let error as CocoaError where error.code == .fileNoSuchFile {}
+    }
+
     private static func label(_ byte: UInt8) -> String { String(UnicodeScalar(byte)) }
     private static func byte(_ label: String) -> UInt8? {
         label.unicodeScalars.count == 1 ? label.unicodeScalars.first.flatMap { UInt8(exactly: $0.value) } : nil

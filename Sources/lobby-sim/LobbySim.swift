@@ -10,11 +10,11 @@ struct SimulatorOptions {
     var png: String?
     var dump: String?
     var draw: Bool
-    var memoryPool = AlphaSign.defaultMemoryPool
+    var memoryPool: Int
     /// How long the sign takes to handle a packet, and a picture or memory table (at real line
-    /// speed only; `--baud 0` handles everything at once).
-    var packetMilliseconds = 10
-    var pictureMilliseconds = 200
+    /// speed only; `--baud 0` handles everything at once). Defaults: `LobbySim`'s options.
+    var packetMilliseconds: Int
+    var pictureMilliseconds: Int
 }
 
 /// `lobby-sim`: a simulated Alpha-protocol hall sign on a pseudo-terminal, for the demo, the

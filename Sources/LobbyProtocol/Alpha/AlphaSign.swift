@@ -142,12 +142,12 @@ public struct AlphaSign: Sendable {
             }
             switch entry[1] {
             case AlphaConstants.FileType.text:
-                guard let bytes = Self.hex(entry[3..<7]) else {
+                guard let bytes = AlphaConstants.hexValue(entry[3..<7]) else {
                     throw Refusal(description: "TEXT size \(size) is not hex")
                 }
                 table[entry[0]] = AlphaMemoryFile(label: entry[0], kind: .text(bytes: bytes))
             case AlphaConstants.FileType.string:
-                guard let bytes = Self.hex(entry[3..<7]), bytes <= Self.stringCapacity else {
+                guard let bytes = AlphaConstants.hexValue(entry[3..<7]), bytes <= Self.stringCapacity else {
                     throw Refusal(description: "STRING size \(size) is not hex up to 7D")
                 }
                 table[entry[0]] = AlphaMemoryFile(label: entry[0], kind: .string(bytes: bytes))
@@ -178,7 +178,8 @@ public struct AlphaSign: Sendable {
             guard name.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E }), table[name] == nil else {
                 throw Refusal(description: "bad or repeated picture name \(Self.show(name))")
             }
-            guard let rows = Self.hex(entry[10..<14]), let columns = Self.hex(entry[14..<18]), rows > 0, columns > 0,
+            guard let rows = AlphaConstants.hexValue(entry[10..<14]),
+                let columns = AlphaConstants.hexValue(entry[14..<18]), rows > 0, columns > 0,
                 ["L", "U"].contains(fields.prefix(1)), ["01", "02"].contains(fields.dropFirst(9).prefix(2)),
                 fields.hasSuffix("0000")
             else {
@@ -200,7 +201,7 @@ public struct AlphaSign: Sendable {
     private mutating func applyPicture(_ data: [UInt8]) throws(Refusal) {
         let header = AlphaConstants.pictureNameLength + 8
         guard data.count >= header,
-            let rows = Self.hex(data[9..<13]), let columns = Self.hex(data[13..<17])
+            let rows = AlphaConstants.hexValue(data[9..<13]), let columns = AlphaConstants.hexValue(data[13..<17])
         else { throw Refusal(description: "picture header is not a name + 8 hex digits") }
         let name = Array(data[0..<9])
         guard let entry = pictureTable[name], entry.rows == rows, entry.columns == columns else {
@@ -230,7 +231,7 @@ public struct AlphaSign: Sendable {
             var count = 1
             if byte == AlphaConstants.repeatDots {
                 guard index + 3 < data.count,
-                    let repeats = Self.hex(data[(index + 1)...(index + 2)])
+                    let repeats = AlphaConstants.hexValue(data[(index + 1)...(index + 2)])
                 else { throw Refusal(description: "run at row \(row), column \(column) is not 11 XX c") }
                 (color, count) = (try dot(data[index + 3]), repeats + 1)
                 index += 3
@@ -267,7 +268,7 @@ public struct AlphaSign: Sendable {
         while index < message.count {
             if message[index...].starts(with: AlphaConstants.callLargePicture) {
                 guard index + 15 <= message.count,
-                    Self.hex(message[(index + 11)..<(index + 15)]) != nil
+                    AlphaConstants.hexValue(message[(index + 11)..<(index + 15)]) != nil
                 else { throw Refusal(description: "TEXT \(Self.show(data[0])) calls a picture without name and hold") }
                 calls.append(Array(message[(index + 2)..<(index + 11)]))
                 index += 15
@@ -320,10 +321,6 @@ public struct AlphaSign: Sendable {
         return Self.response(
             [AlphaConstants.Command.writeSpecial, AlphaConstants.Special.timeOfDay] + AlphaEncoder.decimal(clock.hour)
                 + AlphaEncoder.decimal(clock.minute))
-    }
-
-    static func hex(_ digits: some Collection<UInt8>) -> Int? {
-        AlphaConstants.hexValue(digits)
     }
 
     static func show(_ name: [UInt8]) -> String {
