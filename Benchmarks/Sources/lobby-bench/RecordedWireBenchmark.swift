@@ -45,7 +45,7 @@ enum RecordedWireBenchmark {
                 target, first, reupload, met ? "met" : "NOT MET"))
         print("  (naive: every page as an uncompressed small DOTS picture and nothing else; plan is `lobbyctl plan`:")
         print("   the memory tables, pages, probes, manifest and clock of a re-sync, which the recording must equal;")
-        print("   after a power cut adds the health probe that noticed it)")
+        print("   after a power cut, the health probe that noticed it stands for the re-sync's first probe)")
     }
 
     /// One line of the table; returns the first upload and the re-upload as multiples of naive.
