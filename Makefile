@@ -10,9 +10,11 @@ FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/
 # Everything the build, the tests and the demo need from Debian.
 # systemd-analyze (systemd), ansible-playbook (ansible) and promtool (prometheus) check the units,
 # the fleet playbooks, the alert rules and the metrics file in `make test`; python3 (3.11, tomllib) is
-# the reference the TOML parser is tested against.
+# the reference the TOML parser is tested against. chromium prints the monthly report's HTML to PDF
+# in a test, poppler-utils reads the PDF back (pdfinfo, pdftotext, pdftoppm), fonts-wqy-microhei
+# gives it Chinese glyphs.
 APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev sqlite3 libfreetype-dev zlib1g-dev fonts-unifont systemd python3 \
-                ansible prometheus
+                ansible prometheus chromium poppler-utils fonts-wqy-microhei
 
 .PHONY: all deps build test fuzz soak check-units check-contrib manpages demo bench lint format install install-files uninstall clean
 

@@ -25,6 +25,12 @@ extension Configuration {
         root.section("content") { config.content.read(from: $0) }
         root.section("control") { config.control.read(from: $0) }
         root.section("metrics") { config.metrics.read(from: $0) }
+        root.section("site") { site in
+            site.read("name", into: &config.site.name, expected: "the hall's name, 1 to 64 characters") {
+                (1...64).contains($0.count) && !$0.contains(where: \.isNewline)
+            }
+            site.read("language", into: &config.site.language)
+        }
         root.section("store") { $0.read("retention_days", into: &config.retentionDays, in: 30...36500) }
         root.finish()
         if config.font.pixelSize > config.panel.height {

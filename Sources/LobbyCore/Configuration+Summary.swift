@@ -5,6 +5,7 @@ extension Configuration {
         let offday = windows.offday.isEmpty ? "off-days dark" : "off-days \(list(windows.offday))"
         let workday = windows.workday.isEmpty ? "workdays dark" : "workdays \(list(windows.workday))"
         return [
+            "site: \(site.name), reports in \(site.language.rawValue)",
             "panel: \(panel.width)x\(panel.height) dots, \(panel.colors.rawValue)",
             "font: \(font.path) at \(font.pixelSize) px",
             "time zone: \(timeZone.identifier)",

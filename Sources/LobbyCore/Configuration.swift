@@ -17,6 +17,7 @@ public struct Configuration: Sendable, Equatable {
     public var content = Content()
     public var control = Control()
     public var metrics = Metrics()
+    public var site = Site()
     /// Days events are kept in the event log before daily pruning removes them.
     public var retentionDays = 1095
 
@@ -38,6 +39,23 @@ public struct Configuration: Sendable, Equatable {
 
     public enum StopBehaviour: String, Sendable, Equatable, CaseIterable {
         case keep, blank
+    }
+
+    /// The hall itself: its name as reports print it, and the language people read.
+    public struct Site: Sendable, Equatable {
+        /// Reports' titles: "<name>LED显示屏运行情况月报（2026年11月）".
+        public var name = "政务服务中心一楼"
+        public var language: Language = .chinese
+        public init(name: String = "政务服务中心一楼", language: Language = .chinese) {
+            self.name = name
+            self.language = language
+        }
+    }
+
+    /// The languages lobbyd writes for people: Simplified Chinese first, English second.
+    public enum Language: String, Sendable, CaseIterable {
+        case chinese = "zh-CN"
+        case english = "en"
     }
 
     /// Metrics in Prometheus text format for node_exporter's textfile collector.

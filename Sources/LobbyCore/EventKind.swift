@@ -30,7 +30,14 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case clockJump = "clock_jump"
     case calendarMissing = "calendar_missing"
     case contentStale = "content_stale"
+    /// Inside an opening window with no valid content to show: logged when it begins (at the
+    /// window's start too), so the report counts the dark minutes as 无可播内容.
     case contentMissing = "content_missing"
+    /// Content is on the screen again after `content_missing`, inside the window.
+    case contentRestored = "content_restored"
+    /// The rules that decide the day's required minutes (windows, calendar day and version), as
+    /// applied at start, reload and midnight: reports compute from these, not from today's file.
+    case scheduleApplied = "schedule_applied"
     case rotationTruncated = "rotation_truncated"
     case fallbackShown = "fallback_shown"
     case testPattern = "test_pattern"

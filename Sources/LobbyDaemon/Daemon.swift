@@ -229,20 +229,21 @@ public enum Daemon {
         ) { event in
             let now = clock.now()
             switch event {
-            case .accepted(let id, let version, let publisher, let path):
+            case .accepted(let id, let version, let publisher, let path, let record):
                 // Durable or not at all: no playlist goes on the screen without its record.
                 do {
                     try recorder.recordDurably(
                         .playlistAccepted, "\(id) version \(version) from \(publisher) → \(path)",
-                        detail: ["id": id, "version": "\(version)", "publisher": publisher, "path": path],
-                        actor: "daemon", at: now)
+                        detail: record.detail.merging(["path": path]) { $1 }, actor: "daemon", at: now)
                 } catch {
                     return false
                 }
-            case .rejected(let file, let reason, let problems):
+            case .rejected(let file, let reason, let problems, let summary):
                 recorder.record(
                     .playlistRejected, "\(file), \(problems) problem(s), see \(reason)",
-                    detail: ["file": file, "reason_file": reason, "problems": "\(problems)"], at: now, level: .warning)
+                    detail: ["file": file, "reason_file": reason, "problems": "\(problems)", "summary": summary],
+                    at: now,
+                    level: .warning)
             case .duplicate(let id, let version, let path):
                 recorder.record(
                     .playlistDuplicate, "\(id) version \(version) again, archived as \(path)",

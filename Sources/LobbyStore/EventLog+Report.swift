@@ -3,48 +3,58 @@ import GRDB
 import LobbyCore
 
 extension EventLog {
+    /// The events a report reads.
     static let reportKinds: [EventKind] = [
         .daemonStart, .daemonStop, .screenOn, .screenOff, .linkUp, .linkDown, .signReset, .signRefused, .signRestored,
-        .maintenanceStart, .maintenanceEnd, .override, .dailyCheck,
+        .contentMissing, .contentRestored, .scheduleApplied, .maintenanceStart, .maintenanceEnd, .override,
+        .testPattern, .dailyCheck, .playlistAccepted, .playlistRejected, .playlistWithdrawn, .controlRefused,
+        .configReloaded, .logTampered,
     ]
+    /// The operators' steering: it outlives a restart, so the month's first state needs the last
+    /// of each before the month, not only what followed the last start.
+    static let steeringKinds: [[EventKind]] = [[.maintenanceStart, .maintenanceEnd], [.override], [.testPattern]]
 
-    /// The month's report: its events, and what the events before it say was true when it began
-    /// (found from the last daemon start, not by reading all of history).
-    public func monthlyReport(year: Int, month: Int, schedule: Schedule) throws(LobbyStoreError) -> MonthlyReport {
+    /// The month's report as of `now`: its events, what the events before it say was true when
+    /// it began (from the last daemon start and the last steering, not all of history), and the
+    /// hash chain checked up to the month's last row.
+    public func monthlyReport(year: Int, month: Int, schedule: Schedule, now: Date) throws(LobbyStoreError)
+        -> MonthlyReport
+    {
         let zone = schedule.timeZone
-        let start = zone.instant(of: LocalDate(year: year, month: month, day: 1)!)
-        let end = zone.instant(
-            of: month == 12
-                ? LocalDate(year: year + 1, month: 1, day: 1)! : LocalDate(year: year, month: month + 1, day: 1)!)
-        let kinds = Self.reportKinds.map(\.rawValue)
+        let first = LocalDate(year: year, month: month, day: 1)!
+        let start = EventTime.format(zone.instant(of: first))
+        let end = EventTime.format(min(zone.instant(of: first.firstOfNextMonth), now))
+        var inputs = MonthlyReport.Inputs(year: year, month: month, schedule: schedule, generatedAt: now)
         do {
             let head = try readPool { db in
                 try Row.fetchOne(
-                    db, sql: "SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1",
-                    arguments: [EventTime.format(end)])
+                    db, sql: "SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1", arguments: [end])
             }
-            let (initial, events) = try readPool { db -> (ScreenFacts, [StoredEvent]) in
-                var facts = ScreenFacts()
-                let boundary = EventTime.format(start)
-                if let lastRun = try StoredEvent.filter(Column("ts") < boundary)
-                    .filter([EventKind.daemonStart.rawValue, EventKind.daemonStop.rawValue].contains(Column("kind")))
-                    .order(Column("id").desc).fetchOne(db), lastRun.kind == EventKind.daemonStart.rawValue
-                {
-                    facts = ScreenFacts(running: true)
-                    let since = try StoredEvent.filter(Column("id") > lastRun.id!).filter(Column("ts") < boundary)
-                        .filter(kinds.contains(Column("kind"))).order(Column("id")).fetchAll(db)
-                    for event in since { facts.apply(event.kind) }
+            try readPool { db in
+                func last(_ kinds: [EventKind]) throws -> StoredEvent? {
+                    try StoredEvent.filter(Column("ts") < start).filter(kinds.map(\.rawValue).contains(Column("kind")))
+                        .order(Column("id").desc).fetchOne(db)
                 }
-                let events = try StoredEvent.filter(Column("ts") >= boundary).filter(
-                    Column("ts") < EventTime.format(end)
-                )
-                .filter(kinds.contains(Column("kind"))).order(Column("id")).fetchAll(db)
-                return (facts, events)
+                var before = try Self.steeringKinds.compactMap(last)
+                if let lastRun = try last([.daemonStart, .daemonStop]), lastRun.kind == EventKind.daemonStart.rawValue {
+                    before += try StoredEvent.filter(Column("id") >= lastRun.id!).filter(Column("ts") < start)
+                        .filter(Self.reportKinds.map(\.rawValue).contains(Column("kind"))).fetchAll(db)
+                }
+                for event in before.sorted(by: { $0.id! < $1.id! }) {
+                    if let date = event.date { inputs.initial.apply(event, at: date) }
+                }
+                inputs.previousRules = try last([.scheduleApplied]).flatMap { AppliedSchedule(detail: $0.details) }
+                inputs.previousUpdate = try last([.playlistAccepted])?.date
+                inputs.inServiceSince =
+                    try StoredEvent.filter(Column("kind") == EventKind.daemonStart.rawValue).order(Column("id"))
+                    .fetchOne(db)?.date
+                inputs.events = try StoredEvent.filter(Column("ts") >= start).filter(Column("ts") < end)
+                    .filter(Self.reportKinds.map(\.rawValue).contains(Column("kind"))).order(Column("id")).fetchAll(db)
             }
-            var report = MonthlyReport.build(
-                year: year, month: month, schedule: schedule, initial: initial, events: events)
+            var report = MonthlyReport.build(inputs)
             if let head, let row = head["id"] as Int64?, let hash = head["hash"] as String? {
                 report.chainHead = (row, hash)
+                report.verification = try verify(upTo: row)
             }
             report.minutesByCategory = try shownMinutes(
                 groupedBy: "json_extract(detail, '$.category')", from: start, to: end)
@@ -52,6 +62,8 @@ extension EventLog {
                 groupedBy: "substr(json_extract(detail, '$.item'), 1, instr(json_extract(detail, '$.item'), '#') - 1)",
                 from: start, to: end)
             return report
+        } catch let error as LobbyStoreError {
+            throw error
         } catch {
             throw .readFailed(path: path, reason: "\(error)")
         }
@@ -59,7 +71,7 @@ extension EventLog {
 
     /// Proof-of-play seconds in `[from, to)` summed by an SQL expression over the detail, in
     /// minutes, largest first; summed in SQLite so a month of a busy hall stays fast.
-    private func shownMinutes(groupedBy expression: String, from: Date, to: Date) throws -> [(
+    private func shownMinutes(groupedBy expression: String, from: String, to: String) throws -> [(
         name: String, minutes: Double
     )] {
         try readPool { db in
@@ -69,7 +81,7 @@ extension EventLog {
                     SELECT \(expression) AS name, SUM(CAST(json_extract(detail, '$.seconds') AS INTEGER)) AS seconds
                     FROM events WHERE kind = ? AND ts >= ? AND ts < ? GROUP BY name ORDER BY seconds DESC
                     """,
-                arguments: [EventKind.frameShown.rawValue, EventTime.format(from), EventTime.format(to)])
+                arguments: [EventKind.frameShown.rawValue, from, to])
             return rows.map { (name: $0["name"] ?? "?", minutes: Double($0["seconds"] as Int? ?? 0) / 60) }
         }
     }

@@ -148,8 +148,9 @@ public final class EventLog: Sendable {
         case broken(row: Int64, reason: String)
     }
 
-    /// Recomputes the chain row by row and names the first row that does not fit.
-    public func verify() throws(LobbyStoreError) -> Verification {
+    /// Recomputes the chain row by row, up to row `last` when given, and names the first row
+    /// that does not fit.
+    public func verify(upTo last: Int64? = nil) throws(LobbyStoreError) -> Verification {
         do {
             return try pool.read { db in
                 let checkpoint = try Row.fetchOne(
@@ -158,7 +159,8 @@ public final class EventLog: Sendable {
                 var rows = 0
                 // Rows at or below the checkpoint are being pruned (a crash may leave some behind).
                 let upToID: Int64 = checkpoint?["up_to_id"] ?? 0
-                let cursor = try StoredEvent.filter(Column("id") > upToID).order(Column("id")).fetchCursor(db)
+                let cursor = try StoredEvent.filter(Column("id") > upToID).filter(Column("id") <= (last ?? Int64.max))
+                    .order(Column("id")).fetchCursor(db)
                 while let event = try cursor.next() {
                     guard event.previousHash == previous else {
                         return .broken(

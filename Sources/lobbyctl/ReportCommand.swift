@@ -14,10 +14,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The event log (default: [paths] database).")
     var database: String?
 
-    @Option(help: "The month, YYYY-MM, or \"last\" for the month before this one (hall time).")
+    @Option(help: "The month: YYYY-MM, 本月 or \"this\" (so far), 上月 or \"last\" (hall time).")
     var month: String
 
-    @Option(help: "md, csv or html.")
+    @Option(help: "md, csv, html, or all (all three; with --out-dir).")
     var format = "md"
 
     @Option(help: "Write to this file instead of standard output.")
@@ -28,33 +28,48 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if out != nil && outDir != nil { throw ValidationError("give --out or --out-dir, not both") }
+        if format == "all" && outDir == nil { throw ValidationError("--format all writes three files: give --out-dir") }
+    }
+
+    /// `(year, month)` for `2026-11`, `本月`/`this` and `上月`/`last` on `today`; `nil` otherwise.
+    static func month(_ text: String, today: LocalDate) -> (year: Int, month: Int)? {
+        switch text {
+        case "本月", "this": return (today.year, today.month)
+        case "上月", "last": return today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
+        default:
+            let fields = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard text.count == 7, fields.count == 2, fields[0].count == 4,
+                fields.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+                let year = Int(fields[0]), let month = Int(fields[1]), (1...12).contains(month), year >= 2000
+            else { return nil }
+            return (year, month)
+        }
     }
 
     func run() throws {
         let configuration = try source.configuration.load()
-        var month = self.month
-        if month == "last" {
-            let today = configuration.timeZone.localTime(of: Date()).date
-            let previous = today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
-            month = "\(previous.0)-\(previous.1 < 10 ? "0" : "")\(previous.1)"
-        }
-        let fields = month.split(separator: "-").compactMap { Int($0) }
-        guard fields.count == 2, month.count == 7, (1...12).contains(fields[1]) else {
-            Console.error("lobbyctl report: --month \(month): expected YYYY-MM")
+        let now = Date()
+        let today = configuration.timeZone.localTime(of: now).date
+        guard let (year, month) = Self.month(self.month, today: today) else {
+            Console.error("lobbyctl report: --month \(self.month): expected YYYY-MM (2026-11), 本月 or 上月")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let chosen: MonthlyReport.Format = try choice(format, "--format", MonthlyReport.Format.allCases)
+        let formats: [MonthlyReport.Format] =
+            format == "all"
+            ? MonthlyReport.Format.allCases : [try choice(format, "--format", MonthlyReport.Format.allCases)]
         let schedule = try source.load()
         let path = database ?? configuration.paths.database
-        let out = outDir.map { "\($0)/lobbyd-report-\(month).\(chosen.rawValue)" } ?? self.out
+        let name = String(format: "%04d-%02d", year, month)
         try run("reporting") {
-            let report = try EventLog(path: path).monthlyReport(year: fields[0], month: fields[1], schedule: schedule)
-            let text = report.render(chosen)
-            if let out {
-                try AtomicFile.write(Array(text.utf8), to: out)
-                print(out)
-            } else {
-                print(text, terminator: "")
+            let report = try EventLog(path: path).monthlyReport(year: year, month: month, schedule: schedule, now: now)
+            for format in formats {
+                let text = report.render(format, site: configuration.site)
+                if let out = outDir.map({ "\($0)/lobbyd-report-\(name).\(format.rawValue)" }) ?? out {
+                    try AtomicFile.write(Array(text.utf8), to: out)
+                    print(out)
+                } else {
+                    print(text, terminator: "")
+                }
             }
         }
     }

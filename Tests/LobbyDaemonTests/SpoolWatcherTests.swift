@@ -13,7 +13,7 @@ struct SpoolWatcherTests {
         let accepted = spool.files(spool.archive.accepted)
         #expect(accepted.count == 2 && accepted[0].hasSuffix("-news.toml") && accepted[1].hasSuffix("-news.toml.sig"))
         #expect(spool.watcher.store.entries["hall-news"]?.playlist.version == 1)
-        guard case .accepted(let id, 1, "测试发布员", _) = try #require(spool.events.only) else {
+        guard case .accepted(let id, 1, "测试发布员", _, _) = try #require(spool.events.only) else {
             Issue.record("expected an accepted event, got \(spool.events)")
             return
         }
@@ -60,7 +60,8 @@ struct SpoolWatcherTests {
         #expect(spool.files(spool.archive.accepted).count == 200)
         #expect(spool.events.count == 100)
         #expect(
-            Set(spool.events.compactMap { if case .accepted(let id, _, _, _) = $0 { id } else { nil } }).count == 100)
+            Set(spool.events.compactMap { if case .accepted(let id, _, _, _, _) = $0 { id } else { nil } }).count == 100
+        )
         #expect(spool.watcher.store.entries.count == 100)
     }
 

@@ -72,35 +72,37 @@ struct MonthlyReportTests {
         let schedule = Schedule(
             configuration: Configuration(),
             calendar: try WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))
-        report = try log.monthlyReport(year: 2026, month: 10, schedule: schedule)
+        report = try log.monthlyReport(
+            year: 2026, month: 10, schedule: schedule, now: Self.zone.parseInstant("2026-11-15T09:00")!)
     }
 
     func day(_ number: Int) -> DayReport { report.days[number - 1] }
 
     @Test("a holiday requires nothing and shows nothing")
     func holiday() {
-        #expect(day(1).day.reason == .holiday("国庆节") && day(1).requiredMinutes == 0 && day(1).litMinutes == 0)
+        #expect(day(1).day.reason == .holiday("国庆节") && day(1).requiredMinutes == 0 && day(1).shownMinutes == 0)
         #expect(day(1).coverage == nil)
     }
 
     @Test("an outage across 12:00 counts only inside the window")
     func outageAcrossNoon() {
-        #expect(day(8).requiredMinutes == 410 && day(8).litMinutes == 400 && day(8).outageMinutes == 10)
+        #expect(day(8).requiredMinutes == 410 && day(8).shownMinutes == 400 && day(8).outageMinutes == 10)
         #expect(abs((day(8).coverage ?? 0) - 400.0 / 410.0) < 1e-9)
-        #expect(day(8).outages.map(\.cause) == ["link down"])
-        #expect(day(8).dailyCheck?.actor == "1000:zhang")
+        #expect(day(8).outages.map(\.cause) == [.linkDown])
+        #expect(day(8).dailyChecks.map(\.actor) == ["1000:zhang"])
     }
 
-    @Test("a make-up Saturday is required like a workday; maintenance is listed with who and what")
+    @Test("a make-up Saturday is required like a workday; maintenance is an outage, listed with who and what")
     func makeupSaturdayWithMaintenance() {
-        #expect(day(10).day.reason == .makeup("国庆节") && day(10).requiredMinutes == 410 && day(10).litMinutes == 370)
+        #expect(day(10).day.reason == .makeup("国庆节") && day(10).requiredMinutes == 410 && day(10).shownMinutes == 370)
+        #expect(day(10).outages.map(\.cause) == [.maintenance] && day(10).outageMinutes == 40)
         #expect(day(10).maintenance.map(\.actor) == ["1001:li"] && day(10).maintenance[0].span.seconds == 3600)
-        #expect(day(10).dailyCheck == nil)
+        #expect(day(10).dailyChecks.isEmpty && day(10).isMissingCheck)
     }
 
-    @Test("an override's extra time is lit but not required, and listed with who and why")
+    @Test("an override's extra time is shown but not required, and listed with who and why")
     func override() {
-        #expect(day(12).litMinutes == 470 && day(12).coverage == 1)
+        #expect(day(12).shownMinutes == 470 && day(12).coverage == 1)
         #expect(
             day(12).overrides.count == 1 && day(12).overrides[0].actor == "1002:wang"
                 && day(12).overrides[0].text.contains("领导视察"))
@@ -108,22 +110,22 @@ struct MonthlyReportTests {
 
     @Test("time with lobbyd stopped inside a window is an outage")
     func daemonStopped() {
-        #expect(day(13).litMinutes == 380 && day(13).outageMinutes == 30)
-        #expect(day(13).outages.map(\.cause) == ["lobbyd not running"])
+        #expect(day(13).shownMinutes == 380 && day(13).outageMinutes == 30)
+        #expect(day(13).outages.map(\.cause) == [.notRunning])
     }
 
     @Test(
         "a blank sign after a power cut, or one that refused an upload, is an outage until it shows its content again")
     func signReset() {
-        #expect(day(14).litMinutes == 402 && day(14).outageMinutes == 8)
-        #expect(day(14).outages.map(\.cause) == ["sign reset", "sign refused content"])
+        #expect(day(14).shownMinutes == 402 && day(14).outageMinutes == 8)
+        #expect(day(14).outages.map(\.cause) == [.signReset, .signRefused])
     }
 
     @Test("the month's totals equal the hand-computed ones")
     func totals() {
         #expect(report.requiredMinutes == 18 * 410)
-        #expect(report.litMinutes == 400 + 370 + 470 + 380 + 402)
-        #expect(report.outageMinutes == 48)
+        #expect(report.shownMinutes == 7352)  // 18 × 410 required, 88 not shown, 60 by the override
+        #expect(report.outageMinutes == 88)  // 10 link, 40 maintenance, 30 stopped, 8 sign
         #expect(report.missingDailyChecks == 17)
     }
 
@@ -132,10 +134,9 @@ struct MonthlyReportTests {
         #expect(report.minutesByCategory.map(\.name) == ["service-hall", "hotline-12345"])
         #expect(report.minutesByCategory.map(\.minutes) == [55, 15])
         #expect(report.minutesByPlaylist.map(\.name) == ["hall-news", "hotline-12345"])
-        #expect(
-            report.render(.csv).contains(
-                "\nshown_by,name,minutes\ncategory,service-hall,55.0\ncategory,hotline-12345,15.0\nplaylist,hall-news,55.0\n"
-            ))
+        let csv = report.render(.csv)
+        #expect(csv.contains("\r\ncategory,,,,,55.0,,,,,,,,,,service-hall\r\n"))
+        #expect(csv.contains("\r\nplaylist,,,,,55.0,,,,,,,,,,hall-news\r\n"))
     }
 
     /// Hardening: the chain head printed on each monthly report, so a paper copy can be checked.
@@ -145,22 +146,28 @@ struct MonthlyReportTests {
         let november = Self.zone.parseInstant("2026-11-01T00:00")!
         let last = try #require(try log.events(until: november, limit: 1_000).last)
         #expect(report.chainHead?.row == last.id && report.chainHead?.hash == last.hash)
+        #expect(report.verification == .intact(rows: Int(last.id!)))
         for format in MonthlyReport.Format.allCases where format != .csv {
-            #expect(report.render(format).contains("the month ends at row \(last.id!), chain hash \(last.hash)"))
+            #expect(report.render(format).contains("本月截至第 \(last.id!) 行，共校验 \(last.id!) 行，末行哈希 \(last.hash)"))
         }
     }
 
     @Test("markdown, CSV and HTML carry the same figures; the HTML draws each day's timeline")
     func formats() {
         let markdown = report.render(.md)
+        #expect(markdown.hasPrefix("# 政务服务中心一楼LED显示屏运行情况月报（2026年10月）\n"))
         #expect(
             markdown.contains(
-                "| 2026-10-08 | workday weekday | 410.0 | 400.0 | 97.6 % | 11:50–12:00 link down (10.0 min) |"))
-        let csv = report.render(.csv).split(separator: "\n", omittingEmptySubsequences: false)
+                "| 2026-10-08 | 工作日 | 08:20-12:00, 14:20-17:30（推算：按现行配置） | 410.0 | 400.0 | 97.6% | 11:50–12:00 通信中断（10.0） | 09:00 1000:zhang：屏幕正常 |"
+            ))
+        let csv = report.render(.csv).split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(
-            csv[31].hasPrefix("2026-10-31")
-                && csv[10] == "2026-10-10,workday,makeup:国庆节,410.0,370.0,90.2,0.0,,14:00–15:00 1001:li: 更换电源,,missing")
+            csv[10]
+                == "day,2026-10-10,调休上班：国庆节,\"08:20-12:00, 14:20-17:30（推算：按现行配置）\",410.0,370.0,90.2%,未记录,0.0,40.0,0.0,0.0,0.0,0.0,0.0,"
+        )
         let html = report.render(.html)
-        #expect(html.contains("<svg width=\"480\" height=\"18\"") && html.contains("fill=\"#d22\""))
+        #expect(html.contains("<svg width=\"208\" height=\"12\"") && html.contains("fill=\"#d22\""))
+        let english = report.render(.md, site: .init(name: "City Hall", language: .english))
+        #expect(english.hasPrefix("# City Hall LED screen: monthly operation report (October 2026)\n"))
     }
 }

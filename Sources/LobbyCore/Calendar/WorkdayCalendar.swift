@@ -40,6 +40,14 @@ public struct WorkdayCalendar: Sendable, Equatable {
         return CalendarDay(date: date, reason: reason, isCovered: coveredYears.contains(date.year))
     }
 
+    /// A short digest of the days this calendar names and the years it covers: the calendar
+    /// version the `schedule_applied` record carries, so a report can say which one applied.
+    public var version: String {
+        let days = entries.keys.sorted().map { "\($0) \(entries[$0]!.kind.rawValue) \(entries[$0]!.name)" }
+        let years = coveredYears.sorted().map(String.init)
+        return String(Digest.sha256Hex((days + years).joined(separator: "\n").utf8).prefix(12))
+    }
+
     /// Adds `other` on top of this calendar: its days replace these ones, its years add.
     public mutating func overlay(_ other: WorkdayCalendar) {
         entries.merge(other.entries) { _, new in new }
@@ -53,6 +61,17 @@ public struct CalendarDay: Sendable, Equatable, CustomStringConvertible {
         case weekday, weekend
         case holiday(String)
         case makeup(String)
+
+        /// Reads what `description` writes; `nil` for anything else.
+        public init?(parsing text: String) {
+            switch text {
+            case "weekday": self = .weekday
+            case "weekend": self = .weekend
+            case _ where text.hasPrefix("holiday:"): self = .holiday(String(text.dropFirst(8)))
+            case _ where text.hasPrefix("makeup:"): self = .makeup(String(text.dropFirst(7)))
+            default: return nil
+            }
+        }
 
         /// `weekday`, `weekend`, `holiday:国庆节`, `makeup:春节`.
         public var description: String {

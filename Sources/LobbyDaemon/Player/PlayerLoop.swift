@@ -17,6 +17,10 @@ struct PlayerLoop {
     private var staleGate = OncePerDay()
     private var retentionGate = OncePerDay()
     private var lastStatus = ""
+    private var applied: AppliedSchedule?
+    private var appliedFor: (date: LocalDate, generation: Int)?
+    /// `content_missing` was logged and the screen is still dark for want of content.
+    private var contentMissing = false
     private var proof: ProofOfPlay
     private var ready = false
 
@@ -66,6 +70,7 @@ struct PlayerLoop {
                 level: .warning)
         }
         (lastWall, lastMonotonic) = (now, monotonic)
+        recordSchedule(current, at: now)
         let decision = player.decide(
             at: now, schedule: schedule, store: board.snapshot, fallback: service.fallback, steering: steering.snapshot)
         let shown = link.status.state == .ready && decision.program != nil
@@ -104,11 +109,18 @@ struct PlayerLoop {
         if decision.isFallback && last?.isFallback != true {
             event(.fallbackShown, "no playlist is valid now; showing the standing notice", level: .warning)
         }
-        if decision.state.isOn && decision.program == nil && last?.program != nil {
+        // Dark for want of content: logged when it begins, at a window's start as well as when
+        // content runs out inside one, so the report can name the cause of every dark minute.
+        // (Not before the spool has restored the accepted playlists: a start is not a gap.)
+        let isMissing = decision.state.isOn && decision.program == nil && board.isLoaded
+        if isMissing && !contentMissing {
             event(
                 .contentMissing, "inside an opening window but no valid playlist to show; the screen stays dark",
                 level: .warning)
+        } else if contentMissing && !isMissing && decision.state.isOn {
+            event(.contentRestored, "content to show again inside the opening window")
         }
+        contentMissing = isMissing
         last = decision
         checkWarnings(at: now, current: current)
         if retentionGate.shouldEmit(on: today) {
@@ -128,6 +140,24 @@ struct PlayerLoop {
             lastWatchdog = monotonic
         }
     }
+    /// Logs the rules that decide today's required minutes when they are first applied (start),
+    /// may have changed (a reload) or a new day begins (midnight). Compared by day and settings
+    /// generation first: the calendar's version is a digest, not for every tick.
+    private mutating func recordSchedule(_ current: LiveSettings.Current, at now: Date) {
+        let date = current.schedule.timeZone.localTime(of: now).date
+        guard appliedFor?.date != date || appliedFor?.generation != current.generation else { return }
+        appliedFor = (date, current.generation)
+        let today = AppliedSchedule(schedule: current.schedule, date: date)
+        guard today != applied else { return }
+        applied = today
+        let windows =
+            today.windows.isEmpty ? "no opening window" : today.windows.map(\.description).joined(separator: ", ")
+        event(
+            .scheduleApplied,
+            "\(today.day.date) \(today.day.isWorkday ? "workday" : "off-day") (\(today.day.reason)): \(windows)",
+            detail: today.detail, level: .info)
+    }
+
     private mutating func checkWarnings(at now: Date, current: LiveSettings.Current) {
         let schedule = current.schedule
         let content = current.configuration.content

@@ -4,8 +4,9 @@ import Logging
 
 /// What happened to a file in the spool; each becomes an event in the log.
 public enum SpoolEvent: Sendable, Equatable {
-    case accepted(id: String, version: Int, publisher: String, path: String)
-    case rejected(file: String, reasonPath: String, problems: Int)
+    case accepted(id: String, version: Int, publisher: String, path: String, record: PublicationRecord)
+    /// `summary`: the problems, one per line, as the reason file lists them.
+    case rejected(file: String, reasonPath: String, problems: Int, summary: String)
     /// The same id and version was already accepted; the file is archived in rejected/.
     case duplicate(id: String, version: Int, path: String)
     /// An accepted playlist no longer passes (its key was revoked or is no longer trusted, the
@@ -244,7 +245,9 @@ public final class SpoolWatcher {
                 // cannot be written, the playlist waits in incoming/ and is tried again.
                 guard
                     report(
-                        .accepted(id: playlist.id, version: playlist.version, publisher: publisher, path: destination))
+                        .accepted(
+                            id: playlist.id, version: playlist.version, publisher: publisher, path: destination,
+                            record: PublicationRecord(playlist: playlist, publisher: publisher, zone: zone)))
                 else {
                     retries[stem] = monotonic() + Self.rescanInterval / 2
                     logger.warning("spool: \(file) waits: its acceptance cannot be recorded now (store degraded)")
@@ -294,7 +297,9 @@ public final class SpoolWatcher {
     private func reject(_ stem: String, content: [UInt8]?, problems: [PlaylistProblem]) throws(LobbyCoreError) {
         let text = RejectionReport.text(file: "\(stem).toml", problems: problems, rejectedAt: zone.iso8601(now()))
         let (destination, reasonPath) = try archive.reject(name: "\(stem).toml", content: content, reason: text)
-        _ = report(.rejected(file: destination, reasonPath: reasonPath, problems: problems.count))
+        let summary = problems.prefix(20).map { "\($0.location): \($0.message)" }.joined(separator: "\n")
+        _ = report(
+            .rejected(file: destination, reasonPath: reasonPath, problems: problems.count, summary: summary))
     }
 
     /// The file being processed when the daemon last died goes to `rejected/`, never again
@@ -310,13 +315,19 @@ public final class SpoolWatcher {
                 "处理该文件时 lobbyd 异常退出（崩溃或被强制终止），为安全起见不再处理。如文件无误，请重新提交。\nlobbyd stopped (it crashed or was killed) while processing this file (\(relative)); to be safe it is not processed again, so that a file that crashes the daemon cannot do it twice. If the file is correct, submit it again.\n"
         )
         logger.critical("spool: \(relative) was being processed when lobbyd stopped; quarantined as \(destination)")
-        _ = report(.rejected(file: destination, reasonPath: reasonPath, problems: 1))
+        _ = report(
+            .rejected(
+                file: destination, reasonPath: reasonPath, problems: 1,
+                summary: "处理该文件时 lobbyd 异常退出，不再处理 / lobbyd stopped while processing it"))
     }
 
     private func rejectOther(_ name: String, reason: String) throws(LobbyCoreError) {
         guard archive.exists("\(archive.incoming)/\(name)") else { return }
         let (_, reasonPath) = try archive.reject(name: name, reason: reason)
-        _ = report(.rejected(file: name, reasonPath: reasonPath, problems: 1))
+        _ = report(
+            .rejected(
+                file: name, reasonPath: reasonPath, problems: 1,
+                summary: reason.split(separator: "\n").first.map(String.init) ?? ""))
     }
 
     private func modificationDate(_ path: String) -> Date {

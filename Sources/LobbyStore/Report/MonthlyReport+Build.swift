@@ -1,162 +1,254 @@
 import Foundation
 import LobbyCore
 
-/// What the screen, the link and the daemon were doing at an instant, as the events tell it.
-public struct ScreenFacts: Sendable, Equatable {
-    public var running = false
-    public var screenOn = false
-    public var linkUp = false
-    /// False from a `sign_reset` (the sign lost its content) or a `sign_refused` (it refused
-    /// part of an upload) until `sign_restored`.
-    public var signHoldsContent = true
-    /// Why the sign does not hold its content.
-    var contentLostCause = ""
+extension MonthlyReport {
+    /// What a report is built from, as `EventLog.monthlyReport` reads it.
+    public struct Inputs: Sendable {
+        public var year: Int
+        public var month: Int
+        /// The configuration and calendar read now: only for days no record describes.
+        public var schedule: Schedule
+        /// What the events before the month say was true when it began.
+        public var initial = ScreenFacts()
+        /// The month's events, oldest first.
+        public var events: [StoredEvent] = []
+        /// The last `schedule_applied` before the month.
+        public var previousRules: AppliedSchedule?
+        /// The first `daemon_start` in the log.
+        public var inServiceSince: Date?
+        /// The last acceptance before the month.
+        public var previousUpdate: Date?
+        public var generatedAt: Date
 
-    public init(running: Bool = false, screenOn: Bool = false, linkUp: Bool = false) {
-        self.running = running
-        self.screenOn = screenOn
-        self.linkUp = linkUp
-    }
-
-    var isLit: Bool { running && screenOn && linkUp && signHoldsContent }
-
-    mutating func apply(_ kind: String) {
-        switch kind {
-        case EventKind.daemonStart.rawValue: self = ScreenFacts(running: true)
-        case EventKind.daemonStop.rawValue: self = ScreenFacts()
-        case EventKind.screenOn.rawValue: screenOn = true
-        case EventKind.screenOff.rawValue: screenOn = false
-        case EventKind.linkUp.rawValue: linkUp = true
-        case EventKind.linkDown.rawValue: linkUp = false
-        case EventKind.signReset.rawValue: (signHoldsContent, contentLostCause) = (false, "sign reset")
-        case EventKind.signRefused.rawValue: (signHoldsContent, contentLostCause) = (false, "sign refused content")
-        case EventKind.signRestored.rawValue: signHoldsContent = true
-        default: break
+        public init(year: Int, month: Int, schedule: Schedule, generatedAt: Date) {
+            self.year = year
+            self.month = month
+            self.schedule = schedule
+            self.generatedAt = generatedAt
         }
     }
-}
 
-extension MonthlyReport {
-    /// Builds the report for `year`-`month` from the month's events (oldest first), what was
-    /// true when the month began, and the schedule without overrides (what was required).
-    public static func build(year: Int, month: Int, schedule: Schedule, initial: ScreenFacts, events: [StoredEvent])
-        -> MonthlyReport
-    {
-        let zone = schedule.timeZone
-        let first = LocalDate(year: year, month: month, day: 1)!
-        let next =
-            month == 12
-            ? LocalDate(year: year + 1, month: 1, day: 1)! : LocalDate(year: year, month: month + 1, day: 1)!
+    /// Builds the report from the month's events: every required minute is shown or an outage
+    /// with one cause; required minutes come from the rules logged then (`schedule_applied`).
+    public static func build(_ inputs: Inputs) -> MonthlyReport {
+        let zone = inputs.schedule.timeZone
+        let first = LocalDate(year: inputs.year, month: inputs.month, day: 1)!
+        let next = first.firstOfNextMonth
         let bounds = Span(start: zone.instant(of: first), end: zone.instant(of: next))
-        var required = schedule
-        required.overrides = []
-        let requiredSpans = onSpans(of: required, within: bounds)
-        let timeline = replay(events, initial: initial, within: bounds)
+        let events = inputs.events.filter { $0.date.map { $0 >= bounds.start && $0 < bounds.end } ?? false }
+        let segments = replay(events, initial: inputs.initial, within: bounds)
         let notes = Notes(events: events, bounds: bounds)
+        let rules = events.compactMap { event -> (date: Date, rules: AppliedSchedule)? in
+            guard event.kind == EventKind.scheduleApplied.rawValue, let date = event.date,
+                let rules = AppliedSchedule(detail: event.details)
+            else { return nil }
+            return (date, rules)
+        }
+        var previousRules = inputs.previousRules
+        let now = inputs.generatedAt
         let days = (first.dayNumber..<next.dayNumber).map { dayNumber -> DayReport in
             let date = LocalDate(dayNumber: dayNumber)
             let dayBounds = Span(start: zone.instant(of: date), end: zone.instant(of: date.adding(days: 1)))
-            let dayRequired = requiredSpans.compactMap { $0.clipped(to: dayBounds) }
-            let outages = timeline.lost.flatMap { loss in
-                dayRequired.compactMap { loss.span.clipped(to: $0).map { ($0, loss.cause) } }
+            let today = rules.filter { $0.rules.day.date == date }
+            let (applied, source): (AppliedSchedule, DayReport.RulesSource) =
+                if let logged = today.first?.rules {
+                    (logged, .logged)
+                } else if let previousRules {
+                    (previousRules.applied(to: inputs.schedule.calendar.day(date)), .earlierRecord)
+                } else {
+                    (AppliedSchedule(schedule: inputs.schedule, date: date), .current)
+                }
+            previousRules = today.last?.rules ?? previousRules
+            let status: DayReport.Status =
+                if dayBounds.start >= now {
+                    .future
+                } else if let since = inputs.inServiceSince, since < dayBounds.end {
+                    .inService
+                } else {
+                    .notInService
+                }
+            // Counted from the first start (the day lobbyd was installed) up to the report's time.
+            let counted = Span(
+                start: max(dayBounds.start, inputs.inServiceSince ?? dayBounds.end), end: min(dayBounds.end, now))
+            let required =
+                status == .inService
+                ? requiredSpans(date: date, applied: applied, changes: today.dropFirst(), zone: zone)
+                    .compactMap { $0.clipped(to: counted) } : []
+            var shown: [Span] = []
+            var outages: [(span: Span, cause: OutageCause)] = []
+            if status == .inService {
+                let others = required.complement(within: counted)
+                for segment in segments {
+                    for piece in [segment.span].intersection(required) {
+                        if let cause = segment.facts.cause(at: piece.start) {
+                            outages.append((piece, cause))
+                        } else {
+                            shown.append(piece)
+                        }
+                    }
+                    for piece in [segment.span].intersection(others)
+                    where segment.facts.isShownOutsideWindows(at: piece.start) {
+                        shown.append(piece)
+                    }
+                }
+            }
+            func within(_ notes: [DayReport.Note]) -> [DayReport.Note] {
+                notes.filter { $0.span.clipped(to: dayBounds) != nil || $0.span.start == dayBounds.start }
             }
             return DayReport(
-                day: schedule.calendar.day(date), required: dayRequired,
-                lit: timeline.lit.compactMap { $0.clipped(to: dayBounds) },
-                outages: outages, maintenance: notes.maintenance.filter { $0.span.clipped(to: dayBounds) != nil },
-                overrides: notes.overrides.filter { $0.span.clipped(to: dayBounds) != nil },
-                dailyCheck: notes.dailyChecks.first { $0.date >= dayBounds.start && $0.date < dayBounds.end }.map {
-                    ($0.actor, $0.note)
-                },
+                day: applied.day, status: status, rules: applied, rulesSource: source, required: required,
+                shown: merge(shown.sorted { $0.start < $1.start }), outages: mergeOutages(outages),
+                maintenance: within(notes.maintenance), overrides: within(notes.overrides),
+                testPatterns: within(notes.testPatterns),
+                dailyChecks: notes.dailyChecks.filter { $0.date >= dayBounds.start && $0.date < dayBounds.end },
                 bounds: dayBounds)
         }
-        return MonthlyReport(year: year, month: month, days: days, timeZone: zone)
+        var report = MonthlyReport(
+            year: inputs.year, month: inputs.month, days: days, timeZone: zone, generatedAt: now,
+            isPartial: now < bounds.end, inServiceSince: inputs.inServiceSince)
+        report.publications = notes.publications
+        report.rejections = notes.rejections
+        report.entries = notes.entries
+        report.freshness = freshness(
+            updates: notes.publications.map(\.acceptedAt), before: inputs.previousUpdate,
+            within: Span(
+                start: max(bounds.start, min(inputs.inServiceSince ?? bounds.end, bounds.end)),
+                end: min(bounds.end, max(now, bounds.start))))
+        return report
     }
 
-    /// The spans in `bounds` during which `schedule` says the screen must be on.
-    static func onSpans(of schedule: Schedule, within bounds: Span) -> [Span] {
-        var spans: [Span] = []
-        var openedAt: Date? = schedule.state(at: bounds.start).isOn ? bounds.start : nil
-        for transition in schedule.transitions(from: bounds.start, to: bounds.end) where transition.at > bounds.start {
-            if transition.state.isOn {
-                openedAt = transition.at
-            } else if let start = openedAt {
-                spans.append(Span(start: start, end: transition.at))
-                openedAt = nil
+    /// The day's required spans: the first record's windows from midnight, each later record's
+    /// (a reload that changed them) from when it was applied.
+    static func requiredSpans(
+        date: LocalDate, applied: AppliedSchedule, changes: ArraySlice<(date: Date, rules: AppliedSchedule)>,
+        zone: TimeZone
+    ) -> [Span] {
+        let dayEnd = zone.instant(of: date.adding(days: 1))
+        var pieces = [(from: zone.instant(of: date), rules: applied)]
+        pieces += changes.map { ($0.date, $0.rules) }
+        return pieces.enumerated().flatMap { index, piece -> [Span] in
+            let until = index + 1 < pieces.count ? pieces[index + 1].from : dayEnd
+            let part = Span(start: piece.from, end: until)
+            return piece.rules.windows.compactMap { window in
+                Span(
+                    start: zone.instant(of: date, secondOfDay: Double(window.start * 60)),
+                    end: zone.instant(of: date, secondOfDay: Double(window.end * 60))
+                ).clipped(to: part)
             }
         }
-        if let start = openedAt { spans.append(Span(start: start, end: bounds.end)) }
-        return spans
     }
 
-    /// Lit spans, and spans in which the sign could not be lit and why.
-    static func replay(_ events: [StoredEvent], initial: ScreenFacts, within bounds: Span) -> (
-        lit: [Span], lost: [(span: Span, cause: String)]
-    ) {
+    /// The month cut where anything changes (an event, an override or test pattern running
+    /// out), each piece with the facts that held over it.
+    static func replay(_ events: [StoredEvent], initial: ScreenFacts, within bounds: Span) -> [(
+        span: Span, facts: ScreenFacts
+    )] {
         var facts = initial
         var cursor = bounds.start
-        var lit: [Span] = []
-        var lost: [(span: Span, cause: String)] = []
-        func close(at end: Date) {
-            guard end > cursor else { return }
-            let span = Span(start: cursor, end: end)
-            if facts.isLit { lit.append(span) }
-            if !facts.running {
-                lost.append((span, "lobbyd not running"))
-            } else if !facts.linkUp {
-                lost.append((span, "link down"))
-            } else if !facts.signHoldsContent && facts.screenOn {
-                lost.append((span, facts.contentLostCause))
+        var segments: [(span: Span, facts: ScreenFacts)] = []
+        func advance(to end: Date) {
+            while cursor < end {
+                let stop = min(end, facts.nextExpiry(after: cursor) ?? end)
+                segments.append((Span(start: cursor, end: stop), facts))
+                cursor = stop
             }
         }
         for event in events {
-            guard let date = event.date, date >= bounds.start, date < bounds.end else { continue }
-            close(at: date)
-            cursor = date
-            facts.apply(event.kind)
+            guard let date = event.date else { continue }
+            advance(to: date)
+            facts.apply(event, at: date)
         }
-        close(at: bounds.end)
-        return (merge(lit), lost)
+        advance(to: bounds.end)
+        return segments
+    }
+
+    /// The longest stretch without an update that overlaps `within`, and the last update.
+    static func freshness(updates: [Date], before previous: Date?, within: Span) -> Freshness {
+        // Each gap starts at an update (or at the month's start when none came before it) and
+        // ends at the next one (or at the report's end).
+        let starts = (previous == nil ? [within.start] : []) + ([previous].compactMap { $0 } + updates).sorted()
+        let gaps = starts.indices.map { index in
+            Span(start: starts[index], end: index + 1 < starts.count ? starts[index + 1] : within.end)
+        }
+        let longest = gaps.filter { $0.end > within.start }.max { $0.seconds < $1.seconds }
+        return Freshness(
+            lastUpdate: ([previous].compactMap { $0 } + updates).filter { $0 < within.end }.max(),
+            longestGapDays: (longest?.seconds ?? 0) / 86_400, longestGap: longest)
     }
 
     static func merge(_ spans: [Span]) -> [Span] {
         spans.reduce(into: []) { merged, span in
-            if let last = merged.last, last.end == span.start {
-                merged[merged.count - 1].end = span.end
+            if let last = merged.last, last.end >= span.start {
+                merged[merged.count - 1].end = max(last.end, span.end)
             } else {
                 merged.append(span)
             }
         }
     }
+
+    static func mergeOutages(_ outages: [(span: Span, cause: OutageCause)]) -> [(span: Span, cause: OutageCause)] {
+        outages.sorted { $0.span.start < $1.span.start }.reduce(into: []) { merged, outage in
+            if let last = merged.last, last.cause == outage.cause, last.span.end == outage.span.start {
+                merged[merged.count - 1].span.end = outage.span.end
+            } else {
+                merged.append(outage)
+            }
+        }
+    }
 }
 
-/// Maintenance periods, overrides and daily checks, read from the events' details.
+/// What the month's events say beyond the minutes: notes, publications, rejections and the
+/// other entries an inspector asks about.
 private struct Notes {
     var maintenance: [DayReport.Note] = []
     var overrides: [DayReport.Note] = []
-    var dailyChecks: [(date: Date, actor: String, note: String)] = []
+    var testPatterns: [DayReport.Note] = []
+    var dailyChecks: [DayReport.Check] = []
+    var publications: [MonthlyReport.Publication] = []
+    var rejections: [MonthlyReport.Rejection] = []
+    var entries: [MonthlyReport.Entry] = []
 
     init(events: [StoredEvent], bounds: Span) {
         var openMaintenance: (Date, String, String)?
         for event in events {
             guard let date = event.date else { continue }
-            let detail = (try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8))) ?? [:]
-            let note = detail["note"] ?? detail["reason"] ?? detail["message"] ?? ""
-            switch event.kind {
-            case EventKind.maintenanceStart.rawValue:
+            let detail = event.details
+            let note = detail["note"] ?? detail["reason"] ?? ""
+            switch EventKind(rawValue: event.kind) {
+            case .maintenanceStart?:
                 openMaintenance = (date, event.actor, note)
-            case EventKind.maintenanceEnd.rawValue:
+            case .maintenanceEnd?:
                 let (start, actor, text) = openMaintenance ?? (bounds.start, event.actor, note)
-                maintenance.append(DayReport.Note(span: Span(start: start, end: date), actor: actor, text: text))
+                let ending = note.isEmpty || note == text ? text : "\(text)；\(note)"
+                maintenance.append(DayReport.Note(span: Span(start: start, end: date), actor: actor, text: ending))
                 openMaintenance = nil
-            case EventKind.override.rawValue:
+            case .override?:
                 let until = detail["until"].flatMap(EventTime.parseDetail) ?? date
                 overrides.append(
                     DayReport.Note(
                         span: Span(start: date, end: until), actor: event.actor,
-                        text: "\(detail["state"] ?? "") \(note)"))
-            case EventKind.dailyCheck.rawValue:
-                dailyChecks.append((date, event.actor, note))
+                        text: "\(detail["state"] ?? "")\t\(note)"))
+            case .testPattern?:
+                let minutes = Double(detail["minutes"] ?? "") ?? 0
+                testPatterns.append(
+                    DayReport.Note(
+                        span: Span(start: date, end: date.addingTimeInterval(minutes * 60)), actor: event.actor,
+                        text: detail["pattern"] ?? ""))
+            case .dailyCheck?:
+                dailyChecks.append(DayReport.Check(date: date, actor: event.actor, note: note))
+            case .playlistAccepted?:
+                if let record = PublicationRecord(detail: detail) {
+                    publications.append(MonthlyReport.Publication(acceptedAt: date, record: record))
+                }
+            case .playlistRejected?:
+                rejections.append(
+                    MonthlyReport.Rejection(
+                        date: date, file: detail["file"] ?? "", problems: detail["problems"] ?? "",
+                        summary: detail["summary"] ?? detail["reason_file"] ?? ""))
+            case .controlRefused?, .configReloaded?, .playlistWithdrawn?, .logTampered?:
+                entries.append(
+                    MonthlyReport.Entry(
+                        date: date, kind: event.kind, actor: event.actor, message: detail["message"] ?? ""))
             default:
                 break
             }

@@ -4,151 +4,416 @@ import LobbyCore
 extension MonthlyReport {
     public enum Format: String, Sendable, CaseIterable { case md, csv, html }
 
-    public func render(_ format: Format) -> String {
+    /// The report as a document for `site`, in its language.
+    public func render(_ format: Format, site: Configuration.Site = Configuration.Site()) -> String {
+        let words = ReportWords.of(site.language)
         switch format {
-        case .md: markdown()
-        case .csv: csv()
-        case .html: html()
+        case .md: return markdown(document(site: site, words: words))
+        case .csv: return csv(words: words)
+        case .html: return html(document(site: site, words: words), words: words)
         }
     }
 
-    var title: String { String(format: "%04d-%02d", year, month) }
+    // MARK: the document, shared by Markdown and HTML
 
-    func markdown() -> String {
-        var lines = [
-            "# 显示屏运行月报 · LED screen report \(title)", "",
-            "Time zone \(timeZone.identifier). Required: the opening windows of the schedule; lit: screen on, link up, lobbyd running.",
-            "",
-            "| date | day | required min | lit min | coverage | outages | maintenance | overrides | daily check |",
-            "|---|---|---:|---:|---:|---|---|---|---|",
-        ]
-        for day in days {
-            lines.append(
-                "| \(day.day.date) | \(day.day.isWorkday ? "workday" : "off-day") \(day.day.reason) | \(minutes(day.requiredMinutes)) | "
-                    + "\(minutes(day.litMinutes)) | \(percent(day.coverage)) | \(outages(day)) | \(notes(day.maintenance)) | "
-                    + "\(notes(day.overrides)) | \(check(day)) |")
-        }
-        lines += [
-            "",
-            "**Month:** required \(minutes(requiredMinutes)) min, lit \(minutes(litMinutes)) min, outages \(minutes(outageMinutes)) min, "
-                + "daily check missing on \(missingDailyChecks) workday(s).",
-            "", integrity,
-        ]
-        for (title, rows) in [
-            ("Minutes shown per category", minutesByCategory), ("Minutes shown per playlist", minutesByPlaylist),
-        ] {
-            lines +=
-                ["", "## \(title)", "", "| name | minutes |", "|---|---:|"]
-                + rows.map { "| \($0.name) | \(minutes($0.minutes)) |" }
-        }
-        return lines.joined(separator: "\n") + "\n"
+    /// A table cell: text, or the day's timeline (drawn in HTML, left out of Markdown).
+    enum Cell {
+        case text(String)
+        case timeline(DayReport)
     }
 
-    func csv() -> String {
-        var lines = [
-            "date,kind,reason,required_minutes,lit_minutes,coverage_percent,outage_minutes,outages,maintenance,overrides,daily_check"
+    struct Section {
+        var title: String
+        var paragraphs: [String] = []
+        var headers: [String] = []
+        var rows: [[Cell]] = []
+    }
+
+    struct Document {
+        var title: String
+        var byline: String
+        var sections: [Section]
+    }
+
+    func document(site: Configuration.Site, words: ReportWords) -> Document {
+        let title = words.title(site.name, year, month)
+        var byline = "\(words.generated) \(stamp(generatedAt))，\(words.zone) \(timeZone.identifier)"
+        if isPartial { byline += "；\(words.asOf) \(stamp(generatedAt))" }
+        let names = words.sections
+        var sections: [Section] = []
+
+        var summary = Section(title: names[0])
+        summary.paragraphs = [
+            words.summary(
+                number(requiredMinutes), number(shownMinutes), percent(coverage, words), number(outageMinutes))
         ]
-        for day in days {
-            let fields = [
-                "\(day.day.date)", day.day.isWorkday ? "workday" : "offday", "\(day.day.reason)",
-                minutes(day.requiredMinutes),
-                minutes(day.litMinutes), day.coverage.map { String(format: "%.1f", $0 * 100) } ?? "",
-                minutes(day.outageMinutes),
-                outages(day), notes(day.maintenance), notes(day.overrides), check(day),
+        summary.headers = OutageCause.allCases.map { "\(words.causes($0))（\(words.minutes)）" }
+        summary.rows = [OutageCause.allCases.map { .text(number(outageMinutes($0))) }]
+        summary.paragraphs.append(words.missingChecks(missingDailyChecks))
+        sections.append(summary)
+
+        var daily = Section(title: names[1], headers: words.dayColumns)
+        daily.rows = days.map { day in
+            let counted = day.status == .inService
+            return [
+                .text("\(day.day.date)"), .text(dayKind(day, words)),
+                .text(counted ? windows(day, words) : ""), .timeline(day),
+                .text(counted ? number(day.requiredMinutes) : ""), .text(counted ? number(day.shownMinutes) : ""),
+                .text(counted ? percent(day.coverage, words) : ""), .text(outages(day, words)),
+                .text(checks(day, words)),
             ]
-            lines.append(fields.map(Self.csvField).joined(separator: ","))
         }
-        lines += ["", "shown_by,name,minutes"]
-        lines += minutesByCategory.map { "category,\(Self.csvField($0.name)),\(minutes($0.minutes))" }
-        lines += minutesByPlaylist.map { "playlist,\(Self.csvField($0.name)),\(minutes($0.minutes))" }
+        daily.rows.append(
+            [
+                .text(words.total), .text(""), .text(""), .text(""), .text(number(requiredMinutes)),
+                .text(number(shownMinutes)), .text(percent(coverage, words)),
+                .text("\(number(outageMinutes)) \(words.minutes)"), .text(words.missingChecks(missingDailyChecks)),
+            ])
+        sections.append(daily)
+
+        var published = Section(title: names[2], headers: words.publicationFields)
+        published.rows = publications.map { publication in
+            let record = publication.record
+            let items = record.items.map {
+                ($0.isEmergency ? "[\(words.emergency)] " : "") + "\($0.category)：\($0.text)"
+            }
+            return [
+                stamp(publication.acceptedAt), "\(record.id) v\(record.version)", record.title,
+                "\(record.validFrom) – \(record.validUntil)", "\(record.section) \(record.drafted)",
+                "\(record.reviewed)（\(record.confidentialityReview)）", record.approved,
+                record.documentNumber, record.publisher, items.joined(separator: "；"),
+            ].map(Cell.text)
+        }
+        if publications.isEmpty { published.paragraphs = [words.none] }
+        sections.append(published)
+
+        var refused = Section(title: names[3], headers: words.rejectionColumns)
+        refused.rows = rejections.map {
+            [stamp($0.date), $0.file, $0.problems, $0.summary.replacingOccurrences(of: "\n", with: "；")].map(Cell.text)
+        }
+        if rejections.isEmpty { refused.paragraphs = [words.none] }
+        sections.append(refused)
+
+        var fresh = Section(title: names[4])
+        fresh.paragraphs = [
+            "\(words.lastUpdate)：\(freshness.lastUpdate.map(stamp) ?? words.none)；"
+                + (freshness.longestGap.map {
+                    words.longestGap(number(freshness.longestGapDays), stamp($0.start), stamp($0.end))
+                } ?? "")
+                + (freshness.longestGapDays > Freshness.limitDays ? "——\(words.overLimit)" : "")
+        ]
+        sections.append(fresh)
+
+        var urgent = Section(title: names[5], headers: Array(words.publicationFields.prefix(2)) + ["", ""])
+        urgent.headers = [
+            words.publicationFields[0], words.publicationFields[1], words.publicationFields[3],
+            words.publicationFields[9],
+        ]
+        urgent.rows = emergencies.map {
+            [
+                stamp($0.publication.acceptedAt), "\($0.publication.record.id) v\($0.publication.record.version)",
+                "\($0.publication.record.validFrom) – \($0.publication.record.validUntil)", $0.item.text,
+            ].map(Cell.text)
+        }
+        if emergencies.isEmpty { urgent.paragraphs = [words.none] }
+        sections.append(urgent)
+
+        var steering = Section(title: names[6], headers: words.entryColumns)
+        steering.rows = days.flatMap { steeringRows($0, words) }.map { $0.map(Cell.text) }
+        if steering.rows.isEmpty { steering.paragraphs = [words.none] }
+        sections.append(steering)
+
+        var upkeep = Section(title: names[7], headers: [words.dayColumns[0], words.dayColumns[8]])
+        upkeep.rows = days.filter { $0.status == .inService && ($0.day.isWorkday || !$0.dailyChecks.isEmpty) }.map {
+            [.text("\($0.day.date)"), .text(checks($0, words))]
+        }
+        sections.append(upkeep)
+
+        var changes = Section(title: names[8], headers: words.entryColumns)
+        changes.rows = entries.map { [stamp($0.date), $0.kind, $0.actor, $0.message].map(Cell.text) }
+        if entries.isEmpty { changes.paragraphs = [words.none] }
+        sections.append(changes)
+
+        var shown = Section(title: names[9], headers: [""] + words.shownColumns)
+        shown.rows =
+            minutesByCategory.map { [words.category, $0.name, number($0.minutes)].map(Cell.text) }
+            + minutesByPlaylist.map { [words.playlist, $0.name, number($0.minutes)].map(Cell.text) }
+        if shown.rows.isEmpty { shown.paragraphs = [words.none] }
+        sections.append(shown)
+
+        sections.append(Section(title: names[10], paragraphs: [integrity(words), words.integrityHow]))
+        sections.append(Section(title: names[11], paragraphs: words.signOff.map { "\($0)＿＿＿＿＿＿＿＿" }))
+        return Document(title: title, byline: byline, sections: sections)
+    }
+
+    /// Maintenance, test patterns and overrides of a day: when, what, who, why.
+    private func steeringRows(_ day: DayReport, _ words: ReportWords) -> [[String]] {
+        func when(_ span: Span) -> String {
+            stamp(span.start) + (span.end > span.start ? "–" + clock(span.end) : "")
+        }
+        let maintenance = day.maintenance.map { [when($0.span), words.causes(.maintenance), $0.actor, $0.text] }
+        let tests = day.testPatterns.map { [when($0.span), words.legend[3], $0.actor, $0.text] }
+        let overrides = day.overrides.map { note -> [String] in
+            let parts = note.text.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).map(
+                String.init)
+            let state =
+                switch parts.first {
+                case "on": words.forcedOn
+                case "off": words.forcedOff
+                default: words.cleared
+                }
+            return [when(note.span), state, note.actor, parts.count > 1 ? parts[1] : ""]
+        }
+        return maintenance + tests + overrides
+    }
+
+    func integrity(_ words: ReportWords) -> String {
+        guard let chainHead else { return words.integrityEmpty }
+        switch verification {
+        case .broken(let row, let reason)?: return words.integrityBroken(row, reason)
+        case .intact(let rows)?: return words.integrityIntact(rows, chainHead.row, chainHead.hash)
+        case nil: return words.integrityIntact(0, chainHead.row, chainHead.hash)
+        }
+    }
+
+    // MARK: Markdown
+
+    func markdown(_ document: Document) -> String {
+        var lines = ["# \(document.title)", "", document.byline]
+        for section in document.sections {
+            lines += ["", "## \(section.title)", ""] + section.paragraphs.flatMap { [$0, ""] }
+            guard !section.rows.isEmpty else { continue }
+            let columns = section.headers.indices.filter { index in
+                !section.rows.contains { if case .timeline = $0[index] { true } else { false } }
+            }
+            lines.append("| " + columns.map { section.headers[$0] }.joined(separator: " | ") + " |")
+            lines.append("|" + String(repeating: "---|", count: columns.count))
+            for row in section.rows {
+                let cells = columns.map { index -> String in
+                    if case .text(let text) = row[index] { Self.markdownCell(text) } else { "" }
+                }
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func html() -> String {
-        var rows = ""
-        for day in days {
-            rows += "<tr><td>\(day.day.date)</td><td>\(Self.escape("\(day.day.reason)"))</td><td>\(timeline(day))</td>"
-            rows +=
-                "<td>\(minutes(day.requiredMinutes))</td><td>\(minutes(day.litMinutes))</td><td>\(percent(day.coverage))</td>"
-            rows += "<td>\(Self.escape(outages(day)))</td><td>\(Self.escape(notes(day.maintenance)))</td>"
-            rows += "<td>\(Self.escape(notes(day.overrides)))</td><td>\(Self.escape(check(day)))</td></tr>\n"
+    static func markdownCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    // MARK: HTML, for A4
+
+    func html(_ document: Document, words: ReportWords) -> String {
+        var body = ""
+        for (index, section) in document.sections.enumerated() {
+            // The summary and the days first; the inspection's lists start on a new page.
+            let pageBreak = index == 2 ? " class=\"page\"" : ""
+            body += "<section\(pageBreak)><h2>\(Self.escape(section.title))</h2>\n"
+            body += section.paragraphs.map { "<p>\(Self.escape($0))</p>\n" }.joined()
+            if index == 1 { body += legend(words) }
+            if !section.rows.isEmpty {
+                body += index == 1 ? "<table class=\"days\"><thead><tr>" : "<table><thead><tr>"
+                body += section.headers.enumerated().map { column, header in
+                    if section.rows.contains(where: { if case .timeline = $0[column] { true } else { false } }) {
+                        return "<th>\(Self.escape(header))<br>\(hourMarks())</th>"
+                    }
+                    return "<th>\(Self.escape(header))</th>"
+                }.joined()
+                body += "</tr></thead><tbody>\n"
+                for row in section.rows {
+                    body += "<tr>"
+                    body += row.map { cell in
+                        switch cell {
+                        case .text(let text): "<td>\(Self.escape(text))</td>"
+                        case .timeline(let day): "<td>\(timeline(day))</td>"
+                        }
+                    }.joined()
+                    body += "</tr>\n"
+                }
+                body += "</tbody></table>\n"
+            }
+            if index == document.sections.count - 1 {
+                body = body.replacingOccurrences(
+                    of: "<section><h2>\(Self.escape(section.title))</h2>",
+                    with: "<section class=\"signoff\"><h2>\(Self.escape(section.title))</h2>")
+            }
+            body += "</section>\n"
         }
         return """
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>显示屏运行月报 \(title)</title>
-            <style>body{font-family:sans-serif}td,th{padding:2px 6px;border-bottom:1px solid #ddd;font-size:13px}
-            .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px}</style></head><body>
-            <h1>显示屏运行月报 · LED screen report \(title)</h1>
-            <p class="legend">Time zone \(timeZone.identifier), 00:00–24:00:<span style="background:#bbb"></span>required
-            <span style="background:#2a2"></span>lit<span style="background:#d22"></span>outage</p>
-            <table><tr><th>date</th><th>day</th><th>timeline</th><th>required min</th><th>lit min</th><th>coverage</th>
-            <th>outages</th><th>maintenance</th><th>overrides</th><th>daily check</th></tr>
-            \(rows)</table>
-            <p><b>Month:</b> required \(minutes(requiredMinutes)) min, lit \(minutes(litMinutes)) min,
-            outages \(minutes(outageMinutes)) min, daily check missing on \(missingDailyChecks) workday(s).</p>
-            <p>\(Self.escape(integrity))</p>
-            <h2>Minutes shown</h2><table><tr><th>category</th><th>minutes</th></tr>
-            \(minutesByCategory.map { "<tr><td>\(Self.escape($0.name))</td><td>\(minutes($0.minutes))</td></tr>" }.joined())</table>
-            <table><tr><th>playlist</th><th>minutes</th></tr>
-            \(minutesByPlaylist.map { "<tr><td>\(Self.escape($0.name))</td><td>\(minutes($0.minutes))</td></tr>" }.joined())</table>
-            </body></html>
+            <html lang="\(words.page == "页" ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(Self.escape(document.title))</title>
+            <style>
+            @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm;
+              @bottom-center { content: "\(Self.escape(document.title)) · \(words.page) " counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+            body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; font-size: 9pt; margin: 0; }
+            h1 { font-size: 15pt; text-align: center; margin: 0 0 4px; }
+            h2 { font-size: 11pt; margin: 10px 0 4px; }
+            .byline { text-align: center; color: #444; margin: 0 0 8px; }
+            table { border-collapse: collapse; width: 100%; }
+            th, td { border: 1px solid #999; padding: 1px 4px; vertical-align: top; text-align: left; }
+            th { background: #eee; }
+            td:nth-child(1) { white-space: nowrap; }
+            table.days { font-size: 8pt; }
+            table.days td:nth-child(-n+4), table.days td:nth-child(5), table.days td:nth-child(6) { white-space: nowrap; }
+            table.days td { padding: 0 3px; line-height: 1.25; }
+            thead { display: table-header-group; }
+            tr { break-inside: avoid; }
+            .page { break-before: page; }
+            .legend span { display: inline-block; width: 10px; height: 10px; margin: 0 3px 0 10px; vertical-align: middle; }
+            .signoff p { display: inline-block; width: 30%; margin-top: 24px; }
+            svg text { font-size: 7px; fill: #333; }
+            </style></head><body>
+            <h1>\(Self.escape(document.title))</h1>
+            <p class="byline">\(Self.escape(document.byline))</p>
+            \(body)</body></html>
 
             """
     }
 
-    /// The month's last event row and its hash, for checking a printed report later.
-    var integrity: String {
-        guard let chainHead else { return "Event log: no event up to the end of the month." }
-        return "Event log: the month ends at row \(chainHead.row), chain hash \(chainHead.hash). "
-            + "`lobbyctl verify-log` checks the chain and its anchors; `lobbyctl events` shows the row."
+    /// The timeline's span: 08:00 to 18:00, where every opening window lies.
+    static let timelineHours = 8...18
+    static let timelineWidth = 200.0
+
+    private func x(_ date: Date, in day: DayReport) -> Double {
+        let hours = date.timeIntervalSince(day.bounds.start) / 3600 - Double(Self.timelineHours.lowerBound)
+        let span = Double(Self.timelineHours.upperBound - Self.timelineHours.lowerBound)
+        return min(max(hours / span, 0), 1) * Self.timelineWidth
     }
 
-    /// A 480×18 strip for the day: required (grey, top), lit (green, middle), outages (red, bottom).
+    private func hourMarks() -> String {
+        let span = Double(Self.timelineHours.upperBound - Self.timelineHours.lowerBound)
+        let marks = Self.timelineHours.map { hour -> String in
+            let x = Double(hour - Self.timelineHours.lowerBound) / span * Self.timelineWidth
+            return String(format: "<text x=\"%.1f\" y=\"8\" text-anchor=\"middle\">%02d</text>", x, hour)
+        }
+        return
+            "<svg width=\"\(Int(Self.timelineWidth) + 8)\" height=\"10\" viewBox=\"-4 0 \(Int(Self.timelineWidth) + 8) 10\">"
+            + marks.joined() + "</svg>"
+    }
+
+    private func legend(_ words: ReportWords) -> String {
+        let colors = ["#bbb", "#2a2", "#d22", "#36c"]
+        return "<p class=\"legend\">"
+            + zip(colors, words.legend).map { "<span style=\"background:\($0)\"></span>\(Self.escape($1))" }.joined()
+            + "（08–18）</p>\n"
+    }
+
+    /// The day from 08:00 to 18:00: required (grey), shown (green), not shown (red, blue for
+    /// maintenance), with a tick at every hour.
     private func timeline(_ day: DayReport) -> String {
         func rects(_ spans: [Span], y: Int, color: String) -> String {
             spans.map { span in
-                let x = span.start.timeIntervalSince(day.bounds.start) / 86_400 * 480
-                let width = max(1, span.seconds / 86_400 * 480)
+                let start = x(span.start, in: day)
+                let width = max(0.5, x(span.end, in: day) - start)
                 return String(
-                    format: "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"%@\"/>", x, y, width, color)
+                    format: "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"4\" fill=\"%@\"/>", start, y, width,
+                    color)
             }.joined()
         }
-        return "<svg width=\"480\" height=\"18\" style=\"background:#f4f4f4\">"
-            + rects(day.required, y: 0, color: "#bbb")
-            + rects(day.lit, y: 6, color: "#2a2") + rects(day.outages.map(\.span), y: 12, color: "#d22") + "</svg>"
+        let span = Double(Self.timelineHours.upperBound - Self.timelineHours.lowerBound)
+        let ticks = Self.timelineHours.map { hour in
+            String(
+                format: "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"12\" stroke=\"#ccc\" stroke-width=\"0.5\"/>",
+                Double(hour - Self.timelineHours.lowerBound) / span * Self.timelineWidth,
+                Double(hour - Self.timelineHours.lowerBound) / span * Self.timelineWidth)
+        }.joined()
+        let maintenance = day.outages.filter { $0.cause == .maintenance }.map(\.span)
+        let others = day.outages.filter { $0.cause != .maintenance }.map(\.span)
+        return
+            "<svg width=\"\(Int(Self.timelineWidth) + 8)\" height=\"12\" viewBox=\"-4 0 \(Int(Self.timelineWidth) + 8) 12\">"
+            + ticks + rects(day.required, y: 0, color: "#bbb") + rects(day.shown, y: 4, color: "#2a2")
+            + rects(others, y: 8, color: "#d22") + rects(maintenance, y: 8, color: "#36c") + "</svg>"
     }
 
-    private func minutes(_ value: Double) -> String { String(format: "%.1f", value) }
+    // MARK: CSV, for a spreadsheet
 
-    private func percent(_ value: Double?) -> String { value.map { String(format: "%.1f %%", $0 * 100) } ?? "–" }
+    /// One file: a `section` column says what each row is (`day`, `total`, `category`,
+    /// `playlist`); UTF-8 with a byte-order mark so Excel on Chinese Windows reads it right.
+    func csv(words: ReportWords) -> String {
+        let causes = OutageCause.allCases
+        var lines = [
+            (["section"] + words.dayColumns.enumerated().filter { $0.offset != 3 && $0.offset != 7 }.map(\.element)
+                + causes.map(words.causes) + [words.shownColumns[0]]).map(Self.csvField).joined(separator: ",")
+        ]
+        func row(_ fields: [String]) { lines.append(fields.map(Self.csvField).joined(separator: ",")) }
+        for day in days {
+            let counted = day.status == .inService
+            row(
+                ["day", "\(day.day.date)", dayKind(day, words), counted ? windows(day, words) : ""]
+                    + (counted
+                        ? [number(day.requiredMinutes), number(day.shownMinutes), percent(day.coverage, words)]
+                        : ["", "", ""])
+                    + [checks(day, words)] + causes.map { counted ? number(day.outageMinutes($0)) : "" } + [""])
+        }
+        row(
+            [
+                "total", words.total, "", "", number(requiredMinutes), number(shownMinutes), percent(coverage, words),
+                "\(missingDailyChecks)",
+            ] + causes.map { number(outageMinutes($0)) } + [""])
+        for (section, rows) in [("category", minutesByCategory), ("playlist", minutesByPlaylist)] {
+            for entry in rows {
+                row([section, "", "", "", "", number(entry.minutes), "", ""] + causes.map { _ in "" } + [entry.name])
+            }
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: pieces
+
+    private func number(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    private func percent(_ value: Double?, _ words: ReportWords) -> String {
+        value.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+    }
 
     private func clock(_ date: Date) -> String {
         let seconds = Int(timeZone.localTime(of: date).secondOfDay)
         return String(format: "%02d:%02d", seconds / 3600, seconds / 60 % 60)
     }
 
-    private func outages(_ day: DayReport) -> String {
-        day.outages.map {
-            "\(clock($0.span.start))–\(clock($0.span.end)) \($0.cause) (\(minutes($0.span.seconds / 60)) min)"
+    /// `2026-11-30 08:20` in the hall's zone.
+    private func stamp(_ date: Date) -> String {
+        "\(timeZone.localTime(of: date).date) \(clock(date))"
+    }
+
+    private func dayKind(_ day: DayReport, _ words: ReportWords) -> String {
+        switch day.status {
+        case .notInService: words.notInService
+        case .future: words.future
+        case .inService: words.reasons(day.day.reason)
         }
-        .joined(separator: "; ")
     }
 
-    private func notes(_ notes: [DayReport.Note]) -> String {
-        notes.map { "\(clock($0.span.start))–\(clock($0.span.end)) \($0.actor): \($0.text)" }.joined(separator: "; ")
+    private func windows(_ day: DayReport, _ words: ReportWords) -> String {
+        let text = day.rules.windows.isEmpty ? words.none : day.rules.windows.map(\.description).joined(separator: ", ")
+        switch day.rulesSource {
+        case .logged: return text
+        case .earlierRecord: return text + words.inferredRules
+        case .current: return text + words.currentRules
+        }
     }
 
-    private func check(_ day: DayReport) -> String {
-        day.dailyCheck.map { "\($0.actor): \($0.note)" } ?? (day.day.isWorkday ? "missing" : "–")
+    private func outages(_ day: DayReport, _ words: ReportWords) -> String {
+        day.outages.map {
+            "\(clock($0.span.start))–\(clock($0.span.end)) \(words.causes($0.cause))（\(number($0.span.seconds / 60))）"
+        }
+        .joined(separator: "；")
+    }
+
+    private func checks(_ day: DayReport, _ words: ReportWords) -> String {
+        guard day.status == .inService else { return "" }
+        if day.dailyChecks.isEmpty { return day.day.isWorkday ? words.missing : "" }
+        return day.dailyChecks.map { "\(clock($0.date)) \($0.actor)：\($0.note)" }.joined(separator: "；")
     }
 
     static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -1,0 +1,67 @@
+/// The rules that decided one day's required minutes, as lobbyd applied them: the day as the
+/// calendar saw it, that day's windows, the configured windows and the calendar's version.
+///
+/// lobbyd logs one as `schedule_applied` at start, on reload and at midnight; the monthly report
+/// computes required minutes from these records, so changing the windows or the calendar later
+/// does not rewrite an earlier month.
+public struct AppliedSchedule: Sendable, Equatable {
+    public var day: CalendarDay
+    /// The windows the day required (the workday or the off-day windows).
+    public var windows: [PlaybackWindow]
+    public var configured: Configuration.Windows
+    /// `WorkdayCalendar.version` of the calendar in force.
+    public var calendarVersion: String
+
+    public init(schedule: Schedule, date: LocalDate) {
+        day = schedule.calendar.day(date)
+        configured = schedule.windows
+        windows = day.isWorkday ? configured.workday : configured.offday
+        calendarVersion = schedule.calendar.version
+    }
+
+    /// The same configured windows applied to another day (for a day lobbyd did not run: its
+    /// windows come from the last record before it, its kind from `day`).
+    public func applied(to day: CalendarDay) -> AppliedSchedule {
+        var copy = self
+        copy.day = day
+        copy.windows = day.isWorkday ? configured.workday : configured.offday
+        return copy
+    }
+
+    /// The event detail, readable by `init(detail:)`.
+    public var detail: [String: String] {
+        [
+            "date": "\(day.date)", "day": day.isWorkday ? "workday" : "offday", "reason": "\(day.reason)",
+            "covered": day.isCovered ? "yes" : "no", "windows": Self.format(windows),
+            "workday_windows": Self.format(configured.workday), "offday_windows": Self.format(configured.offday),
+            "calendar": calendarVersion,
+        ]
+    }
+
+    /// `nil` unless every field `detail` writes is there and well formed.
+    public init?(detail: [String: String]) {
+        guard let date = detail["date"].flatMap(LocalDate.init(parsing:)),
+            let reason = detail["reason"].flatMap(CalendarDay.Reason.init(parsing:)),
+            let windows = detail["windows"].flatMap(Self.parse),
+            let workday = detail["workday_windows"].flatMap(Self.parse),
+            let offday = detail["offday_windows"].flatMap(Self.parse), let version = detail["calendar"]
+        else { return nil }
+        day = CalendarDay(date: date, reason: reason, isCovered: detail["covered"] == "yes")
+        self.windows = windows
+        configured = Configuration.Windows()
+        configured.workday = workday
+        configured.offday = offday
+        calendarVersion = version
+    }
+
+    /// `08:20-12:00,14:20-17:30`; empty for none.
+    static func format(_ windows: [PlaybackWindow]) -> String {
+        windows.map(\.description).joined(separator: ",")
+    }
+
+    static func parse(_ text: String) -> [PlaybackWindow]? {
+        if text.isEmpty { return [] }
+        let windows = text.split(separator: ",").map { PlaybackWindow(parsing: String($0)) }
+        return windows.contains(nil) ? nil : windows.compactMap { $0 }
+    }
+}
