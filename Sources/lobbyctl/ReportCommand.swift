@@ -31,26 +31,11 @@ struct ReportCommand: ParsableCommand {
         if format == "all" && outDir == nil { throw ValidationError("--format all writes three files: give --out-dir") }
     }
 
-    /// `(year, month)` for `2026-11`, `本月`/`this` and `上月`/`last` on `today`; `nil` otherwise.
-    static func month(_ text: String, today: LocalDate) -> (year: Int, month: Int)? {
-        switch text {
-        case "本月", "this": return (today.year, today.month)
-        case "上月", "last": return today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
-        default:
-            let fields = text.split(separator: "-", omittingEmptySubsequences: false)
-            guard text.count == 7, fields.count == 2, fields[0].count == 4,
-                fields.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-                let year = Int(fields[0]), let month = Int(fields[1]), (1...12).contains(month), year >= 2000
-            else { return nil }
-            return (year, month)
-        }
-    }
-
     func run() throws {
         let configuration = try source.configuration.load()
         let now = Date()
         let today = configuration.timeZone.localTime(of: now).date
-        guard let (year, month) = Self.month(self.month, today: today) else {
+        guard let (year, month) = MonthlyReport.month(self.month, today: today) else {
             Console.error("lobbyctl report: --month \(self.month): expected YYYY-MM (2026-11), 本月 or 上月")
             throw ExitCode(ExitStatus.invalidInput)
         }

@@ -177,11 +177,13 @@ struct MonthlyReportScenarioTests {
             days = [r for r in body if r[0] == "day"]
             total = [r for r in body if r[0] == "total"]
             assert len(days) == 30 and len(total) == 1, (len(days), len(total))
-            for column in range(4, len(header) - 1):
-                if header[column] in ("显示率", "日常管护"):
+            for column in range(4, len(header)):
+                if header[column] in ("显示率", "日常管护", "维护、测试与人工干预", "名称"):
                     continue
                 values = [float(r[column]) for r in days if r[column]]
                 assert abs(sum(values) - float(total[0][column])) < 0.05, (header[column], sum(values), total[0][column])
+            steering = header.index("维护、测试与人工干预")
+            assert "强制关屏 1002:wang 领导视察，临时关屏" in days[17][steering], days[17][steering]
             print("ok", len(days), total[0][4])
             """
         let result = try BuiltProgram(path: "/usr/bin/python3").run(["-c", script, path])

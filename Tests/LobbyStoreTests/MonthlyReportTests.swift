@@ -135,8 +135,8 @@ struct MonthlyReportTests {
         #expect(report.minutesByCategory.map(\.minutes) == [55, 15])
         #expect(report.minutesByPlaylist.map(\.name) == ["hall-news", "hotline-12345"])
         let csv = report.render(.csv)
-        #expect(csv.contains("\r\ncategory,,,,,55.0,,,,,,,,,,service-hall\r\n"))
-        #expect(csv.contains("\r\nplaylist,,,,,55.0,,,,,,,,,,hall-news\r\n"))
+        #expect(csv.contains("\r\ncategory,,,,,55.0,,,,,,,,,,,service-hall\r\n"))
+        #expect(csv.contains("\r\nplaylist,,,,,55.0,,,,,,,,,,,hall-news\r\n"))
     }
 
     /// Hardening: the chain head printed on each monthly report, so a paper copy can be checked.
@@ -163,11 +163,24 @@ struct MonthlyReportTests {
         let csv = report.render(.csv).split(separator: "\r\n", omittingEmptySubsequences: false)
         #expect(
             csv[10]
-                == "day,2026-10-10,调休上班：国庆节,\"08:20-12:00, 14:20-17:30（推算：按现行配置）\",410.0,370.0,90.2%,未记录,0.0,40.0,0.0,0.0,0.0,0.0,0.0,"
+                == "day,2026-10-10,调休上班：国庆节,\"08:20-12:00, 14:20-17:30（推算：按现行配置）\",410.0,370.0,90.2%,未记录,0.0,40.0,0.0,0.0,0.0,0.0,0.0,2026-10-10 14:00–15:00 维护 1001:li 更换电源；完成,"
         )
         let html = report.render(.html)
         #expect(html.contains("<svg width=\"208\" height=\"12\"") && html.contains("fill=\"#d22\""))
         let english = report.render(.md, site: .init(name: "City Hall", language: .english))
         #expect(english.hasPrefix("# City Hall LED screen: monthly operation report (October 2026)\n"))
+    }
+
+    @Test("--month: YYYY-MM, 本月/this and 上月/last in hall time, across a year's end; nothing else")
+    func monthNames() throws {
+        let january = try #require(LocalDate(year: 2027, month: 1, day: 15))
+        #expect(MonthlyReport.month("2026-11", today: january)! == (2026, 11))
+        #expect(MonthlyReport.month("本月", today: january)! == (2027, 1))
+        #expect(MonthlyReport.month("this", today: january)! == (2027, 1))
+        #expect(MonthlyReport.month("上月", today: january)! == (2026, 12))
+        #expect(MonthlyReport.month("last", today: january)! == (2026, 12))
+        for text in ["2026-13", "2026-00", "2026-1", "26-11", "2026-1１", "+026-11", "2026/11", "", "下月"] {
+            #expect(MonthlyReport.month(text, today: january) == nil, "\(text)")
+        }
     }
 }

@@ -334,7 +334,8 @@ extension MonthlyReport {
         let causes = OutageCause.allCases
         var lines = [
             (["section"] + words.dayColumns.enumerated().filter { $0.offset != 3 && $0.offset != 7 }.map(\.element)
-                + causes.map(words.causes) + [words.shownColumns[0]]).map(Self.csvField).joined(separator: ",")
+                + causes.map(words.causes) + [words.steeringColumn, words.shownColumns[0]]).map(Self.csvField)
+                .joined(separator: ",")
         ]
         func row(_ fields: [String]) { lines.append(fields.map(Self.csvField).joined(separator: ",")) }
         for day in days {
@@ -344,16 +345,20 @@ extension MonthlyReport {
                     + (counted
                         ? [number(day.requiredMinutes), number(day.shownMinutes), percent(day.coverage, words)]
                         : ["", "", ""])
-                    + [checks(day, words)] + causes.map { counted ? number(day.outageMinutes($0)) : "" } + [""])
+                    + [checks(day, words)] + causes.map { counted ? number(day.outageMinutes($0)) : "" }
+                    + [steeringRows(day, words).map { $0.joined(separator: " ") }.joined(separator: "；"), ""])
         }
         row(
             [
                 "total", words.total, "", "", number(requiredMinutes), number(shownMinutes), percent(coverage, words),
                 "\(missingDailyChecks)",
-            ] + causes.map { number(outageMinutes($0)) } + [""])
+            ] + causes.map { number(outageMinutes($0)) } + ["", ""])
         for (section, rows) in [("category", minutesByCategory), ("playlist", minutesByPlaylist)] {
             for entry in rows {
-                row([section, "", "", "", "", number(entry.minutes), "", ""] + causes.map { _ in "" } + [entry.name])
+                row(
+                    [section, "", "", "", "", number(entry.minutes), "", ""] + causes.map { _ in "" } + [
+                        "", entry.name,
+                    ])
             }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

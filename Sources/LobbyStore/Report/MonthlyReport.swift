@@ -192,3 +192,21 @@ public struct MonthlyReport: Sendable {
         }
     }
 }
+
+extension MonthlyReport {
+    /// The month `text` names on `today` (hall time): `2026-11`; `本月` or `this` (so far);
+    /// `上月` or `last`. `nil` for anything else, so the caller can say what is accepted.
+    public static func month(_ text: String, today: LocalDate) -> (year: Int, month: Int)? {
+        switch text {
+        case "本月", "this": return (today.year, today.month)
+        case "上月", "last": return today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
+        default:
+            let fields = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard text.count == 7, fields.count == 2, fields[0].count == 4,
+                fields.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
+                let year = Int(fields[0]), let month = Int(fields[1]), (1...12).contains(month), year >= 2000
+            else { return nil }
+            return (year, month)
+        }
+    }
+}

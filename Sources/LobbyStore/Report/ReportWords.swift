@@ -30,6 +30,8 @@ struct ReportWords: Sendable {
     var longestGap: @Sendable (_ days: String, _ from: String, _ to: String) -> String
     var overLimit: String
     var entryColumns: [String]
+    /// The CSV column of a day's maintenance, test patterns and overrides.
+    var steeringColumn: String
     var shownColumns: [String]
     var category: String
     var playlist: String
@@ -82,7 +84,8 @@ struct ReportWords: Sendable {
         publicationFields: ["受理时间", "发布内容单", "标题", "有效期", "拟稿", "审核（保密审核）", "审批", "文号", "排版发布", "内容"],
         emergency: "紧急", rejectionColumns: ["时间", "文件", "问题数", "原因"], lastUpdate: "最近一次更新",
         longestGap: { "最长未更新间隔 \($0) 天（\($1) 至 \($2)）" }, overLimit: "超过14天，按巡查要求应予说明",
-        entryColumns: ["时间", "类别", "操作人", "内容"], shownColumns: ["名称", "显示时长（分钟）"], category: "内容类别",
+        entryColumns: ["时间", "类别", "操作人", "内容"], steeringColumn: "维护、测试与人工干预", shownColumns: ["名称", "显示时长（分钟）"],
+        category: "内容类别",
         playlist: "发布内容单",
         integrityIntact: { "校验通过：本月截至第 \($1) 行，共校验 \($0) 行，末行哈希 \($2)。" },
         integrityBroken: { "校验未通过：第 \($0) 行 \($1)。" }, integrityEmpty: "本月及以前没有事件记录。",
@@ -140,7 +143,8 @@ struct ReportWords: Sendable {
         emergency: "emergency", rejectionColumns: ["Time", "File", "Problems", "Reasons"], lastUpdate: "Last update",
         longestGap: { "longest gap without an update \($0) days (\($1) to \($2))" },
         overLimit: "over 14 days: the inspection rule asks for an explanation",
-        entryColumns: ["Time", "Kind", "Who", "What"], shownColumns: ["Name", "Shown (min)"], category: "category",
+        entryColumns: ["Time", "Kind", "Who", "What"], steeringColumn: "Maintenance, tests and overrides",
+        shownColumns: ["Name", "Shown (min)"], category: "category",
         playlist: "playlist",
         integrityIntact: { "Intact: \($0) rows checked up to row \($1), the month's last; its hash \($2)." },
         integrityBroken: { "Broken at row \($0): \($1)." }, integrityEmpty: "No event up to the end of the month.",
