@@ -26,8 +26,12 @@ extension Configuration {
         root.section("control") { config.control.read(from: $0) }
         root.section("metrics") { config.metrics.read(from: $0) }
         root.section("site") { site in
-            site.read("name", into: &config.site.name, expected: "the hall's name, 1 to 64 characters") {
-                (1...64).contains($0.count) && !$0.contains(where: \.isNewline)
+            site.read(
+                "name", into: &config.site.name,
+                expected: "the hall's name, 1 to 64 printable characters, not only spaces"
+            ) { name in
+                (1...64).contains(name.count) && name.contains { !$0.isWhitespace }
+                    && !name.unicodeScalars.contains { VisibleText.isControl($0) || Self.isFormatControl($0) }
             }
             site.read("language", into: &config.site.language)
         }
@@ -42,6 +46,14 @@ extension Configuration {
         }
         try root.diagnostics.throwIfAny()
         return config
+    }
+}
+
+extension Configuration {
+    /// Bidirectional and other invisible format characters (U+202E and kin): a title printed on
+    /// an official report must read as it is stored.
+    static func isFormatControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .format
     }
 }
 

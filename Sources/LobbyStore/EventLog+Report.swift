@@ -48,14 +48,26 @@ extension EventLog {
                 inputs.inServiceSince =
                     try StoredEvent.filter(Column("kind") == EventKind.daemonStart.rawValue).order(Column("id"))
                     .fetchOne(db)?.date
-                inputs.events = try StoredEvent.filter(Column("ts") >= start).filter(Column("ts") < end)
+                let events = try StoredEvent.filter(Column("ts") >= start).filter(Column("ts") < end)
                     .filter(Self.reportKinds.map(\.rawValue).contains(Column("kind"))).order(Column("id")).fetchAll(db)
+                // Proof of play, without its detail: a sign of life only (a run that ended without
+                // `daemon_stop` counts as running up to its last record).
+                let alive = try StoredEvent.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, ts, kind, '{}' AS detail, actor, previous_hash, hash FROM events
+                        WHERE kind = ? AND ts >= ? AND ts < ? ORDER BY id
+                        """, arguments: [EventKind.frameShown.rawValue, start, end])
+                inputs.events = (events + alive).sorted { $0.id! < $1.id! }
             }
             var report = MonthlyReport.build(inputs)
             if let head, let row = head["id"] as Int64?, let hash = head["hash"] as String? {
                 report.chainHead = (row, hash)
                 report.verification = try verify(upTo: row)
             }
+            // As `lobbyctl verify-log` does: the anchors find a tail deleted, or rows forged
+            // with a correct chain.
+            report.anchorProblems = try verify(against: AnchorFile(log: path).read().anchors).problems
             report.minutesByCategory = try shownMinutes(
                 groupedBy: "json_extract(detail, '$.category')", from: start, to: end)
             report.minutesByPlaylist = try shownMinutes(

@@ -146,6 +146,10 @@ public final class EventLog: Sendable {
     public enum Verification: Sendable, Equatable {
         case intact(rows: Int)
         case broken(row: Int64, reason: String)
+
+        /// The two reasons `verify()` gives, so a report can word them in its own language.
+        public static let notFollowing = "it does not follow the row before it (a row was removed or inserted)"
+        public static let edited = "its content does not match its hash (the row was edited)"
     }
 
     /// Recomputes the chain row by row, up to row `last` when given, and names the first row
@@ -165,13 +169,13 @@ public final class EventLog: Sendable {
                     guard event.previousHash == previous else {
                         return .broken(
                             row: event.id ?? 0,
-                            reason: "it does not follow the row before it (a row was removed or inserted)")
+                            reason: Verification.notFollowing)
                     }
                     let expected = StoredEvent.chainHash(
                         previous: previous, ts: event.ts, kind: event.kind, detail: event.detail, actor: event.actor)
                     guard event.hash == expected else {
                         return .broken(
-                            row: event.id ?? 0, reason: "its content does not match its hash (the row was edited)")
+                            row: event.id ?? 0, reason: Verification.edited)
                     }
                     previous = event.hash
                     rows += 1

@@ -39,12 +39,23 @@ struct ReportCommand: ParsableCommand {
             Console.error("lobbyctl report: --month \(self.month): expected YYYY-MM (2026-11), 本月 or 上月")
             throw ExitCode(ExitStatus.invalidInput)
         }
+        guard (year, month) <= (today.year, today.month) else {
+            Console.error(
+                "lobbyctl report: --month \(self.month): that month has not begun (today is \(today), hall time)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         let formats: [MonthlyReport.Format] =
             format == "all"
             ? MonthlyReport.Format.allCases : [try choice(format, "--format", MonthlyReport.Format.allCases)]
         let schedule = try source.load()
         let path = database ?? configuration.paths.database
+        // A mistyped path must not become a new, empty log and an official-looking report.
+        guard FileManager.default.fileExists(atPath: path) else {
+            Console.error("lobbyctl report: \(path): there is no event log there")
+            throw ExitCode(ExitStatus.failure)
+        }
         let name = String(format: "%04d-%02d", year, month)
+        var intact = true
         try run("reporting") {
             let report = try EventLog(path: path).monthlyReport(year: year, month: month, schedule: schedule, now: now)
             for format in formats {
@@ -56,6 +67,14 @@ struct ReportCommand: ParsableCommand {
                     print(text, terminator: "")
                 }
             }
+            intact = report.isIntact
+        }
+        // Written all the same (it says what is wrong), but the run fails so the timer shows it.
+        if !intact {
+            Console.error(
+                "lobbyctl report: the event log does not verify; the report says so in its integrity section. Run lobbyctl verify-log."
+            )
+            throw ExitCode(ExitStatus.invalidInput)
         }
     }
 }

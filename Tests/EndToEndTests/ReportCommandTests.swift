@@ -19,6 +19,7 @@ struct ReportCommandTests {
             EventEntry(
                 date: TimeZone(identifier: "Asia/Shanghai")!.parseInstant("2026-10-12T08:00")!, kind: .daemonStart,
                 detail: [:], actor: "daemon"))
+        try log.anchor(.write, at: Date())
         return (directory, config, database)
     }
 
@@ -44,14 +45,21 @@ struct ReportCommandTests {
         // (The directory is held to the end: dropping it deletes the files.)
         let (directory, config, database) = try hall()
         defer { withExtendedLifetime(directory) {} }
-        for month in ["2026-13", "2026-1", "26-11", "2026-1１", "next"] {
+        for month in ["2026-13", "2026-1", "26-11", "2026-1１", "2026-+1", "next", "9999-12"] {
             let result = try lobbyctl.run(["report", "--config", config, "--database", database, "--month", month])
             #expect(result.status == ExitStatus.invalidInput, "\(month)")
-            #expect(result.standardError.contains("expected YYYY-MM (2026-11), 本月 or 上月"), "\(month)")
+            #expect(
+                result.standardError.contains("expected YYYY-MM (2026-11), 本月 or 上月")
+                    || result.standardError.contains("that month has not begun"), "\(month)")
         }
         let all = try lobbyctl.run([
             "report", "--config", config, "--database", database, "--month", "本月", "--format", "all",
         ])
         #expect(all.status == ExitStatus.usage && all.standardError.contains("--out-dir"))
+        let typo = try lobbyctl.run([
+            "report", "--config", config, "--database", database + ".typo", "--month", "2026-10",
+        ])
+        #expect(typo.status == ExitStatus.failure && typo.standardError.contains("there is no event log there"))
+        #expect(!FileManager.default.fileExists(atPath: database + ".typo"), "no empty log is made")
     }
 }

@@ -109,6 +109,10 @@ struct ConfigurationTests {
     /// One invalid value per row: the TOML, then the key, line and allowed values the error must name.
     static let invalidFields: [(toml: String, key: String, line: Int, expected: String)] = [
         ("log_level = \"loud\"", "log_level", 1, "one of \"trace\""),
+        ("[site]\nname = \"   \"", "site.name", 2, "not only spaces"),
+        ("[site]\nname = \"大厅\\u202E屏\"", "site.name", 2, "printable characters"),
+        ("[site]\nname = \"大厅\\u0007\"", "site.name", 2, "printable characters"),
+        ("[site]\nlanguage = \"fr\"", "site.language", 2, "\"zh-CN\", \"en\""),
         ("time_zone = \"Mars/Olympus\"", "time_zone", 1, "tz database zone"),
         ("[panel]\nwidth = 4", "panel.width", 2, "from 8 to 2048"),
         ("[panel]\nheight = 1000", "panel.height", 2, "from 7 to 512"),

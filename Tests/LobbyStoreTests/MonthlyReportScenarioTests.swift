@@ -89,6 +89,8 @@ struct MonthlyReportScenarioTests {
         for (time, kind, actor, detail) in events {
             try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: actor))
         }
+        // As lobbyd anchors each write of its own.
+        try log.anchor(.write, at: Self.zone.parseInstant("2026-11-27T08:00")!)
     }
 
     func report(at time: String, schedule: Schedule? = nil) throws -> MonthlyReport {
@@ -154,6 +156,7 @@ struct MonthlyReportScenarioTests {
             EventEntry(
                 date: Self.zone.parseInstant("2026-12-01T09:00")!, kind: .configReloaded,
                 detail: ["message": "configuration reloaded"], actor: "0:root"))
+        try log.anchor(.write, at: Self.zone.parseInstant("2026-12-01T09:00")!)
         var configuration = Configuration()
         configuration.windows.workday = [PlaybackWindow(parsing: "08:00-18:00")!]
         let now = Schedule(configuration: configuration, calendar: schedule.calendar)
@@ -223,5 +226,42 @@ struct MonthlyReportScenarioTests {
             try FileManager.default.copyItem(atPath: from, toPath: kept)
             print("monthly report as printed: \(kept)")
         }
+    }
+
+    @Test("a run that ended without daemon_stop (killed, power failure) counts as running only to its last record")
+    func crashWithoutStop() throws {
+        let directory = try TemporaryDirectory()
+        let log = try EventLog(path: "\(directory.path)/lobbyd.sqlite")
+        let events: [(String, EventKind, [String: String])] = [
+            ("2026-11-16T08:00", .daemonStart, [:]), ("2026-11-16T08:00", .linkUp, [:]),
+            // Proof of play is a sign of life: the hour's tally written at 09:00.
+            (
+                "2026-11-16T09:00", .frameShown,
+                ["item": "hall-news#1#0", "category": "service-hall", "seconds": "2400"]
+            ),
+            // Killed some time later; started again at 14:00.
+            ("2026-11-16T14:00", .daemonStart, [:]), ("2026-11-16T14:00", .linkUp, [:]),
+        ]
+        for (time, kind, detail) in events {
+            try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: "daemon"))
+        }
+        let day = try log.monthlyReport(
+            year: 2026, month: 11, schedule: schedule, now: Self.zone.parseInstant("2026-12-01T09:00")!
+        ).days[15]
+        #expect(day.requiredMinutes == 410 && day.shownMinutes == 40 + 190)
+        #expect(day.outageMinutes(.notRunning) == 180, "\(day.outages)")
+    }
+
+    @Test("rows forged with a correct chain are found by the anchors: the report says so and is not intact")
+    func forgedRows() throws {
+        try log.anchor(.stop, at: Self.zone.parseInstant("2026-11-27T09:00")!)
+        try log.append(
+            EventEntry(
+                date: Self.zone.parseInstant("2026-11-26T09:00")!, kind: .dailyCheck, detail: ["note": "补记"],
+                actor: "1000:zhang"))
+        try log.anchor(.start, at: Self.zone.parseInstant("2026-11-27T09:30")!)
+        let report = try report(at: "2026-12-05T09:00")
+        #expect(!report.isIntact)
+        #expect(report.render(.md).contains("校验未通过：日志与其锚点文件不符"))
     }
 }

@@ -69,6 +69,7 @@ struct MonthlyReportTests {
         for (time, kind, actor, detail) in events {
             try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: actor))
         }
+        try log.anchor(.write, at: Self.zone.parseInstant("2026-10-31T00:00")!)
         let schedule = Schedule(
             configuration: Configuration(),
             calendar: try WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))

@@ -92,8 +92,9 @@ extension MonthlyReport {
                     }
                 }
             }
+            /// Notes that began this day (an instant such as a clear, too).
             func within(_ notes: [DayReport.Note]) -> [DayReport.Note] {
-                notes.filter { $0.span.clipped(to: dayBounds) != nil || $0.span.start == dayBounds.start }
+                notes.filter { $0.span.start >= dayBounds.start && $0.span.start < dayBounds.end }
             }
             return DayReport(
                 day: applied.day, status: status, rules: applied, rulesSource: source, required: required,
@@ -146,6 +147,8 @@ extension MonthlyReport {
         var facts = initial
         var cursor = bounds.start
         var segments: [(span: Span, facts: ScreenFacts)] = []
+        /// The last record of the run in progress: the proof it was still running then.
+        var lastSign = bounds.start
         func advance(to end: Date) {
             while cursor < end {
                 let stop = min(end, facts.nextExpiry(after: cursor) ?? end)
@@ -156,10 +159,32 @@ extension MonthlyReport {
         for event in events {
             guard let date = event.date else { continue }
             advance(to: date)
+            if event.kind == EventKind.daemonStart.rawValue && facts.running {
+                // The run before ended without `daemon_stop` (killed, or the power failed): it is
+                // counted as running only up to its last record.
+                segments = notRunning(segments, after: lastSign)
+            }
             facts.apply(event, at: date)
+            lastSign = date
         }
         advance(to: bounds.end)
         return segments
+    }
+
+    /// `segments` with everything after `instant` marked as lobbyd not running.
+    static func notRunning(_ segments: [(span: Span, facts: ScreenFacts)], after instant: Date) -> [(
+        span: Span, facts: ScreenFacts
+    )] {
+        segments.flatMap { segment -> [(span: Span, facts: ScreenFacts)] in
+            guard segment.span.end > instant else { return [segment] }
+            var stopped = segment.facts
+            (stopped.running, stopped.linkUp) = (false, false)
+            guard segment.span.start < instant else { return [(segment.span, stopped)] }
+            return [
+                (Span(start: segment.span.start, end: instant), segment.facts),
+                (Span(start: instant, end: segment.span.end), stopped),
+            ]
+        }
     }
 
     /// The longest stretch without an update that overlaps `within`, and the last update.

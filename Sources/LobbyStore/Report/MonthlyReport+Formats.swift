@@ -96,9 +96,9 @@ extension MonthlyReport {
 
         var fresh = Section(title: names[4])
         fresh.paragraphs = [
-            "\(words.lastUpdate)：\(freshness.lastUpdate.map(stamp) ?? words.none)；"
+            "\(words.lastUpdate)：\(freshness.lastUpdate.map(stamp) ?? words.none)"
                 + (freshness.longestGap.map {
-                    words.longestGap(number(freshness.longestGapDays), stamp($0.start), stamp($0.end))
+                    "；" + words.longestGap(number(freshness.longestGapDays), stamp($0.start), stamp($0.end))
                 } ?? "")
                 + (freshness.longestGapDays > Freshness.limitDays ? "——\(words.overLimit)" : "")
         ]
@@ -130,7 +130,7 @@ extension MonthlyReport {
         sections.append(upkeep)
 
         var changes = Section(title: names[8], headers: words.entryColumns)
-        changes.rows = entries.map { [stamp($0.date), $0.kind, $0.actor, $0.message].map(Cell.text) }
+        changes.rows = entries.map { [stamp($0.date), words.kind($0.kind), $0.actor, $0.message].map(Cell.text) }
         if entries.isEmpty { changes.paragraphs = [words.none] }
         sections.append(changes)
 
@@ -168,9 +168,10 @@ extension MonthlyReport {
     }
 
     func integrity(_ words: ReportWords) -> String {
+        if !anchorProblems.isEmpty { return words.integrityAnchors(anchorProblems.joined(separator: "; ")) }
         guard let chainHead else { return words.integrityEmpty }
         switch verification {
-        case .broken(let row, let reason)?: return words.integrityBroken(row, reason)
+        case .broken(let row, let reason)?: return words.integrityBroken(row, words.breakReason(reason))
         case .intact(let rows)?: return words.integrityIntact(rows, chainHead.row, chainHead.hash)
         case nil: return words.integrityIntact(0, chainHead.row, chainHead.hash)
         }
@@ -199,7 +200,8 @@ extension MonthlyReport {
     }
 
     static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 
     // MARK: HTML, for A4
@@ -245,7 +247,7 @@ extension MonthlyReport {
             <html lang="\(words.page == "页" ? "zh-CN" : "en")"><head><meta charset="utf-8"><title>\(Self.escape(document.title))</title>
             <style>
             @page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm;
-              @bottom-center { content: "\(Self.escape(document.title)) · \(words.page) " counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+              @bottom-center { content: "\(Self.cssString(document.title)) · \(words.page) " counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
             body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; font-size: 9pt; margin: 0; }
             h1 { font-size: 15pt; text-align: center; margin: 0 0 4px; }
             h2 { font-size: 11pt; margin: 10px 0 4px; }
@@ -415,6 +417,17 @@ extension MonthlyReport {
     static func csvField(_ text: String) -> String {
         text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    /// Text inside a CSS string in the style sheet: no entities there (they print as is);
+    /// quotes, backslashes and line ends escaped, and `<` so that no `</style>` can close it.
+    static func cssString(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "\"", "\\", "<", ">", "&", "\n", "\r": "\\" + String(scalar.value, radix: 16) + " "
+            default: String(scalar)
+            }
+        }.joined()
     }
 
     static func escape(_ text: String) -> String {

@@ -174,12 +174,25 @@ public struct MonthlyReport: Sendable {
     public var chainHead: (row: Int64, hash: String)?
     /// The hash chain checked from its start (or the retention checkpoint) to `chainHead`.
     public var verification: EventLog.Verification?
+    /// What the anchor file says the log contradicts (`lobbyctl verify-log`'s second check).
+    public var anchorProblems: [String] = []
+
+    /// The chain and its anchors hold: nothing was edited, removed or forged.
+    public var isIntact: Bool {
+        if case .broken? = verification { return false }
+        return anchorProblems.isEmpty
+    }
 
     public var inService: [DayReport] { days.filter { $0.status == .inService } }
-    public var requiredMinutes: Double { days.reduce(0) { $0 + $1.requiredMinutes } }
-    public var shownMinutes: Double { days.reduce(0) { $0 + $1.shownMinutes } }
-    public var outageMinutes: Double { days.reduce(0) { $0 + $1.outageMinutes } }
-    public func outageMinutes(_ cause: OutageCause) -> Double { days.reduce(0) { $0 + $1.outageMinutes(cause) } }
+    /// Minutes to the tenth, as every format prints them: the month's totals are sums of these,
+    /// so that a printed column adds up to its total.
+    static func tenths(_ minutes: Double) -> Double { (minutes * 10).rounded() / 10 }
+    public var requiredMinutes: Double { days.reduce(0) { $0 + Self.tenths($1.requiredMinutes) } }
+    public var shownMinutes: Double { days.reduce(0) { $0 + Self.tenths($1.shownMinutes) } }
+    public var outageMinutes: Double { days.reduce(0) { $0 + Self.tenths($1.outageMinutes) } }
+    public func outageMinutes(_ cause: OutageCause) -> Double {
+        days.reduce(0) { $0 + Self.tenths($1.outageMinutes(cause)) }
+    }
     public var coverage: Double? {
         let required = days.reduce(0) { $0 + $1.required.totalSeconds }
         return required > 0 ? days.reduce(0) { $0 + $1.shown.intersection($1.required).totalSeconds } / required : nil

@@ -32,11 +32,17 @@ struct ReportWords: Sendable {
     var entryColumns: [String]
     /// The CSV column of a day's maintenance, test patterns and overrides.
     var steeringColumn: String
+    /// An entry's event kind (`config_reloaded`, …) named for people.
+    var kind: @Sendable (String) -> String
     var shownColumns: [String]
     var category: String
     var playlist: String
     var integrityIntact: @Sendable (_ rows: Int, _ last: Int64, _ hash: String) -> String
     var integrityBroken: @Sendable (_ row: Int64, _ reason: String) -> String
+    /// The anchors contradict the log; the problems as `verify-log` words them.
+    var integrityAnchors: @Sendable (String) -> String
+    /// A chain break's reason, as `EventLog.verify` gives it, in these words.
+    var breakReason: @Sendable (String) -> String
     var integrityEmpty: String
     var integrityHow: String
     var signOff: [String]
@@ -84,11 +90,29 @@ struct ReportWords: Sendable {
         publicationFields: ["受理时间", "发布内容单", "标题", "有效期", "拟稿", "审核（保密审核）", "审批", "文号", "排版发布", "内容"],
         emergency: "紧急", rejectionColumns: ["时间", "文件", "问题数", "原因"], lastUpdate: "最近一次更新",
         longestGap: { "最长未更新间隔 \($0) 天（\($1) 至 \($2)）" }, overLimit: "超过14天，按巡查要求应予说明",
-        entryColumns: ["时间", "类别", "操作人", "内容"], steeringColumn: "维护、测试与人工干预", shownColumns: ["名称", "显示时长（分钟）"],
+        entryColumns: ["时间", "类别", "操作人", "内容"], steeringColumn: "维护、测试与人工干预",
+        kind: { kind in
+            switch EventKind(rawValue: kind) {
+            case .controlRefused?: "拒绝的控制命令"
+            case .configReloaded?: "配置重新加载"
+            case .playlistWithdrawn?: "发布内容单撤下"
+            case .logTampered?: "日志篡改告警"
+            default: kind
+            }
+        }, shownColumns: ["名称", "显示时长（分钟）"],
         category: "内容类别",
         playlist: "发布内容单",
         integrityIntact: { "校验通过：本月截至第 \($1) 行，共校验 \($0) 行，末行哈希 \($2)。" },
-        integrityBroken: { "校验未通过：第 \($0) 行 \($1)。" }, integrityEmpty: "本月及以前没有事件记录。",
+        integrityBroken: { "校验未通过：第 \($0) 行\($1)。本报告的数字不可信，请联系技术人员。" },
+        integrityAnchors: { "校验未通过：日志与其锚点文件不符（有记录被删除、改写或伪造）：\($0)。本报告的数字不可信，请联系技术人员。" },
+        breakReason: { reason in
+            switch reason {
+            case EventLog.Verification.notFollowing: "与上一行不衔接（有行被删除或插入）"
+            case EventLog.Verification.edited: "内容与其哈希不符（该行被改写）"
+            default: reason
+            }
+        },
+        integrityEmpty: "本月及以前没有事件记录。",
         integrityHow: "可用 lobbyctl verify-log 复核数据库，用 lobbyctl events 查看该行。",
         signOff: ["制表人：", "审核人：", "日期："],
         legend: ["应开屏", "实际显示", "未显示", "维护/测试"], total: "合计", forcedOn: "强制开屏", forcedOff: "强制关屏",
@@ -144,10 +168,17 @@ struct ReportWords: Sendable {
         longestGap: { "longest gap without an update \($0) days (\($1) to \($2))" },
         overLimit: "over 14 days: the inspection rule asks for an explanation",
         entryColumns: ["Time", "Kind", "Who", "What"], steeringColumn: "Maintenance, tests and overrides",
+        kind: { $0.replacingOccurrences(of: "_", with: " ") },
         shownColumns: ["Name", "Shown (min)"], category: "category",
         playlist: "playlist",
         integrityIntact: { "Intact: \($0) rows checked up to row \($1), the month's last; its hash \($2)." },
-        integrityBroken: { "Broken at row \($0): \($1)." }, integrityEmpty: "No event up to the end of the month.",
+        integrityBroken: {
+            "Broken at row \($0): \($1). The figures of this report cannot be trusted; call the technician."
+        },
+        integrityAnchors: {
+            "Broken: the log contradicts its anchor file (rows deleted, rewritten or forged): \($0). The figures of this report cannot be trusted; call the technician."
+        },
+        breakReason: { $0 }, integrityEmpty: "No event up to the end of the month.",
         integrityHow: "`lobbyctl verify-log` checks the database again; `lobbyctl events` shows the row.",
         signOff: ["Prepared by:", "Checked by:", "Date:"],
         legend: ["required", "shown", "not shown", "maintenance/test"], total: "Total", forcedOn: "forced on",
