@@ -24,12 +24,14 @@ struct MonthlyReportScenarioTests {
         schedule = Schedule(
             configuration: Configuration(),
             calendar: try WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))
-        let version = schedule.calendar.version
+        let calendar = schedule.calendar
+        /// The record lobbyd writes for `date` with `windows` on workdays.
         func rules(_ date: String, _ windows: String) -> [String: String] {
-            [
-                "date": date, "day": "workday", "reason": "weekday", "covered": "yes", "windows": windows,
-                "workday_windows": windows, "offday_windows": "", "calendar": version,
-            ]
+            var configuration = Configuration()
+            configuration.windows.workday = windows.split(separator: ",").map { PlaybackWindow(parsing: String($0))! }
+            return AppliedSchedule(
+                schedule: Schedule(configuration: configuration, calendar: calendar), date: LocalDate(parsing: date)!
+            ).detail
         }
         let accepted: [String: String] = [
             "id": "hall-news", "version": "3", "title": "大厅公告", "publisher": "发布员", "valid_from": "2026-11-16 00:00",
@@ -159,13 +161,21 @@ struct MonthlyReportScenarioTests {
         try log.anchor(.write, at: Self.zone.parseInstant("2026-12-01T09:00")!)
         var configuration = Configuration()
         configuration.windows.workday = [PlaybackWindow(parsing: "08:00-18:00")!]
-        let now = Schedule(configuration: configuration, calendar: schedule.calendar)
+        // … and a calendar that would make the 26th, a day lobbyd did not run, a holiday.
+        var calendar = schedule.calendar
+        calendar.overlay(
+            WorkdayCalendar(
+                entries: [
+                    LocalDate(year: 2026, month: 11, day: 26)!: .init(
+                        kind: .holiday, name: "设备检修", source: SourceLocation(file: "local.toml"))
+                ], coveredYears: [2026]))
+        let now = Schedule(configuration: configuration, calendar: calendar)
         let after = MonthlyReport.Format.allCases.map { try? report(at: "2026-12-05T09:00", schedule: now).render($0) }
         #expect(before == after)
         #expect(before.allSatisfy { $0 != nil })
-        // Without the records, the same change would have rewritten it.
-        let unrecorded = try report(at: "2026-12-05T09:00", schedule: now)
-        #expect(unrecorded.days[25].requiredMinutes == 360)
+        // The 26th, which lobbyd did not see, is the workday its calendar of the 25th foresaw.
+        let december = try report(at: "2026-12-05T09:00", schedule: now)
+        #expect(december.days[25].day.isWorkday && december.days[25].requiredMinutes == 360)
     }
 
     @Test("the CSV opens in Python's csv module (BOM and all) and its totals equal the sum of its rows")

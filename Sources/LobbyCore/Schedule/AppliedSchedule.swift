@@ -11,12 +11,25 @@ public struct AppliedSchedule: Sendable, Equatable {
     public var configured: Configuration.Windows
     /// `WorkdayCalendar.version` of the calendar in force.
     public var calendarVersion: String
+    /// The calendar's word on the days after this one (`aheadDays` of them): a day lobbyd did not
+    /// run is judged by the calendar it had then, not by whatever calendar is read later.
+    public var ahead: [CalendarDay.Reason]
+
+    public static let aheadDays = 31
 
     public init(schedule: Schedule, date: LocalDate) {
         day = schedule.calendar.day(date)
         configured = schedule.windows
         windows = day.isWorkday ? configured.workday : configured.offday
         calendarVersion = schedule.calendar.version
+        ahead = (1...Self.aheadDays).map { schedule.calendar.day(date.adding(days: $0)).reason }
+    }
+
+    /// The day `date` as this record's calendar saw it, when it lies in `ahead`.
+    public func foresaw(_ date: LocalDate) -> CalendarDay? {
+        let offset = date.dayNumber - day.date.dayNumber
+        guard (1...ahead.count).contains(offset) else { return nil }
+        return CalendarDay(date: date, reason: ahead[offset - 1], isCovered: day.isCovered)
     }
 
     /// The same configured windows applied to another day (for a day lobbyd did not run: its
@@ -25,6 +38,7 @@ public struct AppliedSchedule: Sendable, Equatable {
         var copy = self
         copy.day = day
         copy.windows = day.isWorkday ? configured.workday : configured.offday
+        copy.ahead = []
         return copy
     }
 
@@ -34,7 +48,7 @@ public struct AppliedSchedule: Sendable, Equatable {
             "date": "\(day.date)", "day": day.isWorkday ? "workday" : "offday", "reason": "\(day.reason)",
             "covered": day.isCovered ? "yes" : "no", "windows": Self.format(windows),
             "workday_windows": Self.format(configured.workday), "offday_windows": Self.format(configured.offday),
-            "calendar": calendarVersion,
+            "calendar": calendarVersion, "ahead": ahead.map(\.description).joined(separator: ";"),
         ]
     }
 
@@ -52,6 +66,9 @@ public struct AppliedSchedule: Sendable, Equatable {
         configured.workday = workday
         configured.offday = offday
         calendarVersion = version
+        // (Absent from records written before it existed: no days foreseen.)
+        let foreseen = (detail["ahead"] ?? "").split(separator: ";").map { CalendarDay.Reason(parsing: String($0)) }
+        ahead = foreseen.contains(nil) ? [] : foreseen.compactMap { $0 }
     }
 
     /// `08:20-12:00,14:20-17:30`; empty for none.

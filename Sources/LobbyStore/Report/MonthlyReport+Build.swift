@@ -53,11 +53,14 @@ extension MonthlyReport {
             let (applied, source): (AppliedSchedule, DayReport.RulesSource) =
                 if let logged = today.first?.rules {
                     (logged, .logged)
+                } else if let previousRules, let foreseen = previousRules.foresaw(date) {
+                    (previousRules.applied(to: foreseen), .earlierRecord)
                 } else if let previousRules {
-                    (previousRules.applied(to: inputs.schedule.calendar.day(date)), .earlierRecord)
+                    (previousRules.applied(to: inputs.schedule.calendar.day(date)), .current)
                 } else {
                     (AppliedSchedule(schedule: inputs.schedule, date: date), .current)
                 }
+            // The last record itself, so its calendar's days ahead serve the days that follow.
             previousRules = today.last?.rules ?? previousRules
             let status: DayReport.Status =
                 if dayBounds.start >= now {

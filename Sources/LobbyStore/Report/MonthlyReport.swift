@@ -81,10 +81,11 @@ public struct DayReport: Sendable {
     public enum RulesSource: Sendable, Equatable {
         /// `schedule_applied` records of that day.
         case logged
-        /// The configured windows of the last record before the day, with the calendar read now
-        /// (lobbyd did not run that day).
+        /// The last record before the day: its configured windows, and the day as its calendar
+        /// foresaw it (lobbyd did not run that day).
         case earlierRecord
-        /// The configuration and calendar read now (a log from before records existed).
+        /// The calendar read now (lobbyd did not run for longer than a record foresees, or the
+        /// log is from before records existed), with the last record's windows if there is one.
         case current
     }
 
