@@ -36,6 +36,10 @@ extension EventLog {
                         .order(Column("id").desc).fetchOne(db)
                 }
                 var before = try Self.steeringKinds.compactMap(last)
+                if let maintenance = before.first, maintenance.kind == EventKind.maintenanceStart.rawValue {
+                    let details = maintenance.details
+                    inputs.openMaintenance = (maintenance.actor, details["note"] ?? "")
+                }
                 if let lastRun = try last([.daemonStart, .daemonStop]), lastRun.kind == EventKind.daemonStart.rawValue {
                     before += try StoredEvent.filter(Column("id") >= lastRun.id!).filter(Column("ts") < start)
                         .filter(Self.reportKinds.map(\.rawValue).contains(Column("kind"))).fetchAll(db)

@@ -80,7 +80,10 @@ struct MonthlyReportScenarioTests {
             ("2026-11-23T12:30", .scheduleApplied, "schedule", rules("2026-11-23", Self.changed)),
             ("2026-11-24T00:00", .scheduleApplied, "schedule", rules("2026-11-24", Self.changed)),
             ("2026-11-24T09:00", .dailyCheck, "1000:zhang", ["note": "正常"]),
-            ("2026-11-24T11:00", .controlRefused, "1005:zhao", ["message": "override refused: not an operator"]),
+            (
+                "2026-11-24T11:00", .controlRefused, "1005:zhao",
+                ["message": "1005:zhao is not root or in group lobbyops", "request": "override off"]
+            ),
             // 25th: stopped at 16:30; the 26th has no record; started again on the 27th at 08:00.
             ("2026-11-25T00:00", .scheduleApplied, "schedule", rules("2026-11-25", Self.changed)),
             ("2026-11-25T16:30", .daemonStop, "daemon", [:]),
@@ -131,6 +134,9 @@ struct MonthlyReportScenarioTests {
         #expect(markdown.contains("| 2026-11-01 | 未投入使用 |") && markdown.contains("| 2026-11-30 | — |"))
         #expect(markdown.contains("| 2026-11-18 10:00–11:00 | 强制关屏 | 1002:wang | 领导视察，临时关屏 |"))
         #expect(markdown.contains("| 2026-11-18 15:00–15:10 | 维护/测试 | 1001:li | full |"))
+        #expect(
+            markdown.contains(
+                "| 2026-11-23 | 工作日 | 08:20-12:00, 14:20-17:30 → 09:00-12:00, 14:00-17:00（12:30起） | 400.0 |"))
     }
 
     @Test("what an inspector asks for: approvals, refusals, freshness, emergencies, changes, integrity")
@@ -148,6 +154,7 @@ struct MonthlyReportScenarioTests {
         #expect(markdown.contains("超过14天，按巡查要求应予说明"))
         #expect(markdown.contains("校验通过"))
         #expect(markdown.contains("制表人：") && markdown.contains("审核人："))
+        #expect(markdown.contains("| 拒绝的控制命令 | 1005:zhao | 1005:zhao is not root or in group lobbyops：override off |"))
     }
 
     @Test("changing the windows afterwards leaves the earlier month's report byte for byte the same")
@@ -273,5 +280,24 @@ struct MonthlyReportScenarioTests {
         let report = try report(at: "2026-12-05T09:00")
         #expect(!report.isIntact)
         #expect(report.render(.md).contains("校验未通过：日志与其锚点文件不符"))
+    }
+
+    @Test("maintenance opened in the month before is listed with who opened it and why, not who closed it")
+    func maintenanceAcrossMonths() throws {
+        let directory = try TemporaryDirectory()
+        let log = try EventLog(path: "\(directory.path)/lobbyd.sqlite")
+        let events: [(String, EventKind, String, [String: String])] = [
+            ("2026-10-30T08:00", .daemonStart, "daemon", [:]),
+            ("2026-10-31T10:00", .maintenanceStart, "1001:li", ["note": "更换模组"]),
+            ("2026-11-02T09:00", .maintenanceEnd, "1002:wang", ["note": "完成"]),
+        ]
+        for (time, kind, actor, detail) in events {
+            try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: actor))
+        }
+        let report = try log.monthlyReport(
+            year: 2026, month: 11, schedule: schedule, now: Self.zone.parseInstant("2026-12-01T09:00")!)
+        let notes = report.days[0].maintenance
+        #expect(notes.map(\.actor) == ["1001:li"] && notes.first?.text == "更换模组；完成")
+        #expect(report.days[1].outageMinutes(.maintenance) == 40, "Monday the 2nd, 08:20–09:00")
     }
 }

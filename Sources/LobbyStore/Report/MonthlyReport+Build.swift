@@ -18,6 +18,8 @@ extension MonthlyReport {
         public var inServiceSince: Date?
         /// The last acceptance before the month.
         public var previousUpdate: Date?
+        /// A maintenance period open when the month began: who opened it and why.
+        public var openMaintenance: (actor: String, note: String)?
         public var generatedAt: Date
 
         public init(year: Int, month: Int, schedule: Schedule, generatedAt: Date) {
@@ -37,7 +39,7 @@ extension MonthlyReport {
         let bounds = Span(start: zone.instant(of: first), end: zone.instant(of: next))
         let events = inputs.events.filter { $0.date.map { $0 >= bounds.start && $0 < bounds.end } ?? false }
         let segments = replay(events, initial: inputs.initial, within: bounds)
-        let notes = Notes(events: events, bounds: bounds)
+        let notes = Notes(events: events, bounds: bounds, openMaintenance: inputs.openMaintenance)
         let rules = events.compactMap { event -> (date: Date, rules: AppliedSchedule)? in
             guard event.kind == EventKind.scheduleApplied.rawValue, let date = event.date,
                 let rules = AppliedSchedule(detail: event.details)
@@ -100,7 +102,8 @@ extension MonthlyReport {
                 notes.filter { $0.span.start >= dayBounds.start && $0.span.start < dayBounds.end }
             }
             return DayReport(
-                day: applied.day, status: status, rules: applied, rulesSource: source, required: required,
+                day: applied.day, status: status, rules: applied, rulesSource: source,
+                rulesChanges: today.dropFirst().map { ($0.date, $0.rules) }, required: required,
                 shown: merge(shown.sorted { $0.start < $1.start }), outages: mergeOutages(outages),
                 maintenance: within(notes.maintenance), overrides: within(notes.overrides),
                 testPatterns: within(notes.testPatterns),
@@ -236,8 +239,8 @@ private struct Notes {
     var rejections: [MonthlyReport.Rejection] = []
     var entries: [MonthlyReport.Entry] = []
 
-    init(events: [StoredEvent], bounds: Span) {
-        var openMaintenance: (Date, String, String)?
+    init(events: [StoredEvent], bounds: Span, openMaintenance open: (actor: String, note: String)?) {
+        var openMaintenance: (Date, String, String)? = open.map { (bounds.start, $0.actor, $0.note) }
         for event in events {
             guard let date = event.date else { continue }
             let detail = event.details
@@ -274,9 +277,12 @@ private struct Notes {
                         date: date, file: detail["file"] ?? "", problems: detail["problems"] ?? "",
                         summary: detail["summary"] ?? detail["reason_file"] ?? ""))
             case .controlRefused?, .configReloaded?, .playlistWithdrawn?, .logTampered?:
+                // A refused command says which one it was.
+                let request = detail["request"].map { "：\($0)" } ?? ""
                 entries.append(
                     MonthlyReport.Entry(
-                        date: date, kind: event.kind, actor: event.actor, message: detail["message"] ?? ""))
+                        date: date, kind: event.kind, actor: event.actor,
+                        message: (detail["message"] ?? "") + request))
             default:
                 break
             }

@@ -374,9 +374,12 @@ extension MonthlyReport {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
     }
 
+    /// `08:20`, or `08:20:07` when the instant is not on a whole minute (so that a span shorter
+    /// than a minute never reads `08:20–08:20`).
     private func clock(_ date: Date) -> String {
         let seconds = Int(timeZone.localTime(of: date).secondOfDay)
-        return String(format: "%02d:%02d", seconds / 3600, seconds / 60 % 60)
+        let minute = String(format: "%02d:%02d", seconds / 3600, seconds / 60 % 60)
+        return seconds % 60 == 0 ? minute : minute + String(format: ":%02d", seconds % 60)
     }
 
     /// `2026-11-30 08:20` in the hall's zone.
@@ -393,7 +396,11 @@ extension MonthlyReport {
     }
 
     private func windows(_ day: DayReport, _ words: ReportWords) -> String {
-        let text = day.rules.windows.isEmpty ? words.none : day.rules.windows.map(\.description).joined(separator: ", ")
+        func list(_ rules: AppliedSchedule) -> String {
+            rules.windows.isEmpty ? words.none : rules.windows.map(\.description).joined(separator: ", ")
+        }
+        let text = ([list(day.rules)] + day.rulesChanges.map { "\(list($0.rules))\(words.from(clock($0.at)))" })
+            .joined(separator: " → ")
         switch day.rulesSource {
         case .logged: return text
         case .earlierRecord: return text + words.inferredRules

@@ -93,6 +93,8 @@ public struct DayReport: Sendable {
     public var status: Status
     public var rules: AppliedSchedule
     public var rulesSource: RulesSource
+    /// Rules applied later that day (a reload that changed the windows), from when.
+    public var rulesChanges: [(at: Date, rules: AppliedSchedule)] = []
     public var required: [Span]
     /// Content on the panel: required time not lost to an outage, and an override's extra time.
     public var shown: [Span]

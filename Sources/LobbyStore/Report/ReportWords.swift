@@ -22,6 +22,8 @@ struct ReportWords: Sendable {
     var none: String
     var minutes: String
     var inferredRules: String
+    /// Rules applied from a time of day on (a reload that changed the windows).
+    var from: @Sendable (String) -> String
     var currentRules: String
     var publicationFields: [String]
     var emergency: String
@@ -86,7 +88,7 @@ struct ReportWords: Sendable {
         },
         summary: { "应开屏 \($0) 分钟，实际显示 \($1) 分钟，显示率 \($2)；未显示 \($3) 分钟，原因如下：" },
         missingChecks: { "日常管护未记录的工作日：\($0) 天。" }, missing: "未记录", none: "无", minutes: "分钟",
-        inferredRules: "（推算：当日未运行）", currentRules: "（推算：按现行日历）",
+        inferredRules: "（推算：当日未运行）", from: { "（\($0)起）" }, currentRules: "（推算：按现行日历）",
         publicationFields: ["受理时间", "发布内容单", "标题", "有效期", "拟稿", "审核（保密审核）", "审批", "文号", "排版发布", "内容"],
         emergency: "紧急", rejectionColumns: ["时间", "文件", "问题数", "原因"], lastUpdate: "最近一次更新",
         longestGap: { "最长未更新间隔 \($0) 天（\($1) 至 \($2)）" }, overLimit: "超过14天，按巡查要求应予说明",
@@ -159,6 +161,7 @@ struct ReportWords: Sendable {
         summary: { "Required \($0) min, shown \($1) min, coverage \($2); not shown \($3) min, by cause:" },
         missingChecks: { "Workdays without a daily upkeep record: \($0)." }, missing: "missing", none: "none",
         minutes: "min", inferredRules: "(lobbyd did not run; windows from the last record before)",
+        from: { " (from \($0))" },
         currentRules: "(inferred from the calendar read now)",
         publicationFields: [
             "Accepted", "Playlist", "Title", "Valid", "Drafted", "Reviewed (confidentiality)", "Approved",
