@@ -31,7 +31,9 @@ extension Configuration {
                 expected: "the hall's name, 1 to 64 printable characters, not only spaces"
             ) { name in
                 (1...64).contains(name.count) && name.contains { !$0.isWhitespace }
-                    && !name.unicodeScalars.contains { VisibleText.isControl($0) || Self.isFormatControl($0) }
+                    && !name.unicodeScalars.contains {
+                        $0 == "\t" || VisibleText.isControl($0) || Self.isFormatControl($0)
+                    }
             }
             site.read("language", into: &config.site.language)
         }

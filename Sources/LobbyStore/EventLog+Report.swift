@@ -52,17 +52,26 @@ extension EventLog {
                 inputs.inServiceSince =
                     try StoredEvent.filter(Column("kind") == EventKind.daemonStart.rawValue).order(Column("id"))
                     .fetchOne(db)?.date
-                let events = try StoredEvent.filter(Column("ts") >= start).filter(Column("ts") < end)
+                inputs.events = try StoredEvent.filter(Column("ts") >= start).filter(Column("ts") < end)
                     .filter(Self.reportKinds.map(\.rawValue).contains(Column("kind"))).order(Column("id")).fetchAll(db)
-                // Proof of play, without its detail: a sign of life only (a run that ended without
-                // `daemon_stop` counts as running up to its last record).
-                let alive = try StoredEvent.fetchAll(
+                // Signs of life (a run that ended without `daemon_stop` counts as running up to
+                // its last record): the last proof of play of each hour, the records around.
+                inputs.signsOfLife = try String.fetchAll(
                     db,
                     sql: """
-                        SELECT id, ts, kind, '{}' AS detail, actor, previous_hash, hash FROM events
-                        WHERE kind = ? AND ts >= ? AND ts < ? ORDER BY id
-                        """, arguments: [EventKind.frameShown.rawValue, start, end])
-                inputs.events = (events + alive).sorted { $0.id! < $1.id! }
+                        SELECT MAX(ts) FROM events WHERE kind = ? AND ts >= ? AND ts < ?
+                        GROUP BY substr(ts, 1, 13) ORDER BY 1
+                        """, arguments: [EventKind.frameShown.rawValue, start, end]
+                ).compactMap(EventTime.parse)
+                inputs.lastRecordBefore = try String.fetchOne(
+                    db, sql: "SELECT MAX(ts) FROM events WHERE ts < ?", arguments: [start]
+                ).flatMap(EventTime.parse)
+                if let next = try Row.fetchOne(
+                    db, sql: "SELECT kind, ts FROM events WHERE ts >= ? ORDER BY ts, id LIMIT 1", arguments: [end]),
+                    let kind = next["kind"] as String?, let date = (next["ts"] as String?).flatMap(EventTime.parse)
+                {
+                    inputs.nextRecord = (kind, date)
+                }
             }
             var report = MonthlyReport.build(inputs)
             if let head, let row = head["id"] as Int64?, let hash = head["hash"] as String? {

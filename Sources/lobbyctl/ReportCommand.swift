@@ -54,6 +54,14 @@ struct ReportCommand: ParsableCommand {
             Console.error("lobbyctl report: \(path): there is no event log there")
             throw ExitCode(ExitStatus.failure)
         }
+        // Nor may an empty or foreign file: opening it would make it an empty log.
+        let file = FileHandle(forReadingAtPath: path)
+        let header = Array((try? file?.read(upToCount: 16)) ?? Data())
+        try? file?.close()
+        guard header == Array("SQLite format 3\u{0}".utf8) else {
+            Console.error("lobbyctl report: \(path): is not an event log (not an SQLite database)")
+            throw ExitCode(ExitStatus.failure)
+        }
         let name = String(format: "%04d-%02d", year, month)
         var intact = true
         try run("reporting") {

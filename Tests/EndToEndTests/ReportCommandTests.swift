@@ -61,5 +61,9 @@ struct ReportCommandTests {
         ])
         #expect(typo.status == ExitStatus.failure && typo.standardError.contains("there is no event log there"))
         #expect(!FileManager.default.fileExists(atPath: database + ".typo"), "no empty log is made")
+        let empty = try directory.write("empty.sqlite", "")
+        let emptied = try lobbyctl.run(["report", "--config", config, "--database", empty, "--month", "2026-10"])
+        #expect(emptied.status == ExitStatus.failure && emptied.standardError.contains("is not an event log"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty, "left as it was")
     }
 }

@@ -90,12 +90,17 @@ struct MonthlyReportScenarioTests {
             ("2026-11-27T08:00", .daemonStart, "daemon", [:]),
             ("2026-11-27T08:00", .scheduleApplied, "schedule", rules("2026-11-27", Self.changed)),
             ("2026-11-27T08:00", .linkUp, "daemon", [:]),
+            // … and its midnights: a running lobbyd is never silent for a day.
+            ("2026-11-28T00:00", .scheduleApplied, "schedule", rules("2026-11-28", Self.changed)),
+            ("2026-11-29T00:00", .scheduleApplied, "schedule", rules("2026-11-29", Self.changed)),
+            ("2026-11-30T00:00", .scheduleApplied, "schedule", rules("2026-11-30", Self.changed)),
+            ("2026-12-01T00:00", .scheduleApplied, "schedule", rules("2026-12-01", Self.changed)),
         ]
         for (time, kind, actor, detail) in events {
             try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: actor))
         }
         // As lobbyd anchors each write of its own.
-        try log.anchor(.write, at: Self.zone.parseInstant("2026-11-27T08:00")!)
+        try log.anchor(.write, at: Self.zone.parseInstant("2026-12-01T00:00")!)
     }
 
     func report(at time: String, schedule: Schedule? = nil) throws -> MonthlyReport {
@@ -299,5 +304,68 @@ struct MonthlyReportScenarioTests {
         let notes = report.days[0].maintenance
         #expect(notes.map(\.actor) == ["1001:li"] && notes.first?.text == "更换模组；完成")
         #expect(report.days[1].outageMinutes(.maintenance) == 40, "Monday the 2nd, 08:20–09:00")
+    }
+
+    @Test("a lobbyd killed and not started again that month: 未运行 from its last record, whatever comes next")
+    func killedNotRestarted() throws {
+        let directory = try TemporaryDirectory()
+        let log = try EventLog(path: "\(directory.path)/lobbyd.sqlite")
+        let calendar = schedule.calendar
+        func rules(_ date: String) -> [String: String] {
+            AppliedSchedule(
+                schedule: Schedule(configuration: Configuration(), calendar: calendar),
+                date: LocalDate(parsing: date)!
+            ).detail
+        }
+        let events: [(String, EventKind, [String: String])] = [
+            ("2026-11-16T08:00", .daemonStart, [:]), ("2026-11-16T08:00", .scheduleApplied, rules("2026-11-16")),
+            ("2026-11-16T08:00", .linkUp, [:]),
+            ("2026-11-17T00:00", .scheduleApplied, rules("2026-11-17")),
+            (
+                "2026-11-17T09:00", .frameShown,
+                ["item": "hall-news#1#0", "category": "service-hall", "seconds": "2400"]
+            ),
+        ]
+        for (time, kind, detail) in events {
+            try log.append(EventEntry(date: Self.zone.parseInstant(time)!, kind: kind, detail: detail, actor: "daemon"))
+        }
+        // Silent since the 17th, 09:00: the report of the 1st of December sees it.
+        let silent = try log.monthlyReport(
+            year: 2026, month: 11, schedule: schedule, now: Self.zone.parseInstant("2026-12-01T06:00")!)
+        #expect(silent.days[16].shownMinutes == 40 && silent.days[16].outageMinutes(.notRunning) == 370)
+        #expect(silent.days[17].outageMinutes(.notRunning) == 410, "the 18th")
+        // A month still running, the last record two hours old: lobbyd is taken to be running.
+        let running = try log.monthlyReport(
+            year: 2026, month: 11, schedule: schedule, now: Self.zone.parseInstant("2026-11-17T11:00")!)
+        #expect(running.days[16].shownMinutes == 160)
+        // Started again in January: the same.
+        try log.append(
+            EventEntry(
+                date: Self.zone.parseInstant("2027-01-04T08:00")!, kind: .daemonStart, detail: [:], actor: "daemon"))
+        let restarted = try log.monthlyReport(
+            year: 2026, month: 11, schedule: schedule, now: Self.zone.parseInstant("2027-01-05T06:00")!)
+        #expect(restarted.days[17].outageMinutes(.notRunning) == 410)
+    }
+
+    @Test("records from before the calendar's days ahead, or with any text in a holiday's name, are read safely")
+    func olderAndOddRecords() throws {
+        var old = AppliedSchedule(schedule: schedule, date: LocalDate(year: 2026, month: 11, day: 20)!).detail
+        old["ahead"] = nil
+        let record = try #require(AppliedSchedule(detail: old))
+        #expect(record.ahead.isEmpty && record.foresaw(LocalDate(year: 2026, month: 11, day: 21)!) == nil)
+        var calendar = schedule.calendar
+        calendar.overlay(
+            WorkdayCalendar(
+                entries: [
+                    LocalDate(year: 2026, month: 11, day: 24)!: .init(
+                        kind: .holiday, name: "检修;weekend;weekend", source: SourceLocation(file: "local.toml"))
+                ], coveredYears: [2026]))
+        let odd = AppliedSchedule(
+            schedule: Schedule(configuration: Configuration(), calendar: calendar),
+            date: LocalDate(year: 2026, month: 11, day: 23)!)
+        let read = try #require(AppliedSchedule(detail: odd.detail))
+        #expect(read == odd)
+        #expect(read.foresaw(LocalDate(year: 2026, month: 11, day: 25)!)?.isWorkday == true)
+        #expect(read.foresaw(LocalDate(year: 2026, month: 11, day: 24)!)?.reason == .holiday("检修;weekend;weekend"))
     }
 }

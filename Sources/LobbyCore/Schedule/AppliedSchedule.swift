@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules that decided one day's required minutes, as lobbyd applied them: the day as the
 /// calendar saw it, that day's windows, the configured windows and the calendar's version.
 ///
@@ -28,7 +30,7 @@ public struct AppliedSchedule: Sendable, Equatable {
     /// The day `date` as this record's calendar saw it, when it lies in `ahead`.
     public func foresaw(_ date: LocalDate) -> CalendarDay? {
         let offset = date.dayNumber - day.date.dayNumber
-        guard (1...ahead.count).contains(offset) else { return nil }
+        guard offset >= 1, offset <= ahead.count else { return nil }
         return CalendarDay(date: date, reason: ahead[offset - 1], isCovered: day.isCovered)
     }
 
@@ -48,7 +50,7 @@ public struct AppliedSchedule: Sendable, Equatable {
             "date": "\(day.date)", "day": day.isWorkday ? "workday" : "offday", "reason": "\(day.reason)",
             "covered": day.isCovered ? "yes" : "no", "windows": Self.format(windows),
             "workday_windows": Self.format(configured.workday), "offday_windows": Self.format(configured.offday),
-            "calendar": calendarVersion, "ahead": ahead.map(\.description).joined(separator: ";"),
+            "calendar": calendarVersion, "ahead": Self.encode(ahead.map(\.description)),
         ]
     }
 
@@ -67,8 +69,18 @@ public struct AppliedSchedule: Sendable, Equatable {
         configured.offday = offday
         calendarVersion = version
         // (Absent from records written before it existed: no days foreseen.)
-        let foreseen = (detail["ahead"] ?? "").split(separator: ";").map { CalendarDay.Reason(parsing: String($0)) }
+        let foreseen = Self.decode(detail["ahead"] ?? "[]").map(CalendarDay.Reason.init(parsing:))
         ahead = foreseen.contains(nil) ? [] : foreseen.compactMap { $0 }
+    }
+
+    /// A JSON array of strings: holiday names are the calendar's text and may hold any character.
+    static func encode(_ strings: [String]) -> String {
+        (try? JSONEncoder().encode(strings)).flatMap { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    /// The strings of a JSON array; none for anything else.
+    static func decode(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 
     /// `08:20-12:00,14:20-17:30`; empty for none.

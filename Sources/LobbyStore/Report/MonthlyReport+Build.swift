@@ -20,6 +20,13 @@ extension MonthlyReport {
         public var previousUpdate: Date?
         /// A maintenance period open when the month began: who opened it and why.
         public var openMaintenance: (actor: String, note: String)?
+        /// The latest proof of play of each hour of the month: signs that lobbyd was running.
+        public var signsOfLife: [Date] = []
+        /// The last record before the month, of any kind.
+        public var lastRecordBefore: Date?
+        /// The first record after the month (or after now, for a month still running): a
+        /// `daemon_start` there means the run the month ended in had stopped unrecorded.
+        public var nextRecord: (kind: String, date: Date)?
         public var generatedAt: Date
 
         public init(year: Int, month: Int, schedule: Schedule, generatedAt: Date) {
@@ -38,7 +45,7 @@ extension MonthlyReport {
         let next = first.firstOfNextMonth
         let bounds = Span(start: zone.instant(of: first), end: zone.instant(of: next))
         let events = inputs.events.filter { $0.date.map { $0 >= bounds.start && $0 < bounds.end } ?? false }
-        let segments = replay(events, initial: inputs.initial, within: bounds)
+        let segments = replay(events, inputs, within: bounds)
         let notes = Notes(events: events, bounds: bounds, openMaintenance: inputs.openMaintenance)
         let rules = events.compactMap { event -> (date: Date, rules: AppliedSchedule)? in
             guard event.kind == EventKind.scheduleApplied.rawValue, let date = event.date,
@@ -47,6 +54,7 @@ extension MonthlyReport {
             return (date, rules)
         }
         var previousRules = inputs.previousRules
+        var segmentIndex = 0
         let now = inputs.generatedAt
         let days = (first.dayNumber..<next.dayNumber).map { dayNumber -> DayReport in
             let date = LocalDate(dayNumber: dayNumber)
@@ -81,9 +89,14 @@ extension MonthlyReport {
                     .compactMap { $0.clipped(to: counted) } : []
             var shown: [Span] = []
             var outages: [(span: Span, cause: OutageCause)] = []
+            // The segments are in time order: each day reads only its own.
+            while segmentIndex < segments.count && segments[segmentIndex].span.end <= dayBounds.start {
+                segmentIndex += 1
+            }
+            let todays = segments[segmentIndex...].prefix { $0.span.start < dayBounds.end }
             if status == .inService {
                 let others = required.complement(within: counted)
-                for segment in segments {
+                for segment in todays {
                     for piece in [segment.span].intersection(required) {
                         if let cause = segment.facts.cause(at: piece.start) {
                             outages.append((piece, cause))
@@ -145,35 +158,66 @@ extension MonthlyReport {
         }
     }
 
+    /// The longest a running lobbyd is silent: it logs `schedule_applied` at every midnight.
+    static let longestSilence: TimeInterval = 25 * 3600
+
     /// The month cut where anything changes (an event, an override or test pattern running
-    /// out), each piece with the facts that held over it.
-    static func replay(_ events: [StoredEvent], initial: ScreenFacts, within bounds: Span) -> [(
+    /// out), each piece with the facts that held over it. A run that ended without
+    /// `daemon_stop` (killed, or the power failed) counts as running only up to its last record.
+    static func replay(_ events: [StoredEvent], _ inputs: Inputs, within bounds: Span) -> [(
         span: Span, facts: ScreenFacts
     )] {
-        var facts = initial
+        var facts = inputs.initial
         var cursor = bounds.start
         var segments: [(span: Span, facts: ScreenFacts)] = []
-        /// The last record of the run in progress: the proof it was still running then.
-        var lastSign = bounds.start
+        /// The last record of the run in progress, and whether the run logs its midnights.
+        var lastRecord = inputs.lastRecordBefore ?? bounds.start
+        var logsMidnights = inputs.previousRules != nil
+        var signs = inputs.signsOfLife[...]
+        func alive(before date: Date) -> Date {
+            while let sign = signs.first, sign < date {
+                lastRecord = max(lastRecord, sign)
+                signs.removeFirst()
+            }
+            return lastRecord
+        }
         func advance(to end: Date) {
             while cursor < end {
                 let stop = min(end, facts.nextExpiry(after: cursor) ?? end)
-                segments.append((Span(start: cursor, end: stop), facts))
+                // One segment while nothing changes (proof of play does not): a piece is judged
+                // at its start, so an override or test pattern that ran out starts a new one.
+                if let last = segments.last, last.span.end == cursor, last.facts == facts,
+                    last.facts.cause(at: last.span.start) == facts.cause(at: cursor),
+                    last.facts.isShownOutsideWindows(at: last.span.start) == facts.isShownOutsideWindows(at: cursor)
+                {
+                    segments[segments.count - 1].span.end = stop
+                } else {
+                    segments.append((Span(start: cursor, end: stop), facts))
+                }
                 cursor = stop
             }
         }
         for event in events {
             guard let date = event.date else { continue }
             advance(to: date)
-            if event.kind == EventKind.daemonStart.rawValue && facts.running {
-                // The run before ended without `daemon_stop` (killed, or the power failed): it is
-                // counted as running only up to its last record.
-                segments = notRunning(segments, after: lastSign)
+            if event.kind == EventKind.daemonStart.rawValue {
+                if facts.running { segments = notRunning(segments, after: alive(before: date)) }
+                logsMidnights = false
             }
+            if event.kind == EventKind.scheduleApplied.rawValue { logsMidnights = true }
             facts.apply(event, at: date)
-            lastSign = date
+            lastRecord = max(lastRecord, date)
         }
         advance(to: bounds.end)
+        // The run still going at the end: it had stopped if the next record is a start, or if
+        // none came for longer than a running lobbyd is ever silent.
+        if facts.running {
+            let last = alive(before: min(bounds.end, inputs.generatedAt))
+            let silent = inputs.generatedAt.timeIntervalSince(last) > longestSilence && logsMidnights
+            if inputs.nextRecord?.kind == EventKind.daemonStart.rawValue || (inputs.nextRecord == nil && silent) {
+                segments = notRunning(segments, after: last)
+            }
+        }
         return segments
     }
 
@@ -254,6 +298,12 @@ private struct Notes {
                 maintenance.append(DayReport.Note(span: Span(start: start, end: date), actor: actor, text: ending))
                 openMaintenance = nil
             case .override?:
+                // A clear ends the overrides still running at that moment.
+                if detail["state"] == "clear" {
+                    for index in overrides.indices where overrides[index].span.end > date {
+                        overrides[index].span.end = max(overrides[index].span.start, date)
+                    }
+                }
                 let until = detail["until"].flatMap(EventTime.parseDetail) ?? date
                 overrides.append(
                     DayReport.Note(

@@ -88,8 +88,11 @@ extension MonthlyReport {
         sections.append(published)
 
         var refused = Section(title: names[3], headers: words.rejectionColumns)
-        refused.rows = rejections.map {
-            [stamp($0.date), $0.file, $0.problems, $0.summary.replacingOccurrences(of: "\n", with: "；")].map(Cell.text)
+        refused.rows = rejections.map { rejection in
+            let lines = rejection.summary.split(separator: "\n").map(String.init)
+            let more = (Int(rejection.problems) ?? 0) - lines.count
+            let text = lines.joined(separator: "；") + (more > 0 ? words.more(more) : "")
+            return [stamp(rejection.date), rejection.file, rejection.problems, text].map(Cell.text)
         }
         if rejections.isEmpty { refused.paragraphs = [words.none] }
         sections.append(refused)
@@ -149,7 +152,9 @@ extension MonthlyReport {
     /// Maintenance, test patterns and overrides of a day: when, what, who, why.
     private func steeringRows(_ day: DayReport, _ words: ReportWords) -> [[String]] {
         func when(_ span: Span) -> String {
-            stamp(span.start) + (span.end > span.start ? "–" + clock(span.end) : "")
+            guard span.end > span.start else { return stamp(span.start) }
+            let sameDay = timeZone.localTime(of: span.start).date == timeZone.localTime(of: span.end).date
+            return stamp(span.start) + "–" + (sameDay ? clock(span.end) : stamp(span.end))
         }
         let maintenance = day.maintenance.map { [when($0.span), words.causes(.maintenance), $0.actor, $0.text] }
         let tests = day.testPatterns.map { [when($0.span), words.legend[3], $0.actor, $0.text] }
@@ -164,11 +169,18 @@ extension MonthlyReport {
                 }
             return [when(note.span), state, note.actor, parts.count > 1 ? parts[1] : ""]
         }
-        return maintenance + tests + overrides
+        // In time order: the table is read as a log.
+        return zip(day.maintenance + day.testPatterns + day.overrides, maintenance + tests + overrides)
+            .sorted { $0.0.span.start < $1.0.span.start }.map(\.1)
     }
 
     func integrity(_ words: ReportWords) -> String {
-        if !anchorProblems.isEmpty { return words.integrityAnchors(anchorProblems.joined(separator: "; ")) }
+        if !anchorProblems.isEmpty {
+            // The first few; `lobbyctl verify-log` lists them all.
+            let shown = anchorProblems.prefix(3).joined(separator: "; ")
+            let more = anchorProblems.count > 3 ? words.more(anchorProblems.count - 3) : ""
+            return words.integrityAnchors(shown + more)
+        }
         guard let chainHead else { return words.integrityEmpty }
         switch verification {
         case .broken(let row, let reason)?: return words.integrityBroken(row, words.breakReason(reason))
@@ -199,8 +211,13 @@ extension MonthlyReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One table cell: `|` and line ends cannot break the row, `<` and `&` cannot become HTML
+    /// in a Markdown viewer (backslash escapes, which CommonMark shows as the character).
     static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "<", with: "\\<")
+            .replacingOccurrences(of: "&", with: "\\&").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
+                of: "\r\n", with: " "
+            )
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 
@@ -408,8 +425,10 @@ extension MonthlyReport {
         }
     }
 
+    /// The day's outages in words; those under a second (the moments between two events of one
+    /// tick) are counted in the minutes but not listed.
     private func outages(_ day: DayReport, _ words: ReportWords) -> String {
-        day.outages.map {
+        day.outages.filter { $0.span.seconds >= 1 }.map {
             "\(clock($0.span.start))–\(clock($0.span.end)) \(words.causes($0.cause))（\(number($0.span.seconds / 60))）"
         }
         .joined(separator: "；")

@@ -19,6 +19,8 @@ struct ReportWords: Sendable {
     var summary: @Sendable (_ required: String, _ shown: String, _ coverage: String, _ outage: String) -> String
     var missingChecks: @Sendable (Int) -> String
     var missing: String
+    /// Problems of a refused file beyond those the log kept.
+    var more: @Sendable (Int) -> String
     var none: String
     var minutes: String
     var inferredRules: String
@@ -87,7 +89,8 @@ struct ReportWords: Sendable {
             }
         },
         summary: { "应开屏 \($0) 分钟，实际显示 \($1) 分钟，显示率 \($2)；未显示 \($3) 分钟，原因如下：" },
-        missingChecks: { "日常管护未记录的工作日：\($0) 天。" }, missing: "未记录", none: "无", minutes: "分钟",
+        missingChecks: { "日常管护未记录的工作日：\($0) 天。" }, missing: "未记录", more: { "；另有 \($0) 条" }, none: "无",
+        minutes: "分钟",
         inferredRules: "（推算：当日未运行）", from: { "（\($0)起）" }, currentRules: "（推算：按现行日历）",
         publicationFields: ["受理时间", "发布内容单", "标题", "有效期", "拟稿", "审核（保密审核）", "审批", "文号", "排版发布", "内容"],
         emergency: "紧急", rejectionColumns: ["时间", "文件", "问题数", "原因"], lastUpdate: "最近一次更新",
@@ -159,7 +162,8 @@ struct ReportWords: Sendable {
             }
         },
         summary: { "Required \($0) min, shown \($1) min, coverage \($2); not shown \($3) min, by cause:" },
-        missingChecks: { "Workdays without a daily upkeep record: \($0)." }, missing: "missing", none: "none",
+        missingChecks: { "Workdays without a daily upkeep record: \($0)." }, missing: "missing",
+        more: { "; \($0) more" }, none: "none",
         minutes: "min", inferredRules: "(lobbyd did not run; windows from the last record before)",
         from: { " (from \($0))" },
         currentRules: "(inferred from the calendar read now)",
