@@ -103,6 +103,18 @@ struct MonthlyReportScenarioTests {
         try log.anchor(.write, at: Self.zone.parseInstant("2026-12-01T00:00")!)
     }
 
+    /// The shipped calendar with a local holiday on a day of November 2026 (a `calendar.d` file).
+    func calendar(withHoliday name: String, on day: Int) -> WorkdayCalendar {
+        var calendar = schedule.calendar
+        calendar.overlay(
+            WorkdayCalendar(
+                entries: [
+                    LocalDate(year: 2026, month: 11, day: day)!: .init(
+                        kind: .holiday, name: name, source: SourceLocation(file: "local.toml"))
+                ], coveredYears: [2026]))
+        return calendar
+    }
+
     func report(at time: String, schedule: Schedule? = nil) throws -> MonthlyReport {
         try log.monthlyReport(
             year: 2026, month: 11, schedule: schedule ?? self.schedule, now: Self.zone.parseInstant(time)!)
@@ -174,14 +186,7 @@ struct MonthlyReportScenarioTests {
         var configuration = Configuration()
         configuration.windows.workday = [PlaybackWindow(parsing: "08:00-18:00")!]
         // … and a calendar that would make the 26th, a day lobbyd did not run, a holiday.
-        var calendar = schedule.calendar
-        calendar.overlay(
-            WorkdayCalendar(
-                entries: [
-                    LocalDate(year: 2026, month: 11, day: 26)!: .init(
-                        kind: .holiday, name: "设备检修", source: SourceLocation(file: "local.toml"))
-                ], coveredYears: [2026]))
-        let now = Schedule(configuration: configuration, calendar: calendar)
+        let now = Schedule(configuration: configuration, calendar: calendar(withHoliday: "设备检修", on: 26))
         let after = MonthlyReport.Format.allCases.map { try? report(at: "2026-12-05T09:00", schedule: now).render($0) }
         #expect(before == after)
         #expect(before.allSatisfy { $0 != nil })
@@ -353,15 +358,9 @@ struct MonthlyReportScenarioTests {
         old["ahead"] = nil
         let record = try #require(AppliedSchedule(detail: old))
         #expect(record.ahead.isEmpty && record.foresaw(LocalDate(year: 2026, month: 11, day: 21)!) == nil)
-        var calendar = schedule.calendar
-        calendar.overlay(
-            WorkdayCalendar(
-                entries: [
-                    LocalDate(year: 2026, month: 11, day: 24)!: .init(
-                        kind: .holiday, name: "检修;weekend;weekend", source: SourceLocation(file: "local.toml"))
-                ], coveredYears: [2026]))
         let odd = AppliedSchedule(
-            schedule: Schedule(configuration: Configuration(), calendar: calendar),
+            schedule: Schedule(
+                configuration: Configuration(), calendar: calendar(withHoliday: "检修;weekend;weekend", on: 24)),
             date: LocalDate(year: 2026, month: 11, day: 23)!)
         let read = try #require(AppliedSchedule(detail: odd.detail))
         #expect(read == odd)
