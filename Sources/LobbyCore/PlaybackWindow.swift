@@ -13,7 +13,7 @@ public struct PlaybackWindow: Sendable, Hashable, Comparable, CustomStringConver
         self.end = end
     }
 
-    /// Parses `"HH:MM-HH:MM"`, for example `"08:20-12:00"`.
+    /// Parses `"HH:MM-HH:MM"`, for example `"08:20-12:00"` or `"8:20-12:00"`.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let start = Self.minutes(parts[0]), let end = Self.minutes(parts[1])
@@ -41,10 +41,11 @@ public struct PlaybackWindow: Sendable, Hashable, Comparable, CustomStringConver
         PlaybackWindow(parsing: "08:20-12:00")!, PlaybackWindow(parsing: "14:20-17:30")!,
     ]
 
-    /// `"HH:MM"` with two digits each, 00:00 ... 24:00.
+    /// `"HH:MM"`, 00:00 ... 24:00; the hour may have one digit, as people write it (`8:20`).
     private static func minutes(_ text: Substring) -> Int? {
         let fields = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count == 2, fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+        guard fields.count == 2, (1...2).contains(fields[0].count), fields[1].count == 2,
+            fields.allSatisfy({ $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }),
             let hours = Int(fields[0]), let minutes = Int(fields[1]),
             (0...24).contains(hours), (0..<60).contains(minutes), hours * 60 + minutes <= 24 * 60
         else { return nil }

@@ -120,7 +120,7 @@ struct ConfigurationTests {
         ("[font]\npath = \"fonts/unifont.otf\"", "font.path", 2, "absolute path"),
         ("[font]\nsize = 2", "font.size", 2, "from 6 to 128"),
         ("[font]\nsize = 40", "font.size", 2, "at most panel.height (32)"),
-        ("[windows]\nworkday = [\"8:20-12:00\"]", "windows.workday", 2, "HH:MM-HH:MM"),
+        ("[windows]\nworkday = [\"8:2-12:00\"]", "windows.workday", 2, "HH:MM-HH:MM"),
         ("[windows]\nworkday = [\"12:00-08:20\"]", "windows.workday", 2, "start before end"),
         ("[windows]\nworkday = [\"08:20-24:01\"]", "windows.workday", 2, "within 00:00-24:00"),
         ("[windows]\noffday = [\"09:00-12:00\", \"11:00-13:00\"]", "windows.offday", 2, "do not overlap"),

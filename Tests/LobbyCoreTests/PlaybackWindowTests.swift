@@ -14,11 +14,17 @@ struct PlaybackWindowTests {
     @Test(
         "malformed or empty windows are refused",
         arguments: [
-            "8:20-12:00", "08:20", "08:20-", "08:20-12:00-13:00", "12:00-08:20", "08:20-08:20",
+            "8:2-12:00", "008:20-12:00", "08:20", "08:20-", "08:20-12:00-13:00", "12:00-08:20", "08:20-08:20",
             "24:00-24:00", "08:60-09:00", "25:00-26:00", "08:20-24:01", "ab:cd-12:00", "０８:20-12:00", "",
         ])
     func refused(text: String) {
         #expect(PlaybackWindow(parsing: text) == nil)
+    }
+
+    @Test("an hour of one digit is read as people write it: 8:20 is 08:20")
+    func oneDigitHour() throws {
+        #expect(PlaybackWindow(parsing: "8:20-12:00") == PlaybackWindow(parsing: "08:20-12:00"))
+        #expect(try #require(PlaybackWindow(parsing: "8:20-9:00")).description == "08:20-09:00")
     }
 
     @Test("a window is half-open: lit from its first instant, dark at its end")

@@ -147,6 +147,18 @@ struct PlaylistValidatorTests {
         #expect(playlist.items[1].mode == .static)
     }
 
+    @Test("what the office writes is accepted: 保密审核 \"通过\", dates as 2026年11月16日")
+    func officeWords() throws {
+        let text = PlaylistFixture.text.replacing(
+            line: "confidentiality_review = \"passed\"", with: "confidentiality_review = \"通过\""
+        ).replacing(line: "date = 2026-11-16", with: "date = \"2026年11月16日\"")
+        let fixture = PlaylistFixture()
+        #expect(fixture.problems(text).isEmpty, "\(fixture.problems(text))")
+        let wrong = text.replacing(line: "date = \"2026年11月16日\"", with: "date = \"2026年2月30日\"")
+        let problem = try #require(fixture.problems(wrong).first)
+        #expect(problem.message.contains("2026年11月30日"), "\(problem)")
+    }
+
     @Test("a missing signature is named")
     func missingSignature() throws {
         let problem = try #require(PlaylistFixture().problems(signature: .some(nil)).only)

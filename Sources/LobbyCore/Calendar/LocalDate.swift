@@ -77,3 +77,21 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 }
+
+extension LocalDate {
+    /// `2026年11月30日` (also `2026年1月5日`): a date as Chinese forms write it; `nil` for
+    /// anything else, or a day the calendar does not have.
+    public init?(chinese text: String) {
+        guard text.hasSuffix("日") else { return nil }
+        let yearRest = text.dropLast().split(separator: "年", omittingEmptySubsequences: false)
+        guard yearRest.count == 2 else { return nil }
+        let monthDay = yearRest[1].split(separator: "月", omittingEmptySubsequences: false)
+        guard monthDay.count == 2 else { return nil }
+        let fields = [yearRest[0], monthDay[0], monthDay[1]]
+        let isNumber = zip(fields, [4...4, 1...2, 1...2]).allSatisfy { field, lengths in
+            lengths.contains(field.count) && field.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        }
+        guard isNumber else { return nil }
+        self.init(year: Int(fields[0])!, month: Int(fields[1])!, day: Int(fields[2])!)
+    }
+}

@@ -17,7 +17,8 @@ public struct ApprovalChain: Sendable, Equatable {
     public var section: String
     public var drafted: Step
     public var reviewed: Step
-    /// Must be `"passed"`: content that failed or skipped the confidentiality review never airs.
+    /// Must be `"通过"` or `"passed"`: content that failed or skipped the confidentiality review
+    /// never airs.
     public var confidentialityReview: String
     public var approved: Step
     /// The approval document's number, such as 穗政务〔2026〕15号, when there is one.
@@ -34,6 +35,9 @@ public struct ApprovalChain: Sendable, Equatable {
         self.approved = approved
         self.documentNumber = documentNumber
     }
+
+    /// What the confidentiality review says when it passed, as the office writes it and in English.
+    public static let passedWords: Set<String> = ["通过", "passed"]
 
     /// Why this chain does not authorise publication on `today`, each reason as a sentence;
     /// empty when it does.
@@ -52,11 +56,11 @@ public struct ApprovalChain: Sendable, Equatable {
                     "drafter, reviewer and approver must be three different people (\(people.joined(separator: ", ")))"
                 ))
         }
-        if confidentialityReview != "passed" {
+        if !Self.passedWords.contains(confidentialityReview) {
             problems.append(
                 (
                     "approval.reviewed.confidentiality_review",
-                    "the confidentiality review (保密审核) is \"\(confidentialityReview)\", not \"passed\""
+                    "the confidentiality review (保密审核) is \"\(confidentialityReview)\", not \"通过\" (passed)"
                 ))
         }
         if reviewed.date < drafted.date {

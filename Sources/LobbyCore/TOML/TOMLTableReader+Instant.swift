@@ -23,9 +23,25 @@ extension TOMLTableReader {
         return Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400 + second - Double(offsetMinutes * 60))
     }
 
-    /// A TOML date (no time) as a `LocalDate`.
+    /// A TOML date (no time) as a `LocalDate`; also a string the way the hall's forms write a
+    /// date, `"2026年11月30日"`.
     func localDate(_ key: String) -> LocalDate? {
-        guard let value = date(key) else { return nil }
+        let dated = typed(key, expected: "a date (2026-11-30 unquoted, or \"2026年11月30日\")") { value -> DateForm? in
+            if let date = value.date { return .toml(date) }
+            if let text = value.string, let date = LocalDate(chinese: text) { return .chinese(date) }
+            return nil
+        }
+        switch dated {
+        case nil: return nil
+        case .chinese(let date)?: return date
+        case .toml(let value)?: return real(key, value)
+        }
+    }
+
+    /// How a date was written: TOML's own form, still to be checked, or the Chinese one.
+    private enum DateForm { case toml(TOMLDate), chinese(LocalDate) }
+
+    private func real(_ key: String, _ value: TOMLDate) -> LocalDate? {
         guard let date = LocalDate(year: value.year, month: value.month, day: value.day) else {
             invalid(key, value: "\(value.year)-\(value.month)-\(value.day)", expected: "a real calendar date")
             return nil
