@@ -24,6 +24,11 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         var client = try control.connect()
+        // Times in the hall's zone, as lobbyd knows it, not this shell's (often UTC on a server).
+        var asked = try control.connect()
+        let zone =
+            (try? ControlCoding.decode(StatusReport.self, from: try asked.request(["command": "status"])))?.timeZone
+            .flatMap(TimeZone.init(identifier:)) ?? .current
         _ = try client.request(["command": "watch"])
         let style = TerminalStyle.forStandardOutput()
         // On a terminal, an upload in progress is drawn as a bar below the events, from
@@ -59,7 +64,7 @@ struct WatchCommand: ParsableCommand {
             if control.json {
                 print(String(decoding: line, as: UTF8.self))
             } else if let event = try? ControlCoding.decode(EventRecord.self, from: line) {
-                print(EventText.line(event, style: style))
+                print(EventText.line(event, style: style, zone: zone))
             } else if let error = try? ControlCoding.decode(ErrorReply.self, from: line) {
                 Console.error("lobbyctl: lobbyd: \(error.message)")
                 throw ExitCode(ExitStatus.failure)

@@ -132,8 +132,9 @@ struct StatusText {
 
 /// One event as `lobbyctl watch` prints it.
 enum EventText {
-    static func line(_ event: EventRecord, style: TerminalStyle) -> String {
-        let time = EventTime.parse(event.ts).map { TimeZone.current.iso8601($0) } ?? event.ts
+    /// One event as `watch` prints it, its time in `zone` (the hall's).
+    static func line(_ event: EventRecord, style: TerminalStyle, zone: TimeZone) -> String {
+        let time = EventTime.parse(event.ts).map { zone.iso8601($0) } ?? event.ts
         let kind = event.kind.padding(toLength: 18, withPad: " ", startingAt: 0)
         let message = event.detail["message"] ?? ""
         let painted =

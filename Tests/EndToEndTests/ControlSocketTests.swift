@@ -407,4 +407,19 @@ final class ControlSocketTests {
         let event = watcher.readLine() ?? ""
         #expect(event.contains("\"kind\":\"daily_check\"") && event.contains("亮度正常"), "\(event)")
     }
+
+    @Test("lobbyctl watch prints the hall's time, whatever the shell's zone")
+    func watchInHallTime() throws {
+        _ = try startDaemon(operators: Self.ownGroup)
+        let watch = try RunningProgram(
+            "lobbyctl", ["watch", "--socket", "\(hall.path)/control.sock"], environment: ["TZ": "UTC"])
+        // The daily check goes in once the watch is streaming (its first line is lobbyd's own).
+        var line: (line: String, next: Int)?
+        for _ in 0..<20 where line == nil {
+            #expect(try lobbyctl(["daily-check", "--note", "亮度正常"]).status == 0)
+            line = watch.waitForLine(timeout: .seconds(1)) { $0.contains("daily_check") }
+        }
+        let printed = try #require(line?.line)
+        #expect(printed.hasPrefix("2026-11-25T") && printed.contains("+08:00  daily_check"), "\(printed)")
+    }
 }

@@ -138,11 +138,14 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var dailyCheck: String?
     /// Problems an operator should act on: calendar missing, content stale, store degraded.
     public var warnings: [String]
+    /// The hall's zone (`[time_zone]`), so clients print times as the hall reads them; absent
+    /// from older daemons.
+    public var timeZone: String?
 
     public init(
         release: String, now: String, screen: Screen, next: Transition?, showing: Showing, link: Link,
         overrides: [Override], maintenance: Maintenance?, testPattern: Pattern?, dailyCheck: String?,
-        warnings: [String]
+        warnings: [String], timeZone: String? = nil
     ) {
         self.release = release
         self.now = now
@@ -155,5 +158,6 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.testPattern = testPattern
         self.dailyCheck = dailyCheck
         self.warnings = warnings
+        self.timeZone = timeZone
     }
 }

@@ -129,7 +129,7 @@ public final class ControlCenter: Sendable {
                     ? .init(pattern: $0.pattern.rawValue, until: zone.iso8601($0.until), actor: $0.actor) : nil
             },
             dailyCheck: dailyCheck.withLock { $0 }.flatMap { $0.day == zone.localTime(of: now).date ? $0.text : nil },
-            warnings: warnings(at: now, current: current, view: view, link: linkStatus))
+            warnings: warnings(at: now, current: current, view: view, link: linkStatus), timeZone: zone.identifier)
     }
 
     private func warnings(at now: Date, current: LiveSettings.Current, view: PlayerView, link: LinkStatus) -> [String] {
