@@ -97,3 +97,10 @@ public enum EventTime {
         return Date(timeIntervalSince1970: seconds)
     }
 }
+
+extension StoredEvent {
+    /// The detail as strings; empty when it is not a JSON object of strings.
+    public var details: [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]
+    }
+}

@@ -10,15 +10,20 @@ struct DatabaseOption: ParsableArguments {
     @Option(help: "The event log (default: [paths] database).")
     var database: String?
 
+    /// Fails, saying so, when there is no file at `path`: opening it would make a new, empty log.
+    static func requireLog(at path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            Console.error("lobbyctl: \(path): there is no event log there")
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
     /// Opens an existing log; a path where there is none is an error, never a new empty log
     /// (a mistyped backup path would otherwise "verify").
     func open() throws -> (EventLog, TimeZone) {
         let configuration = try configuration.load()
         let path = database ?? configuration.paths.database
-        guard FileManager.default.fileExists(atPath: path) else {
-            Console.error("lobbyctl: \(path): there is no event log there")
-            throw ExitCode(ExitStatus.failure)
-        }
+        try Self.requireLog(at: path)
         do {
             return (try EventLog(path: path), configuration.timeZone)
         } catch .corrupt(let path, let reason) {
@@ -73,7 +78,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     static func humanLine(_ event: StoredEvent, zone: TimeZone) -> String {
-        let detail = (try? JSONDecoder().decode([String: String].self, from: Data(event.detail.utf8))) ?? [:]
+        let detail = event.details
         let time = event.date.map(zone.iso8601) ?? event.ts
         return
             "\(time)  \(event.kind.padding(toLength: 18, withPad: " ", startingAt: 0)) \(event.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Console.visible(detail["message"] ?? event.detail))"

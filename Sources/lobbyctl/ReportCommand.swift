@@ -50,10 +50,7 @@ struct ReportCommand: ParsableCommand {
         let schedule = try source.load()
         let path = database ?? configuration.paths.database
         // A mistyped path must not become a new, empty log and an official-looking report.
-        guard FileManager.default.fileExists(atPath: path) else {
-            Console.error("lobbyctl report: \(path): there is no event log there")
-            throw ExitCode(ExitStatus.failure)
-        }
+        try DatabaseOption.requireLog(at: path)
         // Nor may an empty or foreign file: opening it would make it an empty log.
         let file = FileHandle(forReadingAtPath: path)
         let header = Array((try? file?.read(upToCount: 16)) ?? Data())

@@ -95,3 +95,10 @@ extension LocalDate {
         self.init(year: Int(fields[0])!, month: Int(fields[1])!, day: Int(fields[2])!)
     }
 }
+
+extension LocalDate {
+    /// The first day of the month after this date's.
+    public var firstOfNextMonth: LocalDate {
+        month == 12 ? LocalDate(year: year + 1, month: 1, day: 1)! : LocalDate(year: year, month: month + 1, day: 1)!
+    }
+}

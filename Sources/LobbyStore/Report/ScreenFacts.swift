@@ -14,17 +14,16 @@ public struct ScreenFacts: Sendable, Equatable {
     public var maintenance = false
     public var testPatternUntil: Date?
     /// The latest override: on or off, until when. A `clear` removes it.
-    public var override: (isOn: Bool, until: Date)?
+    public var override: Override?
+
+    public struct Override: Sendable, Equatable {
+        public var isOn: Bool
+        public var until: Date
+    }
 
     public init(running: Bool = false, linkUp: Bool = false) {
         self.running = running
         self.linkUp = linkUp
-    }
-
-    public static func == (lhs: ScreenFacts, rhs: ScreenFacts) -> Bool {
-        (lhs.running, lhs.linkUp, lhs.signProblem, lhs.hasContent, lhs.maintenance, lhs.testPatternUntil)
-            == (rhs.running, rhs.linkUp, rhs.signProblem, rhs.hasContent, rhs.maintenance, rhs.testPatternUntil)
-            && lhs.override?.isOn == rhs.override?.isOn && lhs.override?.until == rhs.override?.until
     }
 
     /// Why a required instant was not shown, or `nil` when it was.
@@ -72,25 +71,11 @@ public struct ScreenFacts: Sendable, Equatable {
             case "clear": override = nil
             case let state?:
                 if let until = details["until"].flatMap(EventTime.parseDetail) {
-                    override = (state == "on", until)
+                    override = Override(isOn: state == "on", until: until)
                 }
             case nil: break
             }
         default: break
         }
-    }
-}
-
-extension StoredEvent {
-    /// The detail as strings; empty when it is not a JSON object of strings.
-    var details: [String: String] {
-        (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]
-    }
-}
-
-extension LocalDate {
-    /// The first day of the month after this date's.
-    var firstOfNextMonth: LocalDate {
-        month == 12 ? LocalDate(year: year + 1, month: 1, day: 1)! : LocalDate(year: year, month: month + 1, day: 1)!
     }
 }
