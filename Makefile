@@ -14,7 +14,7 @@ FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/
 # in a test, poppler-utils reads the PDF back (pdfinfo, pdftotext, pdftoppm), fonts-wqy-microhei
 # gives it Chinese glyphs.
 APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev sqlite3 libfreetype-dev zlib1g-dev fonts-unifont systemd python3 \
-                ansible prometheus chromium poppler-utils fonts-wqy-microhei
+                ansible prometheus chromium poppler-utils fonts-wqy-microhei man-db groff-base binutils
 
 .PHONY: all deps build test fuzz soak check-units check-contrib manpages demo bench lint format install install-files uninstall clean
 
@@ -41,12 +41,10 @@ build: deps
 	$(SWIFT) build -c $(CONFIG)
 
 ## test: every test (unit, property, end-to-end), Swift Testing, and the systemd units checked.
-## The man pages are generated first: the installation test installs them.
 test: deps
 	$(SWIFT) build --build-tests
 	./systemd/check-units
 	$(MAKE) check-contrib
-	$(MAKE) manpages
 	$(SWIFT) test --skip-build --disable-xctest
 
 ## check-units: systemd-analyze verify, and the exposure score of each service (fails above 2.0).
@@ -60,15 +58,12 @@ check-contrib:
 	  contrib/ansible/install.yml contrib/ansible/publish.yml
 	promtool check rules contrib/prometheus/lobbyd-alerts.yml
 
-## manpages: man pages of lobbyd, lobbyctl (one per subcommand) and lobby-sim, made by
-## swift-argument-parser's generate-manual from the built programs' own help.
-MAN_OUTPUT := .build/manpages
-manpages: build
-	$(SWIFT) build --product generate-manual
-	mkdir -p $(MAN_OUTPUT)
-	for tool in lobbyd lobbyctl lobby-sim; do \
-	  .build/debug/generate-manual $(BIN)/$$tool --multi-page --output-directory $(MAN_OUTPUT) \
-	    --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)" || exit 1; \
+## manpages: the man pages, written by hand in man/ (English) and man/zh_CN/ (Chinese):
+## lobbyd(8), lobbyd.toml(5), lobbyctl(1). This target renders each, as `man -l` does.
+MAN_PAGES := man/lobbyd.8 man/lobbyd.toml.5 man/lobbyctl.1
+manpages:
+	for page in $(MAN_PAGES) $(subst man/,man/zh_CN/,$(MAN_PAGES)); do \
+	  man -l $$page > /dev/null 2>&1 || { echo "make manpages: $$page does not render" >&2; exit 1; }; \
 	done
 
 ## demo: the whole system against the simulated sign (demo/demo.sh explains what it sets up).
@@ -146,22 +141,26 @@ BINDIR      := $(PREFIX)/bin
 LIBDIR      := $(PREFIX)/lib
 DATADIR     := $(PREFIX)/share/lobbyd
 DOCDIR      := $(PREFIX)/share/doc/lobbyd
-MANDIR      := $(PREFIX)/share/man/man1
+MANDIR      := $(PREFIX)/share/man
 UNITS       := lobbyd.service lobbyd-report.service lobbyd-report.timer
 install: deps
-	$(MAKE) manpages CONFIG=release
+	$(MAKE) build CONFIG=release
 	$(MAKE) install-files
 
 ## install-files: the installation without building (INSTALL_BIN names the binaries' directory).
 install-files:
 	@test -x $(INSTALL_BIN)/lobbyd || { echo "make install-files: no $(INSTALL_BIN)/lobbyd; run make install" >&2; exit 1; }
-	@test -f $(MAN_OUTPUT)/lobbyctl.1 || { echo "make install-files: no man pages; run make manpages" >&2; exit 1; }
 	install -d -m 0755 $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/systemd/system $(DESTDIR)$(LIBDIR)/sysusers.d \
-	  $(DESTDIR)$(LIBDIR)/tmpfiles.d $(DESTDIR)$(DATADIR)/calendar $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(LIBDIR)/tmpfiles.d $(DESTDIR)$(LIBDIR)/lobbyd $(DESTDIR)$(DATADIR)/calendar \
+	  $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR)/calendar \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man8 \
+	  $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(MANDIR)/zh_CN/man5 $(DESTDIR)$(MANDIR)/zh_CN/man8 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
 	  $(DESTDIR)$(SYSCONFDIR)/lobbyd/trusted-keys $(DESTDIR)$(SYSCONFDIR)/lobbyd/calendar.d
-	install -m 0755 $(INSTALL_BIN)/lobbyd $(INSTALL_BIN)/lobbyctl $(INSTALL_BIN)/lobby-sim $(DESTDIR)$(BINDIR)/
+	install -s -m 0755 $(INSTALL_BIN)/lobbyd $(INSTALL_BIN)/lobbyctl $(DESTDIR)$(BINDIR)/
+	# The simulator is for demos and tests, not a command for the hall: outside PATH.
+	install -s -m 0755 $(INSTALL_BIN)/lobby-sim $(DESTDIR)$(LIBDIR)/lobbyd/
 	for unit in $(UNITS); do \
 	  sed 's#/usr/local/#$(PREFIX)/#g' systemd/$$unit > $(DESTDIR)$(LIBDIR)/systemd/system/$$unit; \
 	  chmod 0644 $(DESTDIR)$(LIBDIR)/systemd/system/$$unit; \
@@ -169,6 +168,7 @@ install-files:
 	install -m 0644 systemd/lobbyd.sysusers $(DESTDIR)$(LIBDIR)/sysusers.d/lobbyd.conf
 	install -m 0644 systemd/lobbyd.tmpfiles $(DESTDIR)$(LIBDIR)/tmpfiles.d/lobbyd.conf
 	install -m 0644 calendar/*.toml $(DESTDIR)$(DATADIR)/calendar/
+	install -m 0644 calendar/README.md $(DESTDIR)$(DOCDIR)/calendar/
 	sed 's#"/usr/share/lobbyd/calendar"#"$(DATADIR)/calendar"#' lobbyd.toml.example > $(DESTDIR)$(DOCDIR)/examples/lobbyd.toml
 	chmod 0644 $(DESTDIR)$(DOCDIR)/examples/lobbyd.toml
 	@if [ -e $(DESTDIR)$(SYSCONFDIR)/lobbyd/lobbyd.toml ]; then \
@@ -178,7 +178,11 @@ install-files:
 	fi
 	install -m 0644 systemd/60-lobbyd-sign.rules $(DESTDIR)$(DOCDIR)/examples/
 	install -m 0644 README.md docs/*.md playlists/FORMAT.md $(DESTDIR)$(DOCDIR)/
-	install -m 0644 $(MAN_OUTPUT)/*.1 $(DESTDIR)$(MANDIR)/
+	for page in $(MAN_PAGES); do \
+	  section=$${page##*.}; \
+	  install -m 0644 $$page $(DESTDIR)$(MANDIR)/man$$section/; \
+	  install -m 0644 man/zh_CN/$${page#man/} $(DESTDIR)$(MANDIR)/zh_CN/man$$section/; \
+	done
 	$(INSTALL_BIN)/lobbyctl --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lobbyctl
 	$(INSTALL_BIN)/lobbyctl --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lobbyctl
 	$(INSTALL_BIN)/lobbyctl --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lobbyctl.fish
@@ -188,11 +192,15 @@ install-files:
 ## uninstall: removes what install put there; configuration, keys, spool, event log and
 ## reports stay (they are the hall's records).
 uninstall:
-	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,lobbyd lobbyctl lobby-sim)
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,lobbyd lobbyctl)
+	rm -rf $(DESTDIR)$(LIBDIR)/lobbyd
 	rm -f $(addprefix $(DESTDIR)$(LIBDIR)/systemd/system/,$(UNITS))
 	rm -f $(DESTDIR)$(LIBDIR)/sysusers.d/lobbyd.conf $(DESTDIR)$(LIBDIR)/tmpfiles.d/lobbyd.conf
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
-	rm -f $(DESTDIR)$(MANDIR)/lobbyd*.1 $(DESTDIR)$(MANDIR)/lobbyctl*.1 $(DESTDIR)$(MANDIR)/lobby-sim*.1
+	for page in $(MAN_PAGES); do \
+	  section=$${page##*.}; \
+	  rm -f $(DESTDIR)$(MANDIR)/man$$section/$${page#man/} $(DESTDIR)$(MANDIR)/zh_CN/man$$section/$${page#man/}; \
+	done
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lobbyctl \
 	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lobbyctl $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lobbyctl.fish
 	@echo "make uninstall: kept $(SYSCONFDIR)/lobbyd, /var/spool/lobbyd and /var/lib/lobbyd (the hall's records)"

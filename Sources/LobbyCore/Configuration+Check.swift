@@ -8,7 +8,9 @@ public struct ConfigurationFinding: Sendable, Equatable, CustomStringConvertible
     public var isError: Bool
     public var message: String
 
-    public var description: String { (isError ? "error: " : "warning: ") + message }
+    public var description: String {
+        "\(isError ? Messages.Configuration.error : Messages.Configuration.warning): \(message)"
+    }
 }
 
 extension Configuration {
@@ -17,44 +19,42 @@ extension Configuration {
     /// spool directories; the serial device only as a warning (it may be plugged in later).
     public func checkFiles(makeFitting: (Configuration) throws -> any TextFitting) -> [ConfigurationFinding] {
         var findings: [ConfigurationFinding] = []
-        func fault(_ message: String) { findings.append(.init(isError: true, message: message)) }
-        func warning(_ message: String) { findings.append(.init(isError: false, message: message)) }
+        func fault(_ message: Localized) { findings.append(.init(isError: true, message: message.description)) }
+        func warning(_ message: Localized) { findings.append(.init(isError: false, message: message.description)) }
         var fitting: (any TextFitting)?
         do {
             fitting = try makeFitting(self)
         } catch {
-            fault("font \(font.path): \(error)")
+            fault(Messages.Configuration.font(font.path, "\(error)"))
         }
         do {
             let calendar = try WorkdayCalendar.load(directories: self.calendar.directories)
             if calendar.coveredYears.isEmpty {
-                fault(
-                    "no calendar file in \(self.calendar.directories.joined(separator: ", ")): without the statutory calendar the screen would follow weekends only"
-                )
+                fault(Messages.Configuration.noCalendar(self.calendar.directories.joined(separator: ", ")))
             }
         } catch {
-            fault("calendar: \(error)")
+            fault(Messages.Configuration.calendar("\(error)"))
         }
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: paths.trustedKeys, isDirectory: &isDirectory)
             || !isDirectory.boolValue
         {
-            fault("trusted keys: \(paths.trustedKeys) is not a directory")
+            fault(Messages.Configuration.trustedKeysNotDirectory(paths.trustedKeys))
         } else {
             do {
                 let trust = try TrustStore.load(directory: paths.trustedKeys)
                 if trust.keys.isEmpty {
-                    warning("no trusted publisher keys in \(paths.trustedKeys): every playlist will be rejected")
+                    warning(Messages.Configuration.noTrustedKeys(paths.trustedKeys))
                 }
             } catch {
-                fault("trusted keys: \(error)")
+                fault(Messages.Configuration.trustedKeys("\(error)"))
             }
         }
         for directory in [paths.spool, (paths.database as NSString).deletingLastPathComponent] {
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-                if !isDirectory.boolValue { fault("\(directory) is not a directory") }
+                if !isDirectory.boolValue { fault(Messages.Configuration.notDirectory(directory)) }
             } else if !FileManager.default.fileExists(atPath: (directory as NSString).deletingLastPathComponent) {
-                fault("\(directory) does not exist, nor does the directory that would hold it")
+                fault(Messages.Configuration.noParent(directory))
             }
         }
         if let path = content.fallbackPlaylist, let fitting {
@@ -65,15 +65,14 @@ extension Configuration {
                 let validator = PlaylistValidator(configuration: self, trust: trust, fitting: fitting)
                 if case .rejected(let problems) = validator.validate(file, now: Date(), signedOnly: true) {
                     fault(
-                        "the standing notice \(path) does not pass, lobbyd would run without it: "
-                            + problems.map(\.description).joined(separator: "; "))
+                        Messages.Configuration.fallbackFails(path, problems.map(\.description).joined(separator: "; ")))
                 }
             } catch {
-                fault("the standing notice \(path): \(error)")
+                fault(Messages.Configuration.fallback(path, "\(error)"))
             }
         }
         if !FileManager.default.fileExists(atPath: serial.device) {
-            warning("serial device \(serial.device) does not exist (yet): lobbyd will retry until it appears")
+            warning(Messages.Configuration.noSerialDevice(serial.device))
         }
         return findings
     }

@@ -28,7 +28,7 @@ extension Configuration {
         root.section("site") { site in
             site.read(
                 "name", into: &config.site.name,
-                expected: "the hall's name, 1 to 64 printable characters, not only spaces"
+                expected: Messages.Expect.siteName
             ) { name in
                 (1...64).contains(name.count) && name.contains { !$0.isWhitespace }
                     && !name.unicodeScalars.contains {
@@ -44,7 +44,7 @@ extension Configuration {
                 .invalidValue(
                     root.diagnostics.location(of: "font.size"), key: "font.size",
                     value: "\(config.font.pixelSize)",
-                    expected: "at most panel.height (\(config.panel.height)): a line must fit the panel"))
+                    expected: Messages.Expect.atMostPanelHeight(config.panel.height).description))
         }
         try root.diagnostics.throwIfAny()
         return config
@@ -63,7 +63,7 @@ extension TOMLTableReader {
     fileprivate func readTimeZone(_ key: String, into value: inout TimeZone) {
         guard let name = string(key) else { return }
         guard let zone = TimeZone(identifier: name) else {
-            return invalid(key, value: "\"\(name)\"", expected: "a tz database zone name such as \"Asia/Shanghai\"")
+            return invalid(key, value: "\"\(name)\"", expected: Messages.Expect.zone)
         }
         value = zone
     }
@@ -114,22 +114,24 @@ extension Configuration.Serial {
             } else if let line = ControlLineName(rawValue: relay) {
                 powerRelay = line
             } else {
-                table.invalid("power_relay", value: "\"\(relay)\"", expected: "one of \"none\", \"dtr\", \"rts\"")
+                table.invalid("power_relay", value: "\"\(relay)\"", expected: Messages.Expect.relay)
             }
         }
         var active = "high"
-        table.read("power_relay_active", into: &active, expected: "\"high\" or \"low\"") { $0 == "high" || $0 == "low" }
+        table.read("power_relay_active", into: &active, expected: Messages.Expect.relayActive) {
+            $0 == "high" || $0 == "low"
+        }
         powerRelayActiveHigh = active == "high"
     }
 }
 
 extension Configuration.Control {
     fileprivate mutating func read(from table: TOMLTableReader) {
-        table.read("operators_group", into: &operatorsGroup, expected: "a group name such as \"lobbyops\"") {
+        table.read("operators_group", into: &operatorsGroup, expected: Messages.Expect.group) {
             !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-".contains($0)) }
         }
         var mode = String(socketMode, radix: 8)
-        table.read("socket_mode", into: &mode, expected: "octal permission bits from \"0600\" to \"0666\"") {
+        table.read("socket_mode", into: &mode, expected: Messages.Expect.socketMode) {
             guard let bits = Int($0, radix: 8) else { return false }
             return bits & 0o600 == 0o600 && bits & ~0o666 == 0
         }
@@ -141,7 +143,7 @@ extension Configuration.Control {
 extension Configuration.Metrics {
     fileprivate mutating func read(from table: TOMLTableReader) {
         var path = "none"
-        table.read("textfile", into: &path, expected: "\"none\" or the absolute path of a .prom file") {
+        table.read("textfile", into: &path, expected: Messages.Expect.textfile) {
             $0 == "none" || ($0.hasPrefix("/") && $0.hasSuffix(".prom"))
         }
         textfile = path == "none" ? nil : path
@@ -152,7 +154,7 @@ extension Configuration.Metrics {
 extension Configuration.Controller {
     fileprivate mutating func read(from table: TOMLTableReader) {
         table.read("driver", into: &driver)
-        table.read("address", into: &address, expected: "two hex digits, \"00\" for every sign") {
+        table.read("address", into: &address, expected: Messages.Expect.address) {
             $0.count == 2 && $0.allSatisfy(\.isHexDigit)
         }
         table.read("picture_slots", into: &pictureSlots, in: 1...26)
@@ -168,14 +170,14 @@ extension Configuration.Content {
                 })
             {
                 table.invalid(
-                    "categories", value: "\(categories)", expected: "a non-empty list of names of a-z, 0-9 and -")
+                    "categories", value: "\(categories)", expected: Messages.Expect.categories)
             } else {
                 self.categories = categories
             }
         }
         if let terms = table.strings("forbidden_terms") {
             if terms.contains(where: \.isEmpty) {
-                table.invalid("forbidden_terms", value: "\"\"", expected: "non-empty terms")
+                table.invalid("forbidden_terms", value: "\"\"", expected: Messages.Expect.terms)
             } else {
                 forbiddenTerms = terms
             }
@@ -187,7 +189,7 @@ extension Configuration.Content {
         table.read("stale_days", into: &staleDays, in: 1...365)
         var fallback = "blank"
         table.read(
-            "fallback", into: &fallback, expected: "\"blank\" or the absolute path of a signed standing-notice playlist"
+            "fallback", into: &fallback, expected: Messages.Expect.fallback
         ) {
             $0 == "blank" || $0.hasPrefix("/")
         }

@@ -2,27 +2,30 @@ extension Configuration {
     /// What the daemon would do with this configuration, one aspect per line, for
     /// `lobbyd --check-config` and `lobbyctl validate-config`.
     public var summary: String {
-        let offday = windows.offday.isEmpty ? "off-days dark" : "off-days \(list(windows.offday))"
-        let workday = windows.workday.isEmpty ? "workdays dark" : "workdays \(list(windows.workday))"
+        let offday = windows.offday.isEmpty ? nil : list(windows.offday)
+        let workday = windows.workday.isEmpty ? nil : list(windows.workday)
+        let relay = serial.powerRelay.map {
+            Messages.Configuration.relay($0.rawValue.uppercased(), high: serial.powerRelayActiveHigh).description
+        }
         return [
-            "site: \(site.name), reports in \(site.language.rawValue)",
-            "panel: \(panel.width)x\(panel.height) dots, \(panel.colors.rawValue)",
-            "font: \(font.path) at \(font.pixelSize) px",
-            "time zone: \(timeZone.identifier)",
-            "windows: \(workday); \(offday)",
-            "calendar: \(calendar.directories.joined(separator: ", "))",
-            "spool: \(paths.spool)/{incoming,accepted,rejected}",
-            "trusted keys: \(paths.trustedKeys)",
-            "database: \(paths.database)",
-            "control socket: \(paths.controlSocket), mode \(String(control.socketMode, radix: 8)), operators group \(control.operatorsGroup)",
-            "serial: \(serial.device) at \(serial.baud) baud, \(serial.frameDescription)"
-                + (serial.powerRelay.map {
-                    ", panel power relay on \($0.rawValue.uppercased()) (active \(serial.powerRelayActiveHigh ? "high" : "low"))"
-                } ?? ""),
-            "controller: \(controller.driver.rawValue), address \(controller.address), \(controller.pictureSlots) picture slots",
-            "on stop: \(panel.onStop == .keep ? "keep the last content on the sign" : "blank the sign")",
-            "log level: \(logLevel.rawValue)",
-        ].joined(separator: "\n")
+            Messages.Configuration.site(site.name, site.language.rawValue),
+            Messages.Configuration.panel(panel.width, panel.height, panel.colors.rawValue),
+            Messages.Configuration.font(font.path, size: font.pixelSize),
+            Messages.Configuration.zone(timeZone.identifier),
+            Messages.Configuration.windows(workday: workday, offday: offday),
+            Messages.Configuration.calendarDirectories(calendar.directories.joined(separator: ", ")),
+            Messages.Configuration.spool(paths.spool),
+            Messages.Configuration.keys(paths.trustedKeys),
+            Messages.Configuration.database(paths.database),
+            Messages.Configuration.socket(
+                paths.controlSocket, mode: String(control.socketMode, radix: 8), group: control.operatorsGroup),
+            Messages.Configuration.serial(serial.device, serial.baud, serial.frameDescription),
+            Messages.Configuration.controller(
+                controller.driver.rawValue, controller.address, slots: controller.pictureSlots),
+            Messages.Configuration.onStop(keep: panel.onStop == .keep),
+            Messages.Configuration.logLevel(logLevel.rawValue),
+        ].map(\.description).enumerated().map { index, line in index == 10 ? line + (relay ?? "") : line }
+            .joined(separator: "\n")
     }
 
     private func list(_ windows: [PlaybackWindow]) -> String {

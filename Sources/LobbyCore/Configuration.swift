@@ -52,12 +52,6 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
-    /// The languages lobbyd writes for people: Simplified Chinese first, English second.
-    public enum Language: String, Sendable, CaseIterable {
-        case chinese = "zh-CN"
-        case english = "en"
-    }
-
     /// Metrics in Prometheus text format for node_exporter's textfile collector.
     public struct Metrics: Sendable, Equatable {
         /// Where to write them; `nil` (the default, "none" in the file) writes none.
@@ -146,7 +140,9 @@ extension Configuration {
             "other",
         ]
         /// Words of commercial advertising that must never appear on a government screen.
-        public var forbiddenTerms = ["特价", "促销", "打折", "优惠券", "限时抢购", "抽奖", "招商加盟", "全网最低"]
+        public var forbiddenTerms = [
+            "特价", "促销", "打折", "优惠券", "限时抢购", "抽奖", "招商加盟", "全网最低",  // lint: not for people (data)
+        ]
         /// Characters per item.
         public var maxTextLength = 500
         public var maxItems = 50

@@ -40,23 +40,24 @@ public enum LobbyCoreError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Several problems found in one pass, in file order.
     case several([LobbyCoreError])
 
+    /// In the process's language (`Language.current`); `expected` and `found` were worded in it
+    /// when the error was made.
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):
-            return "\(file): cannot read: \(reason)"
+            return Messages.Reading.cannotRead(file, reason).description
         case .unwritable(let file, let reason):
-            return "\(file): cannot write: \(reason)"
+            return Messages.Reading.cannotWrite(file, reason).description
         case .syntax(let location, let message):
-            return "\(location): TOML syntax error: \(message)"
+            return Messages.Reading.syntax(location, message).description
         case .unknownKey(let location, let key, let suggestion):
-            let hint = suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""
-            return "\(location): unknown key \"\(key)\"\(hint)"
+            return Messages.Reading.unknownKey(location, key, suggestion).description
         case .missingKey(let location, let key):
-            return "\(location): missing required key \"\(key)\""
+            return Messages.Reading.missingKey(location, key).description
         case .wrongType(let location, let key, let found, let expected):
-            return "\(location): \(key): expected \(expected), found \(found)"
+            return Messages.Reading.wrongType(location, key, found: found, expected: expected).description
         case .invalidValue(let location, let key, let value, let expected):
-            return "\(location): \(key) = \(value): expected \(expected)"
+            return Messages.Reading.invalidValue(location, key, value, expected: expected).description
         case .several(let errors):
             return errors.map(\.description).joined(separator: "\n")
         }

@@ -16,7 +16,7 @@ public enum LobbyDaemonError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .alreadyRunning(let lockFile):
-            "another lobbyd is running for this state directory (lock \(lockFile) is held)"
+            Messages.Daemon.alreadyRunning(lockFile).description
         case .cannotStart(let reason): reason
         }
     }
@@ -40,20 +40,25 @@ public enum Daemon {
         let player = makePlayer(configuration, state: state, link: link, clock: clock, notifier: notifier)
         if clock.isShifted {
             logger.warning(
-                "TESTING ONLY: the wall clock is shifted and now reads \(configuration.timeZone.iso8601(clock.now()))")
+                "\(Messages.Daemon.shiftedClock(configuration.timeZone.iso8601(clock.now())))")
         }
         recorder.checkAnchors(at: clock.now())
         if let problem = state.fallbackProblem {
             recorder.record(
                 .playlistRejected,
-                "the standing notice \(configuration.content.fallbackPlaylist ?? "") does not pass; lobbyd runs without it: \(problem)",
+                Messages.Daemon.fallbackFails(configuration.content.fallbackPlaylist ?? "", problem).description,
                 detail: ["file": configuration.content.fallbackPlaylist ?? ""], at: clock.now(), level: .critical)
         }
         recorder.record(
             .daemonStart,
-            "lobbyd \(Release.version), sign on \(configuration.serial.device), spool \(configuration.paths.spool)",
+            Messages.Daemon.started(
+                Release.version, device: configuration.serial.device, spool: configuration.paths.spool
+            )
+            .description,
             detail: ["release": Release.version], at: clock.now())
-        let reload: @Sendable () throws -> String = { try Self.reload(path: configurationPath, into: state.settings) }
+        let reload: @Sendable () throws -> Localized = {
+            try Self.reload(path: configurationPath, into: state.settings)
+        }
         let center = ControlCenter(
             settings: state.settings, playlists: state.playlists, player: state.player, steering: state.steering,
             link: link, recorder: recorder, clock: clock, reload: reload)
@@ -114,24 +119,24 @@ public enum Daemon {
             case .down(let cause):
                 recorder.record(.linkDown, cause, detail: ["cause": cause], at: clock.now(), level: .warning)
             case .synced(let bytes):
-                Logger(label: "lobbyd").info("sign updated: \(bytes) bytes sent")
+                Logger(label: "lobbyd").info("\(Messages.Daemon.signUpdated(bytes))")
             case .signReset:
                 recorder.record(
-                    .signReset, "the sign lost power or was reset; its content is being uploaded again",
+                    .signReset, Messages.Daemon.signReset.description,
                     detail: ["device": device], at: clock.now(), level: .warning)
             case .signRefused(let problems):
                 recorder.record(
-                    .signRefused, "the sign reports problems with the upload: \(problems)",
+                    .signRefused, Messages.Daemon.signRefused(problems).description,
                     detail: ["device": device, "problems": problems],
                     at: clock.now(), level: .warning)
             case .signRestored:
                 recorder.record(
-                    .signRestored, "the sign shows all its content again", detail: ["device": device],
+                    .signRestored, Messages.Daemon.signRestored.description, detail: ["device": device],
                     at: clock.now())
             case .clockSet(let hour, let minute):
                 let time = String(format: "%02d:%02d", hour, minute)
                 recorder.record(
-                    .signClockSet, "the sign's clock was off; set to \(time)",
+                    .signClockSet, Messages.Daemon.signClockSet(time).description,
                     detail: ["device": device, "time": time],
                     at: clock.now())
             }
@@ -147,13 +152,14 @@ public enum Daemon {
         } catch let error as LobbyDaemonError {
             throw error
         } catch {
-            throw LobbyDaemonError.cannotStart("control socket \(configuration.paths.controlSocket): \(error)")
+            throw LobbyDaemonError.cannotStart(
+                Messages.Daemon.controlSocket(configuration.paths.controlSocket, "\(error)").description)
         }
     }
 
     /// Re-reads the configuration, calendars and trusted keys. Nothing changes unless all of it
     /// is valid; sections that only a restart can apply are kept and named.
-    static func reload(path: String, into settings: LiveSettings) throws -> String {
+    static func reload(path: String, into settings: LiveSettings) throws -> Localized {
         let old = settings.snapshot.configuration
         let new: Configuration
         let calendar: WorkdayCalendar
@@ -163,12 +169,10 @@ public enum Daemon {
             // A trusted-keys directory gone or emptied by mistake would take every playlist off
             // the screen: refused, like a start with it would be warned about.
             guard try !makeValidator(new).trust.keys.isEmpty else {
-                throw LobbyDaemonError.cannotStart(
-                    "no trusted publisher key in \(new.paths.trustedKeys) (missing or empty): every playlist would leave the screen"
-                )
+                throw LobbyDaemonError.cannotStart(Messages.Daemon.reloadNoKeys(new.paths.trustedKeys).description)
             }
         } catch {
-            throw LobbyDaemonError.cannotStart("reload refused, the running configuration is kept:\n\(error)")
+            throw LobbyDaemonError.cannotStart(Messages.Daemon.reloadRefused("\(error)").description)
         }
         var applied = old
         applied.timeZone = new.timeZone
@@ -177,10 +181,11 @@ public enum Daemon {
         applied.content = new.content
         applied.content.fallbackPlaylist = old.content.fallbackPlaylist
         applied.retentionDays = new.retentionDays
+        applied.site = new.site
+        Language.current = new.site.language
         settings.replace(configuration: applied, schedule: Schedule(configuration: applied, calendar: calendar))
         let restart = LiveSettings.needingRestart(from: old, to: new)
-        return "configuration reloaded from \(path): windows, calendars, time zone, content rules and trusted keys"
-            + (restart.isEmpty ? "" : "; restart lobbyd to apply \(restart.joined(separator: ", "))")
+        return Messages.Daemon.reloaded(path, restart: restart.isEmpty ? nil : restart.joined(separator: ", "))
     }
 
     /// The daemon's playlist validator: configured rules, trusted keys, the configured font.
@@ -211,7 +216,7 @@ public enum Daemon {
                 )
             }
         } catch {
-            return (store, "fallback playlist \(path): \(error)")
+            return (store, Messages.Daemon.fallbackUnreadable(path, "\(error)").description)
         }
     }
 
@@ -220,8 +225,7 @@ public enum Daemon {
     {
         let validator = try makeValidator(configuration)
         if validator.trust.keys.isEmpty {
-            Logger(label: "lobbyd").warning(
-                "no trusted publisher keys in \(configuration.paths.trustedKeys): every playlist will be rejected")
+            Logger(label: "lobbyd").warning("\(Messages.Daemon.noTrustedKeys(configuration.paths.trustedKeys))")
         }
         return try SpoolWatcher(
             archive: SpoolArchive(spool: configuration.paths.spool), validator: validator, now: clock.now,
@@ -233,25 +237,25 @@ public enum Daemon {
                 // Durable or not at all: no playlist goes on the screen without its record.
                 do {
                     try recorder.recordDurably(
-                        .playlistAccepted, "\(id) version \(version) from \(publisher) → \(path)",
+                        .playlistAccepted, Messages.Daemon.accepted(id, version, from: publisher, to: path).description,
                         detail: record.detail.merging(["path": path]) { $1 }, actor: "daemon", at: now)
                 } catch {
                     return false
                 }
             case .rejected(let file, let reason, let problems, let summary):
                 recorder.record(
-                    .playlistRejected, "\(file), \(problems) problem(s), see \(reason)",
+                    .playlistRejected, Messages.Daemon.rejected(file, problems: problems, reason: reason).description,
                     detail: ["file": file, "reason_file": reason, "problems": "\(problems)", "summary": summary],
                     at: now,
                     level: .warning)
             case .duplicate(let id, let version, let path):
                 recorder.record(
-                    .playlistDuplicate, "\(id) version \(version) again, archived as \(path)",
+                    .playlistDuplicate, Messages.Daemon.duplicate(id, version, path: path).description,
                     detail: ["id": id, "version": "\(version)", "path": path], at: now)
             case .withdrawn(let file, let problems):
                 recorder.record(
                     .playlistWithdrawn,
-                    "\(file) is off the screen: \(problems) problem(s) now (a revoked or untrusted key, changed rules); see the journal",
+                    Messages.Daemon.withdrawn(file, problems: problems).description,
                     detail: ["file": file, "problems": "\(problems)"], at: now, level: .warning)
             }
             return true

@@ -6,16 +6,35 @@ import Logging
 /// collects under systemd and a terminal shows when run by hand, so both carry the same words.
 /// Under journald (JOURNAL_STREAM set) each line starts with its syslog priority, `<4>` for a
 /// warning (sd-daemon(3)), so `journalctl -p warning` selects by level; journald adds the time.
+/// By hand, each line starts with the time in the hall's zone (`zone`), not the machine's.
 public enum DaemonLogging {
-    public static func bootstrap(level: LobbyCore.LogLevel) {
+    public static func bootstrap(level: LobbyCore.LogLevel, zone: TimeZone) {
         let swiftLogLevel = Logger.Level(rawValue: level.rawValue) ?? .info
         let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
             if journal { return OneLineHandler(JournalLineHandler(label: label, logLevel: swiftLogLevel)) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = swiftLogLevel
-            return OneLineHandler(handler)
+            return OneLineHandler(TerminalLineHandler(label: label, logLevel: swiftLogLevel, zone: zone))
         }
+    }
+}
+
+/// `2026-11-25T10:00:00+08:00 warning lobbyd: event=link_down link_down: …` on stderr.
+struct TerminalLineHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level
+    let zone: TimeZone
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let fields = metadata.merging(event.metadata ?? [:]) { $1 }
+        let prefix = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
+        let line = "\(zone.iso8601(Date())) \(event.level) \(label): \(prefix)\(event.message)\n"
+        FileHandle.standardError.write(Data(line.utf8))
     }
 }
 

@@ -43,8 +43,7 @@ public final class EventRecorder: Sendable {
             throw .corrupt(path: path, reason: reason)
         } catch {
             Logger(label: "lobbyd").error(
-                "store degraded: \(error); the screen is driven and events wait in memory (at most \(Self.maximumPending))"
-            )
+                "\(Messages.Daemon.storeDegradedAtStart("\(error)", limit: Self.maximumPending))")
             backlog = Mutex(Backlog(log: nil, degradedSince: now, reason: "\(error)"))
         }
     }
@@ -58,10 +57,10 @@ public final class EventRecorder: Sendable {
         do {
             let removed = try log.prune(olderThan: now.addingTimeInterval(-Double(days) * 86_400), now: now)
             if removed > 0 {
-                logger.notice("retention: \(removed) event(s) older than \(days) days removed; chain checkpointed")
+                logger.notice("\(Messages.Daemon.retention(removed: removed, days: days))")
             }
         } catch {
-            logger.error("retention failed: \(error)")
+            logger.error("\(Messages.Daemon.retentionFailed("\(error)"))")
         }
     }
 
@@ -80,21 +79,20 @@ public final class EventRecorder: Sendable {
             var check = try log.verify(against: recent)
             // Before lobbyd writes anything, the log must end where the last anchor left it.
             if let last = anchors.last, let head = try? log.head(), head.row > last.row {
-                let when =
-                    last.reason == .stop ? "while lobbyd was stopped" : "after lobbyd's last anchor (an unclean stop)"
-                check.problems.append("rows \(last.row + 1)–\(head.row) were written \(when), after \(last.ts)")
+                let when = last.reason == .stop ? Messages.Daemon.whileStopped : Messages.Daemon.afterLastAnchor
+                check.problems.append(
+                    Messages.Daemon.rowsWritten(last.row + 1, head.row, when: when, after: last.ts).description)
             }
             if !check.problems.isEmpty {
                 logger.critical(
-                    "event log \(log.path) contradicts its anchors: \(check.problems.joined(separator: "; ")); run lobbyctl verify-log"
-                )
+                    "\(Messages.Daemon.contradictsAnchors(log.path, check.problems.joined(separator: "; ")))")
                 record(
                     .logTampered, check.problems.joined(separator: "; "),
                     detail: ["problems": "\(check.problems.count)", "anchors": "\(check.checked)"], at: now,
                     level: .critical)
             }
         } catch {
-            logger.error("cannot check the event log's anchors: \(error)")
+            logger.error("\(Messages.Daemon.cannotCheckAnchors("\(error)"))")
         }
         anchor(.start, at: now)
     }
@@ -105,9 +103,9 @@ public final class EventRecorder: Sendable {
         do {
             let anchor = try log.anchor(reason, at: now)
             lastAnchor.withLock { $0 = now }
-            logger.notice("event log head (\(reason.rawValue)): row \(anchor.row) hash \(anchor.hash)")
+            logger.notice("\(Messages.Daemon.head(reason.rawValue, row: anchor.row, hash: anchor.hash))")
         } catch {
-            logger.error("cannot anchor the event log: \(error)")
+            logger.error("\(Messages.Daemon.cannotAnchor("\(error)"))")
         }
     }
 
@@ -151,7 +149,7 @@ public final class EventRecorder: Sendable {
                 try write(&backlog, at: date)
             } catch {
                 backlog.pending.removeLast()
-                logger.error("\(kind.rawValue) NOT recorded: \(error)")
+                logger.error("\(Messages.Daemon.notRecorded(kind.rawValue, "\(error)"))")
                 throw error
             }
         }
@@ -162,7 +160,7 @@ public final class EventRecorder: Sendable {
         let (pending, dropped) = unwritten
         guard pending + dropped > 0 else { return }
         logger.critical(
-            "\(pending + dropped) event(s) could not be written to \(path) and are lost (\(pending) waiting, \(dropped) dropped earlier)"
+            "\(Messages.Daemon.lost(pending + dropped, path: path, pending: pending, dropped: dropped))"
         )
     }
 
@@ -190,14 +188,13 @@ public final class EventRecorder: Sendable {
             _ = try? log.anchor(.write, at: date)
             if backlog.degradedSince != nil {
                 logger.notice(
-                    "event log writable again; \(backlog.pending.count) queued event(s) written, \(backlog.dropped) dropped"
-                )
+                    "\(Messages.Daemon.storeWritable(written: backlog.pending.count, dropped: backlog.dropped))")
             }
             backlog = Backlog(log: backlog.log)
         } catch {
             failures.add(1, ordering: .relaxed)
             if backlog.degradedSince == nil {
-                logger.error("store degraded: \(error); events wait in memory (at most \(Self.maximumPending))")
+                logger.error("\(Messages.Daemon.storeDegraded("\(error)", limit: Self.maximumPending))")
                 backlog.degradedSince = date
             }
             backlog.reason = "\(error)"

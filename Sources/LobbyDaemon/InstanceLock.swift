@@ -1,4 +1,5 @@
 import Foundation
+import LobbyCore
 
 /// One lobbyd per state directory: an exclusive `flock` on `lobbyd.lock`, released when the
 /// process ends however it ends, so a stale lock file never blocks a restart.
@@ -12,7 +13,7 @@ struct InstanceLock {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw LobbyDaemonError.cannotStart(
-                "\(path): cannot open the lock file: \(String(cString: strerror(errno)))")
+                Messages.Daemon.lockFile(path, Messages.System.error(errno).description).description)
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)

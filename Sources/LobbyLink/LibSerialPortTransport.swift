@@ -33,7 +33,9 @@ public final class LibSerialPortTransport: Transport {
         guard results.allSatisfy({ $0 == SP_OK }) else {
             let reason = Self.lastError()
             close()
-            throw .cannotOpen(path: path, reason: "cannot set \(serial.baud) \(serial.frameDescription): \(reason)")
+            throw .cannotOpen(
+                path: path,
+                reason: Messages.Link.cannotConfigure("\(serial.baud) \(serial.frameDescription)", reason).description)
         }
     }
 
@@ -46,7 +48,7 @@ public final class LibSerialPortTransport: Transport {
     }
 
     public func write(_ bytes: [UInt8], timeout: Duration) throws(LinkError) {
-        guard let port else { throw .writeFailed(path: path, reason: "closed") }
+        guard let port else { throw .writeFailed(path: path, reason: Messages.Link.portClosed.description) }
         let written = bytes.withUnsafeBytes {
             sp_blocking_write(port, $0.baseAddress, $0.count, Self.milliseconds(timeout))
         }
@@ -57,7 +59,7 @@ public final class LibSerialPortTransport: Transport {
     }
 
     public func read(timeout: Duration) throws(LinkError) -> [UInt8] {
-        guard let port else { throw .readFailed(path: path, reason: "closed") }
+        guard let port else { throw .readFailed(path: path, reason: Messages.Link.portClosed.description) }
         var buffer = [UInt8](repeating: 0, count: 4096)
         // libserialport reads a timeout of 0 as "wait for ever": zero means "what is there now".
         let milliseconds = Self.milliseconds(timeout)
@@ -78,7 +80,8 @@ public final class LibSerialPortTransport: Transport {
             case .rts: sp_set_rts(port, active ? SP_RTS_ON : SP_RTS_OFF)
             }
         guard result == SP_OK else {
-            throw .writeFailed(path: path, reason: "cannot set \(line.rawValue): \(Self.lastError())")
+            throw .writeFailed(
+                path: path, reason: Messages.Link.cannotConfigure(line.rawValue, Self.lastError()).description)
         }
     }
 
@@ -91,7 +94,7 @@ public final class LibSerialPortTransport: Transport {
 
     /// The operating system's last error as libserialport saw it.
     static func lastError() -> String {
-        guard let message = sp_last_error_message() else { return "unknown error" }
+        guard let message = sp_last_error_message() else { return Messages.Link.unknownError.description }
         defer { sp_free_error_message(message) }
         return String(cString: message)
     }

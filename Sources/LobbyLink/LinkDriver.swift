@@ -218,7 +218,7 @@ public struct LinkLoop {
             do {
                 ledger = try SignLedger.load(path)
             } catch {
-                logger.warning("link: ignoring \(path) (\(error)); the sign will be re-synced")
+                logger.warning("\(Messages.Link.ignoringLedger(path, "\(error)"))")
             }
         }
     }
@@ -226,7 +226,7 @@ public struct LinkLoop {
     /// Opens the port and syncs the sign.
     public mutating func begin() {
         let (path, _, _, _) = driver.configuration
-        logger.info("link: using \(TransportFactory.kind(of: path)) for \(path)")
+        logger.info("\(Messages.Link.using(TransportFactory.kind(of: path), for: path))")
         handle(.start)
     }
 
@@ -326,12 +326,12 @@ public struct LinkLoop {
             return upload(controller, withClock: true)
         case .adopt:
             memory = ledger?.memory ?? SignMemory()
-            logger.notice("link: the sign still holds what was last sent; sending only what changed")
+            logger.notice("\(Messages.Link.adopting)")
             return upload(controller, withClock: false)
         case .setClock:
             do {
                 let (hour, minute) = try sendClock(controller)
-                logger.warning("link: the sign's clock was off; set to \(String(format: "%02d:%02d", hour, minute))")
+                logger.warning("\(Messages.Link.clockSet(String(format: "%02d:%02d", hour, minute)))")
                 driver.emit(.clockSet(hour: hour, minute: minute))
             } catch {
                 return .transmissionFailed(error.description)
@@ -343,15 +343,13 @@ public struct LinkLoop {
         case .scheduleHealthCheck(let delay):
             healthAt = driver.clocks.monotonic() + delay
         case .linkUp:
-            logger.notice("link up: \(path)")
+            logger.notice("\(Messages.Link.up(path))")
             driver.emit(.up)
         case .linkDown(let cause):
-            logger.warning("link down: \(path): \(cause)")
+            logger.warning("\(Messages.Link.down(path, cause))")
             driver.emit(.down(cause: cause))
         case .signReset:
-            logger.warning(
-                "the sign on \(path) lost power or was reset (its manifest or clock says so); uploading everything again"
-            )
+            logger.warning("\(Messages.Link.reset(path))")
             driver.emit(.signReset)
             isContentIncomplete = true
         }
@@ -396,7 +394,9 @@ public struct LinkLoop {
     /// Sends the controller's probe and waits up to `deadline` for the answer; `nil` if none came.
     mutating func ask(_ controller: any Controller, within deadline: Duration) throws(LinkError) -> ProbeReply? {
         try send(controller.probe())
-        guard let transport else { throw LinkError.writeFailed(path: driver.configuration.path, reason: "port closed") }
+        guard let transport else {
+            throw LinkError.writeFailed(path: driver.configuration.path, reason: Messages.Link.portClosed.description)
+        }
         var received: [UInt8] = []
         let end = driver.clocks.monotonic() + deadline
         while driver.clocks.monotonic() < end && !isInterrupted {
@@ -407,8 +407,7 @@ public struct LinkLoop {
             // packet cut short when lobbyd stopped or the cable came out: the journal's, not an
             // event (`upload` reports what the sign refused of its content).
             if !reply.problems.isEmpty {
-                logger.notice(
-                    "link: the sign reports since the previous probe: \(reply.problems.joined(separator: ", "))")
+                logger.notice("\(Messages.Link.sinceProbe(reply.problems.joined(separator: ", ")))")
             }
             return reply
         }
@@ -419,7 +418,9 @@ public struct LinkLoop {
     /// have crossed the line (the port's buffers hold seconds of them), and then for
     /// `Transmission.pause` and a margin.
     mutating func send(_ transmission: Transmission) throws(LinkError) {
-        guard let transport else { throw LinkError.writeFailed(path: driver.configuration.path, reason: "port closed") }
+        guard let transport else {
+            throw LinkError.writeFailed(path: driver.configuration.path, reason: Messages.Link.portClosed.description)
+        }
         let serial = driver.configuration.serial
         for (index, part) in transmission.parts.enumerated() {
             if index > 0 { try idle(until: lineBusyUntil + Transmission.pause + .milliseconds(20)) }
@@ -450,7 +451,7 @@ public struct LinkLoop {
             } catch {
                 // Kept in memory all the same (a reconnect still adopts; the next start re-syncs,
                 // which is safe): without it every probe would find a foreign token and re-sync.
-                logger.error("link: cannot record what the sign holds in \(path): \(error)")
+                logger.error("\(Messages.Link.cannotRecord(path, "\(error)"))")
             }
         }
         ledger = confirmed
@@ -516,7 +517,7 @@ public struct LinkLoop {
             try transport.setControlLine(
                 ControlLine(rawValue: relay.rawValue)!, active: on == serial.powerRelayActiveHigh)
         } catch {
-            logger.error("cannot switch the panel-power relay: \(error)")
+            logger.error("\(Messages.Link.relay("\(error)"))")
         }
     }
 
@@ -527,7 +528,7 @@ public struct LinkLoop {
     /// everything again, a loop. `SerialLink` decides whether to send again.)
     mutating func reportRefused(_ problems: [String], total: Int) {
         let text = problems.joined(separator: ", ")
-        logger.error("link: the sign reports problems with an upload of \(total) bytes: \(text)")
+        logger.error("\(Messages.Link.refusedUpload(total, text))")
         driver.update { $0.signProblems = text }
         driver.emit(.signRefused(problems: text))
         isContentIncomplete = true
@@ -535,7 +536,7 @@ public struct LinkLoop {
             do {
                 try SignLedger.remove(path)
             } catch {
-                logger.error("link: cannot remove \(path) (\(error)); the next start may adopt a sign that refused")
+                logger.error("\(Messages.Link.cannotRemove(path, "\(error)"))")
             }
         }
     }
@@ -543,14 +544,14 @@ public struct LinkLoop {
     /// An upload cut short by a stop: what the sign holds is unknown (its manifest says so).
     mutating func interrupted(after sent: Int, of total: Int) -> SerialLink.Event? {
         logger.notice(
-            "link: stopping; upload cut short after \(sent) of \(total) bytes, the next start re-syncs the sign")
+            "\(Messages.Link.cutShort(sent: sent, total: total))")
         memory = SignMemory()
         return nil
     }
 
     /// Sends what the screen should show (and the clock, at a re-sync), with progress in status.
     mutating func upload(_ controller: any Controller, withClock: Bool) -> SerialLink.Event? {
-        guard let transport else { return .transmissionFailed("port closed") }
+        guard let transport else { return .transmissionFailed(Messages.Link.portClosed.description) }
         let (program, staged, version) = driver.desired()
         var transmissions: [Transmission]
         do {
@@ -565,7 +566,7 @@ public struct LinkLoop {
                 }
             }
         } catch {
-            logger.error("cannot show the content on this sign: \(error)")
+            logger.error("\(Messages.Link.cannotShow("\(error)"))")
             sentVersion = version
             return nil
         }
@@ -599,7 +600,7 @@ public struct LinkLoop {
             if changesMemory { try recordSent(controller) }
             guard let reply = try ask(controller, within: inFlight + Self.probeDeadline) else {
                 if isInterrupted { return interrupted(after: total, of: total) }
-                logger.warning("link: the sign did not confirm an upload of \(total) bytes")
+                logger.warning("\(Messages.Link.unconfirmed(total))")
                 memory = SignMemory()  // what it holds is unknown: everything goes again
                 return .probeUnanswered
             }
@@ -608,7 +609,7 @@ public struct LinkLoop {
             if refused && changesMemory && reply.manifest == nil {
                 // The manifest file the upload wrote is gone: the sign lost its memory while it
                 // was receiving (a power cut), and refused what came after.
-                logger.warning("link: the sign lost power or was reset during the upload; sending everything again")
+                logger.warning("\(Messages.Link.resetDuringUpload)")
                 driver.emit(.signReset)
             }
             // After the confirmation, so that the time sent is the time it arrives (computed

@@ -1,3 +1,4 @@
+import LobbyCore
 import LobbyProtocol
 
 /// What the link puts on the line, as pure functions: `LinkDriver` sends what they return, and

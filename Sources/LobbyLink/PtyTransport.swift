@@ -9,7 +9,7 @@ public final class PtyTransport: Transport {
     init(path: String, device: String, serial: Configuration.Serial) throws(LinkError) {
         self.path = path
         descriptor = Glibc.open(device, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: Messages.System.error(errno).description) }
         var settings = termios()
         tcgetattr(descriptor, &settings)
         cfmakeraw(&settings)
@@ -26,14 +26,14 @@ public final class PtyTransport: Transport {
         let deadline = ContinuousClock.now + timeout
         var sent = 0
         while sent < bytes.count {
-            guard descriptor >= 0 else { throw .writeFailed(path: path, reason: "closed") }
+            guard descriptor >= 0 else { throw .writeFailed(path: path, reason: Messages.Link.portClosed.description) }
             let count = bytes[sent...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 sent += count
                 continue
             }
             guard count < 0, errno == EAGAIN || errno == EINTR else {
-                throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+                throw .writeFailed(path: path, reason: Messages.System.error(errno).description)
             }
             let left = deadline - ContinuousClock.now
             guard left > .zero, wait(for: Int16(POLLOUT), timeout: left) else {
@@ -43,7 +43,7 @@ public final class PtyTransport: Transport {
     }
 
     public func read(timeout: Duration) throws(LinkError) -> [UInt8] {
-        guard descriptor >= 0 else { throw .readFailed(path: path, reason: "closed") }
+        guard descriptor >= 0 else { throw .readFailed(path: path, reason: Messages.Link.portClosed.description) }
         guard wait(for: Int16(POLLIN), timeout: timeout) else { return [] }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -51,7 +51,9 @@ public final class PtyTransport: Transport {
         // A pty whose other side closed reads EIO (or 0): the "cable" is unplugged.
         guard count > 0 else {
             throw .readFailed(
-                path: path, reason: count == 0 ? "the other side closed" : String(cString: strerror(errno)))
+                path: path,
+                reason: count == 0
+                    ? Messages.Link.otherSideClosed.description : Messages.System.error(errno).description)
         }
         return Array(buffer[..<count])
     }

@@ -1,3 +1,5 @@
+import LobbyCore
+
 /// The link to the sign as a state machine: each event returns the actions its thin driver loop
 /// performs, so every recovery path is tested without a device.
 ///
@@ -153,11 +155,11 @@ public struct SerialLink: Sendable {
         // In `ready`: an upload the sign did not confirm (`LinkLoop.upload`).
         case (.probing, .probeUnanswered), (.degraded, .probeUnanswered), (.ready, .probeUnanswered):
             misses += 1
-            if misses >= Self.missesBeforeReopen { return fail("the sign did not answer \(misses) probes") }
+            if misses >= Self.missesBeforeReopen { return fail(Messages.Link.missedProbes(misses).description) }
             retries += 1
-            lastError = "the sign does not answer"
+            lastError = Messages.Link.noAnswer.description
             state = .degraded
-            return reportDown("the sign does not answer") + [.scheduleRetry(after: Self.backoff(retries))]
+            return reportDown(Messages.Link.noAnswer.description) + [.scheduleRetry(after: Self.backoff(retries))]
         case (.degraded, .retryDue):
             return [.probe]
         case (.ready, .healthCheckDue):

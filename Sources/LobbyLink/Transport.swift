@@ -33,18 +33,23 @@ public enum LinkError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            "\(path): cannot open: \(reason)" + (reason.contains("Permission denied") ? Self.permissionHint : "")
-        case .writeFailed(let path, let reason): "\(path): write failed: \(reason)"
-        case .writeTimedOut(let path, let sent, let total): "\(path): write timed out after \(sent) of \(total) bytes"
-        case .readFailed(let path, let reason): "\(path): read failed: \(reason)"
-        case .noReply(let path, let after): "\(path): the sign did not answer within \(after)"
+            Messages.Link.cannotOpen(
+                path, reason,
+                permission: reason.contains(Self.permissionDenied)
+                    || reason == Messages.System.error(EACCES).description
+            ).description
+        case .writeFailed(let path, let reason): Messages.Link.writeFailed(path, reason).description
+        case .writeTimedOut(let path, let sent, let total):
+            Messages.Link.writeTimedOut(path, sent: sent, total: total).description
+        case .readFailed(let path, let reason): Messages.Link.readFailed(path, reason).description
+        case .noReply(let path, let after): Messages.Link.noReply(path, within: "\(after)").description
         }
     }
+}
 
-    /// What the technician does about a refused permission: serial ports belong to `dialout`.
-    static let permissionHint =
-        " (serial ports belong to the dialout group: the packaged unit runs lobbyd with"
-        + " SupplementaryGroups=dialout; by hand, run `sudo usermod -aG dialout $USER` and log in again)"
+extension LinkError {
+    /// How libserialport says EACCES.
+    static let permissionDenied = "Permission denied"  // lint: not for people (libserialport's words)
 }
 
 /// Opens the right transport for a device path, following symlinks (`/dev/serial/by-id/…`).
@@ -68,6 +73,6 @@ public enum TransportFactory {
 
     /// Which transport `open` would choose, for the log line that says so.
     public static func kind(of path: String) -> String {
-        resolve(path).hasPrefix("/dev/pts/") ? "pseudo-terminal (termios)" : "serial port (libserialport)"
+        Messages.Link.transport(pty: resolve(path).hasPrefix("/dev/pts/")).description
     }
 }

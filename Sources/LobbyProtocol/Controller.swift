@@ -63,9 +63,9 @@ public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .panelTooLarge(let width, let height, let limit):
-            "a \(width)x\(height) panel is larger than this controller driver supports (\(limit))"
+            Messages.Link.panelTooLarge(width, height, limit: limit).description
         case .tooManyPages(let pages, let slots):
-            "the program has \(pages) different pages but the sign's memory holds \(slots) pictures ([controller] picture_slots)"
+            Messages.Link.tooManyPages(pages, slots: slots).description
         }
     }
 }

@@ -78,6 +78,7 @@ public struct Frame: Sendable, Hashable, CustomStringConvertible, CustomDebugStr
 
     /// `192x32 frame, 312 dots lit, hash 5a0c…`: enough to tell frames apart in logs and test failures.
     public var description: String {
+        // lint: not for people (debug)
         "\(width)x\(height) frame, \(litCount) dots lit, hash \(String(contentHash, radix: 16))"
     }
 

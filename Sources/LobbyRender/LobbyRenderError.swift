@@ -1,3 +1,5 @@
+import LobbyCore
+
 /// Every error `LobbyRender` reports, with what a person needs to fix it.
 public enum LobbyRenderError: Error, Sendable, Equatable, CustomStringConvertible {
     /// FreeType could not open the file as a font.
@@ -19,22 +21,24 @@ public enum LobbyRenderError: Error, Sendable, Equatable, CustomStringConvertibl
         switch self {
         case .fontUnreadable(let path, let code):
             switch code {
-            case 1: "\(path): cannot open the font file: it does not exist or cannot be read"
-            case 2, 3: "\(path): not a font file FreeType can read"
-            default: "\(path): FreeType cannot open this font (FreeType error \(code))"
+            case 1: Messages.Render.fontUnreadable(path).description
+            case 2, 3: Messages.Render.notAFont(path).description
+            default: Messages.Render.freeType(path, code: Int32(code)).description
             }
-        case .fontNotAFile(let path): "\(path): not a font file (a directory, pipe or device)"
+        case .fontNotAFile(let path): Messages.Render.fontNotAFile(path).description
         case .sizeNotAvailable(let path, let size, let available):
-            "\(path): bitmap font has no \(size) px size; available: "
-                + available.map { "\($0) px" }.joined(separator: ", ")
+            Messages.Render.sizeNotAvailable(
+                path, size, available: available.map { "\($0) px" }.joined(separator: ", ")
+            )
+            .description
         case .doesNotFitOnePage(let pages):
-            "static text needs \(pages) pages; shorten it or use mode \"page\" or \"scroll\""
+            Messages.Render.doesNotFitOnePage(pages).description
         case .lineTallerThanPanel(let lineHeight, let panelHeight):
-            "a line is \(lineHeight) dots tall but the panel has only \(panelHeight) rows"
+            Messages.Render.lineTallerThanPanel(lineHeight, panelHeight).description
         case .tooLarge(let dots, let limit):
-            "the text would need \(dots) dots of pictures, more than the \(limit) drawn at most; shorten it or use a smaller font or panel"
+            Messages.Render.tooLarge(dots, limit: limit).description
         case .tooManyGlyphs(let limit):
-            "the text has more different characters than \(limit >> 20) MiB of glyphs hold at this font size; shorten it or use a smaller font"
+            Messages.Render.tooManyGlyphs(limit >> 20).description
         }
     }
 }

@@ -59,12 +59,12 @@ public struct AnchorFile: Sendable {
     /// Appends `anchor`, synced to disk unless `sync` is false.
     public func append(_ anchor: ChainAnchor, sync: Bool = true) throws(LobbyStoreError) {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
-        guard descriptor >= 0 else { throw .writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .writeFailed(path: path, reason: Messages.System.error(errno).description) }
         defer { close(descriptor) }
         let bytes = Array("\(anchor)\n".utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, !sync || fsync(descriptor) == 0 else {
-            throw .writeFailed(path: path, reason: String(cString: strerror(errno)))
+            throw .writeFailed(path: path, reason: Messages.System.error(errno).description)
         }
     }
 
@@ -127,8 +127,7 @@ extension EventLog {
                 let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0
                 if anchors.isEmpty && rows > 0 {
                     check.problems.append(
-                        "the log has \(rows) rows but no anchor: the anchor file \(AnchorFile(log: path).path) is missing (once after an upgrade from a release without anchors; otherwise it was deleted)"
-                    )
+                        Messages.Store.noAnchor(rows: rows, file: AnchorFile(log: path).path).description)
                 }
                 let checkpoints = try Row.fetchAll(db, sql: "SELECT up_to_id, hash FROM retention_checkpoints")
                 let anchoredCheckpoints = Set(
@@ -137,8 +136,7 @@ extension EventLog {
                     let key = "\(checkpoint["up_to_id"] as Int64? ?? 0) \(checkpoint["hash"] as String? ?? "")"
                     if !anchoredCheckpoints.contains(key) {
                         check.problems.append(
-                            "retention checkpoint up to row \(key.split(separator: " ")[0]) is in no anchor: rows were deleted outside retention"
-                        )
+                            Messages.Store.unanchoredCheckpoint(String(key.split(separator: " ")[0])).description)
                     }
                 }
                 let prunedUpTo = checkpoints.compactMap { $0["up_to_id"] as Int64? }.max() ?? 0
@@ -152,13 +150,11 @@ extension EventLog {
                     // power cut the last anchor, not synced, may be lost: the journal, which has
                     // every event's line, then tells a forged row from a real one.)
                     if let previous, anchor.reason == .start, anchor.row != previous.row {
-                        let when =
-                            previous.reason == .stop
-                            ? "while lobbyd was stopped"
-                            : "after lobbyd's last anchor, before it started again (an unclean stop)"
+                        let when = previous.reason == .stop ? Messages.Store.whileStopped : Messages.Store.uncleanStop
                         check.problems.append(
-                            "rows \(previous.row + 1)–\(anchor.row) were written \(when), between \(previous.ts) and \(anchor.ts)"
-                        )
+                            Messages.Store.writtenBetween(
+                                previous.row + 1, anchor.row, when: when, from: previous.ts, to: anchor.ts
+                            ).description)
                     }
                     guard anchor.row > 0, anchor.row > prunedUpTo else { continue }
                     guard
@@ -167,13 +163,12 @@ extension EventLog {
                     else {
                         check.problems.append(
                             anchor.row > last
-                                ? "the log ends at row \(last) but held row \(anchor.row) at \(anchor.ts): its tail was deleted"
-                                : "row \(anchor.row), anchored at \(anchor.ts), is missing")
+                                ? Messages.Store.tailDeleted(last: last, row: anchor.row, at: anchor.ts).description
+                                : Messages.Store.rowMissing(anchor.row, at: anchor.ts).description)
                         continue
                     }
                     if hash != anchor.hash {
-                        check.problems.append(
-                            "row \(anchor.row) is not the row anchored at \(anchor.ts): it was rewritten")
+                        check.problems.append(Messages.Store.rewritten(anchor.row, at: anchor.ts).description)
                     }
                 }
             }

@@ -148,7 +148,9 @@ public final class EventLog: Sendable {
         case broken(row: Int64, reason: String)
 
         /// The two reasons `verify()` gives, so a report can word them in its own language.
+        // lint: not for people (a key)
         public static let notFollowing = "it does not follow the row before it (a row was removed or inserted)"
+        // lint: not for people (a key)
         public static let edited = "its content does not match its hash (the row was edited)"
     }
 

@@ -1,3 +1,5 @@
+import LobbyCore
+
 /// Every error `LobbyStore` reports, with the command that fixes it where there is one.
 public enum LobbyStoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
@@ -9,19 +11,24 @@ public enum LobbyStoreError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
-            "\(path): cannot open the event log: \(reason)"
+            Messages.Store.cannotOpen(path, reason).description
         case .corrupt(let path, let reason):
-            """
-            \(path): the event log is damaged (\(reason)). lobbyd will not start on it. To recover what can be read \
-            (apt-get install sqlite3 first if needed), moving its write-ahead log with it: mv \(path) \(path).damaged \
-            && { [ ! -e \(path)-wal ] || mv \(path)-wal \(path).damaged-wal; } && rm -f \(path)-shm \
-            && sqlite3 \(path).damaged .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 \(path) \
-            && lobbyctl verify-log --database \(path)
-            """
+            Messages.Store.corrupt(path, reason, recovery: Self.recovery(path)).description
         case .writeFailed(let path, let reason):
-            "\(path): cannot write to the event log: \(reason)"
+            Messages.Store.writeFailed(path, reason).description
         case .readFailed(let path, let reason):
-            "\(path): cannot read the event log: \(reason)"
+            Messages.Store.readFailed(path, reason).description
         }
+    }
+
+    /// The commands that recover what can be read of a damaged log.
+    static func recovery(_ path: String) -> String {
+        // lint: not for people (shell commands)
+        """
+        mv \(path) \(path).damaged \
+        && { [ ! -e \(path)-wal ] || mv \(path)-wal \(path).damaged-wal; } && rm -f \(path)-shm \
+        && sqlite3 \(path).damaged .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 \(path) \
+        && lobbyctl verify-log --database \(path)
+        """
     }
 }

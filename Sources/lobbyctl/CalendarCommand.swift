@@ -6,23 +6,23 @@ import LobbyCore
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "Print each day's kind: DATE<TAB>workday|offday<TAB>weekday|weekend|holiday:NAME|makeup:NAME.")
+        abstract: Messages.Help.calendar.description)
 
     @OptionGroup var source: ScheduleSource
 
-    @Option(help: "First day, YYYY-MM-DD.")
+    @Option(help: Messages.Help.firstDay.argument)
     var from: String
 
-    @Option(help: "Last day (included), YYYY-MM-DD.")
+    @Option(help: Messages.Help.lastDay.argument)
     var to: String
 
-    @Flag(help: "One JSON object per day: date, workday, reason, covered.")
+    @Flag(help: Messages.Help.jsonDay.argument)
     var json = false
 
     func run() throws {
         guard let first = LocalDate(parsing: from), let last = LocalDate(parsing: to), first <= last else {
-            Console.error("lobbyctl calendar: --from \(from) --to \(to): expected two dates YYYY-MM-DD, from <= to")
-            throw ExitCode(ExitStatus.invalidInput)
+            Console.error("lobbyctl calendar: \(Messages.Console.calendarRange(from, to))")
+            throw ExitCode(ExitStatus.usage)
         }
         let calendar = try source.load().calendar
         var uncovered: Set<Int> = []
@@ -34,12 +34,10 @@ struct CalendarCommand: ParsableCommand {
                     ? JSONLine.text([
                         "date": "\(day.date)", "workday": day.isWorkday, "reason": "\(day.reason)",
                         "covered": day.isCovered,
-                    ]) : "\(day)")
+                    ]) : day.line)
         }
         for year in uncovered.sorted() {
-            Console.error(
-                "lobbyctl: no statutory calendar for \(year); assumed Monday–Friday workdays. "
-                    + "Add cn-\(year).toml to /etc/lobbyd/calendar.d when the State Council publishes it.")
+            Console.error("lobbyctl: \(Messages.Console.calendarMissing(year))")
         }
     }
 }

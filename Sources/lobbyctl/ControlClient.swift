@@ -4,10 +4,10 @@ import LobbyCore
 
 /// Options of every command that talks to the running daemon.
 struct ControlOptions: ParsableArguments {
-    @Option(help: "lobbyd's control socket.")
+    @Option(help: Messages.Help.socket.argument)
     var socket = Configuration().paths.controlSocket
 
-    @Flag(help: "Print the daemon's JSON replies, one per line, for scripts.")
+    @Flag(help: Messages.Help.json.argument)
     var json = false
 
     func connect() throws -> ControlClient {
@@ -45,14 +45,14 @@ struct ControlClient {
     static func connect(path: String) throws -> ControlClient {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else {
-            throw failure("lobbyctl: cannot create a socket: \(String(cString: strerror(errno)))")
+            throw failure("lobbyctl: \(Messages.Console.noSocket(Messages.System.error(errno).description))")
         }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
         guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
             close(descriptor)
-            throw failure("lobbyctl: --socket \(path): path too long for a Unix socket")
+            throw failure("lobbyctl: \(Messages.Console.socketPathTooLong(path))")
         }
         withUnsafeMutableBytes(of: &address.sun_path) { raw in
             raw.copyBytes(from: bytes)
@@ -68,27 +68,27 @@ struct ControlClient {
             close(descriptor)
             let hint =
                 switch code {
-                case EACCES: "permission denied: ask for membership of the operators group (lobbyops)"
-                case ENOENT, ECONNREFUSED: "is lobbyd running? (systemctl status lobbyd)"
-                default: String(cString: strerror(code))
+                case EACCES: Messages.Console.askForGroup.description
+                case ENOENT, ECONNREFUSED: Messages.Console.isItRunning.description
+                default: Messages.System.error(code).description
                 }
-            throw failure("lobbyctl: cannot connect to lobbyd at \(path): \(hint)")
+            throw failure("lobbyctl: \(Messages.Console.cannotConnect(path, hint))")
         }
         var client = ControlClient(descriptor: descriptor, path: path)
         let greeting = try client.readLine()
         if let greeting, ControlCoding.replyClass(of: greeting) == "ERROR",
             let refusal = try? ControlCoding.decode(ErrorReply.self, from: greeting)
         {
-            throw failure("lobbyctl: lobbyd at \(path) refused the connection: \(refusal.message)")
+            throw failure("lobbyctl: \(Messages.Console.connectionRefused(path, refusal.message))")
         }
         guard let greeting, ControlCoding.replyClass(of: greeting) == "VERSION" else {
-            throw failure("lobbyctl: \(path) did not greet like lobbyd")
+            throw failure("lobbyctl: \(Messages.Console.notLobbyd(path))")
         }
         if let version = try? ControlCoding.decode(VersionReply.self, from: greeting),
             version.proto != ControlProtocol.version
         {
             Console.error(
-                "lobbyctl: lobbyd \(version.release) speaks control protocol \(version.proto), this lobbyctl \(ControlProtocol.version); some fields may be missing"
+                "lobbyctl: \(Messages.Console.protocolMismatch(version.release, version.proto, ControlProtocol.version))"
             )
         }
         return client
@@ -98,23 +98,27 @@ struct ControlClient {
     /// with exit status 3 and the daemon's message.
     mutating func request(_ fields: [String: Any]) throws -> [UInt8] {
         try send(fields)
-        guard let reply = try readLine() else { throw Self.failure("lobbyctl: lobbyd closed the connection") }
+        guard let reply = try readLine() else { throw Self.failure("lobbyctl: \(Messages.Console.closed)") }
         if ControlCoding.replyClass(of: reply) == "ERROR" {
-            let message = (try? ControlCoding.decode(ErrorReply.self, from: reply))?.message ?? "refused"
-            Console.error("lobbyctl: lobbyd: \(message)")
+            let message =
+                (try? ControlCoding.decode(ErrorReply.self, from: reply))?.message
+                ?? Messages.Console.refused.description
+            Console.error("lobbyctl: \(Messages.Console.daemonSays(message))")
             throw ExitCode(ExitStatus.refused)
         }
         return reply
     }
 
+    /// Sends one request, asking for the reply in this run's language.
     func send(_ fields: [String: Any]) throws {
-        let line = Array(try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) + [0x0A]
+        let request = fields.merging(["lang": Language.current.rawValue]) { mine, _ in mine }
+        let line = Array(try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])) + [0x0A]
         var offset = 0
         while offset < line.count {
             let count = line[offset...].withUnsafeBytes {
                 Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
             }
-            guard count > 0 else { throw Self.failure("lobbyctl: lost the connection to lobbyd at \(path)") }
+            guard count > 0 else { throw Self.failure("lobbyctl: \(Messages.Console.lost(path))") }
             offset += count
         }
     }
@@ -142,7 +146,7 @@ struct ControlClient {
             if count == 0 { return .some(nil) }
             guard count > 0 else {
                 if errno == EINTR { continue }
-                throw Self.failure("lobbyctl: reading from lobbyd: \(String(cString: strerror(errno)))")
+                throw Self.failure("lobbyctl: \(Messages.Console.reading(Messages.System.error(errno).description))")
             }
             pending += buffer[..<count]
         }

@@ -5,7 +5,7 @@ import LobbyCore
 /// `lobbyctl status`: what the screen shows and why, the link, and anything to act on.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show the screen, the link and warnings of the running lobbyd.")
+        commandName: "status", abstract: Messages.Help.status.description)
 
     @OptionGroup var control: ControlOptions
 
@@ -18,7 +18,7 @@ struct StatusCommand: ParsableCommand {
 /// `lobbyctl watch`: events as they happen, and upload progress, until interrupted.
 struct WatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "watch", abstract: "Follow lobbyd's events live (Ctrl-C to stop).")
+        commandName: "watch", abstract: Messages.Help.watch.description)
 
     @OptionGroup var control: ControlOptions
 
@@ -45,7 +45,7 @@ struct WatchCommand: ParsableCommand {
                 }
                 if let link = status?.link, link.bytesTotal > 0 {
                     print(
-                        "\r\u{1B}[Kuploading "
+                        "\r\u{1B}[K\(Messages.Console.uploading) "
                             + StatusText.progress(sent: link.bytesSent, total: link.bytesTotal, eta: link.etaSeconds),
                         terminator: "")
                     barShown = true
@@ -66,13 +66,13 @@ struct WatchCommand: ParsableCommand {
             } else if let event = try? ControlCoding.decode(EventRecord.self, from: line) {
                 print(EventText.line(event, style: style, zone: zone))
             } else if let error = try? ControlCoding.decode(ErrorReply.self, from: line) {
-                Console.error("lobbyctl: lobbyd: \(error.message)")
+                Console.error("lobbyctl: \(Messages.Console.daemonSays(error.message))")
                 throw ExitCode(ExitStatus.failure)
             }
             fflush(nil)
         }
         progress = nil
-        Console.error("lobbyctl: lobbyd closed the connection")
+        Console.error("lobbyctl: \(Messages.Console.closed)")
         throw ExitCode(ExitStatus.failure)
     }
 }
@@ -80,21 +80,28 @@ struct WatchCommand: ParsableCommand {
 /// `lobbyctl playlists`: active playlists, and the newest rejections with their reasons.
 struct PlaylistsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "playlists", abstract: "List active, accepted and rejected playlists of the running lobbyd.")
+        commandName: "playlists", abstract: Messages.Help.playlists.description)
 
     @OptionGroup var control: ControlOptions
 
     func run() throws {
         guard let list = try control.ask(["command": "playlists"], as: PlaylistsReply.self) else { return }
-        print("active:")
-        if list.active.isEmpty { print("  none") }
+        print(Messages.Console.active)
+        if list.active.isEmpty { print("  \(Messages.Console.none)") }
         for playlist in list.active {
+            let line = Messages.Console.activeLine(
+                playlist.id, playlist.version, items: playlist.items, accepted: playlist.accepted, playlist.title)
+            print("  \(Console.visible(line.description))")
+        }
+        let waiting = list.waiting ?? []
+        print(Messages.Console.waitingHeader(waiting.count))
+        for file in waiting {
             print(
-                "  \(playlist.id) v\(playlist.version)  \(playlist.items) item(s)  accepted \(playlist.accepted)  \(playlist.title)"
+                "  \(Console.visible(file.file))  \(Messages.Console.waiting(file.waitsFor, seconds: file.secondsLeft))"
             )
         }
-        print("accepted files: \(list.accepted.count)")
-        print("rejected (newest \(list.rejected.count)):")
+        print(Messages.Console.acceptedFiles(list.accepted.count))
+        print(Messages.Console.rejectedNewest(list.rejected.count))
         for rejected in list.rejected {
             print("  \(Console.visible(rejected.file))")
             for line in rejected.reason.split(separator: "\n").prefix(6) {
@@ -108,16 +115,16 @@ struct PlaylistsCommand: ParsableCommand {
 struct OverrideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "override",
-        abstract: "Force the screen on or off until a time (default: the next scheduled change), or clear overrides.",
-        discussion: "Operators only (root or group lobbyops). Logged with your user name and the reason.")
+        abstract: Messages.Help.override.description,
+        discussion: Messages.Help.operatorsReason.description)
 
-    @Argument(help: "on, off or clear.")
+    @Argument(help: Messages.Help.onOffClear.argument, completion: .list(["on", "off", "clear"]))
     var state: String
 
-    @Option(help: "Until HH:MM today (the daemon's clock) or YYYY-MM-DDTHH:MM[:SS][+08:00].")
+    @Option(help: Messages.Help.overrideUntil.argument)
     var until: String?
 
-    @Option(help: "Why; goes into the compliance record.")
+    @Option(help: Messages.Help.reason.argument)
     var reason: String
 
     @OptionGroup var control: ControlOptions
@@ -134,18 +141,18 @@ struct OverrideCommand: ParsableCommand {
 struct MaintenanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maintenance",
-        abstract: "Open or close a maintenance period: the screen is dark (or shows a test pattern) meanwhile.",
-        discussion: "Operators only. Both ends are logged with your user name and note.")
+        abstract: Messages.Help.maintenance.description,
+        discussion: Messages.Help.operatorsNote.description)
 
-    @Argument(help: "start or end.")
+    @Argument(help: Messages.Help.startEnd.argument, completion: .list(["start", "end"]))
     var action: String
 
-    @Option(help: "What is being done; required for start.")
+    @Option(help: Messages.Help.maintenanceNote.argument)
     var note: String?
 
     @Option(
-        help:
-            "Show this test pattern during maintenance: \(TestPattern.allCases.map(\.rawValue).joined(separator: ", "))."
+        help: Messages.Help.maintenancePattern(TestPattern.allCases.map(\.rawValue).joined(separator: ", ")).argument,
+        completion: .list(TestPattern.allCases.map(\.rawValue))
     )
     var pattern: String?
 
@@ -162,9 +169,9 @@ struct MaintenanceCommand: ParsableCommand {
 /// `lobbyctl daily-check`: the record of the daily upkeep.
 struct DailyCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "daily-check", abstract: "Record today's upkeep check of the screen (operators only).")
+        commandName: "daily-check", abstract: Messages.Help.dailyCheck.description)
 
-    @Option(help: "What was checked and found.")
+    @Option(help: Messages.Help.checkNote.argument)
     var note: String
 
     @OptionGroup var control: ControlOptions
@@ -178,12 +185,14 @@ struct DailyCheckCommand: ParsableCommand {
 struct TestPatternCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test-pattern",
-        abstract: "Show a test pattern for a few minutes to check for dead dots (operators only).")
+        abstract: Messages.Help.testPattern.description)
 
-    @Argument(help: "\(TestPattern.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(
+        help: Messages.Help.pattern(TestPattern.allCases.map(\.rawValue).joined(separator: ", ")).argument,
+        completion: .list(TestPattern.allCases.map(\.rawValue)))
     var pattern: String
 
-    @Option(help: "How long, 1..60 minutes.")
+    @Option(help: Messages.Help.minutes.argument)
     var minutes = 5
 
     @OptionGroup var control: ControlOptions
@@ -197,7 +206,7 @@ struct TestPatternCommand: ParsableCommand {
 struct ReloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reload",
-        abstract: "Re-read lobbyd's configuration, calendars and trusted keys; an invalid file is refused.")
+        abstract: Messages.Help.reload.description)
 
     @OptionGroup var control: ControlOptions
 
@@ -223,8 +232,8 @@ private func resolveTime(_ text: String, client: inout ControlClient) throws -> 
     let withSeconds = text.count == 16 ? "\(text):00" : text
     let candidate = "\(withSeconds)\(try daemonNow(&client).suffix(6))"
     guard ControlTime.parse(candidate) != nil else {
-        Console.error("lobbyctl: --until \(text): expected HH:MM or YYYY-MM-DDTHH:MM[:SS][+08:00]")
-        throw ExitCode(ExitStatus.invalidInput)
+        Console.error("lobbyctl: \(Messages.Console.expectedUntil(text))")
+        throw ExitCode(ExitStatus.usage)
     }
     return candidate
 }

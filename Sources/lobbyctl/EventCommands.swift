@@ -7,13 +7,13 @@ import LobbyStore
 struct DatabaseOption: ParsableArguments {
     @OptionGroup var configuration: ConfigurationOption
 
-    @Option(help: "The event log (default: [paths] database).")
+    @Option(help: Messages.Help.database.argument)
     var database: String?
 
     /// Fails, saying so, when there is no file at `path`: opening it would make a new, empty log.
     static func requireLog(at path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else {
-            Console.error("lobbyctl: \(path): there is no event log there")
+            Console.error("lobbyctl: \(Messages.Console.noLog(path))")
             throw ExitCode(ExitStatus.failure)
         }
     }
@@ -39,26 +39,26 @@ struct DatabaseOption: ParsableArguments {
 /// `lobbyctl events`: what happened, from the event log.
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "List recorded events (screen on/off, playlists, link, maintenance …).")
+        commandName: "events", abstract: Messages.Help.events.description)
 
     @OptionGroup var source: DatabaseOption
 
-    @Option(help: "From this time (hall time unless an offset is given).")
+    @Option(help: Messages.Help.since.argument)
     var since: String?
 
-    @Option(help: "Until this time (excluded).")
+    @Option(help: Messages.Help.until.argument)
     var until: String?
 
-    @Option(help: "Only this kind, e.g. screen_on (repeatable).")
+    @Option(help: Messages.Help.kind.argument, completion: .list(EventKind.allCases.map(\.rawValue)))
     var kind: [String] = []
 
-    @Option(help: "At most this many events.")
+    @Option(help: Messages.Help.limit.argument)
     var limit = 100
 
-    @Option(help: "Skip this many events first (paging).")
+    @Option(help: Messages.Help.offset.argument)
     var offset = 0
 
-    @Flag(help: "One JSON object per line, for scripts.")
+    @Flag(help: Messages.Help.jsonLine.argument)
     var json = false
 
     func run() throws {
@@ -67,9 +67,9 @@ struct EventsCommand: ParsableCommand {
         let to = try until.map { try parseInstant($0, option: "--until", in: zone) }
         if let unknown = kind.first(where: { EventKind(rawValue: $0) == nil }) {
             Console.error(
-                "lobbyctl events: --kind \(unknown): expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                "lobbyctl events: \(Messages.Console.unknownKind(unknown, EventKind.allCases.map(\.rawValue).joined(separator: ", ")))"
             )
-            throw ExitCode(ExitStatus.invalidInput)
+            throw ExitCode(ExitStatus.usage)
         }
         let events = try log.events(since: from, until: to, kinds: kind, limit: limit, offset: offset)
         for event in events {
@@ -97,14 +97,14 @@ struct EventsCommand: ParsableCommand {
 struct VerifyLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-log",
-        abstract: "Check that the event log is complete and unaltered (exit 2 naming the first broken row).")
+        abstract: Messages.Help.verifyLog.description)
 
     @OptionGroup var source: DatabaseOption
 
-    @Option(help: "The anchor file (default: DATABASE.anchors; give it for a backup copied elsewhere).")
+    @Option(help: Messages.Help.anchors.argument)
     var anchors: String?
 
-    @Flag(help: "Print the result as one JSON object.")
+    @Flag(help: Messages.Help.jsonResult.argument)
     var json = false
 
     func run() throws {
@@ -117,15 +117,13 @@ struct VerifyLogCommand: ParsableCommand {
             check = try log.verify(against: anchors)
             verification = try log.verify()
         } catch {
-            Console.error(
-                "\(log.path): cannot be read to the end, the database is damaged: \(error). docs/INSTALL.md, section 9, says how to recover what can be read."
-            )
+            Console.error(Messages.Console.damaged(log.path, "\(error)").description)
             throw ExitCode(ExitStatus.invalidInput)
         }
         let anchorWords =
             anchors.isEmpty
-            ? "no anchors (\(anchorFile.path) is missing: the tail cannot be checked)"
-            : "\(check.checked) anchors checked" + (unreadable > 0 ? ", \(unreadable) unreadable line(s) skipped" : "")
+            ? Messages.Console.noAnchors(anchorFile.path).description
+            : Messages.Console.anchorsChecked(check.checked, unreadable: unreadable).description
         switch verification {
         case .intact(let rows) where check.problems.isEmpty:
             print(
@@ -133,7 +131,7 @@ struct VerifyLogCommand: ParsableCommand {
                     ? JSONLine.text([
                         "database": log.path, "intact": true, "rows": rows, "anchors": check.checked,
                     ])
-                    : "\(log.path): \(rows) events, chain intact; \(anchorWords)")
+                    : Messages.Console.intact(log.path, rows: rows, anchors: anchorWords).description)
         case .intact(let rows):
             if json {
                 print(
@@ -142,12 +140,14 @@ struct VerifyLogCommand: ParsableCommand {
                         "problems": check.problems,
                     ]))
             }
-            Console.error("\(log.path): \(rows) events, chain intact, but it contradicts its anchors (\(anchorWords)):")
+            Console.error(Messages.Console.contradictsAnchors(log.path, rows: rows, anchors: anchorWords).description)
             for problem in check.problems { Console.error("  \(problem)") }
             throw ExitCode(ExitStatus.invalidInput)
         case .broken(let row, let reason):
             if json { print(JSONLine.text(["database": log.path, "intact": false, "row": row, "reason": reason])) }
-            Console.error("\(log.path): broken at event \(row): \(reason)")
+            let words = Messages.Store.breakReason(
+                reason, notFollowing: EventLog.Verification.notFollowing, edited: EventLog.Verification.edited)
+            Console.error(Messages.Console.broken(log.path, row: row, words.description).description)
             for problem in check.problems { Console.error("  \(problem)") }
             throw ExitCode(ExitStatus.invalidInput)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LobbyCore
 
 /// `lobbyctl`: the operator's and content office's tool. Subcommands stay thin and call the
@@ -7,7 +8,7 @@ import LobbyCore
 struct LobbyCtl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lobbyctl",
-        abstract: "Query and steer lobbyd, and prepare content for the hall screen.",
+        abstract: Messages.Help.lobbyctl.description,
         version: "lobbyctl \(Release.version)",
         subcommands: [
             StatusCommand.self, WatchCommand.self, PlaylistsCommand.self, OverrideCommand.self,
@@ -18,4 +19,31 @@ struct LobbyCtl: ParsableCommand {
             SignCommand.self, VerifyCommand.self,
             SubmitCommand.self,
         ])
+
+    /// Chooses the language before anything is said (`--lang`, the locale, `[site] language`),
+    /// then runs the subcommand with `--lang` taken out of the arguments.
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let flag: Language?
+        do {
+            flag = try LanguageOption.extract(from: &arguments)
+        } catch {
+            Console.error("lobbyctl: \(error)")
+            Glibc.exit(ExitStatus.usage)
+        }
+        Language.current = Language.chosen(
+            flag: flag, environment: ProcessInfo.processInfo.environment, site: LanguageOption.siteLanguage(arguments))
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // As argument-parser's own `exit(withError:)`, with its phrases in our language.
+            let code = exitCode(for: error)
+            let message = Messages.ArgumentParser.words(fullMessage(for: error), in: .current)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { Console.error(message) }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 }

@@ -8,16 +8,16 @@ import LobbyRender
 /// `lobbyctl plan PLAYLIST`: what putting a playlist on the sign costs on the serial line.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Show the bytes and seconds a playlist takes on the serial line to the sign.")
+        commandName: "plan", abstract: Messages.Help.plan.description)
 
     @OptionGroup var configuration: ConfigurationOption
 
-    @Argument(help: "The playlist file.")
+    @Argument(help: Messages.Help.playlistFile.argument)
     var playlist: String
 
     func run() throws {
         let configuration = try configuration.load()
-        try run("planning") {
+        try run(Messages.Console.planning) {
             let text = String(decoding: try AtomicFile.read(playlist), as: UTF8.self)
             let parsed = try Playlist.parse(text: text, file: playlist, zone: configuration.timeZone)
             let renderer = try TextRenderer(configuration: configuration)
@@ -43,34 +43,42 @@ struct WireReport {
 
     func text(title: String) -> String {
         var lines = [
-            "\(title): \(pages) page(s) on a blank sign, \(serial.baud) baud \(serial.frameDescription) (\(bitsPerByte) bits per byte)"
+            Messages.Console.planTitle(
+                title, pages: pages, baud: serial.baud, frame: serial.frameDescription, bits: bitsPerByte
+            ).description
         ]
         let configuration = transmissions.filter { $0.purpose == .configureMemory }.reduce(0) { $0 + $1.bytes.count }
-        if configuration > 0 { lines.append(row("memory configuration", configuration)) }
+        if configuration > 0 { lines.append(row(Messages.Console.planMemory, configuration)) }
         var texts = 0
         var link = 0
         for transmission in transmissions where transmission.purpose != .configureMemory {
             switch transmission.purpose {
             case .picture(let page):
                 lines.append(
-                    row("page \(page + 1) picture", transmission.bytes.count, pauses: transmission.pausesAfter.count))
+                    row(
+                        Messages.Console.planPage(page + 1), transmission.bytes.count,
+                        pauses: transmission.pausesAfter.count))
             case .text, .sequence: texts += transmission.bytes.count
             default: link += transmission.bytes.count
             }
         }
-        lines.append(row("texts and run sequence", texts))
-        lines.append(row("probes, manifest and clock", link))
+        lines.append(row(Messages.Console.planTexts, texts))
+        lines.append(row(Messages.Console.planLink, link))
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
-        lines.append(row("total", total, pauses: transmissions.reduce(0) { $0 + $1.pausesAfter.count }))
+        lines.append(
+            row(Messages.Console.planTotal, total, pauses: transmissions.reduce(0) { $0 + $1.pausesAfter.count }))
         let sent = transmissions.filter { if case .picture = $0.purpose { true } else { false } }.count
-        if sent < pages { lines.append("  \(pages - sent) repeated page(s) not sent again (content-addressed)") }
+        if sent < pages { lines.append(Messages.Console.planRepeated(pages - sent).description) }
         return lines.joined(separator: "\n")
     }
 
     /// Seconds are the wire's, and the silences the sign needs (`Transmission.pause` each).
-    private func row(_ label: String, _ bytes: Int, pauses: Int = 0) -> String {
-        let name = label.padding(toLength: 26, withPad: " ", startingAt: 0)
+    private func row(_ label: Localized, _ bytes: Int, pauses: Int = 0) -> String {
+        let name = label.description
+        let padding = String(repeating: " ", count: max(0, 26 - StatusText.columns(name)))
         let time = seconds(bytes) + Double(pauses) * Transmission.pause.inSeconds
-        return "  \(name)\(String(format: "%8d bytes %8.2f s", bytes, time))"
+        let figures = Messages.Console.planRow(
+            bytes: String(format: "%8d", bytes), seconds: String(format: "%8.2f", time))
+        return "  \(name)\(padding)\(figures)"
     }
 }

@@ -8,7 +8,7 @@ import LobbyRender
 struct PlaylistCheck: ParsableArguments {
     @OptionGroup var configuration: ConfigurationOption
 
-    @Option(name: .customLong("trusted-keys"), help: "Trusted-keys directory (default: [paths] trusted_keys).")
+    @Option(name: .customLong("trusted-keys"), help: Messages.Help.trustedKeys.argument)
     var trustedKeys: String?
 
     /// Validates `file` (and `file.sig`) now; prints the problems and exits 2 when rejected.
@@ -41,11 +41,13 @@ extension Playlist {
     /// What `lobbyctl verify` prints for an accepted playlist.
     func summary(publisher: String, zone: TimeZone) -> String {
         let chain = approval
-        return """
-              playlist \(id) version \(version) "\(title)", \(items.count) item(s)
-              valid \(zone.iso8601(validFrom)) – \(zone.iso8601(validUntil))
-              approved: \(chain.section) \(chain.drafted.person) \(chain.drafted.date) → \(chain.reviewed.person) \(chain.reviewed.date) (保密审核 \(chain.confidentialityReview)) → \(chain.approved.person) \(chain.approved.date)\(chain.documentNumber.map { ", \($0)" } ?? "")
-              signed by \(publisher)
-            """
+        let steps = Messages.Console.chain(
+            section: chain.section, drafted: "\(chain.drafted.person) \(chain.drafted.date)",
+            reviewed: "\(chain.reviewed.person) \(chain.reviewed.date)", confidentiality: chain.confidentialityReview,
+            approved: "\(chain.approved.person) \(chain.approved.date)", document: chain.documentNumber)
+        return Messages.Console.playlistSummary(
+            id: id, version: version, title: title, items: items.count, from: zone.iso8601(validFrom),
+            until: zone.iso8601(validUntil), chain: steps, publisher: publisher
+        ).description
     }
 }

@@ -6,51 +6,49 @@ import LobbyRender
 /// `lobbyctl keygen --name NAME --out DIR`: a publisher's key pair.
 struct KeygenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keygen", abstract: "Make a publisher's Ed25519 key pair: DIR/FILE.key (0600) and DIR/FILE.pub.")
+        commandName: "keygen", abstract: Messages.Help.keygen.description)
 
-    @Option(help: "The publisher's name as it appears in logs and reports, e.g. \"政务服务中心 张三\".")
+    @Option(help: Messages.Help.publisherName.argument)
     var name: String
 
-    @Option(help: "Directory to write the key files into.")
+    @Option(help: Messages.Help.keyDir.argument)
     var out: String
 
-    @Option(help: "File name stem (default: the key id).")
+    @Option(help: Messages.Help.keyStem.argument)
     var file: String?
 
     func run() throws {
         let key = PublisherKey(publisher: name)
         let stem = "\(out)/\(file ?? key.publicKey.keyID)"
         for path in ["\(stem).key", "\(stem).pub"] where FileManager.default.fileExists(atPath: path) {
-            Console.error("lobbyctl keygen: \(path) exists; refusing to overwrite a key")
+            Console.error("lobbyctl keygen: \(Messages.Console.keyExists(path))")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        try run("writing the key pair") {
+        try run(Messages.Console.writingKeys) {
             try AtomicFile.write(Array(key.fileText.utf8), to: "\(stem).key", mode: 0o600)
             try AtomicFile.write(Array(key.publicKey.fileText.utf8), to: "\(stem).pub", mode: 0o644)
         }
-        print(
-            "key \(key.publicKey.keyID) for \(name)\n  private: \(stem).key (keep it secret)\n  public:  \(stem).pub (give it to the technician)"
-        )
+        print(Messages.Console.keyMade(key.publicKey.keyID, for: name, "\(stem).key", "\(stem).pub"))
     }
 }
 
 /// `lobbyctl sign --key KEY FILE`: writes `FILE.sig`.
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sign", abstract: "Sign a playlist with a publisher's private key: writes FILE.sig.")
+        commandName: "sign", abstract: Messages.Help.sign.description)
 
-    @Option(help: "The publisher's private key file (.key).")
+    @Option(help: Messages.Help.key.argument)
     var key: String
 
-    @Argument(help: "The playlist file, exactly as it will be published.")
+    @Argument(help: Messages.Help.signedFile.argument)
     var file: String
 
     func run() throws {
-        try run("signing") {
+        try run(Messages.Console.signing) {
             let publisher = try PublisherKey.load(path: key)
             let signature = try publisher.sign(try AtomicFile.read(file))
             try AtomicFile.write(Array(signature.fileText.utf8), to: "\(file).sig")
-            print("\(file).sig: signed by \(publisher.publisher) (key \(signature.keyID))")
+            print(Messages.Console.signed("\(file).sig", by: publisher.publisher, key: signature.keyID))
         }
     }
 }
@@ -59,30 +57,31 @@ struct SignCommand: ParsableCommand {
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Validate a playlist exactly as lobbyd will (exit 2 with the reasons if rejected).")
+        abstract: Messages.Help.verify.description)
 
     @OptionGroup var check: PlaylistCheck
 
-    @Argument(help: "The playlist file; its signature is FILE.sig.")
+    @Argument(help: Messages.Help.fileWithSig.argument)
     var file: String
 
     func run() throws {
         let (playlist, publisher, _, _) = try check.verify(file)
-        print("\(file): OK\n\(playlist.summary(publisher: publisher, zone: try check.configuration.load().timeZone))")
+        print(Messages.Console.verified(file))
+        print(playlist.summary(publisher: publisher, zone: try check.configuration.load().timeZone))
     }
 }
 
 /// `lobbyctl submit FILE`: verify, then place the playlist and its signature in incoming/.
 struct SubmitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "submit", abstract: "Verify a playlist, then place it and its signature in the spool's incoming/.")
+        commandName: "submit", abstract: Messages.Help.submit.description)
 
     @OptionGroup var check: PlaylistCheck
 
-    @Option(help: "Spool directory holding incoming/ (default: [paths] spool).")
+    @Option(help: Messages.Help.spool.argument)
     var spool: String?
 
-    @Argument(help: "The playlist file; its signature is FILE.sig.")
+    @Argument(help: Messages.Help.fileWithSig.argument)
     var file: String
 
     func run() throws {
@@ -90,12 +89,12 @@ struct SubmitCommand: ParsableCommand {
         let spoolDirectory = try spool ?? check.configuration.load().paths.spool
         let incoming = "\(spoolDirectory)/incoming"
         let name = URL(fileURLWithPath: file).lastPathComponent
-        try run("submitting") {
+        try run(Messages.Console.submitting) {
             // The signature first: the spool watcher then usually sees a complete pair at once.
             try AtomicFile.write(signature, to: "\(incoming)/\(name).sig")
             try AtomicFile.write(bytes, to: "\(incoming)/\(name)")
         }
-        print("\(incoming)/\(name): submitted (\(playlist.id) version \(playlist.version))")
+        print(Messages.Console.submitted("\(incoming)/\(name)", playlist.id, playlist.version))
     }
 }
 
@@ -103,19 +102,19 @@ struct SubmitCommand: ParsableCommand {
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Draw every page of a playlist like the real panel: one PNG per page and a contact sheet.")
+        abstract: Messages.Help.preview.description)
 
     @OptionGroup var configuration: ConfigurationOption
 
-    @Argument(help: "The playlist file (it need not be signed yet).")
+    @Argument(help: Messages.Help.draft.argument)
     var playlist: String
 
-    @Option(help: "Directory for the pictures (created if needed).")
+    @Option(help: Messages.Help.previewOut.argument)
     var out: String
 
     func run() throws {
         let configuration = try configuration.load()
-        try run("previewing") {
+        try run(Messages.Console.previewing) {
             let text = String(decoding: try AtomicFile.read(playlist), as: UTF8.self)
             let parsed = try Playlist.parse(text: text, file: playlist, zone: configuration.timeZone)
             let renderer = try TextRenderer(configuration: configuration)
@@ -139,11 +138,11 @@ struct PreviewCommand: ParsableCommand {
 
 extension ParsableCommand {
     /// Runs `body`, turning any error into a message naming `what` failed and exit status 2.
-    func run(_ what: String, _ body: () throws -> Void) throws {
+    func run(_ what: Localized, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch {
-            Console.error("lobbyctl: \(what) failed: \(error)")
+            Console.error("lobbyctl: \(Messages.Console.failed(what, "\(error)"))")
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
+import LobbyCore
 import LobbyLink
 
 /// `lobbyctl ports`: the machine's serial ports as libserialport sees them, with the stable
 /// /dev/serial/by-id name to put in `[serial] device`.
 struct PortsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ports", abstract: "List serial ports (USB VID:PID, maker, product, serial number, by-id path).")
+        commandName: "ports", abstract: Messages.Help.ports.description)
 
-    @Flag(help: "One JSON object per port.")
+    @Flag(help: Messages.Help.jsonPort.argument)
     var json = false
 
     func run() throws {
@@ -26,13 +27,16 @@ struct PortsCommand: ParsableCommand {
             return
         }
         guard !ports.isEmpty else {
-            print("no serial ports found (is the USB adapter plugged in? `dmesg | tail` shows what the kernel saw)")
+            print(Messages.Console.noPorts)
             return
         }
         for port in ports {
             var fields = ["\(port.name)", port.transport]
             if let vidpid = port.usbVendorProduct { fields.append("usb \(vidpid)") }
-            fields += [port.manufacturer, port.product, port.serialNumber.map { "serial \($0)" }].compactMap { $0 }
+            fields += [
+                port.manufacturer, port.product,
+                port.serialNumber.map { Messages.Console.serialNumber($0).description },
+            ].compactMap { $0 }
             if fields.count == 2 && !port.description.isEmpty { fields.append(port.description) }
             print(fields.joined(separator: "  "))
             if let stable = byID[port.name] { print("    by-id: \(stable)") }

@@ -8,42 +8,42 @@ import LobbyRender
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render text as the panel would show it: one PBM/PNG file per page, or the terminal.")
+        abstract: Messages.Help.render.description)
 
     // Unconditional: a notice may begin with a dash (-5℃ 寒潮预警), which is still the text.
-    @Option(parsing: .unconditional, help: "The text to render; \\n in the text forces a line break.")
+    @Option(parsing: .unconditional, help: Messages.Help.text.argument)
     var text: String
 
     @OptionGroup var configuration: ConfigurationOption
 
-    @Option(help: "Font file (any format FreeType opens); default: the configuration's [font] path.")
+    @Option(help: Messages.Help.font.argument)
     var font: String?
 
-    @Option(help: "Font size in pixels, 6 to 128; default: the configuration's [font] size.")
+    @Option(help: Messages.Help.size.argument)
     var size: Int?
 
-    @Option(help: "Panel width in dots, 8 to 2048; default: the configuration's [panel] width.")
+    @Option(help: Messages.Help.width.argument)
     var width: Int?
 
-    @Option(help: "Panel height in dots, 7 to 512; default: the configuration's [panel] height.")
+    @Option(help: Messages.Help.height.argument)
     var height: Int?
 
-    @Option(help: "red, green or amber.")
+    @Option(help: Messages.Help.color.argument, completion: .list(["red", "green", "amber"]))
     var color = "red"
 
-    @Option(help: "left, center or right.")
+    @Option(help: Messages.Help.align.argument, completion: .list(["left", "center", "right"]))
     var align = "left"
 
-    @Option(help: "top or middle (the daemon's default is middle).")
+    @Option(help: Messages.Help.valign.argument, completion: .list(["top", "middle"]))
     var valign = "middle"
 
-    @Option(help: "page, static or scroll.")
+    @Option(help: Messages.Help.mode.argument, completion: .list(["page", "static", "scroll"]))
     var mode = "page"
 
-    @Option(help: "pbm, png or term.")
+    @Option(help: Messages.Help.renderFormat.argument, completion: .list(["pbm", "png", "term"]))
     var format = "term"
 
-    @Option(help: "Output: FILE (NAME.EXT gives NAME-1.EXT, NAME-2.EXT, …) or an existing DIR (page-1.EXT, …).")
+    @Option(help: Messages.Help.renderOut.argument)
     var out: String?
 
     /// Bounds on every number, the daemon's own (a preview of what it cannot show would mislead),
@@ -54,7 +54,8 @@ struct RenderCommand: ParsableCommand {
             ("--size", size, Configuration.Font.pixelSizes),
         ] {
             guard let value, !range.contains(value) else { continue }
-            throw ValidationError("\(name) \(value): expected \(range.lowerBound) to \(range.upperBound)")
+            throw ValidationError(
+                Messages.Console.outOfRange(name, value, range.lowerBound, range.upperBound).description)
         }
     }
 
@@ -69,7 +70,7 @@ struct RenderCommand: ParsableCommand {
         let (text, invisible) = TextRenderer.removingInvisibles(original)
         for (scalar, offset) in invisible {
             Console.error(
-                "lobbyctl render: warning: removed the invisible character U+\(String(format: "%04X", scalar.value)) at character \(typed[offset] + 1)"
+                "lobbyctl render: \(Messages.Console.removedInvisible(PlaylistValidator.codePoint(scalar), at: typed[offset] + 1))"
             )
         }
         // What the daemon draws with, unless an option says otherwise (all four given: no
@@ -77,9 +78,7 @@ struct RenderCommand: ParsableCommand {
         let given = font != nil && size != nil && width != nil && height != nil && configuration.config == nil
         let hall = given ? Configuration() : try configuration.load()
         if hall.panel.colors == .mono && style.color != .red {
-            Console.error(
-                "lobbyctl render: --color \(style.color): the panel is mono (red only); [panel] colors = \"tricolor\" shows green and amber"
-            )
+            Console.error("lobbyctl render: \(Messages.Console.monoPanel("\(style.color)"))")
             throw ExitCode(ExitStatus.invalidInput)
         }
         let frames: [Frame]
@@ -102,7 +101,7 @@ struct RenderCommand: ParsableCommand {
         let removed = Set(invisible.map(\.1))
         for var missing in renderer.coverage(original) where !removed.contains(missing.offset) {
             missing.offset = typed[missing.offset]
-            Console.error("lobbyctl render: warning: the font has no glyph for \(missing); drawn as a box")
+            Console.error("lobbyctl render: \(Messages.Console.noGlyph("\(missing)"))")
         }
         try write(frames, as: outputFormat)
     }
@@ -134,14 +133,14 @@ struct RenderCommand: ParsableCommand {
             return
         }
         guard let out, !out.isEmpty else {
-            Console.error("lobbyctl render: --format \(outputFormat.rawValue) needs --out FILE or DIR")
+            Console.error("lobbyctl render: \(Messages.Console.needsOut(outputFormat.rawValue))")
             throw ExitCode(ExitStatus.usage)
         }
         var isDirectory: ObjCBool = false
         if out.hasSuffix("/")
             && !(FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue)
         {
-            Console.error("lobbyctl render: --out \(out): no such directory")
+            Console.error("lobbyctl render: \(Messages.Console.outMissing(out))")
             throw ExitCode(ExitStatus.failure)
         }
         for (index, path) in PageFiles.paths(for: out, count: frames.count, extension: outputFormat.rawValue)
@@ -151,7 +150,8 @@ struct RenderCommand: ParsableCommand {
             do {
                 try AtomicFile.write(bytes, to: path)
             } catch {
-                Console.error("lobbyctl render: cannot write \(path): \(Self.whyUnwritable(path) ?? "\(error)")")
+                Console.error(
+                    "lobbyctl render: \(Messages.Console.cannotWrite(path, Self.whyUnwritable(path) ?? "\(error)"))")
                 throw ExitCode(ExitStatus.failure)
             }
             print(path)
@@ -165,10 +165,10 @@ extension RenderCommand {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            return "the directory \(directory) does not exist"
+            return Messages.Console.directoryMissing(directory).description
         }
-        guard isDirectory.boolValue else { return "\(directory) is not a directory" }
-        return access(directory, W_OK) == 0 ? nil : "no permission to write in \(directory)"
+        guard isDirectory.boolValue else { return Messages.Console.notADirectory(directory).description }
+        return access(directory, W_OK) == 0 ? nil : Messages.Console.cannotWriteIn(directory).description
     }
 }
 
@@ -190,17 +190,19 @@ enum PageFiles {
     }
 }
 
-/// Parses a named choice, or exits 2 listing the allowed names.
+/// Parses a named choice, or exits 64 (a wrong value on the command line) listing the allowed names.
 func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String, _ allowed: [T]) throws -> T
 where T.RawValue == String {
     if let value = allowed.first(where: { $0.rawValue == text }) { return value }
-    Console.error("lobbyctl: \(option) \(text): expected one of \(allowed.map(\.rawValue).joined(separator: ", "))")
-    throw ExitCode(ExitStatus.invalidInput)
+    Console.error(
+        "lobbyctl: \(Messages.Console.expectedOneOf(option, text, allowed.map(\.rawValue).joined(separator: ", ")))")
+    throw ExitCode(ExitStatus.usage)
 }
 
 /// `DotColor` is named by `description` (`red`), not by its wire value.
 func choice(_ text: String, _ option: String, _ allowed: [DotColor]) throws -> DotColor {
     if let value = allowed.first(where: { $0.description == text }) { return value }
-    Console.error("lobbyctl: \(option) \(text): expected one of \(allowed.map(\.description).joined(separator: ", "))")
-    throw ExitCode(ExitStatus.invalidInput)
+    Console.error(
+        "lobbyctl: \(Messages.Console.expectedOneOf(option, text, allowed.map(\.description).joined(separator: ", ")))")
+    throw ExitCode(ExitStatus.usage)
 }

@@ -7,28 +7,28 @@ import LobbyStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Monthly report: minutes required and lit per day, outages, maintenance, overrides, daily checks.")
+        abstract: Messages.Help.report.description)
 
     @OptionGroup var source: ScheduleSource
 
-    @Option(help: "The event log (default: [paths] database).")
+    @Option(help: Messages.Help.database.argument)
     var database: String?
 
-    @Option(help: "The month: YYYY-MM, 本月 or \"this\" (so far), 上月 or \"last\" (hall time).")
+    @Option(help: Messages.Help.month.argument, completion: .list(["本月", "上月", "this", "last"]))
     var month: String
 
-    @Option(help: "md, csv, html, or all (all three; with --out-dir).")
+    @Option(help: Messages.Help.format.argument, completion: .list(["md", "csv", "html", "all"]))
     var format = "md"
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: Messages.Help.out.argument)
     var out: String?
 
-    @Option(help: "Write lobbyd-report-YYYY-MM.FORMAT into this directory (for the monthly timer).")
+    @Option(help: Messages.Help.outDir.argument)
     var outDir: String?
 
     func validate() throws {
-        if out != nil && outDir != nil { throw ValidationError("give --out or --out-dir, not both") }
-        if format == "all" && outDir == nil { throw ValidationError("--format all writes three files: give --out-dir") }
+        if out != nil && outDir != nil { throw ValidationError(Messages.Console.outOrOutDir.description) }
+        if format == "all" && outDir == nil { throw ValidationError(Messages.Console.allNeedsOutDir.description) }
     }
 
     func run() throws {
@@ -36,13 +36,12 @@ struct ReportCommand: ParsableCommand {
         let now = Date()
         let today = configuration.timeZone.localTime(of: now).date
         guard let (year, month) = MonthlyReport.month(self.month, today: today) else {
-            Console.error("lobbyctl report: --month \(self.month): expected YYYY-MM (2026-11), 本月 or 上月")
-            throw ExitCode(ExitStatus.invalidInput)
+            Console.error("lobbyctl report: \(Messages.Console.badMonth(self.month))")
+            throw ExitCode(ExitStatus.usage)
         }
         guard (year, month) <= (today.year, today.month) else {
-            Console.error(
-                "lobbyctl report: --month \(self.month): that month has not begun (today is \(today), hall time)")
-            throw ExitCode(ExitStatus.invalidInput)
+            Console.error("lobbyctl report: \(Messages.Console.futureMonth(self.month, today: "\(today)"))")
+            throw ExitCode(ExitStatus.usage)
         }
         let formats: [MonthlyReport.Format] =
             format == "all"
@@ -55,16 +54,19 @@ struct ReportCommand: ParsableCommand {
         let file = FileHandle(forReadingAtPath: path)
         let header = Array((try? file?.read(upToCount: 16)) ?? Data())
         try? file?.close()
-        guard header == Array("SQLite format 3\u{0}".utf8) else {
-            Console.error("lobbyctl report: \(path): is not an event log (not an SQLite database)")
+        guard header == Array("SQLite format 3\u{0}".utf8) else {  // lint: not for people (a file signature)
+            Console.error("lobbyctl report: \(Messages.Console.notALog(path))")
             throw ExitCode(ExitStatus.failure)
         }
         let name = String(format: "%04d-%02d", year, month)
+        // In the language chosen for this run (`--lang`, the locale, then `[site] language`).
+        var site = configuration.site
+        site.language = Language.current
         var intact = true
-        try run("reporting") {
+        try run(Messages.Console.reporting) {
             let report = try EventLog(path: path).monthlyReport(year: year, month: month, schedule: schedule, now: now)
             for format in formats {
-                let text = report.render(format, site: configuration.site)
+                let text = report.render(format, site: site)
                 if let out = outDir.map({ "\($0)/lobbyd-report-\(name).\(format.rawValue)" }) ?? out {
                     try AtomicFile.write(Array(text.utf8), to: out)
                     print(out)
@@ -76,9 +78,7 @@ struct ReportCommand: ParsableCommand {
         }
         // Written all the same (it says what is wrong), but the run fails so the timer shows it.
         if !intact {
-            Console.error(
-                "lobbyctl report: the event log does not verify; the report says so in its integrity section. Run lobbyctl verify-log."
-            )
+            Console.error("lobbyctl report: \(Messages.Console.reportUnverified)")
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

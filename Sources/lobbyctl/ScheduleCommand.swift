@@ -6,17 +6,17 @@ import LobbyCore
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Print every on/off transition: ISO-8601-TIME<TAB>on|off<TAB>why.")
+        abstract: Messages.Help.schedule.description)
 
     @OptionGroup var source: ScheduleSource
 
-    @Option(help: "Start, e.g. 2026-10-09 or 2026-10-09T08:00 (hall time unless an offset is given).")
+    @Option(help: Messages.Help.from.argument)
     var from: String
 
-    @Option(help: "End (excluded), same forms as --from.")
+    @Option(help: Messages.Help.to.argument)
     var to: String
 
-    @Flag(help: "One JSON object per transition: at, on, reason.")
+    @Flag(help: Messages.Help.jsonTransition.argument)
     var json = false
 
     func run() throws {
@@ -28,7 +28,7 @@ struct ScheduleCommand: ParsableCommand {
             print(
                 json
                     ? JSONLine.text(["at": at, "on": transition.state.isOn, "reason": "\(transition.state.reason)"])
-                    : "\(at)\t\(transition.state)")
+                    : "\(at)\t\(Messages.Console.transition(on: transition.state.isOn))\t\(transition.state.reason)")
         }
     }
 }

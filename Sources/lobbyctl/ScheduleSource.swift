@@ -5,20 +5,20 @@ import LobbyCore
 /// `--config FILE`: the daemon's configuration, or the built-in defaults (with a note) when the
 /// default file does not exist, as on a content-office PC.
 struct ConfigurationOption: ParsableArguments {
-    @Option(help: "Configuration file (default /etc/lobbyd/lobbyd.toml).")
+    @Option(help: Messages.Help.config.argument)
     var config: String?
 
     /// The configuration, or exit 2 naming what is wrong with it.
     func load() throws -> Configuration {
         if config?.isEmpty == true {
-            Console.error("lobbyctl: --config needs a file path")
+            Console.error("lobbyctl: \(Messages.Console.configNeedsPath)")
             throw ExitCode(ExitStatus.usage)
         }
         do {
             if let config { return try Configuration.load(path: config) }
             let path = Release.defaultConfigurationPath
             guard FileManager.default.fileExists(atPath: path) else {
-                Console.error("lobbyctl: \(path) not found; using the built-in defaults (see lobbyd.toml.example)")
+                Console.error("lobbyctl: \(Messages.Console.noConfiguration(path))")
                 return Configuration()
             }
             return try Configuration.load(path: path)
@@ -36,7 +36,7 @@ struct ScheduleSource: ParsableArguments {
 
     @Option(
         name: .customLong("calendar-dir"),
-        help: "Read workday calendars from this directory instead of the configured ones (repeatable).")
+        help: Messages.Help.calendarDir.argument)
     var calendarDirectories: [String] = []
 
     /// Loads configuration and calendar, or reports why not (exit 2).
@@ -53,11 +53,11 @@ struct ScheduleSource: ParsableArguments {
     }
 }
 
-/// Parses `--from`/`--to` values in the schedule's zone, or exits 2 naming the option.
+/// Parses `--from`/`--to` values in the schedule's zone, or exits 64 naming the option.
 func parseInstant(_ text: String, option: String, in zone: TimeZone) throws -> Date {
     guard let instant = zone.parseInstant(text) else {
-        Console.error("lobbyctl: \(option) \(text): expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+08:00]")
-        throw ExitCode(ExitStatus.invalidInput)
+        Console.error("lobbyctl: \(Messages.Console.expectedInstant(option, text))")
+        throw ExitCode(ExitStatus.usage)
     }
     return instant
 }

@@ -20,81 +20,128 @@ struct TerminalStyle {
     }
 }
 
-/// `lobbyctl status` for people: aligned labels, relative times on the daemon's clock.
+/// `lobbyctl status` for people: the hall time, one sentence on the screen, then aligned
+/// labels; times on the daemon's clock, in the hall's zone.
 struct StatusText {
     let report: StatusReport
     let style: TerminalStyle
 
+    private typealias Words = Messages.Console
+
     var lines: [String] {
         let now = ControlTime.parse(report.now) ?? Date()
-        var rows: [(String, String)] = []
-        let screen = report.screen
-        var screenLine = screen.on ? style.green("on") : style.dim("off")
-        if let since = screen.since { screenLine += " since \(clockTime(since))" }
-        screenLine += " (\(screen.reason))"
-        if let next = report.next, let at = ControlTime.parse(next.at) {
-            screenLine +=
-                ", \(next.on ? "on" : "off") at \(clockTime(next.at, date: !sameDay(at, now)))"
-                + " (in \(Self.duration(at.timeIntervalSince(now))))"
-        }
-        rows.append(("screen", screenLine))
+        var rows: [(Localized, String)] = []
+        rows.append(
+            (
+                Words.labelTime,
+                Words.hallTime(clockTime(report.now, date: true), zone: report.timeZone ?? "").description
+            ))
+        rows.append((Words.labelScreen, screenSentence(now: now)))
         let showing = report.showing
         rows.append(
             (
-                "showing",
+                Words.labelShowing,
                 showing.pages == 0
-                    ? "nothing"
-                    : "\(showing.items.count) item(s), \(showing.pages) page(s)"
-                        + (showing.playlists.isEmpty ? "" : ": \(showing.playlists.joined(separator: ", "))")
-                        + (showing.fallback ? " (standing notice)" : "")
+                    ? Words.nothing.description
+                    : Words.items(
+                        showing.items.count, pages: showing.pages, playlists: showing.playlists.joined(separator: ", "),
+                        standing: showing.fallback
+                    ).description
             ))
         let link = report.link
-        var linkLine =
-            (link.state == "ready" ? style.green(link.state) : style.red(link.state))
-            + " since \(clockTime(link.since)) on \(link.device)"
-        if link.retries > 0 { linkLine += ", \(link.retries) retries" }
-        if let upload = link.lastUpload { linkLine += ", last upload \(clockTime(upload))" }
-        rows.append(("link", linkLine))
+        var linkLine = Words.link(
+            link.state, ready: link.state == "ready", since: clockTime(link.since), device: link.device
+        ).description
+        linkLine = link.state == "ready" ? style.green(linkLine) : style.red(linkLine)
+        if link.retries > 0 { linkLine += Words.retries(link.retries).description }
+        if let upload = link.lastUpload { linkLine += Words.lastUpload(clockTime(upload)).description }
+        rows.append((Words.labelLink, linkLine))
         if link.bytesTotal > 0 {
-            rows.append(("upload", Self.progress(sent: link.bytesSent, total: link.bytesTotal, eta: link.etaSeconds)))
+            rows.append(
+                (Words.labelUpload, Self.progress(sent: link.bytesSent, total: link.bytesTotal, eta: link.etaSeconds)))
         }
         for override in report.overrides {
             rows.append(
                 (
-                    "override",
-                    style.yellow("\(override.on ? "on" : "off") until \(clockTime(override.until))")
-                        + " by \(override.actor): \(override.reason)"
+                    Words.labelOverride,
+                    style.yellow(
+                        Words.override(
+                            on: override.on, until: clockTime(override.until), by: override.actor, override.reason
+                        ).description)
                 ))
         }
         if let maintenance = report.maintenance {
             rows.append(
                 (
-                    "maintenance",
-                    style.yellow("since \(clockTime(maintenance.since))")
-                        + " by \(maintenance.actor): \(maintenance.note)"
-                        + (maintenance.pattern.map { ", showing \($0)" } ?? "")
+                    Words.labelMaintenance,
+                    style.yellow(
+                        Words.maintenance(
+                            since: clockTime(maintenance.since), by: maintenance.actor, maintenance.note,
+                            pattern: maintenance.pattern
+                        ).description)
                 ))
         }
         if let pattern = report.testPattern {
             rows.append(
                 (
-                    "test pattern",
-                    style.yellow("\(pattern.pattern) until \(clockTime(pattern.until))") + " by \(pattern.actor)"
+                    Words.labelTestPattern,
+                    style.yellow(
+                        Words.testPattern(pattern.pattern, until: clockTime(pattern.until), by: pattern.actor)
+                            .description)
                 ))
         }
         rows.append(
-            ("daily check", report.dailyCheck.map { "done \(clockTime($0))" } ?? style.yellow("not recorded today")))
+            (
+                Words.labelDailyCheck,
+                report.dailyCheck.map { Words.checkDone(clockTime($0)).description }
+                    ?? style.yellow(Words.checkMissing.description)
+            ))
         if report.warnings.isEmpty {
-            rows.append(("warnings", "none"))
+            rows.append((Words.labelWarnings, Words.none.description))
         } else {
             for (index, warning) in report.warnings.enumerated() {
-                rows.append((index == 0 ? "warnings" : "", style.yellow(warning)))
+                rows.append((index == 0 ? Words.labelWarnings : Localized.empty, style.yellow(warning)))
             }
         }
-        let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { label, value in
-            label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value
+        let labels = rows.map { $0.0.description }
+        let width = labels.map(Self.columns).max() ?? 0
+        return zip(labels, rows).map { label, row in
+            label + String(repeating: " ", count: width - Self.columns(label)) + "  " + row.1
         }
+    }
+
+    /// Whether the screen is lit, since when, why, and what it shows, in one sentence: a screen
+    /// that should be on but has nothing valid to show is dark, and said so.
+    private func screenSentence(now: Date) -> String {
+        let screen = report.screen
+        let picture = report.testPattern != nil || report.maintenance?.pattern != nil
+        let lit = screen.on && (report.showing.pages > 0 || picture)
+        let why =
+            screen.on && !lit ? "\(Words.litButEmpty)\(Messages.Punctuation.semicolon)\(screen.reason)" : screen.reason
+        let showing: Localized? =
+            report.showing.pages == 0 || picture
+            ? nil
+            : Words.items(
+                report.showing.items.count, pages: report.showing.pages,
+                playlists: report.showing.playlists.joined(separator: ", "), standing: report.showing.fallback)
+        var sentence = Words.screenSentence(
+            lit: lit, since: screen.since.map { clockTime($0) }, why: why, showing: showing
+        ).description
+        sentence = lit ? style.green(sentence) : (screen.on ? style.yellow(sentence) : sentence)
+        if let next = report.next, let at = ControlTime.parse(next.at) {
+            sentence +=
+                " "
+                + Words.nextChange(
+                    on: next.on, at: clockTime(next.at, date: !sameDay(at, now)),
+                    in: Self.duration(at.timeIntervalSince(now))
+                ).description
+        }
+        return sentence
+    }
+
+    /// Terminal columns: a Chinese character takes two.
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isIdeographic || $1.value >= 0xFF00 ? 2 : 1) }
     }
 
     /// `08:20`, or `2026-11-26 08:20` when not today; "12:00 by li" keeps the rest.
@@ -110,23 +157,20 @@ struct StatusText {
         abs(a.timeIntervalSince(b)) < 86_400 && report.now.prefix(10) == (report.next?.at.prefix(10) ?? "")
     }
 
-    /// `1h 12m`, `12m`, `40s`, `3d 2h`.
+    /// `1 小时 12 分` / `1h 12m`, `12m`, `40s`, `3d 2h`.
     static func duration(_ seconds: TimeInterval) -> String {
         let total = max(0, Int(seconds.rounded()))
-        switch total {
-        case ..<60: return "\(total)s"
-        case ..<3600: return "\(total / 60)m"
-        case ..<86_400: return "\(total / 3600)h \(total / 60 % 60)m"
-        default: return "\(total / 86_400)d \(total / 3600 % 24)h"
-        }
+        return Messages.Console.duration(
+            days: total / 86_400, hours: total / 3600 % 24, minutes: total / 60 % 60, seconds: total % 60
+        ).description
     }
 
-    /// `[#########-----------] 1234/5678 bytes, about 4s left`.
+    /// `[#########-----------] 1234/5678 字节，约剩 4 秒`.
     static func progress(sent: Int, total: Int, eta: Double?) -> String {
         let width = 20
         let filled = total > 0 ? min(width, sent * width / total) : 0
-        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-            + "\(sent)/\(total) bytes" + (eta.map { ", about \(duration($0)) left" } ?? "")
+        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
+        return Messages.Console.progress(bar, sent: sent, total: total, left: eta.map { duration($0) }).description
     }
 }
 

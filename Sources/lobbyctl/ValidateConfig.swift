@@ -7,9 +7,9 @@ import LobbyRender
 struct ValidateConfig: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate-config",
-        abstract: "Check a lobbyd.toml and print what the daemon would do with it (exit 2 if invalid).")
+        abstract: Messages.Help.validateConfig.description)
 
-    @Argument(help: "The configuration file to check.")
+    @Argument(help: Messages.Help.configFile.argument)
     var file: String
 
     func run() throws {

@@ -11,20 +11,47 @@ import Logging
 struct Lobbyd: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            abstract: "Drives the service hall's LED screen with approved content, inside opening hours.",
+            abstract: Messages.Help.lobbyd.description,
             version: versionText)
     }
 
-    @Option(name: .long, help: "Configuration file.")
+    /// `--help` and the messages before the configuration is read follow the locale; from then
+    /// on, `[site] language`.
+    static func main() async {
+        Language.current = Language.chosen(
+            flag: nil, environment: ProcessInfo.processInfo.environment, site: .chinese)
+        do {
+            var command = try parseAsRoot()
+            if var daemon = command as? Lobbyd {
+                try await daemon.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // As argument-parser's own `exit(withError:)`, with its phrases in our language.
+            let code = exitCode(for: error)
+            let message = Messages.ArgumentParser.words(fullMessage(for: error), in: .current)
+            if !message.isEmpty {
+                if code == .success {
+                    print(message)
+                } else {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
+
+    @Option(name: .long, help: Messages.Help.configuration.argument)
     var config = Release.defaultConfigurationPath
 
-    @Flag(name: .long, help: "Validate the configuration, print what lobbyd would do, and exit (2 if invalid).")
+    @Flag(name: .long, help: Messages.Help.checkConfig.argument)
     var checkConfig = false
 
     @Option(
         name: .long,
         help:
-            "TESTING AND DEMO ONLY: run the wall clock from this instant (hall time), e.g. 2026-10-09T08:19:50. Refused under systemd."
+            Messages.Help.clockStart.argument
     )
     var clockStart: String?
 
@@ -33,9 +60,12 @@ struct Lobbyd: AsyncParsableCommand {
         do {
             configuration = try Configuration.load(path: config)
         } catch {
-            FileHandle.standardError.write(Data("lobbyd: invalid configuration\n\(error)\n".utf8))
+            FileHandle.standardError.write(Data("lobbyd: \(Messages.Daemon.invalidConfiguration)\n\(error)\n".utf8))
             throw ExitCode(ExitStatus.invalidInput)
         }
+        // Everything lobbyd says from here on (journal, replies, reason files, event messages)
+        // is in the hall's language.
+        Language.current = configuration.site.language
         if checkConfig {
             let findings = configuration.checkFiles { try TextRenderer(configuration: $0) }
             for finding in findings { FileHandle.standardError.write(Data("lobbyd: \(finding)\n".utf8)) }
@@ -43,12 +73,12 @@ struct Lobbyd: AsyncParsableCommand {
             print("\(config): OK\n\(configuration.summary)")
             return
         }
-        DaemonLogging.bootstrap(level: configuration.logLevel)
+        DaemonLogging.bootstrap(level: configuration.logLevel, zone: configuration.timeZone)
         let clock = try wallClock(zone: configuration.timeZone)
         do {
             try await Daemon.run(configuration: configuration, configurationPath: config, clock: clock)
         } catch {
-            Logger(label: "lobbyd").critical("cannot run: \(error)")
+            Logger(label: "lobbyd").critical("\(Messages.Daemon.cannotRun("\(error)"))")
             throw ExitCode(ExitStatus.failure)
         }
     }
@@ -57,12 +87,12 @@ struct Lobbyd: AsyncParsableCommand {
         guard let clockStart else { return WallClock() }
         guard !SystemdNotifier.underSystemd() else {
             FileHandle.standardError.write(
-                Data("lobbyd: --clock-start is for testing and demos and is refused under systemd\n".utf8))
+                Data("lobbyd: \(Messages.Daemon.clockStartUnderSystemd)\n".utf8))
             throw ExitCode(ExitStatus.invalidInput)
         }
         guard let start = zone.parseInstant(clockStart) else {
             FileHandle.standardError.write(
-                Data("lobbyd: --clock-start \(clockStart): expected YYYY-MM-DDTHH:MM[:SS]\n".utf8))
+                Data("lobbyd: \(Messages.Daemon.badClockStart(clockStart))\n".utf8))
             throw ExitCode(ExitStatus.invalidInput)
         }
         return WallClock(startingAt: start)
@@ -72,4 +102,9 @@ struct Lobbyd: AsyncParsableCommand {
         let freeType = FreeTypeLibrary.version() ?? "unavailable"
         return "lobbyd \(Release.version) (FreeType \(freeType), libserialport \(SerialPortInfo.libraryVersion()))"
     }
+}
+
+extension Localized {
+    /// An option's help in the chosen language.
+    fileprivate var argument: ArgumentHelp { ArgumentHelp(description) }
 }

@@ -37,7 +37,7 @@ struct ChaosTests {
                 "lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
             // Within one tick of the restart the screen is on again (a window is open).
             #expect(
-                daemon.waitForLine { $0.contains("screen_on: workday window 08:20-12:00") } != nil,
+                daemon.waitForLine { $0.contains("screen_on: 工作日开放时段 08:20-12:00") } != nil,
                 "round \(round): \(daemon.output)")
             // An operator's burst of events, acknowledged one by one, until the kill cuts it.
             let burst = Thread {

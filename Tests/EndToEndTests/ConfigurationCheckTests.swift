@@ -25,8 +25,8 @@ struct ConfigurationCheckTests {
         let result = try BuiltProgram("lobbyd").run(["--check-config", "--config", try Self.example(in: directory)])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("lobbyd.toml: OK"))
-        #expect(result.standardOutput.contains("windows: workdays 08:20-12:00, 14:20-17:30; off-days dark"))
-        #expect(result.standardOutput.contains("serial: /dev/ttyUSB0 at 9600 baud, 8N1"))
+        #expect(result.standardOutput.contains("开放时段：工作日 08:20-12:00, 14:20-17:30；休息日 不开屏"))
+        #expect(result.standardOutput.contains("串口：/dev/ttyUSB0，9600 波特，8N1"))
     }
 
     @Test("an invalid configuration exits 2 and names file, line, key and value", arguments: ["lobbyd", "lobbyctl"])
@@ -36,8 +36,8 @@ struct ConfigurationCheckTests {
         let arguments = program == "lobbyd" ? ["--check-config", "--config", file] : ["validate-config", file]
         let result = try BuiltProgram(program).run(arguments)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("\(file):2: serial.baud = 9601: expected one of 1200"))
-        #expect(result.standardError.contains("\(file):3: unknown key \"serial.speed\""))
+        #expect(result.standardError.contains("\(file):2: serial.baud = 9601 不可用，应为以下之一：1200"))
+        #expect(result.standardError.contains("\(file):3: 不认识的名称 \"serial.speed\""))
         #expect(result.standardOutput.isEmpty)
     }
 
@@ -46,9 +46,9 @@ struct ConfigurationCheckTests {
     @Test(
         "17: a missing font, calendar or trusted-keys directory fails the check, with the path",
         arguments: [
-            ("/usr/share/fonts/opentype/unifont/unifont.otf", "/nonexistent/font.otf", "font /nonexistent/font.otf"),
-            ("calendar", "/nonexistent/calendar", "no calendar file in /nonexistent/calendar"),
-            ("playlists/demo-keys", "/nonexistent/keys", "trusted keys: /nonexistent/keys is not a directory"),
+            ("/usr/share/fonts/opentype/unifont/unifont.otf", "/nonexistent/font.otf", "字体 /nonexistent/font.otf"),
+            ("calendar", "/nonexistent/calendar", "/nonexistent/calendar 中没有节假日安排文件"),
+            ("playlists/demo-keys", "/nonexistent/keys", "受信任密钥：/nonexistent/keys 不是目录"),
         ])
     func missingFiles(replacing: String, with missing: String, words: String) throws {
         let directory = try TemporaryDirectory()
@@ -59,7 +59,7 @@ struct ConfigurationCheckTests {
         for arguments in [["--check-config", "--config", file], ["validate-config", file]] {
             let result = try BuiltProgram(arguments[0] == "validate-config" ? "lobbyctl" : "lobbyd").run(arguments)
             #expect(result.status == 2)
-            #expect(result.standardError.contains("error: \(words)"), "\(result.standardError)")
+            #expect(result.standardError.contains("错误: \(words)"), "\(result.standardError)")
         }
     }
 
@@ -73,7 +73,7 @@ struct ConfigurationCheckTests {
         for command in ["verify-log", "events"] {
             let result = try BuiltProgram("lobbyctl").run([command, "--database", path, "--config", configuration])
             #expect(result.status == 1)
-            #expect(result.standardError.contains("there is no event log there"))
+            #expect(result.standardError.contains("此处没有事件日志"))
         }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
@@ -82,7 +82,7 @@ struct ConfigurationCheckTests {
     func missingFile() throws {
         let result = try BuiltProgram("lobbyctl").run(["validate-config", "/nonexistent/lobbyd.toml"])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("/nonexistent/lobbyd.toml: cannot read: No such file or directory"))
+        #expect(result.standardError.contains("/nonexistent/lobbyd.toml: 无法读取：文件或目录不存在"))
     }
 
     @Test("lobbyd --version names the linked FreeType and libserialport")

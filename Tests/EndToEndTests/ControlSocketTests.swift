@@ -64,12 +64,22 @@ final class ControlSocketTests {
         #expect(human.status == 0)
         // The daemon's clock started at 10:00:00; the pages take a few seconds to upload (each
         // picture waits for the line and pauses 100 ms), so 12:00 is 2h 0m or 1h 59m away.
+        let lines = human.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("现在") == true && lines.first?.contains("2026-11-25 10:0") == true)
+        #expect(lines.first?.hasSuffix("（大厅时间，Asia/Shanghai）") == true, "\(human.standardOutput)")
+        #expect(
+            ["2 小时 0 分", "1 小时 59 分"].contains { remaining in
+                human.standardOutput.contains("屏幕      屏幕自 10:00 起亮着（工作日开放时段 08:20-12:00），显示 ")
+                    && human.standardOutput.contains("下次关屏：12:00（\(remaining)后）")
+            }, "\(human.standardOutput)")
+        #expect(human.standardOutput.contains("通信      正常，自"))
+        let english = try lobbyctl(["status", "--lang", "en"])
         #expect(
             ["2h 0m", "1h 59m"].contains { remaining in
-                human.standardOutput.contains(
-                    "screen       on since 10:00 (workday window 08:20-12:00), off at 12:00 (in \(remaining))")
-            }, "\(human.standardOutput)")
-        #expect(human.standardOutput.contains("link         ready"))
+                english.standardOutput.contains(
+                    "screen       The screen is lit since 10:00 (workday window 08:20-12:00), showing ")
+                    && english.standardOutput.contains("Next: off at 12:00 (in \(remaining))")
+            }, "\(english.standardOutput)")
         let json = try lobbyctl(["status", "--json"])
         let report = try ControlCoding.decode(StatusReport.self, from: Array(json.standardOutput.utf8.dropLast()))
         #expect(report.screen.on && report.screen.cause == "schedule")
@@ -84,9 +94,9 @@ final class ControlSocketTests {
         let lit = simulator.output.count
         let off = try lobbyctl(["override", "off", "--until", "11:00", "--reason", "消防演练"])
         #expect(off.status == 0, "\(off.standardError)")
-        #expect(off.standardOutput.contains("screen forced off until 2026-11-25T11:00:00+08:00: 消防演练"))
+        #expect(off.standardOutput.contains("人工关屏至 2026-11-25T11:00:00+08:00：消防演练"))
         #expect(
-            lobbyd.waitForLine { $0.contains("screen_off: override by \(Self.ownName): 消防演练") } != nil)
+            lobbyd.waitForLine { $0.contains("screen_off: \(Self.ownName) 人工控制：消防演练") } != nil)
         guard let dark = simulator.waitForLine(from: lit, { simulatorPageCount($0) == 0 }) else {
             Issue.record("the sign was not blanked: \(simulator.output)")
             return
@@ -103,7 +113,7 @@ final class ControlSocketTests {
             "checkerboard and its inverse")
         #expect(
             try lobbyctl(["status"]).standardOutput.contains(
-                "maintenance  since 10:00 by \(Self.ownName): 清洁屏幕, showing checkerboard"))
+                "维护      自 10:00 起，\(Self.ownName)：清洁屏幕，显示 checkerboard"))
         #expect(try lobbyctl(["maintenance", "end"]).status == 0)
         #expect(try lobbyctl(["daily-check", "--note", "无坏点"]).status == 0)
         // The log has each change with the caller's name and uid.
@@ -142,7 +152,7 @@ final class ControlSocketTests {
         for change in changes {
             let result = try asOutsider(change)
             #expect(result.status == 3, "\(change)")
-            #expect(result.standardError.contains("permission denied"), "\(change): \(result.standardError)")
+            #expect(result.standardError.contains("权限不足"), "\(change): \(result.standardError)")
         }
         let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
         #expect(try log.events(kinds: ["control_refused"]).count == changes.count, "one logged refusal each")
@@ -150,7 +160,8 @@ final class ControlSocketTests {
         #expect(try log.events(kinds: ["override", "maintenance_start", "daily_check", "test_pattern"]).isEmpty)
         // Reads stay open to whoever can connect, and the screen is untouched.
         let status = try asOutsider(["status"])
-        #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
+        #expect(
+            status.status == 0 && status.standardOutput.contains("屏幕自 10:0") && status.standardOutput.contains("亮着"))
         #expect(!lobbyd.output.contains { $0.contains("screen_off") && $0.contains("override") })
     }
 
@@ -192,10 +203,11 @@ final class ControlSocketTests {
             #expect(lines < 601, "watcher \(index) was cut off rather than buffered without bound")
             stalled[index].close()
         }
-        #expect(lobbyd.output.contains { $0.contains("a watcher stopped reading; dropped") })
+        #expect(lobbyd.output.contains { $0.contains("一个关注事件的连接不再读取；已断开") })
         // The daemon is unaffected: it answers, the screen is on, and every check is logged.
         let status = try lobbyctl(["status"])
-        #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
+        #expect(
+            status.status == 0 && status.standardOutput.contains("屏幕自 10:0") && status.standardOutput.contains("亮着"))
         let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
         #expect(try log.events(kinds: ["daily_check"], limit: 10_000).count == 600)
         // The daemon keeps writing (proof of play), so the chain may have grown since the count.
@@ -225,14 +237,14 @@ final class ControlSocketTests {
             clients.append(client)
         }
         var refused = try LineClient(path: path)
-        #expect(refused.readLine()?.contains("too many connections") == true)
+        #expect(refused.readLine()?.contains("连接过多") == true)
         #expect(refused.readLine() == nil)
         refused.close()
         // Watchers: the first 16 of these are accepted, the next is told so.
         for index in clients.indices {
             clients[index].send(Array("{\"command\":\"watch\"}\n".utf8))
             let reply = clients[index].readLine() ?? ""
-            #expect(reply.contains(index < ControlProtocol.maximumWatchers ? "WATCH" : "too many watchers"), "\(reply)")
+            #expect(reply.contains(index < ControlProtocol.maximumWatchers ? "WATCH" : "关注事件的连接过多"), "\(reply)")
         }
         // A watcher that keeps sending: 64 MiB of requests, read and dropped.
         let line = Array(
@@ -245,7 +257,7 @@ final class ControlSocketTests {
         var replies = 0
         while greedy.readLine() != nil { replies += 1 }
         #expect(replies <= ControlProtocol.maximumQueuedRequests + 1)
-        #expect(lobbyd.waitForLine { $0.contains("requests without reading the replies; closed") } != nil)
+        #expect(lobbyd.waitForLine { $0.contains("个请求却不读回复；已断开") } != nil)
         for client in clients { client.close() }
         // Connections free up again, and the daemon answers.
         let status = try lobbyctl(["status"])
@@ -275,7 +287,7 @@ final class ControlSocketTests {
                 s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); held.append(s)
                 line = s.makefile().readline()
                 if '"VERSION"' in line: greeted += 1
-                elif 'too many connections from this user' in line: refused += 1
+                elif '该用户连接过多' in line: refused += 1
             print(greeted, refused)
             sys.stdout.flush()
             sys.stdin.read()
@@ -322,13 +334,14 @@ final class ControlSocketTests {
         let path = "\(hall.path)/control.sock"
         var client = try LineClient(path: path)
         #expect(client.readLine()?.contains("\"class\":\"VERSION\"") == true)
+        // In English when the request asks for it (`"lang"`), as lobbyctl's do.
         for (line, expected) in [
-            ("garbage", "not JSON"), ("[1,2]", "one JSON object"), ("{}", "missing \\\"command\\\""),
-            ("{\"command\":\"launch\"}", "unknown command"),
-            ("{\"command\":\"override\",\"state\":\"off\"}", "missing \\\"reason\\\""),
-            ("{\"command\":\"test-pattern\",\"pattern\":\"plaid\"}", "unknown pattern"),
-            ("{\"command\":\"events\",\"limit\":true}", "whole number"),
-            ("{\"command\":\"status\",\"verbose\":1}", "unknown field"),
+            ("garbage", "不是 JSON"), ("[1,2]", "每个请求是一个 JSON 对象"), ("{}", "缺少 \\\"command\\\""),
+            ("{\"command\":\"launch\",\"lang\":\"en\"}", "unknown command"),
+            ("{\"command\":\"override\",\"state\":\"off\",\"lang\":\"en\"}", "missing \\\"reason\\\""),
+            ("{\"command\":\"test-pattern\",\"pattern\":\"plaid\",\"lang\":\"en\"}", "unknown pattern"),
+            ("{\"command\":\"events\",\"limit\":true}", "须为 1 到 10000 之间的整数"),
+            ("{\"command\":\"status\",\"verbose\":1}", "不认识的项"),
         ] {
             client.send(Array((line + "\n").utf8))
             let reply = client.readLine() ?? ""
@@ -345,11 +358,12 @@ final class ControlSocketTests {
         var big = try LineClient(path: path)
         _ = big.readLine()
         big.send([UInt8](repeating: UInt8(ascii: "x"), count: ControlProtocol.maximumLineBytes + 100))
-        #expect(big.readLine()?.contains("longer than 65536 bytes") == true)
+        #expect(big.readLine()?.contains("请求行超过 65536 字节") == true)
         #expect(big.readLine() == nil, "closed after an oversized line")
         // The daemon is unaffected.
         let status = try lobbyctl(["status"])
-        #expect(status.status == 0 && status.standardOutput.contains("screen       on"))
+        #expect(
+            status.status == 0 && status.standardOutput.contains("屏幕自 10:0") && status.standardOutput.contains("亮着"))
         let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
         #expect(try log.events(kinds: ["daily_check"]).isEmpty)
     }
@@ -360,12 +374,12 @@ final class ControlSocketTests {
         try hall.write("lobbyd.toml", "[windows]\nworkday = [\"25:00-26:00\"]\n")
         let refused = try lobbyctl(["reload"])
         #expect(refused.status == 3)
-        #expect(refused.standardError.contains("reload refused") && refused.standardError.contains("lobbyd.toml:2"))
-        #expect(try lobbyctl(["status"]).standardOutput.contains("screen       on"), "the old configuration stays")
+        #expect(refused.standardError.contains("拒绝重新加载") && refused.standardError.contains("lobbyd.toml:2"))
+        #expect(try lobbyctl(["status"]).standardOutput.contains("亮着"), "the old configuration stays")
         try writeConfiguration(operators: Self.ownGroup, extra: "[windows]\nworkday = [\"08:00-09:00\"]")
         kill(lobbyd.pid, SIGHUP)
         #expect(lobbyd.waitForLine { $0.contains("config_reloaded") } != nil)
-        #expect(lobbyd.waitForLine { $0.contains("screen_off: workday, outside opening windows") } != nil)
+        #expect(lobbyd.waitForLine { $0.contains("screen_off: 工作日，不在开放时段内") } != nil)
     }
 
     @Test("on_stop = blank darkens the sign before lobbyd exits")

@@ -34,29 +34,29 @@ final class DaemonTests {
     @Test("11: an event log emptied while lobbyd was stopped is an alarm at the next start")
     func emptiedLogIsAnAlarm() throws {
         let first = try startDaemon(at: "2026-11-25T10:00:00")
-        #expect(first.waitForLine { $0.contains("event log head (start)") } != nil)
+        #expect(first.waitForLine { $0.contains("事件日志末尾（start）") } != nil)
         // The services run (their signal handlers are installed) once the screen is decided.
         #expect(first.waitForLine { $0.contains("screen_on") } != nil)
         #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
-        #expect(first.waitForLine { $0.contains("event log head (stop)") } != nil)
+        #expect(first.waitForLine { $0.contains("事件日志末尾（stop）") } != nil)
         for suffix in ["", "-wal", "-shm"] { truncate("\(hall.path)/state/lobbyd.sqlite\(suffix)", 0) }
         let second = try startDaemon(at: "2026-11-25T10:05:00")
-        #expect(second.waitForLine { $0.contains("log_tampered") && $0.contains("its tail was deleted") } != nil)
+        #expect(second.waitForLine { $0.contains("log_tampered") && $0.contains("末尾被删除了") } != nil)
         #expect(second.waitForLine { $0.contains("daemon_start") } != nil)
         let verify = try BuiltProgram("lobbyctl").run([
             "verify-log", "--config", "\(hall.path)/lobbyd.toml",
         ])
         #expect(verify.status == 2)
-        #expect(verify.standardError.contains("contradicts its anchors"))
+        #expect(verify.standardError.contains("与锚点不符"))
     }
 
     @Test("the window opening lights the screen; a playlist dropped mid-window appears")
     func windowOpensAndDropAppears() throws {
         let lobbyd = try startDaemon(at: "2026-11-25T08:19:57")
-        #expect(lobbyd.waitForLine { $0.contains("screen_off: workday, outside opening windows") } != nil)
+        #expect(lobbyd.waitForLine { $0.contains("screen_off: 工作日，不在开放时段内") } != nil)
         guard
             let on = lobbyd.waitForLine(
-                timeout: .seconds(20), { $0.contains("screen_on: workday window 08:20-12:00") }),
+                timeout: .seconds(20), { $0.contains("screen_on: 工作日开放时段 08:20-12:00") }),
             let first = simulator.waitForLine(timeout: .seconds(20), { (simulatorPageCount($0) ?? 0) > 0 })
         else {
             Issue.record("the screen did not light up: \(lobbyd.output)")
@@ -64,7 +64,7 @@ final class DaemonTests {
         }
         try hall.dropSamples(["public-resource-trading"])
         #expect(
-            lobbyd.waitForLine(from: on.next) { $0.contains("playlist_accepted: public-resource-trading version 1") }
+            lobbyd.waitForLine(from: on.next) { $0.contains("playlist_accepted: public-resource-trading 第 1 版") }
                 != nil)
         let before = simulatorPageCount(first.line) ?? 0
         #expect(simulator.waitForLine(from: first.next) { (simulatorPageCount($0) ?? 0) > before } != nil)
@@ -75,17 +75,18 @@ final class DaemonTests {
     )
     func restartMidWindow() throws {
         let first = try startDaemon(at: "2026-11-25T10:00:00")
-        #expect(first.waitForLine(timeout: .seconds(20)) { $0.contains("sign updated") } != nil)
+        #expect(first.waitForLine(timeout: .seconds(20)) { $0.contains("控制卡内容已更新") } != nil)
         #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
         #expect(first.waitForLine(timeout: .seconds(5)) { $0.contains("daemon_stop") } != nil)
         let second = try startDaemon(at: "2026-11-25T10:05:00")
         #expect(
-            second.waitForLine(timeout: .seconds(5)) { $0.contains("screen_on: workday window 08:20-12:00") } != nil)
+            second.waitForLine(timeout: .seconds(5)) { $0.contains("screen_on: 工作日开放时段 08:20-12:00") } != nil)
         // on_stop = "keep": the sign kept its pages and the restarted lobbyd adopts them; only
         // the run sequence goes (no memory table, no picture: 6 KB and 6.5 s at 9600 baud each).
-        let updated = second.waitForLine(timeout: .seconds(20)) { $0.contains("sign updated") }
+        // `控制卡内容已更新：发送 38 字节`
+        let updated = second.waitForLine(timeout: .seconds(20)) { $0.contains("控制卡内容已更新") }
         let bytes = updated.flatMap {
-            Int($0.line.split(separator: " ").drop { $0 != "updated:" }.dropFirst().first ?? "")
+            Int($0.line.split(separator: " ").drop { !$0.hasSuffix("发送") }.dropFirst().first ?? "")
         }
         #expect(bytes.map { $0 < 100 } == true, "\(updated?.line ?? "no upload")")
         #expect(
@@ -99,7 +100,7 @@ final class DaemonTests {
         #expect(first.waitForLine { $0.contains("daemon_start") } != nil)
         let second = try BuiltProgram("lobbyd").run(["--config", "\(hall.path)/lobbyd.toml"])
         #expect(second.status == 1)
-        #expect(second.standardError.contains("another lobbyd is running for this state directory"))
+        #expect(second.standardError.contains("已有另一个 lobbyd 在使用这个状态目录"))
     }
 
     /// Finding 11: a row appended with a recomputed hash while lobbyd was stopped.
@@ -108,11 +109,11 @@ final class DaemonTests {
         let first = try startDaemon(at: "2026-11-25T10:00:00")
         #expect(first.waitForLine { $0.contains("screen_on") } != nil)
         #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
-        #expect(first.waitForLine { $0.contains("event log head (stop)") } != nil)
+        #expect(first.waitForLine { $0.contains("事件日志末尾（stop）") } != nil)
         try EventLog(path: "\(hall.path)/state/lobbyd.sqlite").append(
             EventEntry(date: Date(), kind: .dailyCheck, detail: ["note": "补记"], actor: "forger"))
         let second = try startDaemon(at: "2026-11-25T10:05:00")
-        #expect(second.waitForLine { $0.contains("log_tampered") && $0.contains("while lobbyd was stopped") } != nil)
+        #expect(second.waitForLine { $0.contains("log_tampered") && $0.contains("在 lobbyd 停止期间") } != nil)
     }
 
     /// Review of issue 23: a trusted-keys directory gone by mistake, then `reload`, took every
@@ -130,7 +131,7 @@ final class DaemonTests {
         let socket = ["--socket", "\(hall.path)/control.sock"]
         let reload = try BuiltProgram("lobbyctl").run(["reload"] + socket)
         #expect(reload.status != 0)
-        #expect(reload.standardError.contains("no trusted publisher key"), "\(reload.standardError)")
+        #expect(reload.standardError.contains("中没有受信任的发布人公钥"), "\(reload.standardError)")
         let status = try BuiltProgram("lobbyctl").run(["status"] + socket)
         #expect(status.standardOutput.contains("hotline-12345"), "\(status.standardOutput)")
     }
@@ -147,11 +148,11 @@ final class DaemonTests {
         try hall.write("fallback.toml", config)
         let check = try BuiltProgram("lobbyd").run(["--check-config", "--config", "\(hall.path)/fallback.toml"])
         #expect(check.status == 2)
-        #expect(check.standardError.contains("notice.toml.sig is missing"))
+        #expect(check.standardError.contains("缺少 notice.toml.sig"))
         let lobbyd = try RunningProgram(
             "lobbyd", ["--config", "\(hall.path)/fallback.toml", "--clock-start", "2026-11-25T10:00:00"])
         daemon = lobbyd
-        #expect(lobbyd.waitForLine { $0.contains("does not pass; lobbyd runs without it") } != nil)
+        #expect(lobbyd.waitForLine { $0.contains("未通过校验；lobbyd 在没有它的情况下运行") } != nil)
         #expect(lobbyd.waitForLine { $0.contains("screen_on") } != nil)
     }
 
@@ -159,7 +160,7 @@ final class DaemonTests {
     func eventsAreRecorded() throws {
         let lobbyd = try startDaemon(at: "2026-11-25T08:19:58")
         #expect(
-            lobbyd.waitForLine(timeout: .seconds(20)) { $0.contains("screen_on: workday window 08:20-12:00") } != nil)
+            lobbyd.waitForLine(timeout: .seconds(20)) { $0.contains("screen_on: 工作日开放时段 08:20-12:00") } != nil)
         let config = ["--config", "\(hall.path)/lobbyd.toml"]
         let events = try BuiltProgram("lobbyctl").run(["events"] + config)
         #expect(events.status == 0)
@@ -170,12 +171,12 @@ final class DaemonTests {
         #expect(kinds.contains("playlist_accepted") && kinds.contains("screen_off") && kinds.contains("screen_on"))
         #expect(
             events.standardOutput.contains(
-                "2026-11-25T08:20:00+08:00  screen_on          schedule   workday window 08:20-12:00"))
+                "2026-11-25T08:20:00+08:00  screen_on          schedule   工作日开放时段 08:20-12:00"))
         let json = try BuiltProgram("lobbyctl").run(["events", "--json", "--kind", "screen_on"] + config)
         #expect(
             json.standardOutput.contains("\"kind\":\"screen_on\"")
                 && json.standardOutput.contains("\"actor\":\"schedule\""))
         let verify = try BuiltProgram("lobbyctl").run(["verify-log"] + config)
-        #expect(verify.status == 0 && verify.standardOutput.contains("chain intact"))
+        #expect(verify.status == 0 && verify.standardOutput.contains("链条完整"))
     }
 }

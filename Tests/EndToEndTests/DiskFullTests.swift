@@ -45,22 +45,22 @@ final class DiskFullTests {
             """
         let daemon = try RunningProgram(path: "/usr/bin/unshare", ["-m", "/bin/sh", "-c", script])
         defer { daemon.stop() }
-        #expect(daemon.waitForLine { $0.contains("store degraded") } != nil)
+        #expect(daemon.waitForLine { $0.contains("事件日志无法写入") } != nil)
         #expect(
-            daemon.waitForLine { $0.contains("online-services.toml waits: its acceptance cannot be recorded") } != nil)
+            daemon.waitForLine { $0.contains("online-services.toml 暂缓处理：事件日志现在无法记录它的通过") } != nil)
         // The screen is driven from the spool all the same.
         #expect(simulator.waitForLine(timeout: .seconds(20)) { (simulatorPageCount($0) ?? 0) > 0 } != nil)
         let lobbyctl = try BuiltProgram("lobbyctl")
         let socket = ["--socket", "\(hall.path)/control.sock"]
         let check = try lobbyctl.run(["daily-check", "--note", "屏幕正常"] + socket)
         #expect(check.status != 0)
-        #expect(check.standardError.contains("not recorded in the event log, so not done"), "\(check.standardError)")
+        #expect(check.standardError.contains("未能记入事件日志，操作未生效"), "\(check.standardError)")
         let override = try lobbyctl.run(["override", "off", "--until", "10:30", "--reason", "演练"] + socket)
         #expect(override.status != 0)
         let status = try lobbyctl.run(["status"] + socket)
-        #expect(status.standardOutput.contains("store degraded"), "\(status.standardOutput)")
-        #expect(!status.standardOutput.contains("forced off"))
+        #expect(status.standardOutput.contains("事件日志自"), "\(status.standardOutput)")
+        #expect(!status.standardOutput.contains("关屏至"))
         #expect(daemon.terminate(SIGTERM, timeout: .seconds(10)))
-        #expect(daemon.waitForLine { $0.contains("could not be written") && $0.contains("are lost") } != nil)
+        #expect(daemon.waitForLine { $0.contains("条事件无法写入") && $0.contains("随进程一起丢失") } != nil)
     }
 }

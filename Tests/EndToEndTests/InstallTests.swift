@@ -40,7 +40,7 @@ struct InstallTests {
         #expect(installed.status == 0, "\(installed.standardError)")
         let files = try listing()
         let expected: [String: String] = [
-            "usr/local/bin/lobbyd": "755", "usr/local/bin/lobbyctl": "755", "usr/local/bin/lobby-sim": "755",
+            "usr/local/bin/lobbyd": "755", "usr/local/bin/lobbyctl": "755", "usr/local/lib/lobbyd/lobby-sim": "755",
             "usr/local/lib/systemd/system/lobbyd.service": "644",
             "usr/local/lib/systemd/system/lobbyd-report.service": "644",
             "usr/local/lib/systemd/system/lobbyd-report.timer": "644",
@@ -51,9 +51,13 @@ struct InstallTests {
             "usr/local/share/doc/lobbyd/examples/lobbyd.toml": "644",
             "usr/local/share/doc/lobbyd/examples/60-lobbyd-sign.rules": "644",
             "usr/local/share/doc/lobbyd/README.md": "644", "usr/local/share/doc/lobbyd/INSTALL.md": "644",
-            "usr/local/share/doc/lobbyd/OPERATIONS.md": "644", "usr/local/share/doc/lobbyd/FORMAT.md": "644",
-            "usr/local/share/man/man1/lobbyd.1": "644", "usr/local/share/man/man1/lobbyctl.1": "644",
-            "usr/local/share/man/man1/lobbyctl.status.1": "644", "usr/local/share/man/man1/lobby-sim.1": "644",
+            "usr/local/share/doc/lobbyd/OPERATIONS.md": "644", "usr/local/share/doc/lobbyd/OPERATIONS.en.md": "644",
+            "usr/local/share/doc/lobbyd/QUICKSTART.zh.md": "644", "usr/local/share/doc/lobbyd/FORMAT.md": "644",
+            "usr/local/share/doc/lobbyd/calendar/README.md": "644",
+            "usr/local/share/man/man8/lobbyd.8": "644", "usr/local/share/man/man5/lobbyd.toml.5": "644",
+            "usr/local/share/man/man1/lobbyctl.1": "644", "usr/local/share/man/zh_CN/man8/lobbyd.8": "644",
+            "usr/local/share/man/zh_CN/man5/lobbyd.toml.5": "644",
+            "usr/local/share/man/zh_CN/man1/lobbyctl.1": "644",
             "usr/local/share/bash-completion/completions/lobbyctl": "644",
             "usr/local/share/zsh/site-functions/_lobbyctl": "644",
             "usr/local/share/fish/vendor_completions.d/lobbyctl.fish": "644",
@@ -61,8 +65,7 @@ struct InstallTests {
         ]
         for (path, mode) in expected { #expect(files[path] == mode, "\(path)") }
         let unexpected = files.keys.filter {
-            expected[$0] == nil && !$0.hasPrefix("usr/local/share/man/man1/")
-                && !$0.hasPrefix("usr/local/share/doc/lobbyd/")
+            expected[$0] == nil && !$0.hasPrefix("usr/local/share/doc/lobbyd/")
         }
         #expect(unexpected.isEmpty, "\(unexpected.sorted())")
         #expect(FileManager.default.fileExists(atPath: "\(root.path)/etc/lobbyd/trusted-keys"))
@@ -79,6 +82,34 @@ struct InstallTests {
         #expect(try make("install-files").standardOutput.contains("keeping"))
         #expect(
             try String(contentsOfFile: "\(root.path)/etc/lobbyd/lobbyd.toml", encoding: .utf8).hasPrefix("# edited"))
+        // Real pages in both languages, each rendered as `man -l` shows it.
+        for page in expected.keys.filter({ $0.hasPrefix("usr/local/share/man/") }) {
+            let shown = try BuiltProgram(path: "/usr/bin/man").run(
+                ["-l", "\(root.path)/\(page)"], environment: ["MANWIDTH": "100", "LANG": "C.UTF-8"])
+            #expect(shown.status == 0, "\(page): \(shown.standardError)")
+            // Bold in a pipe is a character, a backspace and the character again.
+            let text = shown.standardOutput.replacingOccurrences(of: ".\u{8}", with: "", options: .regularExpression)
+            let chinese = page.contains("/zh_CN/")
+            #expect(text.contains(chinese ? "名称" : "NAME"), "\(page)")
+            #expect(text.contains(chinese ? "示例" : "EXAMPLE"), "\(page)")
+        }
+        // The binaries are stripped (no symbol table), and the completions load in bash and
+        // offer the values of an argument.
+        let symbols = try BuiltProgram(path: "/usr/bin/nm").run(["\(root.path)/usr/local/bin/lobbyctl"])
+        #expect(symbols.standardError.contains("no symbols"), "\(symbols.standardError)")
+        let completion = try BuiltProgram(path: "/bin/bash").run([
+            "-c",
+            """
+            source /usr/share/bash-completion/bash_completion 2>/dev/null
+            source \(root.path)/usr/local/share/bash-completion/completions/lobbyctl && complete -p lobbyctl
+            """,
+        ])
+        #expect(completion.status == 0 && completion.standardOutput.contains("lobbyctl"), "\(completion.standardError)")
+        let script = try String(
+            contentsOfFile: "\(root.path)/usr/local/share/bash-completion/completions/lobbyctl", encoding: .utf8)
+        for value in ["clear", "end", "本月", "last", "checkerboard", "screen_on"] {
+            #expect(script.contains("'\(value)'"), "completion of \(value)")
+        }
         let removed = try make("uninstall")
         #expect(removed.status == 0, "\(removed.standardError)")
         #expect(try listing().keys.sorted() == ["etc/lobbyd/lobbyd.toml"])

@@ -99,7 +99,7 @@ final class LinkRecoveryTests {
     func planEqualsTheWire() throws {
         let playlist = RepositoryFiles.path("playlists/public-resource-trading.toml")
         let result = try BuiltProgram("lobbyctl").run([
-            "plan", "--config", RepositoryFiles.path("lobbyd.toml.example"), playlist,
+            "plan", "--lang", "en", "--config", RepositoryFiles.path("lobbyd.toml.example"), playlist,
         ])
         let total = try #require(
             result.standardOutput.split(separator: "\n").first { $0.contains("total") }?.split(separator: " ")
@@ -151,8 +151,8 @@ final class LinkRecoveryTests {
         }
         let driver = try start()
         let first = reports.waitFor { if case .signRefused = $0 { true } else { false } }
-        #expect(first?.event == .signRefused(problems: "refused a command or file label"))
-        #expect(driver.status.signProblems == "refused a command or file label")
+        #expect(first?.event == .signRefused(problems: "拒收了一条命令或文件标签"))
+        #expect(driver.status.signProblems == "拒收了一条命令或文件标签")
         // Sent once more, refused again, and then left alone: health probes every second find
         // nothing new, and no third upload starts.
         let second = reports.waitFor(from: first?.next ?? 0) { if case .signRefused = $0 { true } else { false } }
@@ -321,10 +321,10 @@ final class LinkRecoveryTests {
         }
         try write(control: "mute on")
         let down = reports.waitFor(from: up.next, timeout: .seconds(10)) {
-            $0 == .down(cause: "the sign does not answer")
+            $0 == .down(cause: "控制卡没有应答")
         }
         #expect(down != nil, "\(reports.all) \(driver.status)")
-        #expect(driver.status.state == .degraded && driver.status.lastError == "the sign does not answer")
+        #expect(driver.status.state == .degraded && driver.status.lastError == "控制卡没有应答")
         try write(control: "mute off")
         #expect(reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(30)) { $0 == .up } != nil)
     }

@@ -34,7 +34,7 @@ struct MetricsTests {
         #expect((12_900...13_200).contains(open["lobbyd_required_seconds_today"] ?? 0))
 
         // After 12:00 the window is closed and nothing more is required today until 14:20.
-        #expect(lobbyd.waitForLine(timeout: .seconds(20)) { $0.contains("screen_off: workday, outside") } != nil)
+        #expect(lobbyd.waitForLine(timeout: .seconds(20)) { $0.contains("screen_off: 工作日，不在开放时段内") } != nil)
         // The first file after the log line may have been computed just before it.
         _ = try renames.nextMetrics(path: "\(hall.path)/metrics/lobbyd.prom")
         let closed = try renames.nextMetrics(path: "\(hall.path)/metrics/lobbyd.prom")

@@ -19,7 +19,7 @@ struct PlaylistCommandTests {
                 RepositoryFiles.path("playlists/\(name).toml"),
             ])
             #expect(result.status == 0, "\(name): \(result.standardError)")
-            #expect(result.standardOutput.contains("signed by 演示发布员"))
+            #expect(result.standardOutput.contains("发布人签名：演示发布员"))
         }
     }
 
@@ -35,7 +35,7 @@ struct PlaylistCommandTests {
         let mode = try FileManager.default.attributesOfItem(atPath: "\(keys)/zhang.key")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let again = try lobbyctl.run(["keygen", "--name", "张三", "--out", keys, "--file", "zhang"])
-        #expect(again.status == 2 && again.standardError.contains("refusing to overwrite"))
+        #expect(again.status == 2 && again.standardError.contains("不覆盖已有的密钥"))
 
         let playlist = "\(work.path)/online.toml"
         try FileManager.default.copyItem(
@@ -61,9 +61,9 @@ struct PlaylistCommandTests {
         let trusted = ["--config", example, "--trusted-keys", RepositoryFiles.path("playlists/demo-keys")]
         let verify = try lobbyctl.run(["verify"] + trusted + [playlist])
         #expect(verify.status == 2)
-        #expect(verify.standardError.hasPrefix("播放单 \(playlist) 未通过校验"))
-        #expect(verify.standardError.contains("[签名/signature] no signature: news.toml.sig is missing"))
-        #expect(verify.standardError.contains("[三审流程/approval] the confidentiality review (保密审核) is \"pending\""))
+        #expect(verify.standardError.hasPrefix("发布内容单 \(playlist) 未通过校验"))
+        #expect(verify.standardError.contains("[签名] 没有签名：缺少 news.toml.sig"))
+        #expect(verify.standardError.contains("[三审制度] 保密审核结果为 \"pending\"，须为 \"通过\" 方可发布"))
         let submit = try lobbyctl.run(["submit"] + trusted + ["--spool", work.path, playlist])
         #expect(submit.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(work.path)/incoming").isEmpty)
@@ -87,7 +87,7 @@ struct PlaylistCommandTests {
     @Test("plan prints bytes and seconds per page at the configured baud")
     func plan() throws {
         let result = try lobbyctl.run([
-            "plan", "--config", example, RepositoryFiles.path("playlists/public-resource-trading.toml"),
+            "plan", "--lang", "en", "--config", example, RepositoryFiles.path("playlists/public-resource-trading.toml"),
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("2 page(s) on a blank sign, 9600 baud 8N1 (10 bits per byte)"))

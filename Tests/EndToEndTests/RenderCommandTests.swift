@@ -42,21 +42,21 @@ struct RenderCommandTests {
     func missingGlyph() throws {
         let result = try lobbyctl.run(["render", "--text", "𠀀字", "--format", "term"])
         #expect(result.status == 0)
-        #expect(result.standardError.contains("no glyph for U+20000 '𠀀' at character 1; drawn as a box"))
+        #expect(result.standardError.contains("第 1 个字符 U+20000 '𠀀'在字体中没有字形，显示为方框"))
     }
 
     @Test("bad options and overflowing static text exit 2 and say why")
     func badInput() throws {
         let color = try lobbyctl.run(["render", "--text", "x", "--color", "blue"])
-        #expect(color.status == 2 && color.standardError.contains("--color blue: expected one of red, green, amber"))
+        #expect(color.status == 64 && color.standardError.contains("--color blue：应为以下之一：red, green, amber"))
         let font = try lobbyctl.run(["render", "--text", "x", "--font", "/nonexistent.ttf"])
         #expect(
             font.status == 2
-                && font.standardError.contains("/nonexistent.ttf: cannot open the font file: it does not exist"))
+                && font.standardError.contains("/nonexistent.ttf: 无法打开字体文件：文件不存在"))
         let overflow = try lobbyctl.run(["render", "--text", String(repeating: "长", count: 30), "--mode", "static"])
-        #expect(overflow.status == 2 && overflow.standardError.contains("static text needs 2 pages"))
+        #expect(overflow.status == 2 && overflow.standardError.contains("静止显示的内容需要 2 屏"))
         let noOut = try lobbyctl.run(["render", "--text", "x", "--format", "png"])
-        #expect(noOut.status == 64 && noOut.standardError.contains("needs --out FILE or DIR"))
+        #expect(noOut.status == 64 && noOut.standardError.contains("需要 --out 文件或目录"))
     }
 
     // Found by review after the renderer's rewrite (issue 22).
@@ -65,19 +65,19 @@ struct RenderCommandTests {
     func outputsAndCombinations() throws {
         let directory = try TemporaryDirectory()
         let empty = try lobbyctl.run(["render", "--text", "x", "--format", "pbm", "--out", ""])
-        #expect(empty.status == 64 && empty.standardError.contains("needs --out FILE or DIR"))
+        #expect(empty.status == 64 && empty.standardError.contains("需要 --out 文件或目录"))
         let slash = try lobbyctl.run(["render", "--text", "x", "--format", "pbm", "--out", "\(directory.path)/new/"])
-        #expect(slash.status == 1 && slash.standardError.contains("--out \(directory.path)/new/: no such directory"))
+        #expect(slash.status == 1 && slash.standardError.contains("--out \(directory.path)/new/：目录不存在"))
         let missing = try lobbyctl.run(["render", "--text", "x", "--format", "png", "--out", "/nonexistent/dir/x.png"])
         #expect(
             missing.status == 1
                 && missing.standardError.contains(
-                    "cannot write /nonexistent/dir/x-1.png: the directory /nonexistent/dir does not exist")
+                    "无法写入 /nonexistent/dir/x-1.png: 目录 /nonexistent/dir 不存在")
         )
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
         let tall = try lobbyctl.run(["render", "--text", "x", "--size", "100", "--height", "16"])
         #expect(
-            tall.status == 64 && tall.standardError.contains("a line is 100 dots tall but the panel has only 16 rows"))
+            tall.status == 64 && tall.standardError.contains("一行字高 100 点，但屏幕只有 16 行"))
     }
 
     @Test("with --config, the panel and font are the hall's, as the daemon draws them; options still win")
@@ -106,12 +106,12 @@ struct RenderCommandTests {
         #expect(slashed.standardOutput == "\(directory.path)/page-1.pbm\n")
         // Warnings count the typed \n as the two characters typed.
         let escaped = try lobbyctl.run(["render", "--config", config, "--text", "a\\nb\u{200B}c"])
-        #expect(escaped.standardError.contains("U+200B at character 5"), "\(escaped.standardError)")
+        #expect(escaped.standardError.contains("删除了第 5 个字符处看不见的字符 U+200B"), "\(escaped.standardError)")
         // Green on a mono panel is refused, as the validator refuses it in a playlist.
         let green = try lobbyctl.run(["render", "--config", config, "--text", "x", "--color", "green"])
-        #expect(green.status == 2 && green.standardError.contains("the panel is mono"))
+        #expect(green.status == 2 && green.standardError.contains("本屏为单色"))
         let nothing = try lobbyctl.run(["render", "--config", "", "--text", "x"])
-        #expect(nothing.status == 64 && nothing.standardError.contains("--config needs a file path"))
+        #expect(nothing.status == 64 && nothing.standardError.contains("--config 需要一个文件路径"))
         let broken = try directory.write("broken.toml", "[panel]\nwidth = 3\n")
         let refused = try lobbyctl.run(["render", "--config", broken, "--text", "x"])
         #expect(refused.status == 2 && refused.standardError.contains("panel.width"))
@@ -124,9 +124,9 @@ struct RenderCommandTests {
         #expect(mkfifo(pipe, 0o600) == 0)
         // FreeType would wait on the pipe for ever; the test's own time limit would catch that.
         let fromPipe = try lobbyctl.run(["render", "--text", "x", "--font", pipe])
-        #expect(fromPipe.status == 2 && fromPipe.standardError.contains("\(pipe): not a font file (a directory, pipe"))
+        #expect(fromPipe.status == 2 && fromPipe.standardError.contains("\(pipe): 不是字体文件（是目录、管道或设备）"))
         let fromDirectory = try lobbyctl.run(["render", "--text", "x", "--font", directory.path])
-        #expect(fromDirectory.status == 2 && fromDirectory.standardError.contains("not a font file"))
+        #expect(fromDirectory.status == 2 && fromDirectory.standardError.contains("不是字体文件"))
     }
 
     @Test("variation selectors, soft hyphens and control characters are removed with their positions, as typed")
@@ -136,8 +136,8 @@ struct RenderCommandTests {
         ])
         #expect(result.status == 0)
         for line in [
-            "removed the invisible character U+FE0F at character 3", "U+00AD at character 5",
-            "U+000B at character 7", "no glyph for U+1F600 '😀' at character 1",
+            "删除了第 3 个字符处看不见的字符 U+FE0F", "删除了第 5 个字符处看不见的字符 U+00AD",
+            "删除了第 7 个字符处看不见的字符 U+000B", "第 1 个字符 U+1F600 '😀'在字体中没有字形",
         ] {
             #expect(result.standardError.contains(line), "\(result.standardError)")
         }
@@ -156,7 +156,7 @@ struct RenderCommandTests {
         let result = try lobbyctl.run([
             "render", "--text", text, "--mode", "scroll", "--size", "128", "--height", "128", "--format", "term",
         ])
-        #expect(result.status == 2 && result.standardError.contains("more than the 134217728 drawn at most"))
+        #expect(result.status == 2 && result.standardError.contains("超过最多绘制的 134217728 点"))
     }
 
     /// Issue 22: these crashed (exit 132, a trap) or rendered garbage.
@@ -184,12 +184,12 @@ struct RenderCommandTests {
         #expect(unwritable.status == 1)
         #expect(
             unwritable.standardError.contains(
-                "cannot write /nonexistent-dir/page-1.pbm: the directory /nonexistent-dir does not exist"))
+                "无法写入 /nonexistent-dir/page-1.pbm: 目录 /nonexistent-dir 不存在"))
         #expect(!unwritable.standardError.contains("NSCocoaErrorDomain"))
         let pasted = try lobbyctl.run(["render", "--text", "\u{FEFF}欢迎\u{200B}光临", "--format", "term"])
         #expect(pasted.status == 0)
-        #expect(pasted.standardError.contains("removed the invisible character U+FEFF at character 1"))
-        #expect(pasted.standardError.contains("removed the invisible character U+200B at character 4"))
-        #expect(!pasted.standardError.contains("no glyph"))
+        #expect(pasted.standardError.contains("删除了第 1 个字符处看不见的字符 U+FEFF"))
+        #expect(pasted.standardError.contains("删除了第 4 个字符处看不见的字符 U+200B"))
+        #expect(!pasted.standardError.contains("没有字形"))
     }
 }

@@ -47,10 +47,10 @@ struct ReportCommandTests {
         defer { withExtendedLifetime(directory) {} }
         for month in ["2026-13", "2026-1", "26-11", "2026-1１", "2026-+1", "next", "9999-12"] {
             let result = try lobbyctl.run(["report", "--config", config, "--database", database, "--month", month])
-            #expect(result.status == ExitStatus.invalidInput, "\(month)")
+            #expect(result.status == ExitStatus.usage, "\(month)")
             #expect(
-                result.standardError.contains("expected YYYY-MM (2026-11), 本月 or 上月")
-                    || result.standardError.contains("that month has not begun"), "\(month)")
+                result.standardError.contains("应为 YYYY-MM（如 2026-11）、本月或上月")
+                    || result.standardError.contains("该月尚未开始"), "\(month)")
         }
         let all = try lobbyctl.run([
             "report", "--config", config, "--database", database, "--month", "本月", "--format", "all",
@@ -59,11 +59,11 @@ struct ReportCommandTests {
         let typo = try lobbyctl.run([
             "report", "--config", config, "--database", database + ".typo", "--month", "2026-10",
         ])
-        #expect(typo.status == ExitStatus.failure && typo.standardError.contains("there is no event log there"))
+        #expect(typo.status == ExitStatus.failure && typo.standardError.contains("此处没有事件日志"))
         #expect(!FileManager.default.fileExists(atPath: database + ".typo"), "no empty log is made")
         let empty = try directory.write("empty.sqlite", "")
         let emptied = try lobbyctl.run(["report", "--config", config, "--database", empty, "--month", "2026-10"])
-        #expect(emptied.status == ExitStatus.failure && emptied.standardError.contains("is not an event log"))
+        #expect(emptied.status == ExitStatus.failure && emptied.standardError.contains("不是事件日志"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty, "left as it was")
     }
 }

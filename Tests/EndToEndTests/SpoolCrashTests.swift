@@ -76,11 +76,11 @@ struct SpoolCrashTests {
         var names: Set<String> = []
         for file in list(rejected) where file.hasSuffix(".toml.reason") {
             let reason = try String(contentsOfFile: "\(rejected)/\(file)", encoding: .utf8)
-            guard reason.contains("stopped (it crashed or was killed) while processing this file (incoming/") else {
+            guard reason.hasPrefix("处理该文件（incoming/"), reason.contains("时 lobbyd 异常退出（崩溃或被强制终止）") else {
                 continue
             }
-            let start = reason.range(of: "(incoming/")!.upperBound
-            let end = reason[start...].range(of: ".toml)")!.lowerBound
+            let start = reason.range(of: "（incoming/")!.upperBound
+            let end = reason[start...].range(of: ".toml）")!.lowerBound
             names.insert(String(reason[start..<end]))
         }
         return names

@@ -21,7 +21,7 @@ struct SystemdNotifyTests {
             messages.append(message)
         }
         #expect(messages.first == "READY=1")
-        #expect(messages.contains { $0.hasPrefix("STATUS=screen ") })
+        #expect(messages.contains { $0.hasPrefix("STATUS=屏幕") })
         #expect(messages.filter { $0 == "WATCHDOG=1" }.count >= 3)
         #expect(daemon.terminate(SIGTERM, timeout: .seconds(10)))
         var last: [String] = []
@@ -32,6 +32,6 @@ struct SystemdNotifyTests {
 
         let refused = try BuiltProgram("lobbyd").run(
             ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", "2026-11-25T08:00"], environment: environment)
-        #expect(refused.status == 2 && refused.standardError.contains("refused under systemd"))
+        #expect(refused.status == 2 && refused.standardError.contains("在 systemd 下拒绝使用"))
     }
 }

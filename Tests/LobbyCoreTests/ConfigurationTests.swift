@@ -152,7 +152,8 @@ struct ConfigurationTests {
 
     @Test("each invalid field is reported with file, line, key, value and what is allowed", arguments: invalidFields)
     func invalidField(toml: String, key: String, line: Int, expected: String) throws {
-        let problem = try #require(problems(in: toml).only)
+        // In English, the table's language; `chineseWords` checks the default.
+        let problem = try #require(try Language.$scoped.withValue(.english) { try problems(in: toml) }.only)
         guard case .invalidValue(let location, let reportedKey, _, let allowed) = problem else {
             Issue.record("expected an invalid value, got \(problem)")
             return
@@ -175,7 +176,7 @@ struct ConfigurationTests {
 
     @Test("a value of the wrong type names the key, the expected type and the type found", arguments: wrongTypes)
     func wrongType(toml: String, key: String, expected: String) throws {
-        let problem = try #require(problems(in: toml).only)
+        let problem = try #require(try Language.$scoped.withValue(.english) { try problems(in: toml) }.only)
         guard case .wrongType(_, let reportedKey, _, let reportedExpected) = problem else {
             Issue.record("expected a wrong type, got \(problem)")
             return
@@ -193,7 +194,7 @@ struct ConfigurationTests {
                 .unknownKey(SourceLocation(file: "lobbyd.toml", line: 3), key: "serial.buad", suggestion: "baud"),
                 .unknownKey(SourceLocation(file: "lobbyd.toml", line: 4), key: "extra", suggestion: nil),
             ])
-        #expect(found[1].description == "lobbyd.toml:3: unknown key \"serial.buad\" (did you mean \"baud\"?)")
+        #expect(found[1].description == "lobbyd.toml:3: 不认识的名称 \"serial.buad\"（是否应为 \"baud\"？）")
     }
 
     @Test("all problems in a file are reported at once, in line order")
@@ -216,7 +217,7 @@ struct ConfigurationTests {
     @Test("a missing file is an error naming the file and the reason")
     func missingFile() {
         let path = "/nonexistent-\(UUID().uuidString)/lobbyd.toml"
-        #expect(throws: LobbyCoreError.unreadable(file: path, reason: "No such file or directory")) {
+        #expect(throws: LobbyCoreError.unreadable(file: path, reason: "文件或目录不存在")) {
             try Configuration.load(path: path)
         }
     }
@@ -225,13 +226,13 @@ struct ConfigurationTests {
     func unreadableFile() throws {
         let directory = try TemporaryDirectory()
         #expect(
-            throws: LobbyCoreError.unreadable(file: directory.path, reason: "it is a directory, not a regular file")
+            throws: LobbyCoreError.unreadable(file: directory.path, reason: "这是一个目录，不是普通文件")
         ) {
             try Configuration.load(path: directory.path)
         }
         let binary = directory.path + "/binary.toml"
         try Data([0x66, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: binary))
-        #expect(throws: LobbyCoreError.unreadable(file: binary, reason: "not valid UTF-8 text")) {
+        #expect(throws: LobbyCoreError.unreadable(file: binary, reason: "不是 UTF-8 文本")) {
             try Configuration.load(path: binary)
         }
         // Bounded before it is read (a sparse 17 MiB file costs no disk).
@@ -240,7 +241,7 @@ struct ConfigurationTests {
         #expect(truncate(huge, 17 << 20) == 0)
         #expect(
             throws: LobbyCoreError.unreadable(
-                file: huge, reason: "the file is 17825792 bytes; at most 16777216 are read")
+                file: huge, reason: "文件有 17825792 字节，最多读取 16777216 字节")
         ) {
             try Configuration.load(path: huge)
         }

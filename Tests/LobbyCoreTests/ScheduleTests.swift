@@ -48,11 +48,11 @@ struct ScheduleTests {
     @Test("the state says why, in the hall's words")
     func reasons() throws {
         let schedule = try Self.standard.get()
-        #expect(schedule.state(at: hallTime("2026-10-09", 9, 0)).description == "on\tworkday window 08:20-12:00")
+        #expect(schedule.state(at: hallTime("2026-10-09", 9, 0)).reason.words.english == "workday window 08:20-12:00")
         #expect(
-            schedule.state(at: hallTime("2026-10-09", 13, 0)).description == "off\tworkday, outside opening windows")
-        #expect(schedule.state(at: hallTime("2026-10-01", 9, 0)).description == "off\toff-day (holiday:国庆节)")
-        #expect(schedule.state(at: hallTime("2026-10-11", 9, 0)).description == "off\toff-day (weekend)")
+            schedule.state(at: hallTime("2026-10-09", 13, 0)).reason.words.chinese == "工作日，不在开放时段内")
+        #expect(schedule.state(at: hallTime("2026-10-01", 9, 0)).description == "off\t休息日（法定节假日：国庆节）")
+        #expect(schedule.state(at: hallTime("2026-10-11", 9, 0)).reason.words.english == "off-day (weekend)")
     }
 
     @Test("a custom window set is obeyed, including off-day windows")
@@ -63,7 +63,7 @@ struct ScheduleTests {
         let schedule = Schedule(configuration: configuration, calendar: try Self.standard.get().calendar)
         #expect(!schedule.state(at: hallTime("2026-10-09", 8, 30)).isOn)
         #expect(schedule.state(at: hallTime("2026-10-09", 12, 30)).isOn)
-        #expect(schedule.state(at: hallTime("2026-10-11", 10, 0)).description == "on\toff-day window 10:00-12:00")
+        #expect(schedule.state(at: hallTime("2026-10-11", 10, 0)).description == "on\t休息日开放时段 10:00-12:00")
         #expect(!schedule.state(at: hallTime("2026-10-11", 12, 0)).isOn)
         let transitions = schedule.transitions(from: hallTime("2026-10-09", 0, 0), to: hallTime("2026-10-12", 0, 0))
         #expect(
@@ -82,7 +82,7 @@ struct ScheduleTests {
             reason: "屏幕检修", actor: "zhang")
         schedule.overrides = [override]
         #expect(schedule.state(at: hallTime("2026-10-09", 8, 59, 59, milliseconds: 999)).isOn)
-        #expect(schedule.state(at: hallTime("2026-10-09", 9, 0)).description == "off\toverride by zhang: 屏幕检修")
+        #expect(schedule.state(at: hallTime("2026-10-09", 9, 0)).description == "off\tzhang 人工控制：屏幕检修")
         #expect(schedule.state(at: hallTime("2026-10-09", 9, 30)).isOn)
         #expect(schedule.nextTransition(after: hallTime("2026-10-09", 8, 30)) == hallTime("2026-10-09", 9, 0))
         #expect(schedule.nextTransition(after: hallTime("2026-10-09", 9, 0)) == hallTime("2026-10-09", 9, 30))

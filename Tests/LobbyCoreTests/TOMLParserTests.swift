@@ -24,7 +24,7 @@ struct TOMLParserTests {
         #expect {
             try TOMLSource.parse(text: text, file: "f.toml")
         } throws: { error in
-            "\(error)".hasPrefix("f.toml:\(line):\(column): TOML syntax error: ")
+            "\(error)".hasPrefix("f.toml:\(line):\(column): 文件格式有误（TOML）：")
         }
     }
 
@@ -51,7 +51,7 @@ struct TOMLParserTests {
         ] {
             #expect {
                 try TOMLParser.parse(text)
-            } throws: { ($0 as? TOMLParser.Failure)?.message.contains("nested at most 32") == true }
+            } throws: { ($0 as? TOMLParser.Failure)?.message.contains("最多嵌套 32 层") == true }
         }
         #expect(throws: Never.self) {
             try TOMLParser.parse("a = " + String(repeating: "[", count: 32) + String(repeating: "]", count: 32))
@@ -126,7 +126,7 @@ struct TOMLParserTests {
         ])
     func redefinitions(text: String, line: Int, words: String) {
         #expect {
-            try TOMLParser.parse(text)
+            try Language.$scoped.withValue(.english) { try TOMLParser.parse(text) }
         } throws: { error in
             guard let failure = error as? TOMLParser.Failure else { return false }
             return failure.line == line && failure.message.contains(words)

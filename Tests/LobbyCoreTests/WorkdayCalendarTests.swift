@@ -100,7 +100,7 @@ struct WorkdayCalendarTests {
         #expect(empty == WorkdayCalendar())
         let scratch = try TemporaryDirectory()
         let file = try scratch.write("not-a-directory", "")
-        #expect(throws: LobbyCoreError.unreadable(file: file, reason: "not a directory")) {
+        #expect(throws: LobbyCoreError.unreadable(file: file, reason: "不是目录")) {
             try WorkdayCalendar.load(directories: [file])
         }
     }
@@ -139,13 +139,17 @@ struct WorkdayCalendarTests {
     func invalidFile(toml: String, line: Int, message: String) throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("cn-2026.toml", toml)
-        do {
-            _ = try WorkdayCalendar.load(directories: [directory.path])
-            Issue.record("accepted an invalid calendar file")
-        } catch {
-            let text = error.description
-            #expect(text.contains("\(file):\(line):"), "\(text)")
-            #expect(text.contains(message), "\(text)")
+        // Made and worded in English: a message is worded when it is made.
+        let text = Language.$scoped.withValue(.english) { () -> String? in
+            do {
+                _ = try WorkdayCalendar.load(directories: [directory.path])
+                return nil
+            } catch {
+                return "\(error)"
+            }
         }
+        let reason = try #require(text, "accepted an invalid calendar file")
+        #expect(reason.contains("\(file):\(line):"), "\(reason)")
+        #expect(reason.contains(message), "\(reason)")
     }
 }

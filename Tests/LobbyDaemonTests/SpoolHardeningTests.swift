@@ -22,9 +22,9 @@ struct SpoolHardeningTests {
         let reasons = try spool.reasons()
         #expect(reasons.count == 2)
         let unsigned = try #require(reasons.first { $0.key.hasSuffix("-p.toml.reason") }?.value)
-        #expect(unsigned.contains("[签名/signature]") && !unsigned.contains("[文件格式/syntax]"))
+        #expect(unsigned.contains("[签名]") && !unsigned.contains("[文件格式]"))
         let signed = try #require(reasons.first { $0.key.hasSuffix("-q.toml.reason") }?.value)
-        #expect(signed.contains("[文件格式/syntax]") && signed.contains("at most 32 dotted parts"))
+        #expect(signed.contains("[文件格式]") && signed.contains("名称最多由 32 段组成"))
     }
 
     /// 1 (poison-pill rule): a file being processed when the daemon died is never processed again.
@@ -36,7 +36,7 @@ struct SpoolHardeningTests {
         try spool.restart()
         #expect(spool.files(spool.archive.incoming).isEmpty)
         let reason = try #require(try spool.reasons().first { $0.key.hasSuffix("-crasher.toml.reason") }?.value)
-        #expect(reason.contains("it crashed or was killed"))
+        #expect(reason.contains("崩溃或被强制终止"))
         #expect(spool.files(spool.archive.rejected).contains { $0.hasSuffix("-crasher.toml.sig") })
         #expect(spool.events.contains { if case .rejected = $0 { true } else { false } })
         #expect(spool.watcher.store.entries.isEmpty)
@@ -56,7 +56,7 @@ struct SpoolHardeningTests {
         let link = try #require(spool.files(spool.archive.rejected).first { $0.hasSuffix("-leak.reason") })
         #expect {
             try BoundedFile.read("\(spool.archive.rejected)/\(fifo)", limit: 1_024, links: .refuse)
-        } throws: { ($0 as? BoundedFile.Failure) == .notRegular(kind: "a named pipe (FIFO)") }
+        } throws: { ($0 as? BoundedFile.Failure) == .notRegular(kind: "一个命名管道（FIFO）") }
         #expect {
             try BoundedFile.read("\(spool.archive.rejected)/\(link)", limit: 1_024, links: .refuse)
         } throws: { ($0 as? BoundedFile.Failure) == .symbolicLink }
@@ -130,9 +130,9 @@ struct SpoolHardeningTests {
         #expect(elapsed < .seconds(2))
         let reasons = try spool.reasons()
         #expect(
-            reasons.first { $0.key.hasSuffix("-big.toml.reason") }?.value.contains("2147483648 bytes; at most") == true)
+            reasons.first { $0.key.hasSuffix("-big.toml.reason") }?.value.contains("文件有 2147483648 字节，最多") == true)
         #expect(
-            reasons.first { $0.key.hasSuffix("-bigsig.toml.reason") }?.value.contains("2147483648 bytes; at most 4096")
+            reasons.first { $0.key.hasSuffix("-bigsig.toml.reason") }?.value.contains("文件有 2147483648 字节，最多读取 4096 字节")
                 == true)
     }
 
@@ -232,8 +232,8 @@ struct SpoolHardeningTests {
         #expect(spool.files(spool.archive.incoming).isEmpty)
         #expect(spool.watcher.store.entries["long"] != nil)
         let reasons = try spool.reasons()
-        #expect(reasons.first { $0.key.hasSuffix("-fifo.toml.reason") }?.value.contains("named pipe") == true)
-        #expect(reasons.first { $0.key.hasSuffix("-dir.toml.reason") }?.value.contains("a directory") == true)
+        #expect(reasons.first { $0.key.hasSuffix("-fifo.toml.reason") }?.value.contains("命名管道") == true)
+        #expect(reasons.first { $0.key.hasSuffix("-dir.toml.reason") }?.value.contains("一个目录") == true)
         #expect(reasons.first { $0.key.hasSuffix("-empty.toml.reason") } != nil)
         #expect(reasons.first { $0.key.hasSuffix("-caf?.toml.badname.reason") } != nil, "\(reasons.keys.sorted())")
         #expect(spool.events.count == 5)

@@ -29,8 +29,8 @@ struct SpoolWatcherTests {
         #expect(rejected.count == 3)
         let reasonFile = try #require(rejected.first { $0.hasSuffix(".reason") })
         let reason = try String(contentsOfFile: "\(spool.archive.rejected)/\(reasonFile)", encoding: .utf8)
-        #expect(reason.hasPrefix("播放单 ads.toml 未通过校验"))
-        #expect(reason.contains("incoming/ads.toml:25: [内容规范/content] category \"advertising\""))
+        #expect(reason.hasPrefix("发布内容单 ads.toml 未通过校验"))
+        #expect(reason.contains("incoming/ads.toml:25: [内容规范] 类别 \"advertising\" 不属于本大厅可发布的范围"))
         #expect(spool.watcher.store.entries.isEmpty)
     }
 
@@ -46,7 +46,7 @@ struct SpoolWatcherTests {
         let reasonFile = try #require(spool.files(spool.archive.rejected).first { $0.hasSuffix(".reason") })
         #expect(
             try String(contentsOfFile: "\(spool.archive.rejected)/\(reasonFile)", encoding: .utf8).contains(
-                "news.toml.sig is missing"))
+                "缺少 news.toml.sig"))
     }
 
     @Test("100 playlists dropped at once are each processed exactly once")
@@ -77,7 +77,7 @@ struct SpoolWatcherTests {
         let reasons = spool.files(spool.archive.rejected).filter { $0.hasSuffix("-v1.toml.reason") }
         let reason = try String(
             contentsOfFile: "\(spool.archive.rejected)/\(try #require(reasons.first))", encoding: .utf8)
-        #expect(reason.contains("version 1 is lower than the accepted version 2"))
+        #expect(reason.contains("版本号 1 低于已发布的 hall-news 第 2 版"))
         #expect(spool.watcher.store.entries["hall-news"]?.playlist.version == 2)
     }
 

@@ -77,13 +77,14 @@ struct SteeringTests {
         }
         #expect(try SteeringBoard(path: path).snapshot == board.snapshot)
         // A change that throws leaves both memory and file as they were.
-        #expect(throws: ControlRequestError.self) {
-            try board.update { _ in throw ControlRequestError("no") }
+        struct Refused: Error {}
+        #expect(throws: Refused.self) {
+            try board.update { _ in throw Refused() }
         }
         #expect(board.snapshot.overrides.count == 1)
         try directory.write("steering.json", "{ not json")
         #expect {
             try SteeringBoard(path: path)
-        } throws: { "\($0)".contains("steering.json") && "\($0)".contains("move it away") }
+        } throws: { "\($0)".contains("steering.json") && "\($0)".contains("请把它移走") }
     }
 }

@@ -127,7 +127,7 @@ struct SerialLinkTests {
         _ = link.handle(.healthCheckDue)
         #expect(
             link.handle(.probeUnanswered) == [
-                .linkDown(cause: "the sign does not answer"), .scheduleRetry(after: .seconds(1)),
+                .linkDown(cause: "控制卡没有应答"), .scheduleRetry(after: .seconds(1)),
             ])
         #expect(link.state == .degraded)
         #expect(link.handle(.retryDue) == [.probe])
@@ -143,7 +143,7 @@ struct SerialLinkTests {
         #expect(link.handle(.contentChanged) == [.sendChanges])
         #expect(
             link.handle(.probeUnanswered) == [
-                .linkDown(cause: "the sign does not answer"), .scheduleRetry(after: .seconds(1)),
+                .linkDown(cause: "控制卡没有应答"), .scheduleRetry(after: .seconds(1)),
             ])
         #expect(link.state == .degraded)
         #expect(link.handle(.retryDue) == [.probe])

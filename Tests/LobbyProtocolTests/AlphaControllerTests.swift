@@ -117,13 +117,13 @@ struct AlphaControllerTests {
         let probe = { (sign: inout AlphaSign) in
             self.controller.probeReply(in: AlphaRoundTripTests.answers(to: [self.controller.probe()], on: &sign).answer)
         }
-        #expect(probe(&sign)?.problems == ["refused a command or file label"])
+        #expect(probe(&sign)?.problems == ["拒收了一条命令或文件标签"])
         #expect(probe(&sign)?.problems == [], "the probe cleared the register")
         // A packet damaged on the line.
         var damaged = controller.setClock(hour: 9, minute: 0, isoWeekday: 1)[0].bytes
         damaged[damaged.count - 3] ^= 0x01
         _ = AlphaRoundTripTests.show([Transmission(purpose: .clock, bytes: damaged)], on: &sign)
-        #expect(probe(&sign)?.problems == ["checksum errors"])
+        #expect(probe(&sign)?.problems == ["校验和错误"])
     }
 
     @Test("more pages than memory slots, or a panel beyond large pictures, is refused with the reason")

@@ -72,7 +72,7 @@ struct GoldenRenderTests {
     func missingGlyph() throws {
         let renderer = try Self.renderer()
         #expect(renderer.coverage("𠀀字测试") == [MissingGlyph(scalar: "\u{20000}", offset: 0)])
-        #expect(renderer.coverage("𠀀字测试").first?.description == "U+20000 '𠀀' at character 1")
+        #expect(renderer.coverage("𠀀字测试").first?.description == "第 1 个字符 U+20000 '𠀀'")
         #expect(renderer.coverage("欢迎 Welcome\n12345").isEmpty)
         let box = try renderer.render("𠀀")[0]
         #expect(box.litCount > 20)

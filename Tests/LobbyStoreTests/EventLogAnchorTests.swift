@@ -35,8 +35,11 @@ struct EventLogAnchorTests {
         return log
     }
 
+    /// The problems in English, the wording these tests were written in.
     func problems(_ log: EventLog) throws -> [String] {
-        try log.verify(against: try AnchorFile(log: path).read().anchors).problems
+        try Language.$scoped.withValue(.english) {
+            try log.verify(against: try AnchorFile(log: path).read().anchors).problems
+        }
     }
 
     func raw(_ sql: String) throws {

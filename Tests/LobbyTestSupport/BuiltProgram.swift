@@ -17,6 +17,13 @@ public struct BuiltProgram: Sendable {
         path = testBundle.deletingLastPathComponent().appendingPathComponent(name).path
     }
 
+    /// This process's environment without the locale (a test says which language it expects:
+    /// `LANG` here or `--lang`; otherwise `[site] language`, Chinese), plus `extra`.
+    public static func environment(_ extra: [String: String]) -> [String: String] {
+        ProcessInfo.processInfo.environment.filter { !["LANG", "LC_ALL", "LC_MESSAGES"].contains($0.key) }
+            .merging(extra) { $1 }
+    }
+
     /// A program outside the build, such as `/usr/bin/setpriv`.
     public init(path: String) {
         self.path = path
@@ -33,9 +40,7 @@ public struct BuiltProgram: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        process.environment = Self.environment(environment)
         process.standardOutput = FileHandle(forWritingAtPath: outputPath)
         process.standardError = FileHandle(forWritingAtPath: errorPath)
         if let standardInput {

@@ -16,9 +16,7 @@ public final class RunningProgram: @unchecked Sendable {
     public init(path: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        process.environment = BuiltProgram.environment(environment)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

@@ -5,16 +5,14 @@ public enum CalendarWarning: Sendable, Equatable, CustomStringConvertible {
     /// It is December and next year's arrangement is not installed yet.
     case nextYearNotCovered(Int)
 
-    public var description: String {
+    public var words: Localized {
         switch self {
-        case .yearNotCovered(let year):
-            "no statutory calendar for \(year): assuming Monday-Friday workdays; "
-                + "add cn-\(year).toml to /etc/lobbyd/calendar.d (see calendar/README.md)"
-        case .nextYearNotCovered(let year):
-            "no statutory calendar for \(year) yet: add cn-\(year).toml to /etc/lobbyd/calendar.d "
-                + "once the State Council publishes the \(year) holiday arrangement"
+        case .yearNotCovered(let year): Messages.Calendar.yearNotCovered(year)
+        case .nextYearNotCovered(let year): Messages.Calendar.nextYearNotCovered(year)
         }
     }
+
+    public var description: String { words.description }
 }
 
 extension WorkdayCalendar {

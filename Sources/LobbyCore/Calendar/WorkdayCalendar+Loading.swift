@@ -39,9 +39,11 @@ extension WorkdayCalendar {
     private static func calendarFiles(in directory: String) throws(LobbyCoreError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { throw .unreadable(file: directory, reason: "not a directory") }
+        guard isDirectory.boolValue else {
+            throw .unreadable(file: directory, reason: Messages.System.notADirectory.description)
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw .unreadable(file: directory, reason: "cannot list the directory")
+            throw .unreadable(file: directory, reason: Messages.System.cannotList.description)
         }
         return names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted().map { "\(directory)/\($0)" }
     }
@@ -64,7 +66,7 @@ private struct CalendarFileBuilder {
             if (1990...2200).contains(declared) {
                 year = declared
             } else {
-                root.invalid("year", value: "\(declared)", expected: "a year from 1990 to 2200")
+                root.invalid("year", value: "\(declared)", expected: Messages.Expect.year)
             }
         }
         _ = root.string("source")
@@ -89,7 +91,7 @@ private struct CalendarFileBuilder {
         guard let first, let last else { return }
         guard first <= last, last.dayNumber - first.dayNumber <= 31 else {
             return table.invalid(
-                "last", value: "\(last)", expected: "a date on or after first (\(first)), at most 31 days later")
+                "last", value: "\(last)", expected: Messages.Expect.lastDay(after: first))
         }
         guard let name else { return }
         for dayNumber in first.dayNumber...last.dayNumber {
@@ -101,7 +103,7 @@ private struct CalendarFileBuilder {
     private func name(in table: TOMLTableReader) -> String? {
         guard let name = table.require("name", table.string) else { return nil }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            table.invalid("name", value: "\"\(name)\"", expected: "the holiday's name, such as \"春节\"")
+            table.invalid("name", value: "\"\(name)\"", expected: Messages.Expect.holidayName)
             return nil
         }
         return name
@@ -119,11 +121,11 @@ private struct CalendarFileBuilder {
     private func check(_ value: TOMLDate, in table: TOMLTableReader, _ key: String) -> LocalDate? {
         let text = "\(value.year)-\(value.month)-\(value.day)"
         guard let date = LocalDate(year: value.year, month: value.month, day: value.day) else {
-            table.invalid(key, value: text, expected: "a real calendar date")
+            table.invalid(key, value: text, expected: Messages.Expect.realDate)
             return nil
         }
         if let year, abs(date.year - year) > 1 {
-            table.invalid(key, value: "\(date)", expected: "a date in or next to the file's year \(year)")
+            table.invalid(key, value: "\(date)", expected: Messages.Expect.dateNear(year))
             return nil
         }
         return date
@@ -136,8 +138,8 @@ private struct CalendarFileBuilder {
         if let earlier = entries[date] {
             let what =
                 earlier.kind == kind
-                ? "a date not already listed (it is listed at line \(earlier.source.line ?? 0), \(earlier.name))"
-                : "a date that is not both a holiday and a make-up workday (see line \(earlier.source.line ?? 0))"
+                ? Messages.Expect.dateNotListed(line: earlier.source.line ?? 0, name: earlier.name)
+                : Messages.Expect.notHolidayAndMakeup(line: earlier.source.line ?? 0)
             table.invalid(key, value: "\(date)", expected: what)
             return
         }

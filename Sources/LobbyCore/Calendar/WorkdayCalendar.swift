@@ -96,7 +96,12 @@ public struct CalendarDay: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// `2026-10-01<TAB>offday<TAB>holiday:国庆节`, as `lobbyctl calendar` prints it.
+    /// `2026-10-01  休息日  法定节假日：国庆节`, as `lobbyctl calendar` prints it for people.
+    public var line: String {
+        "\(date)  \(Messages.Calendar.kind(workday: isWorkday))  \(Messages.Calendar.reason(reason))"
+    }
+
+    /// `2026-10-01<TAB>offday<TAB>holiday:国庆节`: the stable form of logs and scripts.
     public var description: String {
         "\(date)\t\(isWorkday ? "workday" : "offday")\t\(reason)"
     }

@@ -105,13 +105,32 @@ public struct PlaylistsReply: Codable, Sendable, Equatable {
         public var reason: String
         public init(file: String, reason: String) { (self.file, self.reason) = (file, reason) }
     }
+    /// A file in incoming/ that lobbyd has not taken yet.
+    public struct Waiting: Codable, Sendable, Equatable {
+        public enum Partner: String, Codable, Sendable {
+            /// A playlist waiting for its `.sig`; a signature waiting for its playlist.
+            case signature, playlist
+            /// Both are there: being validated now.
+            case none
+        }
+        public var file: String
+        public var waitsFor: Partner
+        /// Seconds until it is dealt with alone (rejected for want of its partner); `nil` when
+        /// it waits for nothing.
+        public var secondsLeft: Int?
+        public init(file: String, waitsFor: Partner, secondsLeft: Int?) {
+            (self.file, self.waitsFor, self.secondsLeft) = (file, waitsFor, secondsLeft)
+        }
+    }
     public var `class` = "PLAYLISTS"
     public var active: [Active]
     /// File names in accepted/, newest last.
     public var accepted: [String]
     /// The newest rejections with their reason files' text.
     public var rejected: [Rejected]
-    public init(active: [Active], accepted: [String], rejected: [Rejected]) {
-        (self.active, self.accepted, self.rejected) = (active, accepted, rejected)
+    /// Files in incoming/ (protocol 1 replies from older lobbyd lack it).
+    public var waiting: [Waiting]?
+    public init(active: [Active], accepted: [String], rejected: [Rejected], waiting: [Waiting]? = nil) {
+        (self.active, self.accepted, self.rejected, self.waiting) = (active, accepted, rejected, waiting)
     }
 }

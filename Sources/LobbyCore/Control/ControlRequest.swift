@@ -84,19 +84,18 @@ public enum ControlRequest: Sendable, Equatable {
     /// allowed, because the operator reads it.
     public static func parse(_ line: some Collection<UInt8>) throws(ControlRequestError) -> ControlRequest {
         guard line.count <= ControlProtocol.maximumLineBytes else {
-            throw ControlRequestError("request longer than \(ControlProtocol.maximumLineBytes) bytes")
+            throw ControlRequestError(Messages.Request.tooLongRequest(ControlProtocol.maximumLineBytes))
         }
         let object: [String: Any]
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw ControlRequestError("a request is one JSON object, such as {\"command\":\"status\"}")
+                throw ControlRequestError(Messages.Request.oneObject)
             }
             object = parsed
         } catch let error as ControlRequestError {
             throw error
         } catch {
-            throw ControlRequestError(
-                "not JSON: a request is one JSON object per line, such as {\"command\":\"status\"}")
+            throw ControlRequestError(Messages.Request.notJSON)
         }
         var fields = Fields(object: object)
         let request = try fields.request()
@@ -105,24 +104,37 @@ public enum ControlRequest: Sendable, Equatable {
     }
 }
 
-/// Why a request was refused, in words for the operator.
+extension ControlRequest {
+    /// The language a request line asks its reply in (`"lang": "en"`), if any; lobbyctl sends
+    /// its own. A line that is not a request asks for nothing.
+    public static func language(of line: some Collection<UInt8>) -> Language? {
+        guard line.count <= ControlProtocol.maximumLineBytes,
+            let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+            let name = object["lang"] as? String
+        else { return nil }
+        return Language(rawValue: name) ?? Language(locale: name)
+    }
+}
+
+/// Why a request was refused, in words for the operator, in both languages: lobbyd answers in
+/// the language the request asks for.
 public struct ControlRequestError: Error, Equatable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var words: Localized
+    init(_ words: Localized) { self.words = words }
+    public var description: String { words.description }
 }
 
 /// Typed access to a request's fields that remembers which were read, so unknown fields are
 /// reported instead of ignored (a misspelt "until" must not become "until the next transition").
 private struct Fields {
     let object: [String: Any]
-    var used: Set<String> = ["command"]
+    var used: Set<String> = ["command", "lang"]
 
     init(object: [String: Any]) { self.object = object }
 
     mutating func request() throws(ControlRequestError) -> ControlRequest {
         guard let command = object["command"] as? String else {
-            throw ControlRequestError(
-                "missing \"command\": one of \(ControlRequest.commands.joined(separator: ", "))")
+            throw ControlRequestError(Messages.Request.missingCommand(ControlRequest.commands.joined(separator: ", ")))
         }
         switch command {
         case "status": return .status
@@ -132,7 +144,7 @@ private struct Fields {
         case "events":
             let kinds = try strings("kinds").map { (name) throws(ControlRequestError) -> EventKind in
                 guard let kind = EventKind(rawValue: name) else {
-                    throw ControlRequestError("\"kinds\": unknown event kind \"\(name)\"")
+                    throw ControlRequestError(Messages.Request.unknownKind(name))
                 }
                 return kind
             }
@@ -141,7 +153,7 @@ private struct Fields {
             return .schedule(from: try date("from"), days: try integer("days", in: 1...366) ?? 7)
         case "override":
             guard let state = ControlRequest.OverrideState(rawValue: try required("state")) else {
-                throw ControlRequestError("\"state\" must be \"on\", \"off\" or \"clear\"")
+                throw ControlRequestError(Messages.Request.state)
             }
             return .override(state: state, until: try date("until"), reason: try required("reason"))
         case "maintenance":
@@ -151,29 +163,30 @@ private struct Fields {
             case "end":
                 return .maintenanceEnd(note: try string("note") ?? "")
             default:
-                throw ControlRequestError("\"action\" must be \"start\" or \"end\"")
+                throw ControlRequestError(Messages.Request.action)
             }
         case "daily-check":
             return .dailyCheck(note: try required("note"))
         case "test-pattern":
             guard let pattern = try pattern("pattern") else {
-                throw ControlRequestError("missing \"pattern\": \(Self.patternNames)")
+                throw ControlRequestError(Messages.Request.missingPattern(Self.patternNames))
             }
             return .testPattern(pattern, minutes: try integer("minutes", in: 1...60) ?? 5)
         default:
             throw ControlRequestError(
-                "unknown command \"\(command)\": one of \(ControlRequest.commands.joined(separator: ", "))")
+                Messages.Request.unknownCommand(command, ControlRequest.commands.joined(separator: ", ")))
         }
     }
 
     func finish() throws(ControlRequestError) {
         let unknown = Set(object.keys).subtracting(used).sorted()
         guard unknown.isEmpty else {
-            throw ControlRequestError("unknown field(s) \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw ControlRequestError(
+                Messages.Request.unknownFields(unknown.map { "\"\($0)\"" }.joined(separator: ", ")))
         }
     }
 
-    static let patternNames = "one of " + TestPattern.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+    static let patternNames = TestPattern.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
 
     private mutating func value(_ key: String) -> Any? {
         used.insert(key)
@@ -182,22 +195,22 @@ private struct Fields {
 
     mutating func string(_ key: String) throws(ControlRequestError) -> String? {
         guard let raw = value(key) else { return nil }
-        guard let text = raw as? String else { throw ControlRequestError("\"\(key)\" must be a string") }
+        guard let text = raw as? String else { throw ControlRequestError(Messages.Request.notString(key)) }
         return text
     }
 
     /// A non-blank string, at most 500 characters: reasons and notes go into the compliance record.
     mutating func required(_ key: String) throws(ControlRequestError) -> String {
         guard let text = try string(key)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-            throw ControlRequestError("missing \"\(key)\": it is required and goes into the event log")
+            throw ControlRequestError(Messages.Request.required(key))
         }
-        guard text.count <= 500 else { throw ControlRequestError("\"\(key)\" is longer than 500 characters") }
+        guard text.count <= 500 else { throw ControlRequestError(Messages.Request.tooLong(key)) }
         return text
     }
 
     mutating func strings(_ key: String) throws(ControlRequestError) -> [String] {
         guard let raw = value(key) else { return [] }
-        guard let list = raw as? [String] else { throw ControlRequestError("\"\(key)\" must be a list of strings") }
+        guard let list = raw as? [String] else { throw ControlRequestError(Messages.Request.notStrings(key)) }
         return list
     }
 
@@ -207,8 +220,7 @@ private struct Fields {
         guard let number = raw as? NSNumber, String(cString: number.objCType) != "c",
             let integer = Int(exactly: number.doubleValue), range.contains(integer)
         else {
-            throw ControlRequestError(
-                "\"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw ControlRequestError(Messages.Request.wholeNumber(key, range.lowerBound, range.upperBound))
         }
         return integer
     }
@@ -216,8 +228,7 @@ private struct Fields {
     mutating func date(_ key: String) throws(ControlRequestError) -> Date? {
         guard let text = try string(key) else { return nil }
         guard let date = ControlTime.parse(text) else {
-            throw ControlRequestError(
-                "\"\(key)\": \"\(text)\" is not a date and time with offset, such as \"2026-11-25T17:30:00+08:00\"")
+            throw ControlRequestError(Messages.Request.notInstant(key, text))
         }
         return date
     }
@@ -225,7 +236,7 @@ private struct Fields {
     mutating func pattern(_ key: String) throws(ControlRequestError) -> TestPattern? {
         guard let name = try string(key) else { return nil }
         guard let pattern = TestPattern(rawValue: name) else {
-            throw ControlRequestError("\"\(key)\": unknown pattern \"\(name)\": \(Self.patternNames)")
+            throw ControlRequestError(Messages.Request.unknownPattern(key, name, Self.patternNames))
         }
         return pattern
     }

@@ -55,6 +55,6 @@ public enum AtomicFile {
     }
 
     private static func failure(_ path: String) -> LobbyCoreError {
-        .unwritable(file: path, reason: String(cString: strerror(errno)))
+        .unwritable(file: path, reason: Messages.System.error(errno).description)
     }
 }

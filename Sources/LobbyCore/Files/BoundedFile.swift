@@ -22,11 +22,11 @@ public enum BoundedFile {
 
         public var description: String {
             switch self {
-            case .missing: "No such file or directory"
+            case .missing: Messages.System.error(ENOENT).description
             case .cannotOpen(let reason): reason
-            case .symbolicLink: "it is a symbolic link, which is not followed here"
-            case .notRegular(let kind): "it is \(kind), not a regular file"
-            case .tooLarge(let size, let limit): "the file is \(size) bytes; at most \(limit) are read"
+            case .symbolicLink: Messages.System.symbolicLink.description
+            case .notRegular(let kind): Messages.System.notRegular(kind).description
+            case .tooLarge(let size, let limit): Messages.System.tooLarge(size, limit).description
             }
         }
     }
@@ -37,11 +37,13 @@ public enum BoundedFile {
         guard descriptor >= 0 else {
             if errno == ENOENT { throw .missing }
             if errno == ELOOP && links == .refuse { throw .symbolicLink }
-            throw .cannotOpen(reason: String(cString: strerror(errno)))
+            throw .cannotOpen(reason: Messages.System.error(errno).description)
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .cannotOpen(reason: String(cString: strerror(errno))) }
+        guard fstat(descriptor, &status) == 0 else {
+            throw .cannotOpen(reason: Messages.System.error(errno).description)
+        }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .notRegular(kind: kind(of: status.st_mode)) }
         guard status.st_size <= limit else { throw .tooLarge(size: Int(status.st_size), limit: limit) }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
@@ -49,7 +51,7 @@ public enum BoundedFile {
         while count < bytes.count {
             let read = bytes[count...].withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if read < 0 && errno == EINTR { continue }
-            guard read >= 0 else { throw .cannotOpen(reason: String(cString: strerror(errno))) }
+            guard read >= 0 else { throw .cannotOpen(reason: Messages.System.error(errno).description) }
             if read == 0 { break }
             count += read
             // It grew after fstat: read on only as far as the limit allows.
@@ -64,12 +66,12 @@ public enum BoundedFile {
     /// What a non-regular file is, for the reason a person reads.
     public static func kind(of mode: mode_t) -> String {
         switch mode & S_IFMT {
-        case S_IFDIR: "a directory"
-        case S_IFIFO: "a named pipe (FIFO)"
-        case S_IFSOCK: "a socket"
-        case S_IFCHR, S_IFBLK: "a device"
-        case S_IFLNK: "a symbolic link"
-        default: "not a regular file"
+        case S_IFDIR: Messages.System.directory.description
+        case S_IFIFO: Messages.System.fifo.description
+        case S_IFSOCK: Messages.System.socket.description
+        case S_IFCHR, S_IFBLK: Messages.System.device.description
+        case S_IFLNK: Messages.System.link.description
+        default: Messages.System.special.description
         }
     }
 }

@@ -47,32 +47,39 @@ public struct ApprovalChain: Sendable, Equatable {
         // Compared folded: "李明 ", "李\u{200B}明" and "李明" are one person.
         let folded = people.map(TextFolding.folded)
         for (step, name) in zip(["drafted", "reviewed", "approved"], folded) where name.isEmpty {
-            problems.append(("approval.\(step).person", "the person's name is empty"))
+            problems.append(("approval.\(step).person", Messages.Playlist.emptyName.description))
         }
         if Set(folded).count < 3 {
             problems.append(
                 (
                     "approval",
-                    "drafter, reviewer and approver must be three different people (\(people.joined(separator: ", ")))"
+                    Messages.Playlist.samePeople(people).description
                 ))
         }
         if !Self.passedWords.contains(confidentialityReview) {
             problems.append(
                 (
                     "approval.reviewed.confidentiality_review",
-                    "the confidentiality review (保密审核) is \"\(confidentialityReview)\", not \"通过\" (passed)"
+                    Messages.Playlist.confidentiality(confidentialityReview).description
                 ))
         }
         if reviewed.date < drafted.date {
             problems.append(
-                ("approval.reviewed.date", "reviewed on \(reviewed.date), before it was drafted on \(drafted.date)"))
+                (
+                    "approval.reviewed.date",
+                    Messages.Playlist.reviewedBeforeDrafted(reviewed.date, drafted.date).description
+                ))
         }
         if approved.date < reviewed.date {
             problems.append(
-                ("approval.approved.date", "approved on \(approved.date), before it was reviewed on \(reviewed.date)"))
+                (
+                    "approval.approved.date",
+                    Messages.Playlist.approvedBeforeReviewed(approved.date, reviewed.date).description
+                ))
         }
         if approved.date > today {
-            problems.append(("approval.approved.date", "approved on \(approved.date), which is after today (\(today))"))
+            problems.append(
+                ("approval.approved.date", Messages.Playlist.approvedInFuture(approved.date, today).description))
         }
         return problems
     }

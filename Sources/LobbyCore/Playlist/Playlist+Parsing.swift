@@ -22,10 +22,12 @@ private struct PlaylistReader {
     func read() -> Playlist? {
         let id = root.require("id", root.string)
         if let id, !Self.isValidID(id) {
-            root.invalid("id", value: "\"\(id)\"", expected: "1 to 64 of a-z, 0-9 and -, such as \"hall-news-2026-11\"")
+            root.invalid("id", value: "\"\(id)\"", expected: Messages.Expect.playlistID)
         }
         let version = root.require("version", root.integer)
-        if let version, version < 1 { root.invalid("version", value: "\(version)", expected: "an integer from 1") }
+        if let version, version < 1 {
+            root.invalid("version", value: "\(version)", expected: Messages.Expect.integerFromOne)
+        }
         let title = root.require("title", root.string)
         let validFrom = root.require("valid_from") { root.instant($0, in: zone) }
         let validUntil = root.require("valid_until") { root.instant($0, in: zone) }
@@ -78,7 +80,7 @@ private struct PlaylistReader {
         table.read("mode", into: &item.mode)
         table.read("seconds", into: &item.seconds, in: 1...600)
         table.read("scroll_speed", into: &item.scrollSpeed, in: 1...256)
-        table.read("color", into: &item.color, expected: "\"red\", \"green\" or \"amber\"") {
+        table.read("color", into: &item.color, expected: Messages.Expect.colour) {
             ["red", "green", "amber"].contains($0)
         }
         table.read("align", into: &item.alignment)

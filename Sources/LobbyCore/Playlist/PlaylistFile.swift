@@ -38,13 +38,14 @@ public struct PlaylistFile: Sendable {
         public var file: String
         public var failure: BoundedFile.Failure
 
-        public var description: String { "\(file): cannot read: \(failure)" }
+        public var description: String { Messages.Reading.cannotRead(file, "\(failure)").description }
 
         /// The rejection a person reads, naming the file as `name`.
         public func problem(naming name: String) -> PlaylistProblem {
             let stage: PlaylistProblem.Stage = if case .tooLarge = failure { .size } else { .syntax }
             return PlaylistProblem(
-                stage: stage, location: SourceLocation(file: name), message: "cannot read: \(failure)")
+                stage: stage, location: SourceLocation(file: name),
+                message: Messages.Reading.cannotReadIt("\(failure)").description)
         }
     }
 }

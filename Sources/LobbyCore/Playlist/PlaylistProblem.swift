@@ -5,20 +5,8 @@ public struct PlaylistProblem: Sendable, Equatable, CustomStringConvertible {
     public enum Stage: String, Sendable, CaseIterable, Comparable {
         case size, syntax, schema, approval, signature, validity, content, coverage, layout
 
-        /// The stage's name on the hall's forms.
-        public var chineseName: String {
-            switch self {
-            case .size: "文件大小"
-            case .syntax: "文件格式"
-            case .schema: "字段"
-            case .approval: "三审流程"
-            case .signature: "签名"
-            case .validity: "有效期"
-            case .content: "内容规范"
-            case .coverage: "字库"
-            case .layout: "版面"
-            }
-        }
+        /// The stage's name for people, in the process's language.
+        public var name: String { Messages.Playlist.stage(self).description }
 
         public static func < (lhs: Stage, rhs: Stage) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -35,9 +23,9 @@ public struct PlaylistProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `incoming/news.toml:14: [三审流程/approval] the confidentiality review …`
+    /// `incoming/news.toml:14: [三审制度] 保密审核结果为 …`
     public var description: String {
-        "\(location): [\(stage.chineseName)/\(stage.rawValue)] \(message)"
+        "\(location): [\(stage.name)] \(message)"
     }
 
     /// Problems found while reading the TOML, with the stage they belong to.
@@ -55,14 +43,14 @@ public struct PlaylistProblem: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// The plain-text explanation placed beside a rejected playlist (`rejected/NAME.reason`): a
-/// Chinese summary first, then every problem, each with its place in the file.
+/// The plain-text explanation placed beside a rejected playlist (`rejected/NAME.reason`), in the
+/// hall's language: a summary, then every problem, each with its place in the file.
 public enum RejectionReport {
     public static func text(file: String, problems: [PlaylistProblem], rejectedAt: String) -> String {
-        let stages = Set(problems.map(\.stage)).sorted().map(\.chineseName).joined(separator: "、")
+        let stages = Set(problems.map(\.stage)).sorted().map(\.name)
+            .joined(separator: Messages.Punctuation.list.description)
         var lines = [
-            "播放单 \(file) 未通过校验，未予发布：共 \(problems.count) 处问题（\(stages)），请按下列说明修改后重新提交。",
-            "Playlist \(file) was rejected at \(rejectedAt): \(problems.count) problem(s).",
+            Messages.Playlist.rejected(file: file, count: problems.count, stages: stages, at: rejectedAt).description,
             "",
         ]
         for (index, problem) in problems.enumerated() {

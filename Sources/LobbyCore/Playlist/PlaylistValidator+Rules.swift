@@ -11,20 +11,21 @@ extension PlaylistValidator {
             problems.append(
                 .init(
                     stage: .validity, location: locate("valid_until"),
-                    message:
-                        "valid_until \(show(playlist.validUntil)) is not after valid_from \(show(playlist.validFrom))"))
+                    message: Messages.Playlist.endsBeforeStart(show(playlist.validUntil), show(playlist.validFrom))
+                        .description))
         } else if playlist.validUntil <= now {
             problems.append(
                 .init(
                     stage: .validity, location: locate("valid_until"),
-                    message: "the playlist expired at \(show(playlist.validUntil))"))
+                    message: Messages.Playlist.expired(show(playlist.validUntil)).description))
         }
         let horizon = now.addingTimeInterval(Double(content.horizonDays) * 86_400)
         if playlist.validFrom > horizon {
             problems.append(
                 .init(
                     stage: .validity, location: locate("valid_from"),
-                    message: "starts at \(show(playlist.validFrom)), more than \(content.horizonDays) days ahead"))
+                    message: Messages.Playlist.tooFarAhead(show(playlist.validFrom), days: content.horizonDays)
+                        .description))
         }
         for item in playlist.items {
             let from = item.validFrom ?? playlist.validFrom
@@ -33,9 +34,7 @@ extension PlaylistValidator {
                 problems.append(
                     .init(
                         stage: .validity, location: locate("\(item.path).valid_from"),
-                        message:
-                            "the item's validity \(show(from)) – \(show(until)) must lie inside the playlist's and end after it starts"
-                    ))
+                        message: Messages.Playlist.itemOutside(show(from), show(until)).description))
             }
         }
         return problems
@@ -47,7 +46,7 @@ extension PlaylistValidator {
             problems.append(
                 .init(
                     stage: .content, location: locate("items"),
-                    message: "\(playlist.items.count) items; a playlist has 1 to \(content.maxItems)"))
+                    message: Messages.Playlist.itemCount(playlist.items.count, max: content.maxItems).description))
         }
         let colors = panelColors == .mono ? ["red"] : ["red", "green", "amber"]
         for item in playlist.items {
@@ -56,9 +55,9 @@ extension PlaylistValidator {
                 problems.append(
                     .init(
                         stage: .content, location: here("category"),
-                        message:
-                            "category \"\(item.category)\" is not in the hall's remit (\(content.categories.joined(separator: ", ")))"
-                    ))
+                        message: Messages.Playlist.category(
+                            item.category, allowed: content.categories.joined(separator: ", ")
+                        ).description))
             }
             // Compared folded: 特 价, 限时\n抢购 and 特價促銷 are the same words to a reader.
             let folded = TextFolding.folded(item.text)
@@ -66,35 +65,36 @@ extension PlaylistValidator {
                 problems.append(
                     .init(
                         stage: .content, location: here("text"),
-                        message: "contains \"\(term)\", a commercial-advertising term not allowed on the screen"))
+                        message: Messages.Playlist.advertising(term).description))
             }
             // Counted in Unicode scalars: one letter with 150,000 combining marks is not one character.
             if item.text.unicodeScalars.count > content.maxTextLength {
                 problems.append(
                     .init(
                         stage: .content, location: here("text"),
-                        message:
-                            "\(item.text.unicodeScalars.count) characters; at most \(content.maxTextLength) per item"))
+                        message: Messages.Playlist.tooLong(item.text.unicodeScalars.count, max: content.maxTextLength)
+                            .description))
             }
             if item.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                problems.append(.init(stage: .content, location: here("text"), message: "the text is empty"))
+                problems.append(
+                    .init(stage: .content, location: here("text"), message: Messages.Playlist.emptyText.description))
             }
             if let control = item.text.unicodeScalars.enumerated().first(where: { Self.isForbiddenControl($0.element) })
             {
                 problems.append(
                     .init(
                         stage: .content, location: here("text"),
-                        message:
-                            "invisible or control character U+\(String(format: "%04X", control.element.value)) at character \(control.offset + 1); remove it (the sign would show a box)"
-                    ))
+                        message: Messages.Playlist.invisible(
+                            Self.codePoint(control.element), at: control.offset + 1
+                        ).description))
             }
             if !colors.contains(item.color) {
                 problems.append(
                     .init(
                         stage: .content, location: here("color"),
-                        message:
-                            "colour \"\(item.color)\" cannot be shown on this \(panelColors.rawValue) panel (\(colors.joined(separator: ", ")))"
-                    ))
+                        message: Messages.Playlist.colour(
+                            item.color, panel: panelColors.rawValue, allowed: colors.joined(separator: ", ")
+                        ).description))
             }
         }
         return problems
@@ -106,12 +106,12 @@ extension PlaylistValidator {
             let missing = fitting.missingCharacters(in: item.text)
             if !missing.isEmpty {
                 let list = missing.prefix(10).map {
-                    "'\($0.scalar)' (U+\(String(format: "%04X", $0.scalar.value))) at character \($0.offset + 1)"
+                    Messages.Playlist.character("\($0.scalar)", code: Self.codePoint($0.scalar), at: $0.offset + 1)
                 }
                 problems.append(
                     .init(
                         stage: .coverage, location: locate("\(item.path).text"),
-                        message: "the font cannot draw \(missing.count) character(s): \(list.joined(separator: ", "))"))
+                        message: Messages.Playlist.cannotDraw(missing.count, Array(list)).description))
             }
             if item.mode == .static {
                 let pages = fitting.pageCount(of: item.text)
@@ -119,13 +119,16 @@ extension PlaylistValidator {
                     problems.append(
                         .init(
                             stage: .layout, location: locate("\(item.path).text"),
-                            message:
-                                "a static item must fit one page but needs \(pages); shorten it or use mode \"page\" or \"scroll\""
-                        ))
+                            message: Messages.Playlist.staticTooLong(pages: pages).description))
                 }
             }
         }
         return problems
+    }
+
+    /// `U+200B`: a character's code point as Unicode writes it.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        "U+" + String(format: "%04X", scalar.value)
     }
 
     /// Control, format and other default-ignorable characters (zero-width spaces, byte-order

@@ -48,14 +48,14 @@ public struct PlaylistValidator {
             return .rejected([
                 problem(
                     .size, file, nil,
-                    "the file is \(bytes.count) bytes; at most \(content.maxFileBytes) are accepted")
+                    Messages.Playlist.tooLarge(bytes.count, content.maxFileBytes).description)
             ])
         }
         var problems: [PlaylistProblem] = []
         let publisher = checkSignature(file: file, bytes: bytes, signature: signature, problems: &problems)
         if signedOnly && publisher == nil { return .rejected(problems) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .rejected(problems + [problem(.syntax, file, nil, "the file is not UTF-8 text")])
+            return .rejected(problems + [problem(.syntax, file, nil, Messages.Playlist.notUTF8.description)])
         }
         let playlist: Playlist?
         do {
@@ -90,7 +90,7 @@ public struct PlaylistValidator {
             problems.append(
                 problem(
                     .signature, file, nil,
-                    "no signature: \((signatureFile as NSString).lastPathComponent) is missing; sign with `lobbyctl sign`"
+                    Messages.Playlist.noSignature((signatureFile as NSString).lastPathComponent).description
                 ))
             return nil
         }

@@ -29,8 +29,8 @@ public enum TextFolding {
     /// traditional characters should list both forms.
     static let simplified: [Unicode.Scalar: Unicode.Scalar] = {
         let pairs =
-            "價价銷销優优時时搶抢購购獎奖網网紅红掃扫碼码關关廣广費费禮礼團团門门點点擊击貨货賣卖買买場场號号"
-            + "會会員员專专錢钱減减贈赠歡欢儲储額额單单滿满"
+            "價价銷销優优時时搶抢購购獎奖網网紅红掃扫碼码關关廣广費费禮礼團团門门點点擊击貨货賣卖買买場场號号"  // lint: not for people (data)
+            + "會会員员專专錢钱減减贈赠歡欢儲储額额單单滿满"  // lint: not for people (data)
         let scalars = Array(pairs.unicodeScalars)
         return Dictionary(
             stride(from: 0, to: scalars.count - 1, by: 2).map { (scalars[$0], scalars[$0 + 1]) },

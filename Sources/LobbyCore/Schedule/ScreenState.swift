@@ -13,22 +13,25 @@ public struct ScreenState: Sendable, Equatable, CustomStringConvertible {
         /// A time-limited test pattern for a dead-dot check.
         case testPattern(TestPattern, actor: String)
 
-        public var description: String {
+        /// In both languages, for the request's or the hall's.
+        public var words: Localized {
             switch self {
             case .window(let window, let day):
-                "\(day.isWorkday ? "workday" : "off-day") window \(window)"
+                Messages.Screen.window(window, workday: day.isWorkday)
             case .outsideWindows(let day) where day.isWorkday:
-                "workday, outside opening windows"
+                Messages.Screen.outsideWindows
             case .outsideWindows(let day):
-                "off-day (\(day.reason))"
+                Messages.Screen.offDay(Messages.Calendar.reason(day.reason))
             case .override(let override):
-                "override by \(override.actor): \(override.reason)"
+                Messages.Screen.override(by: override.actor, override.reason)
             case .maintenance(let actor, let note):
-                "maintenance by \(actor): \(note)"
+                Messages.Screen.maintenance(by: actor, note)
             case .testPattern(let pattern, let actor):
-                "test pattern \(pattern.rawValue) by \(actor)"
+                Messages.Screen.testPattern(pattern.rawValue, by: actor)
             }
         }
+
+        public var description: String { words.description }
     }
 
     public var isOn: Bool

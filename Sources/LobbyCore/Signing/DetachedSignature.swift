@@ -19,12 +19,14 @@ public struct DetachedSignature: Sendable, Equatable {
     public static func parse(text: String, file: String) throws(LobbyCoreError) -> DetachedSignature {
         let root = try TOMLSource.parse(text: text, file: file)
         var algorithm = "ed25519"
-        root.read("algorithm", into: &algorithm, expected: "\"ed25519\"") { $0 == "ed25519" }
+        root.read("algorithm", into: &algorithm, expected: Messages.Expect.ed25519) { $0 == "ed25519" }
         let keyID = root.require("key_id", root.string)
         let encoded = root.require("signature", root.string)
         root.finish()
         let signature = encoded.flatMap { Data(base64Encoded: $0) }
-        if encoded != nil && signature == nil { root.invalid("signature", value: "…", expected: "base64 text") }
+        if encoded != nil && signature == nil {
+            root.invalid("signature", value: "…", expected: Messages.Expect.base64)
+        }
         try root.diagnostics.throwIfAny()
         guard let keyID, let signature else { throw .missingKey(SourceLocation(file: file), key: "signature") }
         return DetachedSignature(keyID: keyID, signature: Array(signature))

@@ -51,7 +51,7 @@ public struct PublisherKey: Sendable {
         guard let fields, let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: fields.key) else {
             throw .invalidValue(
                 root.location(of: "private_key"), key: "private_key", value: "…",
-                expected: "a base64 Ed25519 private key (32 bytes)")
+                expected: Messages.Expect.privateKey.description)
         }
         return PublisherKey(publisher: fields.publisher, privateKey: key)
     }
@@ -97,7 +97,7 @@ public struct TrustedKey: Sendable {
         guard let fields, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: fields.key) else {
             throw .invalidValue(
                 root.location(of: "public_key"), key: "public_key", value: "…",
-                expected: "a base64 Ed25519 public key (32 bytes)")
+                expected: Messages.Expect.publicKey.description)
         }
         return TrustedKey(publisher: fields.publisher, publicKey: key)
     }
@@ -128,14 +128,14 @@ enum KeyFile {
     /// `publisher` and the decoded base64 `secret` field; reports problems to the reader.
     static func read(_ root: TOMLTableReader, secret: String) -> (publisher: String, key: Data)? {
         var algorithm = "ed25519"  // the only one; the field leaves room for another later
-        root.read("algorithm", into: &algorithm, expected: "\"ed25519\"") { $0 == "ed25519" }
+        root.read("algorithm", into: &algorithm, expected: Messages.Expect.ed25519) { $0 == "ed25519" }
         _ = root.string("key_id")
         let publisher = root.require("publisher", root.string)
         let encoded = root.require(secret, root.string)
         root.finish()
         guard let publisher, let encoded else { return nil }
         guard let key = Data(base64Encoded: encoded) else {
-            root.invalid(secret, value: "…", expected: "base64 text")
+            root.invalid(secret, value: "…", expected: Messages.Expect.base64)
             return nil
         }
         return (publisher, key)

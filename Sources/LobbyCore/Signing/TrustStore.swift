@@ -57,7 +57,7 @@ public struct TrustStore: Sendable {
             defer { table.finish() }
             let keyID = table.require("key_id", table.string)
             let date = table.localDate("date")
-            let reason = table.string("reason") ?? "no reason given"
+            let reason = table.string("reason") ?? Messages.Playlist.noReasonGiven.description
             return keyID.map { Revocation(keyID: $0, date: date, reason: reason) }
         }
         root.finish()
@@ -75,11 +75,13 @@ public enum TrustFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownKey(let id):
-            "signed with key \(id), which is not in the trusted keys; ask the technician to install the publisher's .pub file"
+            Messages.Playlist.unknownKey(id).description
         case .revoked(let revocation, let publisher):
-            "signed with key \(revocation.keyID) of \(publisher), revoked\(revocation.date.map { " on \($0)" } ?? ""): \(revocation.reason)"
+            Messages.Playlist.revokedKey(
+                revocation.keyID, of: publisher, on: revocation.date, reason: revocation.reason
+            ).description
         case .badSignature(let publisher):
-            "the signature does not match the file (key of \(publisher)): the file was changed after signing, or signed with another key"
+            Messages.Playlist.badSignature(publisher).description
         }
     }
 }

@@ -68,13 +68,13 @@ private struct Parser {
             } else if byte.isBareKey || byte == .quote || byte == .apostrophe {
                 try keyValue(into: current, section: true, opened: &opened, nesting: 0)
             } else if byte != .hash {
-                throw failure("expected a key, a [table] header or a comment, found \(describe(byte))")
+                throw failure(Messages.TOML.keyHeaderOrComment(describe(byte)))
             }
             skipBlanks()
             try skipComment()
             guard let next = peek() else { break }
             guard next == .lf else {
-                throw failure("expected the end of the line after a value or header, found \(describe(next))")
+                throw failure(Messages.TOML.endOfLine(describe(next)))
             }
             index += 1
         }
@@ -86,7 +86,7 @@ private struct Parser {
         let start = index
         index += 1
         let keys = try key()
-        try expect(.closeBracket, "expected ] to close the table header")
+        try expect(.closeBracket, Messages.TOML.closeHeader)
         let parent = try headerParent(root, keys, start: start)
         let last = keys[keys.count - 1]
         switch parent[last] {
@@ -98,7 +98,7 @@ private struct Parser {
             table.origin = .declared
             return table
         default:
-            throw failure("[\(dotted(keys))] is already defined", at: start)
+            throw failure(Messages.TOML.alreadyDefined("[\(dotted(keys))]"), at: start)
         }
     }
 
@@ -108,7 +108,7 @@ private struct Parser {
         index += 2
         let keys = try key()
         guard peek() == .closeBracket, peek(1) == .closeBracket else {
-            throw failure("expected ]] to close the array-of-tables header")
+            throw failure(Messages.TOML.closeArrayHeader)
         }
         index += 2
         let parent = try headerParent(root, keys, start: start)
@@ -120,7 +120,7 @@ private struct Parser {
         case .array(let array) where array.ofTables:
             array.append(.table(table))
         default:
-            throw failure("[[\(dotted(keys))]] names a key that is not an array of tables", at: start)
+            throw failure(Messages.TOML.notArrayOfTables(dotted(keys)), at: start)
         }
         return table
     }
@@ -139,11 +139,11 @@ private struct Parser {
                 table = next
             case .array(let array) where array.ofTables:
                 guard case .table(let last)? = array.elements.last else {
-                    throw failure("\(dotted(Array(keys[...position]))) is an empty array of tables", at: start)
+                    throw failure(Messages.TOML.emptyArrayOfTables(dotted(Array(keys[...position]))), at: start)
                 }
                 table = last
             default:
-                throw failure("\(dotted(Array(keys[...position]))) is not a table that a header can extend", at: start)
+                throw failure(Messages.TOML.notExtendable(dotted(Array(keys[...position]))), at: start)
             }
         }
         return table
@@ -156,7 +156,7 @@ private struct Parser {
     ) throws(TOMLParser.Failure) {
         let start = index
         let keys = try key()
-        try expect(.equals, "expected = after the key \(dotted(keys))")
+        try expect(.equals, Messages.TOML.equalsAfter(dotted(keys)))
         skipBlanks()
         let value = try value(nesting: nesting)
         var parent = table
@@ -174,12 +174,11 @@ private struct Parser {
                 }
                 parent = next
             default:
-                throw failure(
-                    "\(dotted(Array(keys[...position]))) is already defined and cannot take dotted keys", at: start)
+                throw failure(Messages.TOML.noDottedKeys(dotted(Array(keys[...position]))), at: start)
             }
         }
         let last = keys[keys.count - 1]
-        guard parent[last] == nil else { throw failure("\(dotted(keys)) is already defined", at: start) }
+        guard parent[last] == nil else { throw failure(Messages.TOML.alreadyDefined(dotted(keys)), at: start) }
         parent.set(last, value)
     }
 
@@ -192,7 +191,7 @@ private struct Parser {
             skipBlanks()
             parts.append(try keyPart())
             guard parts.count <= TOMLParser.maxKeyParts else {
-                throw failure("a key may have at most \(TOMLParser.maxKeyParts) dotted parts")
+                throw failure(Messages.TOML.tooManyParts(TOMLParser.maxKeyParts))
             }
             skipBlanks()
             guard peek() == .dot else { return parts }
@@ -211,16 +210,14 @@ private struct Parser {
             while let next = peek(), next.isBareKey { index += 1 }
             return String(decoding: bytes[start..<index], as: UTF8.self)
         case let byte:
-            throw failure(
-                "a key is letters A-Z a-z, digits, _ and -, or a quoted string; found \(byte.map(describe) ?? "the end of the file")"
-            )
+            throw failure(Messages.TOML.badKey(byte.map(describe) ?? Messages.TOML.endOfFile.description))
         }
     }
 
     // MARK: Values
 
     mutating func value(nesting: Int) throws(TOMLParser.Failure) -> TOMLValue {
-        guard let byte = peek() else { throw failure("a value is missing at the end of the file") }
+        guard let byte = peek() else { throw failure(Messages.TOML.missingValue) }
         switch byte {
         case .quote:
             return .string(peek(1) == .quote && peek(2) == .quote ? try multilineBasicString() : try basicString())
@@ -242,9 +239,7 @@ private struct Parser {
             }
             if let value = try dateOrTime() { return value }
             if let value = try number() { return value }
-            throw failure(
-                "\(describe(byte)) does not start a value: text must be quoted; numbers, dates (2026-11-25), date-times (2026-11-25T08:20:00) and true/false are not"
-            )
+            throw failure(Messages.TOML.notAValue(describe(byte)))
         }
     }
 
@@ -259,7 +254,7 @@ private struct Parser {
             try skipBlanksNewlinesAndComments()
             if peek() == .closeBracket { break }
             guard peek() == .comma else {
-                throw failure("expected , or ] in the array, found \(peek().map(describe) ?? "the end of the file")")
+                throw failure(Messages.TOML.arraySeparator(peek().map(describe) ?? Messages.TOML.endOfFile.description))
             }
             index += 1
         }
@@ -285,8 +280,7 @@ private struct Parser {
                 }
                 guard peek() == .comma else {
                     throw failure(
-                        "expected , or } in the inline table (which must stay on one line), found \(peek().map(describe) ?? "the end of the file")"
-                    )
+                        Messages.TOML.inlineSeparator(peek().map(describe) ?? Messages.TOML.endOfFile.description))
                 }
                 index += 1
             }
@@ -297,7 +291,7 @@ private struct Parser {
 
     func checkNesting(_ nesting: Int) throws(TOMLParser.Failure) {
         guard nesting <= TOMLParser.maxNesting else {
-            throw failure("arrays and inline tables may be nested at most \(TOMLParser.maxNesting) deep")
+            throw failure(Messages.TOML.tooDeep(TOMLParser.maxNesting))
         }
     }
 
@@ -308,7 +302,7 @@ private struct Parser {
         index += 1
         var result: [UInt8] = []
         while true {
-            guard let byte = peek(), byte != .lf else { throw failure("the string is not closed on this line") }
+            guard let byte = peek(), byte != .lf else { throw failure(Messages.TOML.unclosedOnLine) }
             switch byte {
             case .quote:
                 index += 1
@@ -329,7 +323,7 @@ private struct Parser {
         if peek() == .lf { index += 1 }
         var result: [UInt8] = []
         while true {
-            guard let byte = peek() else { throw failure("the multi-line string is not closed") }
+            guard let byte = peek() else { throw failure(Messages.TOML.unclosedMultiline) }
             switch byte {
             case .quote where peek(1) == .quote && peek(2) == .quote:
                 index += 3
@@ -350,7 +344,7 @@ private struct Parser {
         index += 1
         let start = index
         while true {
-            guard let byte = peek(), byte != .lf else { throw failure("the string is not closed on this line") }
+            guard let byte = peek(), byte != .lf else { throw failure(Messages.TOML.unclosedOnLine) }
             if byte == .apostrophe { break }
             try checkTextByte(byte, newlineAllowed: false)
             index += 1
@@ -364,7 +358,7 @@ private struct Parser {
         if peek() == .lf { index += 1 }
         var result: [UInt8] = []
         while true {
-            guard let byte = peek() else { throw failure("the multi-line string is not closed") }
+            guard let byte = peek() else { throw failure(Messages.TOML.unclosedMultiline) }
             if byte == .apostrophe && peek(1) == .apostrophe && peek(2) == .apostrophe {
                 index += 3
                 closeQuotes(.apostrophe, into: &result)
@@ -388,11 +382,11 @@ private struct Parser {
     mutating func escape(into result: inout [UInt8], multiline: Bool) throws(TOMLParser.Failure) {
         let start = index
         index += 1
-        guard let code = peek() else { throw failure("the string is not closed") }
+        guard let code = peek() else { throw failure(Messages.TOML.unclosed) }
         if multiline && (code == .space || code == .tab || code == .lf) {
             skipBlanks()
             guard peek() == .lf || peek() == nil else {
-                throw failure("a backslash in a multi-line string must end its line or start an escape", at: start)
+                throw failure(Messages.TOML.backslash, at: start)
             }
             while let next = peek(), next == .space || next == .tab || next == .lf { index += 1 }
             return
@@ -408,20 +402,18 @@ private struct Parser {
         }
         let digits = code == UInt8(ascii: "u") ? 4 : code == UInt8(ascii: "U") ? 8 : 0
         guard digits > 0 else {
-            throw failure(
-                "\\\(describe(code)) is not an escape; use \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX or \\UXXXXXXXX",
-                at: start)
+            throw failure(Messages.TOML.notEscape(describe(code)), at: start)
         }
         var value: UInt32 = 0
         for _ in 0..<digits {
             guard let digit = peek().flatMap(\.hexValue) else {
-                throw failure("\\\(describe(code)) needs \(digits) hexadecimal digits", at: start)
+                throw failure(Messages.TOML.hexDigits(describe(code), digits), at: start)
             }
             value = value &* 16 &+ UInt32(digit)
             index += 1
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw failure("the escape does not name a Unicode character", at: start)
+            throw failure(Messages.TOML.notUnicode, at: start)
         }
         result.append(contentsOf: Array(String(Character(scalar)).utf8))
     }
@@ -429,7 +421,7 @@ private struct Parser {
     /// Control characters other than tab (and newline, where allowed) are not allowed in text.
     func checkTextByte(_ byte: UInt8, newlineAllowed: Bool) throws(TOMLParser.Failure) {
         guard byte.isControl, byte != .tab, !(newlineAllowed && byte == .lf) else { return }
-        throw failure("control character \(describe(byte)) in text; write it as an escape")
+        throw failure(Messages.TOML.controlInText(describe(byte)))
     }
 
     // MARK: Numbers, dates and times
@@ -451,7 +443,7 @@ private struct Parser {
             if let sign = peek(), sign == .plus || sign == .minus, shape("dd:dd", at: index + 1) {
                 let hours = digits(at: index + 1, count: 2)
                 let minutes = digits(at: index + 4, count: 2)
-                guard hours < 24, minutes < 60 else { throw failure("the time offset is not a real one", at: start) }
+                guard hours < 24, minutes < 60 else { throw failure(Messages.TOML.badOffset, at: start) }
                 index += 6
                 return .offsetDateTime(date, time, offsetMinutes: (sign == .minus ? -1 : 1) * (hours * 60 + minutes))
             }
@@ -468,7 +460,7 @@ private struct Parser {
             day: digits(at: index + 8, count: 2))
         guard (1...12).contains(date.month), (1...31).contains(date.day) else { return nil }
         guard date.day <= Self.daysIn(month: date.month, year: date.year) else {
-            throw failure("\(date.year)-\(date.month)-\(date.day) is not a real calendar date")
+            throw failure(Messages.TOML.notADate("\(date.year)-\(date.month)-\(date.day)"))
         }
         index += 10
         return date
@@ -479,7 +471,7 @@ private struct Parser {
             hour: digits(at: index, count: 2), minute: digits(at: index + 3, count: 2),
             second: digits(at: index + 6, count: 2), nanosecond: 0)
         guard time.hour < 24, time.minute < 60, time.second < 60 else {
-            throw failure("the time is not a real time of day (hours 00-23, minutes and seconds 00-59)", at: start)
+            throw failure(Messages.TOML.notATime, at: start)
         }
         index += 8
         if peek() == .dot, let first = peek(1), first.isDigit {
@@ -518,7 +510,7 @@ private struct Parser {
                 index += 2
                 let text = digitRun(radix: radix)
                 guard let value = Int(text, radix: radix) else {
-                    throw failure("the integer does not fit in 64 bits", at: start)
+                    throw failure(Messages.TOML.tooBig, at: start)
                 }
                 return .integer(value)
             }
@@ -562,10 +554,10 @@ private struct Parser {
             }
         }
         if isFloat {
-            guard let value = Double(text) else { throw failure("not a number TOML can read", at: start) }
+            guard let value = Double(text) else { throw failure(Messages.TOML.notANumber, at: start) }
             return .float(value)
         }
-        guard let value = Int(text) else { throw failure("the integer does not fit in 64 bits", at: start) }
+        guard let value = Int(text) else { throw failure(Messages.TOML.tooBig, at: start) }
         return .integer(value)
     }
 
@@ -622,7 +614,7 @@ private struct Parser {
         guard peek() == .hash else { return }
         while let byte = peek(), byte != .lf {
             if byte.isControl && byte != .tab {
-                throw failure("control character \(describe(byte)) in a comment")
+                throw failure(Messages.TOML.controlInComment(describe(byte)))
             }
             index += 1
         }
@@ -636,15 +628,15 @@ private struct Parser {
         }
     }
 
-    mutating func expect(_ byte: UInt8, _ message: String) throws(TOMLParser.Failure) {
+    mutating func expect(_ byte: UInt8, _ message: Localized) throws(TOMLParser.Failure) {
         skipBlanks()
         guard peek() == byte else {
-            throw failure("\(message), found \(peek().map(describe) ?? "the end of the file")")
+            throw failure(Messages.TOML.found(message, peek().map(describe) ?? Messages.TOML.endOfFile.description))
         }
         index += 1
     }
 
-    func failure(_ message: String, at position: Int? = nil) -> TOMLParser.Failure {
+    func failure(_ message: Localized, at position: Int? = nil) -> TOMLParser.Failure {
         let position = min(position ?? index, bytes.count)
         var line = 1
         var lineStart = 0
@@ -654,7 +646,7 @@ private struct Parser {
         }
         // Columns count characters (scalars), not bytes: skip UTF-8 continuation bytes.
         let column = bytes[lineStart..<position].count(where: { $0 & 0xC0 != 0x80 }) + 1
-        return TOMLParser.Failure(line: line, column: column, message: message)
+        return TOMLParser.Failure(line: line, column: column, message: message.description)
     }
 
     func describe(_ byte: UInt8) -> String {

@@ -28,7 +28,7 @@ public enum TextFile {
         throws(LobbyCoreError) -> String
     {
         guard let text = String(validating: try AtomicFile.read(path, limit: limit, links: links), as: UTF8.self) else {
-            throw .unreadable(file: path, reason: "not valid UTF-8 text")
+            throw .unreadable(file: path, reason: Messages.System.notUTF8.description)
         }
         return text
     }

@@ -13,7 +13,7 @@ extension TOMLTableReader {
         guard let text = string(key) else { return }
         guard let choice = T(rawValue: text) else {
             let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            return invalid(key, value: "\"\(text)\"", expected: "one of \(allowed)")
+            return invalid(key, value: "\"\(text)\"", expected: Messages.Expect.oneOf(allowed))
         }
         value = choice
     }
@@ -22,7 +22,8 @@ extension TOMLTableReader {
         guard let number = integer(key) else { return }
         guard range.contains(number) else {
             return invalid(
-                key, value: "\(number)", expected: "an integer from \(range.lowerBound) to \(range.upperBound)")
+                key, value: "\(number)", expected: Messages.Expect.integer(from: range.lowerBound, to: range.upperBound)
+            )
         }
         value = number
     }
@@ -31,13 +32,13 @@ extension TOMLTableReader {
         guard let number = integer(key) else { return }
         guard allowed.contains(number) else {
             let list = allowed.map(String.init).joined(separator: ", ")
-            return invalid(key, value: "\(number)", expected: "one of \(list)")
+            return invalid(key, value: "\(number)", expected: Messages.Expect.oneOf(list))
         }
         value = number
     }
 
     /// A string that must pass `isValid`; `expected` says what would have.
-    func read(_ key: String, into value: inout String, expected: String, isValid: (String) -> Bool) {
+    func read(_ key: String, into value: inout String, expected: Localized, isValid: (String) -> Bool) {
         guard let text = string(key) else { return }
         guard isValid(text) else { return invalid(key, value: "\"\(text)\"", expected: expected) }
         value = text
@@ -46,14 +47,14 @@ extension TOMLTableReader {
     /// An absolute path: relative ones would depend on the working directory, which differs
     /// between a shell and systemd.
     func readPath(_ key: String, into value: inout String) {
-        read(key, into: &value, expected: "an absolute path (starting with /)") { $0.hasPrefix("/") }
+        read(key, into: &value, expected: Messages.Expect.absolutePath) { $0.hasPrefix("/") }
     }
 
     func readPaths(_ key: String, into value: inout [String]) {
         guard let paths = strings(key) else { return }
         let relative = paths.filter { !$0.hasPrefix("/") }
         guard relative.isEmpty else {
-            return invalid(key, value: "\"\(relative[0])\"", expected: "absolute paths (starting with /)")
+            return invalid(key, value: "\"\(relative[0])\"", expected: Messages.Expect.absolutePaths)
         }
         value = paths
     }
@@ -65,14 +66,14 @@ extension TOMLTableReader {
         for text in texts {
             guard let window = PlaybackWindow(parsing: text) else {
                 invalid(
-                    key, value: "\"\(text)\"", expected: "\"HH:MM-HH:MM\" with start before end, within 00:00-24:00")
+                    key, value: "\"\(text)\"", expected: Messages.Expect.window)
                 return
             }
             windows.append(window)
         }
         windows.sort()
         for (earlier, later) in zip(windows, windows.dropFirst()) where earlier.overlaps(later) {
-            invalid(key, value: "\"\(earlier)\" and \"\(later)\"", expected: "windows that do not overlap")
+            invalid(key, value: "\"\(earlier)\" and \"\(later)\"", expected: Messages.Expect.separateWindows)
             return
         }
         value = windows

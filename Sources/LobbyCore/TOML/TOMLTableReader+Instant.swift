@@ -4,7 +4,7 @@ extension TOMLTableReader {
     /// A point in time written as a TOML date (local midnight in `zone`), a local date-time
     /// (wall clock in `zone`) or an offset date-time (`2026-11-20T08:00:00+08:00`).
     func instant(_ key: String, in zone: TimeZone) -> Date? {
-        let expected = "a date or date-time, unquoted (2026-11-20 or 2026-11-20T08:20:00)"
+        let expected = Messages.Expect.instant
         let value = typed(key, expected: expected) { value -> (TOMLDate, TOMLTime?, Int?)? in
             switch value {
             case .localDate(let date): (date, nil, nil)
@@ -15,7 +15,8 @@ extension TOMLTableReader {
         }
         guard let (tomlDate, time, offsetMinutes) = value else { return nil }
         guard let date = LocalDate(year: tomlDate.year, month: tomlDate.month, day: tomlDate.day) else {
-            invalid(key, value: "\(tomlDate.year)-\(tomlDate.month)-\(tomlDate.day)", expected: "a real calendar date")
+            invalid(
+                key, value: "\(tomlDate.year)-\(tomlDate.month)-\(tomlDate.day)", expected: Messages.Expect.realDate)
             return nil
         }
         let second = time.map { Double($0.hour * 3600 + $0.minute * 60 + $0.second) + Double($0.nanosecond) / 1e9 } ?? 0
@@ -26,7 +27,7 @@ extension TOMLTableReader {
     /// A TOML date (no time) as a `LocalDate`; also a string the way the hall's forms write a
     /// date, `"2026年11月30日"`.
     func localDate(_ key: String) -> LocalDate? {
-        let dated = typed(key, expected: "a date (2026-11-30 unquoted, or \"2026年11月30日\")") { value -> DateForm? in
+        let dated = typed(key, expected: Messages.Expect.officeDate) { value -> DateForm? in
             if let date = value.date { return .toml(date) }
             if let text = value.string, let date = LocalDate(chinese: text) { return .chinese(date) }
             return nil
@@ -43,7 +44,7 @@ extension TOMLTableReader {
 
     private func real(_ key: String, _ value: TOMLDate) -> LocalDate? {
         guard let date = LocalDate(year: value.year, month: value.month, day: value.day) else {
-            invalid(key, value: "\(value.year)-\(value.month)-\(value.day)", expected: "a real calendar date")
+            invalid(key, value: "\(value.year)-\(value.month)-\(value.day)", expected: Messages.Expect.realDate)
             return nil
         }
         return date

@@ -55,23 +55,23 @@ final class TOMLTableReader {
     }
 
     func string(_ key: String) -> String? {
-        typed(key, expected: "a string") { $0.string }
+        typed(key, expected: Messages.Expect.string) { $0.string }
     }
 
     func integer(_ key: String) -> Int? {
-        typed(key, expected: "an integer") { $0.integer }
+        typed(key, expected: Messages.Expect.integer) { $0.integer }
     }
 
     func boolean(_ key: String) -> Bool? {
-        typed(key, expected: "true or false") { $0.boolean }
+        typed(key, expected: Messages.Expect.boolean) { $0.boolean }
     }
 
     func date(_ key: String) -> TOMLDate? {
-        typed(key, expected: "a date (YYYY-MM-DD, unquoted)") { $0.date }
+        typed(key, expected: Messages.Expect.date) { $0.date }
     }
 
     func strings(_ key: String) -> [String]? {
-        typed(key, expected: "an array of strings") { value in
+        typed(key, expected: Messages.Expect.strings) { value in
             guard let array = value.array else { return nil }
             let strings = array.compactMap { $0.string }
             return strings.count == array.count ? strings : nil
@@ -79,7 +79,7 @@ final class TOMLTableReader {
     }
 
     func dates(_ key: String) -> [TOMLDate]? {
-        typed(key, expected: "an array of dates (YYYY-MM-DD, unquoted)") { value in
+        typed(key, expected: Messages.Expect.dates) { value in
             guard let array = value.array else { return nil }
             let dates = array.compactMap { $0.date }
             return dates.count == array.count ? dates : nil
@@ -87,14 +87,14 @@ final class TOMLTableReader {
     }
 
     func table(_ key: String) -> TOMLTableReader? {
-        typed(key, expected: "a table") { value in
+        typed(key, expected: Messages.Expect.table) { value in
             value.table.map { TOMLTableReader(table: $0, path: keyPath(key), diagnostics: diagnostics) }
         }
     }
 
     /// An array of tables (`[[key]]`), each read with its index in the path: `items[2]`.
     func tables(_ key: String) -> [TOMLTableReader]? {
-        typed(key, expected: "an array of tables ([[\(key)]])") { value in
+        typed(key, expected: Messages.Expect.tables(key)) { value in
             guard let array = value.array else { return nil }
             let tables = array.compactMap { $0.table }
             guard tables.count == array.count else { return nil }
@@ -105,9 +105,9 @@ final class TOMLTableReader {
     }
 
     /// Reports a value of the right type that is not allowed.
-    func invalid(_ key: String, value: String, expected: String) {
+    func invalid(_ key: String, value: String, expected: Localized) {
         diagnostics.report(
-            .invalidValue(location(of: key), key: keyPath(key), value: value, expected: expected))
+            .invalidValue(location(of: key), key: keyPath(key), value: value, expected: expected.description))
     }
 
     func contains(_ key: String) -> Bool {
@@ -139,12 +139,14 @@ final class TOMLTableReader {
         }
     }
 
-    func typed<T>(_ key: String, expected: String, _ convert: (TOMLValue) -> T?) -> T? {
+    func typed<T>(_ key: String, expected: Localized, _ convert: (TOMLValue) -> T?) -> T? {
         known.insert(key)
         guard let value = table[key] else { return nil }
         if let converted = convert(value) { return converted }
         diagnostics.report(
-            .wrongType(location(of: key), key: keyPath(key), found: value.typeName, expected: expected))
+            .wrongType(
+                location(of: key), key: keyPath(key), found: value.typeName.description, expected: expected.description)
+        )
         return nil
     }
 }

@@ -29,18 +29,19 @@ public enum TOMLValue {
     case table(TOMLTable)
 
     /// The type's name as a person reads it in "expected …, found …".
-    public var typeName: String {
+    public var typeName: Localized {
         switch self {
-        case .string: "a string"
-        case .integer: "an integer"
-        case .float: "a floating-point number"
-        case .boolean: "a boolean"
-        case .offsetDateTime, .localDateTime: "a date-time"
-        case .localDate: "a date"
-        case .localTime: "a time"
+        case .string: Messages.Expect.string
+        case .integer: Messages.Expect.integer
+        case .float: Messages.Expect.float
+        case .boolean: Messages.Expect.boolean
+        case .offsetDateTime, .localDateTime: Messages.Expect.dateTime
+        case .localDate: Messages.Expect.date
+        case .localTime: Messages.Expect.time
         case .array(let array):
-            array.elements.allSatisfy(\.isTable) && !array.elements.isEmpty ? "an array of tables" : "an array"
-        case .table: "a table"
+            array.elements.allSatisfy(\.isTable) && !array.elements.isEmpty
+                ? Messages.Expect.arrayOfTables : Messages.Expect.array
+        case .table: Messages.Expect.table
         }
     }
 

@@ -15,14 +15,14 @@ public final class ControlCenter: Sendable {
     let recorder: EventRecorder
     let clock: WallClock
     /// Re-reads the configuration; returns what was applied, or throws why nothing was.
-    let reload: @Sendable () throws -> String
+    let reload: @Sendable () throws -> Localized
     /// Today's last daily check, kept here so `status` never reads the disk.
-    private let dailyCheck = Mutex<(day: LocalDate, text: String)?>(nil)
+    private let dailyCheck = Mutex<(day: LocalDate, time: String, actor: String)?>(nil)
 
     init(
         settings: LiveSettings, playlists: PlaylistBoard, player: PlayerBoard, steering: SteeringBoard,
         link: LinkDriver, recorder: EventRecorder, clock: WallClock,
-        reload: @escaping @Sendable () throws -> String
+        reload: @escaping @Sendable () throws -> Localized
     ) {
         self.settings = settings
         self.playlists = playlists
@@ -38,7 +38,9 @@ public final class ControlCenter: Sendable {
             .last,
             let date = event.date
         {
-            dailyCheck.withLock { $0 = (today, "\(zone.iso8601(date)) by \(event.actor)") }
+            dailyCheck.withLock {
+                $0 = (today, zone.iso8601(date), event.actor)
+            }
         }
     }
 
@@ -47,11 +49,11 @@ public final class ControlCenter: Sendable {
         if request.changesState && !caller.isOperator {
             let operators = settings.snapshot.configuration.control.operatorsGroup
             recorder.record(
-                .controlRefused, "\(caller) is not root or in group \(operators)",
+                .controlRefused, Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process),
                 detail: ["uid": "\(caller.uid)", "request": request.summary], actor: caller.name, at: clock.now(),
                 level: .warning)
             return ControlCoding.line(
-                ErrorReply("permission denied: \(caller.name) is not root or a member of group \(operators)"))
+                ErrorReply(Messages.Operations.notOperator(caller.name, group: operators).description))
         }
         do {
             switch request {
@@ -68,17 +70,19 @@ public final class ControlCenter: Sendable {
             case .maintenanceEnd(let note):
                 return ControlCoding.line(DoneReply(try endMaintenance(note: note, by: caller)))
             case .dailyCheck(let note):
-                try record(.dailyCheck, "daily check by \(caller.name): \(note)", ["note": note], caller)
+                try record(.dailyCheck, Messages.Operations.dailyCheck(by: caller.name, note), ["note": note], caller)
                 let now = clock.now()
                 let zone = settings.snapshot.schedule.timeZone
-                dailyCheck.withLock { $0 = (zone.localTime(of: now).date, "\(zone.iso8601(now)) by \(caller.name)") }
-                return ControlCoding.line(DoneReply("daily check recorded"))
+                dailyCheck.withLock {
+                    $0 = (zone.localTime(of: now).date, zone.iso8601(now), caller.name)
+                }
+                return ControlCoding.line(DoneReply(Messages.Operations.dailyCheckRecorded.description))
             case .testPattern(let pattern, let minutes):
                 return ControlCoding.line(DoneReply(try testPattern(pattern, minutes: minutes, by: caller)))
             case .reload:
                 let message = try reload()
                 try record(.configReloaded, message, [:], caller)
-                return ControlCoding.line(DoneReply(message))
+                return ControlCoding.line(DoneReply(message.description))
             }
         } catch {
             return ControlCoding.line(ErrorReply("\(error)"))
@@ -128,7 +132,10 @@ public final class ControlCenter: Sendable {
                 $0.until > now
                     ? .init(pattern: $0.pattern.rawValue, until: zone.iso8601($0.until), actor: $0.actor) : nil
             },
-            dailyCheck: dailyCheck.withLock { $0 }.flatMap { $0.day == zone.localTime(of: now).date ? $0.text : nil },
+            dailyCheck: dailyCheck.withLock { $0 }.flatMap { check in
+                check.day == zone.localTime(of: now).date
+                    ? Messages.Operations.dailyCheckDone(at: check.time, by: check.actor).description : nil
+            },
             warnings: warnings(at: now, current: current, view: view, link: linkStatus), timeZone: zone.identifier)
     }
 
@@ -137,29 +144,30 @@ public final class ControlCenter: Sendable {
         var result = current.schedule.calendar.warnings(on: zone.localTime(of: now).date).map { "\($0)" }
         let staleDays = current.configuration.content.staleDays
         if playlists.isLoaded, playlists.snapshot.isStale(at: now, days: staleDays) {
-            result.append("content stale: no playlist accepted in the last \(staleDays) days")
+            result.append(Messages.Operations.contentStale(days: staleDays).description)
         }
         if let since = recorder.degradedSince {
             let (pending, dropped) = recorder.unwritten
             result.append(
-                "store degraded since \(zone.iso8601(since)): \(pending) event(s) wait in memory"
-                    + (dropped > 0 ? ", \(dropped) dropped" : ""))
+                Messages.Operations.storeDegraded(since: zone.iso8601(since), pending: pending, dropped: dropped)
+                    .description)
         }
         if link.state != .ready {
             result.append(
-                "link \(link.state) since \(zone.iso8601(link.since))"
-                    + (link.lastError.map { ": \($0)" } ?? ""))
+                Messages.Operations.linkNotReady(
+                    "\(link.state)", since: zone.iso8601(link.since), error: link.lastError
+                ).description)
         }
         if let problems = link.signProblems {
-            result.append("the sign reported problems with the last upload (\(problems)); see `lobbyctl events`")
+            result.append(Messages.Operations.signProblems(problems).description)
         }
         if let decision = view.decision {
-            if decision.isFallback { result.append("no valid playlist: the standing notice is shown") }
+            if decision.isFallback { result.append(Messages.Operations.standingNotice.description) }
             if decision.state.isOn && decision.program == nil && decision.state.cause != "maintenance" {
-                result.append("inside an opening window with nothing valid to show: the screen is dark")
+                result.append(Messages.Operations.nothingToShow.description)
             }
             if decision.omitted > 0 {
-                result.append("\(decision.omitted) item(s) left out: the sign holds no more pages")
+                result.append(Messages.Operations.itemsLeftOut(decision.omitted).description)
             }
         }
         return result
@@ -168,7 +176,7 @@ public final class ControlCenter: Sendable {
     private func events(kinds: [EventKind], since: Date?, limit: Int) throws -> EventsReply {
         let from = since ?? clock.now().addingTimeInterval(-86_400)
         guard let log = recorder.log else {
-            throw ControlRequestError("the event log cannot be opened now (\(recorder.path)); see the journal")
+            throw ControlRefusal(Messages.Operations.logUnavailable(recorder.path))
         }
         let rows = try log.events(since: from, kinds: kinds.map(\.rawValue), limit: limit)
         return EventsReply(
@@ -211,7 +219,31 @@ public final class ControlCenter: Sendable {
                     id: playlist.id, version: playlist.version, title: playlist.title, items: playlist.items.count,
                     accepted: store.entries[playlist.id].map { zone.iso8601($0.acceptedAt) } ?? "")
             },
-            accepted: files(archive.accepted).filter { $0.hasSuffix(".toml") }, rejected: Array(rejected))
+            accepted: files(archive.accepted).filter { $0.hasSuffix(".toml") }, rejected: Array(rejected),
+            waiting: Self.waiting(in: archive.incoming, names: files(archive.incoming)))
+    }
+
+    /// What waits in incoming/: a playlist for its signature (or the reverse) up to the spool's
+    /// grace period, counted from the file's modification time, as the file system keeps it.
+    static func waiting(in incoming: String, names: [String]) -> [PlaylistsReply.Waiting] {
+        let grace = Int(SpoolPairing().grace.components.seconds)
+        let present = Set(names)
+        return names.compactMap { name in
+            let partner: PlaylistsReply.Waiting.Partner
+            if name.hasSuffix(".toml") {
+                partner = present.contains("\(name).sig") ? .none : .signature
+            } else if name.hasSuffix(".toml.sig") {
+                guard !present.contains(String(name.dropLast(4))) else { return nil }
+                partner = .playlist
+            } else {
+                return nil
+            }
+            let modified =
+                (try? FileManager.default.attributesOfItem(atPath: "\(incoming)/\(name)")[.modificationDate] as? Date)
+                ?? Date()
+            let left = max(0, grace - Int(Date().timeIntervalSince(modified)))
+            return .init(file: name, waitsFor: partner, secondsLeft: partner == .none ? nil : left)
+        }
     }
 
     /// A reason file in rejected/: never followed through a link or waited on as a FIFO, and
@@ -220,7 +252,7 @@ public final class ControlCenter: Sendable {
         do {
             return try TextFile.read(path, limit: 64 * 1024, links: .refuse)
         } catch {
-            return "(原因文件无法读取 / reason file unreadable: \(error))"
+            return Messages.Operations.reasonUnreadable("\(error)").description
         }
     }
 
@@ -234,93 +266,104 @@ public final class ControlCenter: Sendable {
         if state == .clear {
             let cleared = try steering.update { steering in
                 try record(
-                    .override, "overrides cleared by \(caller.name): \(reason)", ["state": "clear", "reason": reason],
+                    .override, Messages.Operations.overridesCleared(by: caller.name, reason),
+                    ["state": "clear", "reason": reason],
                     caller)
                 defer { steering.overrides.removeAll() }
                 return steering.overrides.filter { $0.until > now }.count
             }
-            return "\(cleared) override(s) cleared; the schedule decides again"
+            return Messages.Operations.clearedCount(cleared).description
         }
         let end: Date
         if let until {
             end = until
         } else {
             guard let next = settings.snapshot.schedule.nextTransition(after: now) else {
-                throw ControlRequestError("the schedule has no transition ahead; give \"until\"")
+                throw ControlRefusal(Messages.Operations.noTransition)
             }
             end = next
         }
-        guard end > now else { throw ControlRequestError("\"until\" \(zone.iso8601(end)) is not in the future") }
+        guard end > now else { throw ControlRefusal(Messages.Operations.notFuture(zone.iso8601(end))) }
         guard end <= now.addingTimeInterval(31 * 86_400) else {
-            throw ControlRequestError("\"until\" is more than 31 days ahead; an override is for a while, not for ever")
+            throw ControlRefusal(Messages.Operations.tooFar)
         }
         let override = ScheduleOverride(isOn: state == .on, from: now, until: end, reason: reason, actor: caller.name)
-        let message = "screen forced \(state.rawValue) until \(zone.iso8601(end)): \(reason)"
+        let message = Messages.Operations.forced(on: state == .on, until: zone.iso8601(end), reason)
         try steering.update {
             try record(
                 .override, message, ["state": state.rawValue, "until": zone.iso8601(end), "reason": reason], caller)
             $0.expire(at: now); $0.overrides.append(override)
         }
-        return message
+        return message.description
     }
 
     private func startMaintenance(note: String, pattern: TestPattern?, by caller: Caller) throws -> String {
         let now = clock.now()
         let zone = settings.snapshot.schedule.timeZone
-        let shows = pattern.map { "test pattern \($0.rawValue)" } ?? "dark"
+        let shows = pattern.map { Messages.Operations.testPatternShows($0.rawValue) } ?? Messages.Operations.dark
         try steering.update { steering in
             if let open = steering.maintenance {
-                throw ControlRequestError(
-                    "maintenance is already open since \(zone.iso8601(open.since)) by \(open.actor): \(open.note)")
+                throw ControlRefusal(
+                    Messages.Operations.maintenanceOpen(since: zone.iso8601(open.since), by: open.actor, open.note))
             }
             try record(
-                .maintenanceStart, "maintenance by \(caller.name): \(note); screen \(shows)",
-                ["note": note, "screen": shows], caller)
+                .maintenanceStart, Messages.Operations.maintenanceStarted(by: caller.name, note, screen: shows),
+                // The detail's value, as logs and reports before the catalogue read it.
+                // lint: not for people (a stored value)
+                ["note": note, "screen": pattern.map { "test pattern \($0.rawValue)" } ?? "dark"], caller)
             steering.maintenance = .init(since: now, actor: caller.name, note: note, pattern: pattern)
         }
-        return "maintenance started; the screen is \(shows) until `maintenance end`"
+        return Messages.Operations.maintenanceStartedReply(screen: shows).description
     }
 
     private func endMaintenance(note: String, by caller: Caller) throws -> String {
         let now = clock.now()
         let open = try steering.update { steering in
             guard let open = steering.maintenance else {
-                throw ControlRequestError("no maintenance period is open")
+                throw ControlRefusal(Messages.Operations.noMaintenance)
             }
             let minutes = Int(now.timeIntervalSince(open.since) / 60)
             try record(
                 .maintenanceEnd,
-                "maintenance ended by \(caller.name) after \(minutes) min" + (note.isEmpty ? "" : ": \(note)"),
+                Messages.Operations.maintenanceEnded(by: caller.name, minutes: minutes, note),
                 ["note": note, "started_by": open.actor, "minutes": "\(minutes)"], caller)
             steering.maintenance = nil
             return open
         }
         let minutes = Int(now.timeIntervalSince(open.since) / 60)
-        return "maintenance ended after \(minutes) min; the schedule decides again"
+        return Messages.Operations.maintenanceEndedReply(minutes: minutes).description
     }
 
     private func testPattern(_ pattern: TestPattern, minutes: Int, by caller: Caller) throws -> String {
         let now = clock.now()
         let until = now.addingTimeInterval(Double(minutes) * 60)
         let zone = settings.snapshot.schedule.timeZone
-        let message = "test pattern \(pattern.rawValue) until \(zone.iso8601(until))"
+        let message = Messages.Operations.testPattern(pattern.rawValue, until: zone.iso8601(until))
         try steering.update {
             try record(.testPattern, message, ["pattern": pattern.rawValue, "minutes": "\(minutes)"], caller)
             $0.testPattern = .init(pattern: pattern, until: until, actor: caller.name)
         }
-        return message
+        return message.description
     }
 
     /// Records what an operator did, on disk, or fails the request: it is never answered
     /// "done" for an event that was not written.
-    private func record(_ kind: EventKind, _ message: String, _ detail: [String: String], _ caller: Caller) throws {
+    /// The record is in the hall's language (`Language.process`), whatever the reply's.
+    private func record(_ kind: EventKind, _ words: Localized, _ detail: [String: String], _ caller: Caller) throws {
+        let message = words.text(in: .process)
         var detail = detail
         detail["uid"] = "\(caller.uid)"
         do {
             try recorder.recordDurably(kind, message, detail: detail, actor: caller.name, at: clock.now())
         } catch {
-            throw ControlRequestError(
-                "未能记入事件日志，操作未生效 / not recorded in the event log, so not done: \(error)")
+            throw ControlRefusal(Messages.Operations.notRecorded("\(error)"))
         }
     }
+}
+
+/// Why lobbyd did not do what the operator asked, in the hall's language.
+struct ControlRefusal: Error, CustomStringConvertible {
+    let words: Localized
+    init(_ words: Localized) { self.words = words }
+    var description: String { words.description }
 }

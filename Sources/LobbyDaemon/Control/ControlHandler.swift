@@ -28,9 +28,9 @@ final class ControlLimits: Sendable {
             let mine = counts.byUser[uid, default: (0, 0)]
             let limit =
                 uid == 0 ? ControlProtocol.maximumClients : ControlProtocol.maximumClients - Self.reservedForRoot
-            if counts.clients >= limit { return "too many connections (\(counts.clients))" }
+            if counts.clients >= limit { return Messages.Daemon.tooManyConnections(counts.clients).description }
             if uid != 0 && mine.clients >= Self.perUser {
-                return "too many connections from this user (\(Self.perUser))"
+                return Messages.Daemon.tooManyFromUser(Self.perUser).description
             }
             counts.clients += 1
             counts.byUser[uid] = (mine.clients + 1, mine.watchers)
@@ -50,9 +50,9 @@ final class ControlLimits: Sendable {
     func admitWatcher(_ uid: UInt32) -> String? {
         counts.withLock { counts in
             let mine = counts.byUser[uid, default: (0, 0)]
-            if counts.watchers >= ControlProtocol.maximumWatchers { return "too many watchers" }
+            if counts.watchers >= ControlProtocol.maximumWatchers { return Messages.Daemon.tooManyWatchers.description }
             if uid != 0 && mine.watchers >= Self.perUserWatchers {
-                return "too many watchers from this user (\(Self.perUserWatchers))"
+                return Messages.Daemon.tooManyWatchersFromUser(Self.perUserWatchers).description
             }
             counts.watchers += 1
             counts.byUser[uid] = (mine.clients, mine.watchers + 1)
@@ -101,7 +101,7 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     func channelActive(context: ChannelHandlerContext) {
         if let refusal = limits.admit(caller.uid) {
             logger.warning("control: \(refusal); refused \(caller)")
-            send(ControlCoding.line(ErrorReply("连接数已达上限，请稍后再试 / \(refusal); try again later")), context: context)
+            send(ControlCoding.line(ErrorReply(Messages.Operations.tryLater(refusal).description)), context: context)
             context.close(promise: nil)
             return
         }
@@ -124,7 +124,7 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard watch == nil, counted else { return }
         guard queued.count < ControlProtocol.maximumQueuedRequests else {
             logger.warning(
-                "control: \(caller) sent more than \(ControlProtocol.maximumQueuedRequests) requests without reading the replies; closed"
+                "\(Messages.Daemon.flooded("\(caller)", ControlProtocol.maximumQueuedRequests))"
             )
             context.close(promise: nil)
             return
@@ -143,33 +143,37 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func drain(context: ChannelHandlerContext) {
         while !busy, watch == nil, context.channel.isWritable, !queued.isEmpty {
             let line = queued.removeFirst()
+            // Replies in the language lobbyctl asks for; the event log keeps the hall's.
+            let language = ControlRequest.language(of: line.readableBytesView)
             let request: ControlRequest
             do {
                 request = try ControlRequest.parse(line.readableBytesView)
             } catch {
-                send(ControlCoding.line(ErrorReply(error.description)), context: context)
+                send(ControlCoding.line(ErrorReply(error.words.text(in: language ?? .current))), context: context)
                 continue
             }
-            if request.changesState { logger.notice("control: \(caller) asks \(request.summary)") }
+            if request.changesState { logger.notice("\(Messages.Daemon.asks("\(caller)", request.summary))") }
             switch request {
             case .status:
-                send(center.reply(to: request, from: caller), context: context)
+                send(Language.$scoped.withValue(language) { center.reply(to: request, from: caller) }, context: context)
             case .watch:
                 startWatching(context: context)
             default:
                 busy = true
                 let (center, caller) = (self.center, self.caller)
-                pool.runIfActive(eventLoop: context.eventLoop) { center.reply(to: request, from: caller) }
-                    .assumeIsolated()
-                    .whenComplete { result in
-                        self.busy = false
-                        switch result {
-                        case .success(let reply): self.send(reply, context: context)
-                        case .failure(let error):
-                            self.send(ControlCoding.line(ErrorReply("\(error)")), context: context)
-                        }
-                        self.drain(context: context)
+                pool.runIfActive(eventLoop: context.eventLoop) {
+                    Language.$scoped.withValue(language) { center.reply(to: request, from: caller) }
+                }
+                .assumeIsolated()
+                .whenComplete { result in
+                    self.busy = false
+                    switch result {
+                    case .success(let reply): self.send(reply, context: context)
+                    case .failure(let error):
+                        self.send(ControlCoding.line(ErrorReply("\(error)")), context: context)
                     }
+                    self.drain(context: context)
+                }
             }
         }
     }
@@ -178,7 +182,7 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// channel's buffer is full the watcher has stopped reading and is dropped.
     private func startWatching(context: ChannelHandlerContext) {
         if let refusal = limits.admitWatcher(caller.uid) {
-            send(ControlCoding.line(ErrorReply("关注事件的客户端已达上限 / \(refusal)")), context: context)
+            send(ControlCoding.line(ErrorReply(refusal)), context: context)
             return
         }
         queued.removeAll()
@@ -192,7 +196,7 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
                 if channel.isWritable {
                     channel.writeAndFlush(ByteBuffer(bytes: ControlCoding.line(record)), promise: nil)
                 } else {
-                    logger.warning("control: a watcher stopped reading; dropped")
+                    logger.warning("\(Messages.Daemon.watcherDropped)")
                     channel.close(promise: nil)
                 }
             }
@@ -211,7 +215,7 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
         if let error = error as? ControlLineDecoder.LineTooLong {
             send(ControlCoding.line(ErrorReply(error.description)), context: context)
         } else {
-            logger.debug("control: connection of \(caller) failed: \(error)")
+            logger.debug("\(Messages.Daemon.connectionFailed("\(caller)", "\(error)"))")
         }
         context.close(promise: nil)
     }

@@ -8,7 +8,7 @@ struct ControlLineDecoder: ByteToMessageDecoder {
 
     struct LineTooLong: Error, CustomStringConvertible {
         var description: String {
-            "request line longer than \(ControlProtocol.maximumLineBytes) bytes; closing the connection"
+            Messages.Daemon.lineTooLong(ControlProtocol.maximumLineBytes).description
         }
     }
 

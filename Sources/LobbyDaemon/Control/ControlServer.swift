@@ -66,17 +66,18 @@ public struct ControlServer: Service {
 
     private static func setOwnership(path: String, control: Configuration.Control) throws {
         guard chmod(path, mode_t(control.socketMode)) == 0 else {
-            throw LobbyDaemonError.cannotStart("\(path): cannot set mode: \(String(cString: strerror(errno)))")
+            throw LobbyDaemonError.cannotStart(
+                Messages.Daemon.cannotSetMode(path, Messages.System.error(errno).description).description)
         }
         if let group = UserDatabase.groupID(named: control.operatorsGroup) {
             if chown(path, uid_t.max, group) != 0 {
                 Logger(label: "lobbyd.control").warning(
-                    "\(path): cannot give the socket to group \(control.operatorsGroup): \(String(cString: strerror(errno))); add lobbyd to the group"
+                    "\(Messages.Daemon.cannotChown(path, group: control.operatorsGroup, Messages.System.error(errno).description))"
                 )
             }
         } else {
             Logger(label: "lobbyd.control").warning(
-                "group \(control.operatorsGroup) does not exist: only root may change anything over \(path)")
+                "\(Messages.Daemon.noGroup(control.operatorsGroup, path: path))")
         }
     }
 }

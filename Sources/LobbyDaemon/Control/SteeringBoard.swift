@@ -18,7 +18,7 @@ public final class SteeringBoard: Sendable {
             do {
                 steering = try Self.decoder.decode(Steering.self, from: Data(text.utf8))
             } catch {
-                throw .unreadable(file: path, reason: "not a steering file written by lobbyd (\(error)); move it away")
+                throw .unreadable(file: path, reason: Messages.Daemon.notSteering("\(error)").description)
             }
         }
         current = Mutex(steering)

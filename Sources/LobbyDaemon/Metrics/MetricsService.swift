@@ -26,11 +26,11 @@ struct MetricsService: Service {
                     metrics.update(from: center)
                     do {
                         try AtomicFile.write(metrics.registry.emitToBuffer(), to: path, mode: 0o644)
-                        if failing { logger.notice("metrics: \(path) written again") }
+                        if failing { logger.notice("\(Messages.Daemon.metricsWritten(path))") }
                         failing = false
                     } catch {
                         // Said once, not every interval; the screen does not depend on it.
-                        if !failing { logger.error("metrics: cannot write \(path): \(error)") }
+                        if !failing { logger.error("\(Messages.Daemon.metricsFailed(path, "\(error)"))") }
                         failing = true
                     }
                     try await Task.sleep(for: interval)

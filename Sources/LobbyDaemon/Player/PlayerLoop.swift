@@ -66,7 +66,7 @@ struct PlayerLoop {
         if drift > 2 {
             event(
                 .clockJump,
-                "wall clock moved \(Int(wallStep)) s in \(monotonicStep); the screen follows the new time",
+                Messages.Daemon.clockJump(Int(wallStep), in: "\(monotonicStep)").description,
                 level: .warning)
         }
         (lastWall, lastMonotonic) = (now, monotonic)
@@ -103,11 +103,11 @@ struct PlayerLoop {
         if decision.omitted > 0 && decision.omitted != last?.omitted {
             event(
                 .rotationTruncated,
-                "\(decision.omitted) valid item(s) left out: the rotation needs more pages than the sign's picture slots ([controller] picture_slots)",
+                Messages.Daemon.rotationTruncated(decision.omitted).description,
                 level: .warning)
         }
         if decision.isFallback && last?.isFallback != true {
-            event(.fallbackShown, "no playlist is valid now; showing the standing notice", level: .warning)
+            event(.fallbackShown, Messages.Daemon.fallbackShown.description, level: .warning)
         }
         // Dark for want of content: logged when it begins, at a window's start as well as when
         // content runs out inside one, so the report can name the cause of every dark minute.
@@ -115,10 +115,10 @@ struct PlayerLoop {
         let isMissing = decision.state.isOn && decision.program == nil && board.isLoaded
         if isMissing && !contentMissing {
             event(
-                .contentMissing, "inside an opening window but no valid playlist to show; the screen stays dark",
+                .contentMissing, Messages.Daemon.contentMissing.description,
                 level: .warning)
         } else if contentMissing && !isMissing && decision.state.isOn {
-            event(.contentRestored, "content to show again inside the opening window")
+            event(.contentRestored, Messages.Daemon.contentRestored.description)
         }
         contentMissing = isMissing
         last = decision
@@ -128,9 +128,10 @@ struct PlayerLoop {
         }
         recorder.anchorIfDue(at: now)
         // systemd hears the status when it changes, and the watchdog at half its interval.
-        let status =
-            "STATUS=screen \(decision.state.isOn ? "on" : "off") (\(decision.state.reason)); link \(link.status.state)"
-            + (recorder.degradedSince != nil ? "; store degraded" : "")
+        let words = Messages.Daemon.systemdStatus(
+            on: decision.state.isOn, reason: "\(decision.state.reason)", link: "\(link.status.state)",
+            degraded: recorder.degradedSince != nil)
+        let status = "STATUS=\(words)"
         if status != lastStatus {
             notifier.notify(status)
             lastStatus = status
@@ -150,11 +151,13 @@ struct PlayerLoop {
         let today = AppliedSchedule(schedule: current.schedule, date: date)
         guard today != applied else { return }
         applied = today
-        let windows =
-            today.windows.isEmpty ? "no opening window" : today.windows.map(\.description).joined(separator: ", ")
+        let windows = today.windows.isEmpty ? nil : today.windows.map(\.description).joined(separator: ", ")
         event(
             .scheduleApplied,
-            "\(today.day.date) \(today.day.isWorkday ? "workday" : "off-day") (\(today.day.reason)): \(windows)",
+            Messages.Daemon.applied(
+                "\(today.day.date)", workday: today.day.isWorkday, reason: Messages.Calendar.reason(today.day.reason),
+                windows: windows
+            ).description,
             detail: today.detail, level: .info)
     }
 
@@ -169,7 +172,7 @@ struct PlayerLoop {
         if board.isLoaded, board.snapshot.isStale(at: now, days: content.staleDays), staleGate.shouldEmit(on: today) {
             event(
                 .contentStale,
-                "no playlist accepted in the last \(content.staleDays) days; the hall's inspections flag this",
+                Messages.Daemon.contentStale(days: content.staleDays).description,
                 level: .warning)
         }
     }
@@ -180,7 +183,10 @@ struct PlayerLoop {
         for tally in tallies where tally.seconds >= 0.5 {
             recorder.record(
                 .frameShown,
-                "\(tally.item) shown \(Int(tally.seconds.rounded())) s in the hour from \(settings.snapshot.schedule.timeZone.iso8601(tally.hourStart))",
+                Messages.Daemon.shown(
+                    tally.item, seconds: Int(tally.seconds.rounded()),
+                    hour: settings.snapshot.schedule.timeZone.iso8601(tally.hourStart)
+                ).description,
                 detail: [
                     "item": tally.item, "category": tally.category, "seconds": "\(Int(tally.seconds.rounded()))",
                     "hour": EventTime.format(tally.hourStart),

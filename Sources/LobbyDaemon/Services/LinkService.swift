@@ -21,7 +21,7 @@ struct LinkService: Service {
 /// SIGHUP re-reads the configuration, like `lobbyctl reload`; a bad file is refused and logged,
 /// and the daemon carries on with what it had.
 struct ReloadOnHangup: Service {
-    let reload: @Sendable () throws -> String
+    let reload: @Sendable () throws -> Localized
     let recorder: EventRecorder
     let clock: WallClock
 
@@ -30,7 +30,7 @@ struct ReloadOnHangup: Service {
         await cancelWhenGracefulShutdown {
             for await _ in hangups {
                 do {
-                    recorder.record(.configReloaded, try reload(), actor: "SIGHUP", at: clock.now())
+                    recorder.record(.configReloaded, try reload().description, actor: "SIGHUP", at: clock.now())
                 } catch {
                     Logger(label: "lobbyd").error("SIGHUP: \(error)")
                 }

@@ -46,7 +46,7 @@ struct SpoolService: Service {
                         do {
                             try watcher.reload(validator: makeValidator(current.configuration))
                         } catch {
-                            logger.error("spool: the reloaded rules cannot be used, the previous ones stay: \(error)")
+                            logger.error("\(Messages.Daemon.reloadedRules("\(error)"))")
                         }
                     }
                     watcher.runOnce(timeout: .milliseconds(500))

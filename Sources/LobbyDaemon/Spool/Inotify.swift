@@ -27,12 +27,12 @@ final class Inotify {
     init(directory: String) throws(LobbyCoreError) {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else {
-            throw .unreadable(file: directory, reason: "inotify: \(String(cString: strerror(errno)))")
+            throw .unreadable(file: directory, reason: "inotify: \(Messages.System.error(errno).description)")
         }
         guard inotify_add_watch(descriptor, directory, Self.closeWrite | Self.movedTo | Self.create) >= 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = Messages.System.error(errno).description
             close(descriptor)
-            throw .unreadable(file: directory, reason: "cannot watch: \(reason)")
+            throw .unreadable(file: directory, reason: Messages.Daemon.cannotWatch(reason).description)
         }
     }
 

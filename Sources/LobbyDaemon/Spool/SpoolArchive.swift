@@ -121,12 +121,14 @@ public struct SpoolArchive: Sendable {
     func markProcessing(_ relative: String) throws(LobbyCoreError) {
         let temporary = "\(processingMarker).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .unwritable(file: temporary, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            throw .unwritable(file: temporary, reason: Messages.System.error(errno).description)
+        }
         let bytes = Array(relative.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         guard written == bytes.count, Glibc.rename(temporary, processingMarker) == 0 else {
-            throw .unwritable(file: processingMarker, reason: String(cString: strerror(errno)))
+            throw .unwritable(file: processingMarker, reason: Messages.System.error(errno).description)
         }
     }
 
@@ -200,7 +202,7 @@ public struct SpoolArchive: Sendable {
             }
         }
         guard renamed == 0 else {
-            throw .unwritable(file: "\(incoming)/\(name)", reason: String(cString: strerror(errno)))
+            throw .unwritable(file: "\(incoming)/\(name)", reason: Messages.System.error(errno).description)
         }
         return name
     }
@@ -234,7 +236,7 @@ public struct SpoolArchive: Sendable {
 
     private func rename(_ source: String, _ destination: String) throws(LobbyCoreError) {
         guard Glibc.rename(source, destination) == 0 else {
-            throw .unwritable(file: destination, reason: String(cString: strerror(errno)))
+            throw .unwritable(file: destination, reason: Messages.System.error(errno).description)
         }
     }
 }

@@ -82,10 +82,10 @@ public final class SpoolWatcher {
         Array(Set(raw)).compactMap { bytes in
             do {
                 return try archive.renameUnnamable(bytes)
-            } catch LobbyCoreError.unwritable(_, let reason) where reason == String(cString: strerror(ENOENT)) {
+            } catch LobbyCoreError.unwritable(_, let reason) where reason == Messages.System.error(ENOENT).description {
                 return nil  // renamed already
             } catch {
-                logger.error("spool: an entry with a name that is not UTF-8 cannot be renamed: \(error)")
+                logger.error("\(Messages.Daemon.unnamable("\(error)"))")
                 return nil
             }
         }
@@ -135,7 +135,7 @@ public final class SpoolWatcher {
         for (name, problems) in failed where !restored || wasShown.contains(name) {
             _ = report(.withdrawn(file: "\(archive.accepted)/\(name)", problems: problems.count))
             logger.warning(
-                "spool: accepted/\(name) is off the screen: \(problems.map(\.description).joined(separator: "; "))")
+                "\(Messages.Daemon.offScreen(name, problems.map(\.description).joined(separator: "; ")))")
         }
         sources = shown
         restored = true
@@ -149,7 +149,7 @@ public final class SpoolWatcher {
         var names = batch.completed + batch.created.filter { !archive.isRegularFile("\(archive.incoming)/\($0)") }
         names += renameUnnamable(batch.unnamable)
         if batch.overflowed {
-            logger.warning("spool: the kernel's event queue overflowed; looking at every file in incoming/")
+            logger.warning("\(Messages.Daemon.overflow)")
             names = renameUnnamable(archive.unnamableEntries(in: archive.incoming)) + archive.list(archive.incoming)
         }
         handle(names.flatMap { pairing.arrived($0, at: monotonic()) })
@@ -180,11 +180,9 @@ public final class SpoolWatcher {
                 do {
                     try rejectOther(
                         name,
-                        reason:
-                            "临时文件超过一小时未完成，已移出。\nA temporary file left for over an hour (an interrupted copy or submit); moved out of incoming/.\n"
-                    )
+                        reason: "\(Messages.Daemon.abandonedTemporary)\n")
                 } catch {
-                    logger.error("spool: cannot archive a temporary file left behind: \(error)")
+                    logger.error("\(Messages.Daemon.cannotArchiveTemporary("\(error)"))")
                 }
             case .temporary:
                 break
@@ -205,20 +203,16 @@ public final class SpoolWatcher {
                 case .rejectOrphanSignature(let stem):
                     try rejectOther(
                         "\(stem).toml.sig",
-                        reason:
-                            "签名文件没有对应的播放单，未予处理。\nSignature without its playlist \(stem).toml: submit both files together.\n"
-                    )
+                        reason: "\(Messages.Daemon.orphanSignature(stem))\n")
                 case .rejectStray(let name):
                     try rejectOther(
                         name,
-                        reason:
-                            "该文件不是播放单（.toml）或签名（.toml.sig），未予处理。\nNot a playlist (.toml) or signature (.toml.sig).\n")
+                        reason: "\(Messages.Daemon.stray)\n")
                 }
             } catch {
                 // The file stays in incoming/ and is tried again; the technician sees why.
                 if case .ingest(let stem) = action { retries[stem] = monotonic() + Self.rescanInterval / 2 }
-                logger.error(
-                    "spool: cannot archive, file left in incoming/ and tried again", metadata: ["error": "\(error)"])
+                logger.error("\(Messages.Daemon.cannotArchive)", metadata: ["error": "\(error)"])
             }
         }
     }
@@ -250,7 +244,7 @@ public final class SpoolWatcher {
                             record: PublicationRecord(playlist: playlist, publisher: publisher, zone: zone)))
                 else {
                     retries[stem] = monotonic() + Self.rescanInterval / 2
-                    logger.warning("spool: \(file) waits: its acceptance cannot be recorded now (store degraded)")
+                    logger.warning("\(Messages.Daemon.waits(file))")
                     return
                 }
                 try archive.move("\(stem).toml", to: destination)
@@ -261,16 +255,12 @@ public final class SpoolWatcher {
             case .duplicate(let version):
                 let (destination, _) = try archive.reject(
                     name: "\(stem).toml", content: bytes,
-                    reason:
-                        "与已发布的播放单 \(playlist.id) 第 \(version) 版相同，未作改动。\nSame id and version as the accepted playlist: nothing changed.\n"
-                )
+                    reason: "\(Messages.Daemon.same(playlist.id, version))\n")
                 _ = report(.duplicate(id: playlist.id, version: version, path: destination))
             case .older(let current):
                 let problem = PlaylistProblem(
                     stage: .validity, location: SourceLocation(file: file, line: 2),
-                    message:
-                        "version \(playlist.version) is lower than the accepted version \(current) of \(playlist.id); raise the version to republish"
-                )
+                    message: Messages.Daemon.older(playlist.version, current: current, id: playlist.id).description)
                 try reject(stem, content: bytes, problems: [problem])
             }
         }
@@ -312,13 +302,13 @@ public final class SpoolWatcher {
         let (destination, reasonPath) = try archive.reject(
             name: name,
             reason:
-                "处理该文件时 lobbyd 异常退出（崩溃或被强制终止），为安全起见不再处理。如文件无误，请重新提交。\nlobbyd stopped (it crashed or was killed) while processing this file (\(relative)); to be safe it is not processed again, so that a file that crashes the daemon cannot do it twice. If the file is correct, submit it again.\n"
+                "\(Messages.Daemon.interrupted(relative))\n"
         )
-        logger.critical("spool: \(relative) was being processed when lobbyd stopped; quarantined as \(destination)")
+        logger.critical("\(Messages.Daemon.quarantined(relative, as: destination))")
         _ = report(
             .rejected(
                 file: destination, reasonPath: reasonPath, problems: 1,
-                summary: "处理该文件时 lobbyd 异常退出，不再处理 / lobbyd stopped while processing it"))
+                summary: Messages.Daemon.interruptedSummary.description))
     }
 
     private func rejectOther(_ name: String, reason: String) throws(LobbyCoreError) {

@@ -1,3 +1,5 @@
+import LobbyCore
+
 /// The bytes of the Alpha Sign Communications Protocol that lobbyd uses, shared by the encoder
 /// and by the decoder (which is otherwise written separately, so each checks the other).
 /// `protocol-docs/alpha.md` explains each one.
@@ -109,9 +111,9 @@ public struct AlphaErrorStatus: OptionSet, Sendable, Equatable {
     /// What the set bits say, in words; empty when nothing went wrong.
     public var problems: [String] {
         [
-            (Self.illegalCommand, "refused a command or file label"), (Self.checksum, "checksum errors"),
-            (Self.bufferOverflow, "serial buffer overflow"), (Self.timeout, "serial timeout"),
-            (Self.framing, "framing errors"), (Self.parity, "parity errors"),
-        ].filter { contains($0.0) }.map(\.1)
+            (Self.illegalCommand, Messages.Link.illegalCommand), (Self.checksum, Messages.Link.checksum),
+            (Self.bufferOverflow, Messages.Link.bufferOverflow), (Self.timeout, Messages.Link.timeout),
+            (Self.framing, Messages.Link.framing), (Self.parity, Messages.Link.parity),
+        ].filter { contains($0.0) }.map(\.1.description)
     }
 }

@@ -26,7 +26,7 @@ public struct AlphaController: Controller {
     public init(address: String, width: Int, height: Int, tricolor: Bool, slots: Int = 16) throws(ControllerError) {
         guard width <= AlphaConstants.largePictureLimit, height <= AlphaConstants.largePictureLimit else {
             throw .panelTooLarge(
-                width: width, height: height, limit: "Alpha large DOTS pictures, up to 65535x65535 dots")
+                width: width, height: height, limit: Messages.Link.alphaLimit.description)
         }
         encoder = AlphaEncoder(address: address)
         self.width = width

@@ -1,3 +1,5 @@
+import LobbyCore
+
 /// How text is placed on the panel.
 public struct TextStyle: Sendable, Equatable {
     public enum Alignment: String, Sendable, CaseIterable { case left, center, right }
@@ -46,6 +48,7 @@ public struct MissingGlyph: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex) '\(scalar)' at character \(offset + 1)"
+        let code = "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
+        return Messages.Render.character(code, "\(scalar)", at: offset + 1).description
     }
 }

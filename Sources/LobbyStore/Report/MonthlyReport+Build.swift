@@ -294,7 +294,7 @@ private struct Notes {
                 openMaintenance = (date, event.actor, note)
             case .maintenanceEnd?:
                 let (start, actor, text) = openMaintenance ?? (bounds.start, event.actor, note)
-                let ending = note.isEmpty || note == text ? text : "\(text)；\(note)"
+                let ending = note.isEmpty || note == text ? text : "\(text)\(Messages.Punctuation.semicolon)\(note)"
                 maintenance.append(DayReport.Note(span: Span(start: start, end: date), actor: actor, text: ending))
                 openMaintenance = nil
             case .override?:
@@ -328,7 +328,7 @@ private struct Notes {
                         summary: detail["summary"] ?? detail["reason_file"] ?? ""))
             case .controlRefused?, .configReloaded?, .playlistWithdrawn?, .logTampered?:
                 // A refused command says which one it was.
-                let request = detail["request"].map { "：\($0)" } ?? ""
+                let request = detail["request"].map { "\(Messages.Punctuation.colon)\($0)" } ?? ""
                 entries.append(
                     MonthlyReport.Entry(
                         date: date, kind: event.kind, actor: event.actor,

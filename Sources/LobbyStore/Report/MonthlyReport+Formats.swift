@@ -37,8 +37,8 @@ extension MonthlyReport {
 
     func document(site: Configuration.Site, words: ReportWords) -> Document {
         let title = words.title(site.name, year, month)
-        var byline = "\(words.generated) \(stamp(generatedAt))，\(words.zone) \(timeZone.identifier)"
-        if isPartial { byline += "；\(words.asOf) \(stamp(generatedAt))" }
+        var byline = "\(words.generated) \(stamp(generatedAt))\(words.comma)\(words.zone) \(timeZone.identifier)"
+        if isPartial { byline += "\(words.semicolon)\(words.asOf) \(stamp(generatedAt))" }
         let names = words.sections
         var sections: [Section] = []
 
@@ -47,7 +47,7 @@ extension MonthlyReport {
             words.summary(
                 number(requiredMinutes), number(shownMinutes), percent(coverage, words), number(outageMinutes))
         ]
-        summary.headers = OutageCause.allCases.map { "\(words.causes($0))（\(words.minutes)）" }
+        summary.headers = OutageCause.allCases.map { "\(words.causes($0))\(words.open)\(words.minutes)\(words.close)" }
         summary.rows = [OutageCause.allCases.map { .text(number(outageMinutes($0))) }]
         summary.paragraphs.append(words.missingChecks(missingDailyChecks))
         sections.append(summary)
@@ -75,13 +75,13 @@ extension MonthlyReport {
         published.rows = publications.map { publication in
             let record = publication.record
             let items = record.items.map {
-                ($0.isEmergency ? "[\(words.emergency)] " : "") + "\($0.category)：\($0.text)"
+                ($0.isEmergency ? "[\(words.emergency)] " : "") + "\($0.category)\(words.colon)\($0.text)"
             }
             return [
                 stamp(publication.acceptedAt), "\(record.id) v\(record.version)", record.title,
                 "\(record.validFrom) – \(record.validUntil)", "\(record.section) \(record.drafted)",
-                "\(record.reviewed)（\(record.confidentialityReview)）", record.approved,
-                record.documentNumber, record.publisher, items.joined(separator: "；"),
+                "\(record.reviewed)\(words.open)\(record.confidentialityReview)\(words.close)", record.approved,
+                record.documentNumber, record.publisher, items.joined(separator: words.semicolon),
             ].map(Cell.text)
         }
         if publications.isEmpty { published.paragraphs = [words.none] }
@@ -91,7 +91,7 @@ extension MonthlyReport {
         refused.rows = rejections.map { rejection in
             let lines = rejection.summary.split(separator: "\n").map(String.init)
             let more = (Int(rejection.problems) ?? 0) - lines.count
-            let text = lines.joined(separator: "；") + (more > 0 ? words.more(more) : "")
+            let text = lines.joined(separator: words.semicolon) + (more > 0 ? words.more(more) : "")
             return [stamp(rejection.date), rejection.file, rejection.problems, text].map(Cell.text)
         }
         if rejections.isEmpty { refused.paragraphs = [words.none] }
@@ -99,9 +99,9 @@ extension MonthlyReport {
 
         var fresh = Section(title: names[4])
         fresh.paragraphs = [
-            "\(words.lastUpdate)：\(freshness.lastUpdate.map(stamp) ?? words.none)"
+            "\(words.lastUpdate)\(words.colon)\(freshness.lastUpdate.map(stamp) ?? words.none)"
                 + (freshness.longestGap.map {
-                    "；" + words.longestGap(number(freshness.longestGapDays), stamp($0.start), stamp($0.end))
+                    words.semicolon + words.longestGap(number(freshness.longestGapDays), stamp($0.start), stamp($0.end))
                 } ?? "")
                 + (freshness.longestGapDays > Freshness.limitDays ? "——\(words.overLimit)" : "")
         ]
@@ -145,7 +145,7 @@ extension MonthlyReport {
         sections.append(shown)
 
         sections.append(Section(title: names[10], paragraphs: [integrity(words), words.integrityHow]))
-        sections.append(Section(title: names[11], paragraphs: words.signOff.map { "\($0)＿＿＿＿＿＿＿＿" }))
+        sections.append(Section(title: names[11], paragraphs: words.signOff.map { "\($0)\(words.blank)" }))
         return Document(title: title, byline: byline, sections: sections)
     }
 
@@ -315,7 +315,7 @@ extension MonthlyReport {
         let colors = ["#bbb", "#2a2", "#d22", "#36c"]
         return "<p class=\"legend\">"
             + zip(colors, words.legend).map { "<span style=\"background:\($0)\"></span>\(Self.escape($1))" }.joined()
-            + "（08–18）</p>\n"
+            + "\(words.open)08–18\(words.close)</p>\n"
     }
 
     /// The day from 08:00 to 18:00: required (grey), shown (green), not shown (red, blue for
@@ -365,7 +365,10 @@ extension MonthlyReport {
                         ? [number(day.requiredMinutes), number(day.shownMinutes), percent(day.coverage, words)]
                         : ["", "", ""])
                     + [checks(day, words)] + causes.map { counted ? number(day.outageMinutes($0)) : "" }
-                    + [steeringRows(day, words).map { $0.joined(separator: " ") }.joined(separator: "；"), ""])
+                    + [
+                        steeringRows(day, words).map { $0.joined(separator: " ") }.joined(separator: words.semicolon),
+                        "",
+                    ])
         }
         row(
             [
@@ -429,15 +432,16 @@ extension MonthlyReport {
     /// tick) are counted in the minutes but not listed.
     private func outages(_ day: DayReport, _ words: ReportWords) -> String {
         day.outages.filter { $0.span.seconds >= 1 }.map {
-            "\(clock($0.span.start))–\(clock($0.span.end)) \(words.causes($0.cause))（\(number($0.span.seconds / 60))）"
+            "\(clock($0.span.start))–\(clock($0.span.end)) \(words.causes($0.cause))\(words.open)\(number($0.span.seconds / 60))\(words.close)"
         }
-        .joined(separator: "；")
+        .joined(separator: words.semicolon)
     }
 
     private func checks(_ day: DayReport, _ words: ReportWords) -> String {
         guard day.status == .inService else { return "" }
         if day.dailyChecks.isEmpty { return day.day.isWorkday ? words.missing : "" }
-        return day.dailyChecks.map { "\(clock($0.date)) \($0.actor)：\($0.note)" }.joined(separator: "；")
+        return day.dailyChecks.map { "\(clock($0.date)) \($0.actor)\(words.colon)\($0.note)" }.joined(
+            separator: words.semicolon)
     }
 
     static func csvField(_ text: String) -> String {

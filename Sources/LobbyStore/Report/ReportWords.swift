@@ -56,8 +56,16 @@ struct ReportWords: Sendable {
     var forcedOff: String
     var cleared: String
     var page: String
+    /// Punctuation between the report's words: full-width in Chinese, ASCII in English.
+    var comma: String
+    var semicolon: String
+    var colon: String
+    var open: String
+    var close: String
+    /// The line to sign on.
+    var blank: String
 
-    static func of(_ language: Configuration.Language) -> ReportWords {
+    static func of(_ language: Language) -> ReportWords {
         language == .english ? english : chinese
     }
 
@@ -121,7 +129,8 @@ struct ReportWords: Sendable {
         integrityHow: "可用 lobbyctl verify-log 复核数据库，用 lobbyctl events 查看该行。",
         signOff: ["制表人：", "审核人：", "日期："],
         legend: ["应开屏", "实际显示", "未显示", "维护/测试"], total: "合计", forcedOn: "强制开屏", forcedOff: "强制关屏",
-        cleared: "撤销人工干预", page: "页")
+        cleared: "撤销人工干预", page: "页", comma: "，", semicolon: "；", colon: "：", open: "（", close: "）",
+        blank: "＿＿＿＿＿＿＿＿")
 
     static let english = ReportWords(
         title: {
@@ -189,5 +198,6 @@ struct ReportWords: Sendable {
         integrityHow: "`lobbyctl verify-log` checks the database again; `lobbyctl events` shows the row.",
         signOff: ["Prepared by:", "Checked by:", "Date:"],
         legend: ["required", "shown", "not shown", "maintenance/test"], total: "Total", forcedOn: "forced on",
-        forcedOff: "forced off", cleared: "overrides cleared", page: "page")
+        forcedOff: "forced off", cleared: "overrides cleared", page: "page", comma: ", ", semicolon: "; ",
+        colon: ": ", open: " (", close: ")", blank: " ________________")
 }

@@ -1,0 +1,94 @@
+/// What `lobbyd --check-config` and `lobbyctl validate-config` tell the technician.
+extension Messages {
+    public enum Configuration {
+        static let error = Localized("错误", "error")
+        static let warning = Localized("警告", "warning")
+        static func font(_ path: String, _ error: String) -> Localized {
+            Localized("字体 \(path): \(error)", "font \(path): \(error)")
+        }
+        static func noCalendar(_ directories: String) -> Localized {
+            Localized(
+                "\(directories) 中没有节假日安排文件：没有法定日历，屏幕只会按周末关屏",
+                "no calendar file in \(directories): without the statutory calendar the screen would follow weekends only"
+            )
+        }
+        static func calendar(_ error: String) -> Localized { Localized("节假日安排：\(error)", "calendar: \(error)") }
+        static func trustedKeysNotDirectory(_ path: String) -> Localized {
+            Localized("受信任密钥：\(path) 不是目录", "trusted keys: \(path) is not a directory")
+        }
+        static func noTrustedKeys(_ path: String) -> Localized {
+            Localized(
+                "\(path) 中没有受信任的发布人公钥：所有发布内容单都会被退回",
+                "no trusted publisher keys in \(path): every playlist will be rejected")
+        }
+        static func trustedKeys(_ error: String) -> Localized { Localized("受信任密钥：\(error)", "trusted keys: \(error)") }
+        static func notDirectory(_ path: String) -> Localized {
+            Localized("\(path) 不是目录", "\(path) is not a directory")
+        }
+        static func noParent(_ path: String) -> Localized {
+            Localized("\(path) 不存在，上一级目录也不存在", "\(path) does not exist, nor does the directory that would hold it")
+        }
+        static func fallbackFails(_ path: String, _ problems: String) -> Localized {
+            Localized(
+                "常设通知 \(path) 未通过校验，lobbyd 将不显示它：\(problems)",
+                "the standing notice \(path) does not pass, lobbyd would run without it: \(problems)")
+        }
+        static func fallback(_ path: String, _ error: String) -> Localized {
+            Localized("常设通知 \(path): \(error)", "the standing notice \(path): \(error)")
+        }
+        static func noSerialDevice(_ device: String) -> Localized {
+            Localized(
+                "串口设备 \(device)（暂时）不存在：lobbyd 会一直重试直到它出现",
+                "serial device \(device) does not exist (yet): lobbyd will retry until it appears")
+        }
+
+        // The summary, one aspect per line.
+        static func site(_ name: String, _ language: String) -> Localized {
+            Localized("大厅：\(name)，语言 \(language)", "site: \(name), language \(language)")
+        }
+        static func panel(_ width: Int, _ height: Int, _ colours: String) -> Localized {
+            Localized("屏幕：\(width)×\(height) 点，\(colours)", "panel: \(width)x\(height) dots, \(colours)")
+        }
+        static func font(_ path: String, size: Int) -> Localized {
+            Localized("字体：\(path)，\(size) 像素", "font: \(path) at \(size) px")
+        }
+        static func zone(_ zone: String) -> Localized { Localized("时区：\(zone)", "time zone: \(zone)") }
+        static func windows(workday: String?, offday: String?) -> Localized {
+            Localized(
+                "开放时段：工作日 \(workday ?? "不开屏")；休息日 \(offday ?? "不开屏")",
+                "windows: workdays \(workday ?? "dark"); off-days \(offday ?? "dark")")
+        }
+        static func calendarDirectories(_ list: String) -> Localized {
+            Localized("节假日安排：\(list)", "calendar: \(list)")
+        }
+        static func spool(_ path: String) -> Localized {
+            Localized("投递目录：\(path)/{incoming,accepted,rejected}", "spool: \(path)/{incoming,accepted,rejected}")
+        }
+        static func keys(_ path: String) -> Localized { Localized("受信任密钥：\(path)", "trusted keys: \(path)") }
+        static func database(_ path: String) -> Localized { Localized("事件日志：\(path)", "database: \(path)") }
+        static func socket(_ path: String, mode: String, group: String) -> Localized {
+            Localized(
+                "控制套接字：\(path)，权限 \(mode)，操作员组 \(group)",
+                "control socket: \(path), mode \(mode), operators group \(group)")
+        }
+        static func serial(_ device: String, _ baud: Int, _ frame: String) -> Localized {
+            Localized("串口：\(device)，\(baud) 波特，\(frame)", "serial: \(device) at \(baud) baud, \(frame)")
+        }
+        static func relay(_ line: String, high: Bool) -> Localized {
+            Localized(
+                "，屏幕电源继电器接 \(line)（\(high ? "高" : "低")电平有效）",
+                ", panel power relay on \(line) (active \(high ? "high" : "low"))")
+        }
+        static func controller(_ driver: String, _ address: String, slots: Int) -> Localized {
+            Localized(
+                "控制卡：\(driver)，地址 \(address)，\(slots) 个图片位",
+                "controller: \(driver), address \(address), \(slots) picture slots")
+        }
+        static func onStop(keep: Bool) -> Localized {
+            keep
+                ? Localized("停止时：屏上保留最后的内容", "on stop: keep the last content on the sign")
+                : Localized("停止时：清空屏幕", "on stop: blank the sign")
+        }
+        static func logLevel(_ level: String) -> Localized { Localized("日志级别：\(level)", "log level: \(level)") }
+    }
+}

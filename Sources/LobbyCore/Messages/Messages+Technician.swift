@@ -1,0 +1,232 @@
+/// What the technician reads about the sign, the link, the event log and the font: the
+/// journal, `link_down` causes, and the errors of `render`, `preview`, `verify-log`.
+extension Messages {
+    public enum Link {
+        public static func cannotOpen(_ path: String, _ reason: String, permission: Bool) -> Localized {
+            Localized(
+                "\(path): 无法打开：\(reason)"
+                    + (permission
+                        ? "（串口属于 dialout 组：软件包中的服务单元以 SupplementaryGroups=dialout 运行 lobbyd；手动运行时执行 `sudo usermod -aG dialout $USER` 后重新登录）"
+                        : ""),
+                "\(path): cannot open: \(reason)"
+                    + (permission
+                        ? " (serial ports belong to the dialout group: the packaged unit runs lobbyd with SupplementaryGroups=dialout; by hand, run `sudo usermod -aG dialout $USER` and log in again)"
+                        : ""))
+        }
+        public static func writeFailed(_ path: String, _ reason: String) -> Localized {
+            Localized("\(path): 写入失败：\(reason)", "\(path): write failed: \(reason)")
+        }
+        public static func writeTimedOut(_ path: String, sent: Int, total: Int) -> Localized {
+            Localized(
+                "\(path): 写入超时，已发送 \(sent)/\(total) 字节", "\(path): write timed out after \(sent) of \(total) bytes")
+        }
+        public static func readFailed(_ path: String, _ reason: String) -> Localized {
+            Localized("\(path): 读取失败：\(reason)", "\(path): read failed: \(reason)")
+        }
+        public static func noReply(_ path: String, within: String) -> Localized {
+            Localized("\(path): 控制卡在 \(within) 内没有应答", "\(path): the sign did not answer within \(within)")
+        }
+        public static let portClosed = Localized("串口已关闭", "port closed")
+        public static let otherSideClosed = Localized("对端已关闭", "the other side closed")
+        public static func cannotConfigure(_ setting: String, _ reason: String) -> Localized {
+            Localized("无法设置 \(setting)：\(reason)", "cannot set \(setting): \(reason)")
+        }
+        public static let unknownError = Localized("未知错误", "unknown error")
+        public static func missedProbes(_ count: Int) -> Localized {
+            Localized("控制卡连续 \(count) 次探测没有应答", "the sign did not answer \(count) probes")
+        }
+        public static let noAnswer = Localized("控制卡没有应答", "the sign does not answer")
+        public static func ignoringLedger(_ path: String, _ error: String) -> Localized {
+            Localized(
+                "通信：忽略 \(path)（\(error)）；将重新同步控制卡", "link: ignoring \(path) (\(error)); the sign will be re-synced")
+        }
+        public static let adopting = Localized(
+            "通信：控制卡仍保存着上次发送的内容；只发送有变化的部分", "link: the sign still holds what was last sent; sending only what changed")
+        public static func clockSet(_ time: String) -> Localized {
+            Localized("通信：控制卡时钟不准；已校准为 \(time)", "link: the sign's clock was off; set to \(time)")
+        }
+        public static func up(_ path: String) -> Localized { Localized("通信正常：\(path)", "link up: \(path)") }
+        public static func down(_ path: String, _ cause: String) -> Localized {
+            Localized("通信中断：\(path): \(cause)", "link down: \(path): \(cause)")
+        }
+        public static func reset(_ path: String) -> Localized {
+            Localized(
+                "\(path) 上的控制卡断电或复位过（其内容清单或时钟表明如此）；重新上传全部内容",
+                "the sign on \(path) lost power or was reset (its manifest or clock says so); uploading everything again"
+            )
+        }
+        public static func sinceProbe(_ problems: String) -> Localized {
+            Localized("通信：自上次探测以来控制卡报告：\(problems)", "link: the sign reports since the previous probe: \(problems)")
+        }
+        public static func cannotRecord(_ path: String, _ error: String) -> Localized {
+            Localized(
+                "通信：无法在 \(path) 中记录控制卡保存的内容：\(error)", "link: cannot record what the sign holds in \(path): \(error)")
+        }
+        public static func relay(_ error: String) -> Localized {
+            Localized("无法切换屏幕电源继电器：\(error)", "cannot switch the panel-power relay: \(error)")
+        }
+        public static func refusedUpload(_ total: Int, _ problems: String) -> Localized {
+            Localized(
+                "通信：控制卡报告 \(total) 字节的上传有问题：\(problems)",
+                "link: the sign reports problems with an upload of \(total) bytes: \(problems)")
+        }
+        public static func cannotRemove(_ path: String, _ error: String) -> Localized {
+            Localized(
+                "通信：无法删除 \(path)（\(error)）；下次启动可能沿用一块拒收过内容的控制卡",
+                "link: cannot remove \(path) (\(error)); the next start may adopt a sign that refused")
+        }
+        public static func cutShort(sent: Int, total: Int) -> Localized {
+            Localized(
+                "通信：正在停止；上传在 \(sent)/\(total) 字节处中断，下次启动会重新同步控制卡",
+                "link: stopping; upload cut short after \(sent) of \(total) bytes, the next start re-syncs the sign")
+        }
+        public static func cannotShow(_ error: String) -> Localized {
+            Localized("这块控制卡无法显示这些内容：\(error)", "cannot show the content on this sign: \(error)")
+        }
+        public static func unconfirmed(_ total: Int) -> Localized {
+            Localized("通信：控制卡没有确认 \(total) 字节的上传", "link: the sign did not confirm an upload of \(total) bytes")
+        }
+        public static let resetDuringUpload = Localized(
+            "通信：上传过程中控制卡断电或复位；重新发送全部内容",
+            "link: the sign lost power or was reset during the upload; sending everything again")
+        public static func transport(pty: Bool) -> Localized {
+            pty
+                ? Localized("伪终端（termios）", "pseudo-terminal (termios)")
+                : Localized("串口（libserialport）", "serial port (libserialport)")
+        }
+        public static func using(_ transport: String, for path: String) -> Localized {
+            Localized("通信：\(path) 使用\(transport)", "link: using \(transport) for \(path)")
+        }
+
+        // What an Alpha sign's error register says.
+        public static let illegalCommand = Localized("拒收了一条命令或文件标签", "refused a command or file label")
+        public static let checksum = Localized("校验和错误", "checksum errors")
+        public static let bufferOverflow = Localized("串口缓冲区溢出", "serial buffer overflow")
+        public static let timeout = Localized("串口超时", "serial timeout")
+        public static let framing = Localized("帧错误", "framing errors")
+        public static let parity = Localized("奇偶校验错误", "parity errors")
+
+        // The controller seam.
+        public static func panelTooLarge(_ width: Int, _ height: Int, limit: String) -> Localized {
+            Localized(
+                "\(width)×\(height) 的屏幕超出了该控制卡驱动支持的范围（\(limit)）",
+                "a \(width)x\(height) panel is larger than this controller driver supports (\(limit))")
+        }
+        public static let alphaLimit = Localized(
+            "Alpha 大点阵图片，最大 65535×65535 点", "Alpha large DOTS pictures, up to 65535x65535 dots")
+        public static func tooManyPages(_ pages: Int, slots: Int) -> Localized {
+            Localized(
+                "节目有 \(pages) 个不同页面，但控制卡内存只能存 \(slots) 张图片（[controller] picture_slots）",
+                "the program has \(pages) different pages but the sign's memory holds \(slots) pictures ([controller] picture_slots)"
+            )
+        }
+    }
+
+    public enum Store {
+        public static func cannotOpen(_ path: String, _ reason: String) -> Localized {
+            Localized("\(path): 无法打开事件日志：\(reason)", "\(path): cannot open the event log: \(reason)")
+        }
+        public static func corrupt(_ path: String, _ reason: String, recovery: String) -> Localized {
+            Localized(
+                "\(path): 事件日志已损坏（\(reason)），lobbyd 不会在它上面启动。恢复可读部分（如需要先 apt-get install sqlite3），连同其预写日志一起移走：\(recovery)",
+                "\(path): the event log is damaged (\(reason)). lobbyd will not start on it. To recover what can be read (apt-get install sqlite3 first if needed), moving its write-ahead log with it: \(recovery)"
+            )
+        }
+        public static func writeFailed(_ path: String, _ reason: String) -> Localized {
+            Localized("\(path): 无法写入事件日志：\(reason)", "\(path): cannot write to the event log: \(reason)")
+        }
+        public static func readFailed(_ path: String, _ reason: String) -> Localized {
+            Localized("\(path): 无法读取事件日志：\(reason)", "\(path): cannot read the event log: \(reason)")
+        }
+        public static func noAnchor(rows: Int, file: String) -> Localized {
+            Localized(
+                "日志有 \(rows) 行，却没有锚点：锚点文件 \(file) 不存在（从没有锚点的版本升级后出现一次属正常；否则是被删除了）",
+                "the log has \(rows) rows but no anchor: the anchor file \(file) is missing (once after an upgrade from a release without anchors; otherwise it was deleted)"
+            )
+        }
+        public static func unanchoredCheckpoint(_ row: String) -> Localized {
+            Localized(
+                "截至第 \(row) 行的保留期检查点不在任何锚点中：有行在保留期清理之外被删除",
+                "retention checkpoint up to row \(row) is in no anchor: rows were deleted outside retention")
+        }
+        public static let whileStopped = Localized("在 lobbyd 停止期间", "while lobbyd was stopped")
+        public static let uncleanStop = Localized(
+            "在 lobbyd 最后一个锚点之后、再次启动之前（非正常停止）",
+            "after lobbyd's last anchor, before it started again (an unclean stop)")
+        public static func writtenBetween(_ first: Int64, _ last: Int64, when: Localized, from: String, to: String)
+            -> Localized
+        {
+            Localized(
+                "第 \(first)–\(last) 行是\(when.chinese)写入的，时间在 \(from) 和 \(to) 之间",
+                "rows \(first)–\(last) were written \(when.english), between \(from) and \(to)")
+        }
+        public static func tailDeleted(last: Int64, row: Int64, at: String) -> Localized {
+            Localized(
+                "日志到第 \(last) 行结束，但在 \(at) 时有第 \(row) 行：末尾被删除了",
+                "the log ends at row \(last) but held row \(row) at \(at): its tail was deleted")
+        }
+        public static func rowMissing(_ row: Int64, at: String) -> Localized {
+            Localized("在 \(at) 设锚的第 \(row) 行不见了", "row \(row), anchored at \(at), is missing")
+        }
+        public static func rewritten(_ row: Int64, at: String) -> Localized {
+            Localized(
+                "第 \(row) 行不是 \(at) 设锚时的那一行：被改写过", "row \(row) is not the row anchored at \(at): it was rewritten")
+        }
+        /// A break in the chain, as `EventLog.verify` names it (`Verification.notFollowing`, `.edited`).
+        public static func breakReason(_ reason: String, notFollowing: String, edited: String) -> Localized {
+            switch reason {
+            case notFollowing: Localized("与上一行不衔接（有行被删除或插入）", notFollowing)
+            case edited: Localized("内容与其哈希不符（该行被改写）", edited)
+            default: Localized(reason, reason)
+            }
+        }
+    }
+
+    public enum Render {
+        public static func fontUnreadable(_ path: String) -> Localized {
+            Localized(
+                "\(path): 无法打开字体文件：文件不存在或不可读", "\(path): cannot open the font file: it does not exist or cannot be read"
+            )
+        }
+        public static func notAFont(_ path: String) -> Localized {
+            Localized("\(path): 不是 FreeType 能读的字体文件", "\(path): not a font file FreeType can read")
+        }
+        public static func freeType(_ path: String, code: Int32) -> Localized {
+            Localized(
+                "\(path): FreeType 无法打开这个字体（FreeType 错误 \(code)）",
+                "\(path): FreeType cannot open this font (FreeType error \(code))")
+        }
+        public static func fontNotAFile(_ path: String) -> Localized {
+            Localized("\(path): 不是字体文件（是目录、管道或设备）", "\(path): not a font file (a directory, pipe or device)")
+        }
+        public static func sizeNotAvailable(_ path: String, _ size: Int, available: String) -> Localized {
+            Localized(
+                "\(path): 点阵字体没有 \(size) 像素的字号；可用：\(available)",
+                "\(path): bitmap font has no \(size) px size; available: \(available)")
+        }
+        public static func doesNotFitOnePage(_ pages: Int) -> Localized {
+            Localized(
+                "静止显示的内容需要 \(pages) 屏；请缩短，或改用 mode = \"page\" 或 \"scroll\"",
+                "static text needs \(pages) pages; shorten it or use mode \"page\" or \"scroll\"")
+        }
+        public static func lineTallerThanPanel(_ line: Int, _ panel: Int) -> Localized {
+            Localized(
+                "一行字高 \(line) 点，但屏幕只有 \(panel) 行", "a line is \(line) dots tall but the panel has only \(panel) rows")
+        }
+        public static func tooLarge(_ dots: Int, limit: Int) -> Localized {
+            Localized(
+                "这段文字需要 \(dots) 点的图片，超过最多绘制的 \(limit) 点；请缩短，或用更小的字体或屏幕",
+                "the text would need \(dots) dots of pictures, more than the \(limit) drawn at most; shorten it or use a smaller font or panel"
+            )
+        }
+        public static func tooManyGlyphs(_ mebibytes: Int) -> Localized {
+            Localized(
+                "这段文字中不同的字太多，在这个字号下超过 \(mebibytes) MiB 的字形缓存；请缩短或用更小的字体",
+                "the text has more different characters than \(mebibytes) MiB of glyphs hold at this font size; shorten it or use a smaller font"
+            )
+        }
+        public static func character(_ code: String, _ scalar: String, at offset: Int) -> Localized {
+            Localized("第 \(offset) 个字符 \(code) '\(scalar)'", "\(code) '\(scalar)' at character \(offset)")
+        }
+    }
+}
