@@ -40,16 +40,15 @@ cleanup() {
     kill "${sim:-}" 2>/dev/null || true
     wait 2>/dev/null || true
     echo
-    echo "== demo over. The hall is in $hall:"
-    echo "   lobbyd.log (the daemon's log), spool/accepted/ (archived playlists), pictures/ (what the sign showed)"
+    echo "== demo over (演示结束). The hall is in $hall:"
+    echo "   lobbyd.log (the daemon's log), lobby-sim.log (the simulated sign's), pictures/ (what the sign showed),"
+    echo "   spool/accepted/ (archived playlists), state/lobbyd.sqlite (the event log). This month's report:"
+    echo "     $bin/lobbyctl report --config $hall/lobbyd.toml --month 2026-11 --format md"
+    echo "     $bin/lobbyctl events --config $hall/lobbyd.toml --limit 20"
 }
 trap cleanup EXIT INT TERM
 
-"$bin/lobby-sim" --link "$hall/sign" --baud 0 --png "$hall/pictures" --control "$hall/sign-control" &
-sim=$!
-while [ ! -e "$hall/sign" ]; do sleep 0.1; done
-"$bin/lobbyd" --config "$hall/lobbyd.toml" --clock-start "2026-11-25T08:19:50" > "$hall/lobbyd.log" 2>&1 &
-daemon=$!
+info() {
 cat <<INFO
 == lobbyd is running against the simulated sign for $seconds s (DEMO_SECONDS=N to change; Ctrl-C stops).
    Hall time starts at 08:19:50 on a workday; at 08:20:00 the screen lights up.
@@ -63,4 +62,20 @@ cat <<INFO
      $bin/lobbyctl override off --until 08:30 --reason "消防演练" --socket $hall/control.sock
      $bin/lobbyctl test-pattern checkerboard --minutes 1 --socket $hall/control.sock
 INFO
+}
+# On a terminal the instructions stay at the top and the panel is drawn below them, in place;
+# the simulator's own lines go to its log.
+if [ -t 1 ]; then printf '\033[H\033[2J'; fi
+info
+# Rows the instructions take on this terminal, long lines wrapped (fold counts bytes, so a line
+# with Chinese counts long: the panel then starts a row lower, never over the text).
+lines=$(info | fold -w "$(tput cols 2>/dev/null || echo 80)" | wc -l)
+"$bin/lobby-sim" --link "$hall/sign" --baud 0 --png "$hall/pictures" --control "$hall/sign-control" \
+    --log "$hall/lobby-sim.log" --draw-row $((lines + 2)) &
+sim=$!
+while [ ! -e "$hall/sign" ]; do sleep 0.1; done
+"$bin/lobbyd" --config "$hall/lobbyd.toml" --clock-start "2026-11-25T08:19:50" > "$hall/lobbyd.log" 2>&1 &
+daemon=$!
 sleep "$seconds"
+# Below the panel, so that the closing message does not overwrite it.
+if [ -t 1 ]; then printf '\033[%d;1H' $((lines + 2 + 20)); fi

@@ -10,6 +10,11 @@ struct SimulatorOptions {
     var png: String?
     var dump: String?
     var draw: Bool
+    /// The terminal row the panel is drawn at, in place (the lines above stay); `nil` clears
+    /// the screen for each page.
+    var drawRow: Int?
+    /// Where the machine-readable lines go instead of standard output.
+    var log: String?
     var memoryPool: Int
     /// How long the sign takes to handle a packet, and a picture or memory table (at real line
     /// speed only; `--baud 0` handles everything at once). Defaults: `LobbySim`'s options.
@@ -63,6 +68,12 @@ struct LobbySim: ParsableCommand {
     @Flag(help: "Do not draw the panel in the terminal (machine-readable lines only).")
     var quiet = false
 
+    @Option(help: "Draw the panel from this terminal row, leaving the lines above it (the demo's instructions).")
+    var drawRow: Int?
+
+    @Option(help: "Write the machine-readable lines (pages, faults) to this file instead of standard output.")
+    var log: String?
+
     func validate() throws {
         guard (0...60_000).contains(packetMs), (0...60_000).contains(pictureMs) else {
             throw ValidationError("--packet-ms and --picture-ms must be 0 to 60000")
@@ -77,7 +88,8 @@ struct LobbySim: ParsableCommand {
     func run() throws {
         let sign = try SimulatedSign(
             options: SimulatorOptions(
-                link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet, memoryPool: memory,
+                link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet, drawRow: drawRow,
+                log: log, memoryPool: memory,
                 packetMilliseconds: packetMs, pictureMilliseconds: pictureMs))
         let controlDescriptor = try control.map(Self.openControl)
         var terminal: PseudoTerminal? = try PseudoTerminal(link: link)

@@ -174,9 +174,21 @@ final class SimulatedSign {
         showIfChanged()
     }
 
-    /// Machine-readable lines on stdout (tests wait on them) unless drawing for a person.
+    /// Machine-readable lines on stdout (tests wait on them), or in `--log` when a person
+    /// watches the panel.
     func say(_ line: String) {
-        FileHandle.standardOutput.write(Data("lobby-sim: \(line)\n".utf8))
+        let data = Data("lobby-sim: \(line)\n".utf8)
+        if let log = options.log, let handle = FileHandle(forWritingAtPath: log) ?? Self.create(log) {
+            handle.seekToEndOfFile()
+            handle.write(data)
+            try? handle.close()
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    private static func create(_ path: String) -> FileHandle? {
+        FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
     }
 
     private func showIfChanged() {
@@ -216,13 +228,62 @@ final class SimulatedSign {
         guard options.draw else { return }
         let pages = sign.pages
         let terminal = isatty(STDOUT_FILENO) == 1
-        var text = terminal ? "\u{1B}[H\u{1B}[2J" : ""
+        var lines: [String]
         if pages.isEmpty {
-            text += "[panel dark]\n"
+            lines = ["[panel dark]"]
         } else {
-            text += "[page \(displayed + 1) of \(pages.count)]\n" + pages[displayed].terminalPreview(colors: terminal)
+            lines =
+                ["[page \(displayed + 1) of \(pages.count)]"]
+                + pages[displayed].terminalPreview(colors: terminal).split(separator: "\n").map(String.init)
+        }
+        // Wider than the terminal: the left part, and where the whole page is.
+        let columns = Self.terminalColumns()
+        if terminal, let columns, let widest = lines.map(Self.visibleWidth).max(), widest > columns {
+            lines = lines.map { Self.cropped($0, to: columns) }
+            lines.append(
+                "[\(widest) columns, this terminal shows \(columns)"
+                    + (options.png.map { "; whole pages: \($0)/page-N.png]" } ?? "]"))
+        }
+        let text: String
+        if terminal, let row = options.drawRow {
+            // In place from `row`, each line cleared to its end, the rest of the screen kept.
+            text =
+                "\u{1B}7" + lines.enumerated().map { "\u{1B}[\(row + $0.offset);1H\u{1B}[K\($0.element)" }.joined()
+                + "\u{1B}[\(row + lines.count);1H\u{1B}[J\u{1B}8"
+        } else {
+            text = (terminal ? "\u{1B}[H\u{1B}[2J" : "") + lines.joined(separator: "\n") + "\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private static func terminalColumns() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// Columns a line takes, its colour escapes not counted.
+    private static func visibleWidth(_ line: String) -> Int {
+        line.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression).count
+    }
+
+    /// The first `columns` visible characters, escapes kept, colour reset at the end.
+    private static func cropped(_ line: String, to columns: Int) -> String {
+        var result = ""
+        var visible = 0
+        var escape = false
+        for character in line {
+            if character == "\u{1B}" { escape = true }
+            if escape {
+                result.append(character)
+                if character == "m" { escape = false }
+                continue
+            }
+            guard visible < columns else { continue }
+            result.append(character)
+            visible += 1
+        }
+        return result + (line.contains("\u{1B}") ? "\u{1B}[0m" : "")
     }
 
     /// A line per read: seconds since start, then the bytes in hex.
