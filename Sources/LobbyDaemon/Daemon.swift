@@ -225,7 +225,7 @@ public enum Daemon {
     {
         let validator = try makeValidator(configuration)
         if validator.trust.keys.isEmpty {
-            Logger(label: "lobbyd").warning("\(Messages.Daemon.noTrustedKeys(configuration.paths.trustedKeys))")
+            Logger(label: "lobbyd").warning("\(Messages.Configuration.noTrustedKeys(configuration.paths.trustedKeys))")
         }
         return try SpoolWatcher(
             archive: SpoolArchive(spool: configuration.paths.spool), validator: validator, now: clock.now,

@@ -12,29 +12,9 @@ public enum DaemonLogging {
         let swiftLogLevel = Logger.Level(rawValue: level.rawValue) ?? .info
         let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
-            if journal { return OneLineHandler(JournalLineHandler(label: label, logLevel: swiftLogLevel)) }
-            return OneLineHandler(TerminalLineHandler(label: label, logLevel: swiftLogLevel, zone: zone))
+            OneLineHandler(
+                LineHandler(label: label, logLevel: swiftLogLevel, start: journal ? .priority : .time(zone)))
         }
-    }
-}
-
-/// `2026-11-25T10:00:00+08:00 warning lobbyd: event=link_down link_down: …` on stderr.
-struct TerminalLineHandler: LogHandler {
-    let label: String
-    var logLevel: Logger.Level
-    let zone: TimeZone
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let fields = metadata.merging(event.metadata ?? [:]) { $1 }
-        let prefix = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
-        let line = "\(zone.iso8601(Date())) \(event.level) \(label): \(prefix)\(event.message)\n"
-        FileHandle.standardError.write(Data(line.utf8))
     }
 }
 
@@ -70,10 +50,19 @@ struct OneLineHandler<Wrapped: LogHandler>: LogHandler {
     }
 }
 
-/// `<5>lobbyd: event=screen_on screen_on: workday window 08:20-12:00` on stderr.
-struct JournalLineHandler: LogHandler {
+/// One line per record on stderr: `<5>lobbyd: event=screen_on screen_on: …` for journald, or
+/// `2026-11-25T10:00:00+08:00 notice lobbyd: event=screen_on …` by hand.
+struct LineHandler: LogHandler {
+    /// What a line starts with: the syslog priority (journald adds the time), or the time in
+    /// the hall's zone and the level.
+    enum Start {
+        case priority
+        case time(TimeZone)
+    }
+
     let label: String
     var logLevel: Logger.Level
+    let start: Start
     var metadata: Logger.Metadata = [:]
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -84,8 +73,12 @@ struct JournalLineHandler: LogHandler {
     func log(event: LogEvent) {
         let fields = metadata.merging(event.metadata ?? [:]) { $1 }
         let prefix = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
-        let line = "<\(Self.priority(event.level))>\(label): \(prefix)\(event.message)\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        let head =
+            switch start {
+            case .priority: "<\(Self.priority(event.level))>\(label)"
+            case .time(let zone): "\(zone.iso8601(Date())) \(event.level) \(label)"
+            }
+        FileHandle.standardError.write(Data("\(head): \(prefix)\(event.message)\n".utf8))
     }
 
     /// syslog priorities: critical 2, error 3, warning 4, notice 5, info 6, debug and trace 7.

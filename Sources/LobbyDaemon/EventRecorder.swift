@@ -79,7 +79,7 @@ public final class EventRecorder: Sendable {
             var check = try log.verify(against: recent)
             // Before lobbyd writes anything, the log must end where the last anchor left it.
             if let last = anchors.last, let head = try? log.head(), head.row > last.row {
-                let when = last.reason == .stop ? Messages.Daemon.whileStopped : Messages.Daemon.afterLastAnchor
+                let when = last.reason == .stop ? Messages.Store.whileStopped : Messages.Daemon.afterLastAnchor
                 check.problems.append(
                     Messages.Daemon.rowsWritten(last.row + 1, head.row, when: when, after: last.ts).description)
             }

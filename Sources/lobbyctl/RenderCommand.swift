@@ -167,7 +167,7 @@ extension RenderCommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             return Messages.Console.directoryMissing(directory).description
         }
-        guard isDirectory.boolValue else { return Messages.Console.notADirectory(directory).description }
+        guard isDirectory.boolValue else { return Messages.Configuration.notDirectory(directory).description }
         return access(directory, W_OK) == 0 ? nil : Messages.Console.cannotWriteIn(directory).description
     }
 }

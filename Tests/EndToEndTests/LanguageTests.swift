@@ -202,11 +202,7 @@ final class LanguageTests {
 
 /// Looking at printed text as a reader does.
 enum MessageText {
-    static func isChinese(_ character: Character) -> Bool {
-        character.unicodeScalars.contains {
-            $0.properties.isIdeographic || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
-        }
-    }
+    static func isChinese(_ character: Character) -> Bool { ChineseText.isChinese(character) }
 
     /// The line without what is not prose: quoted text, paths, options, placeholders, TOML
     /// sections, times, and words that hold digits, `_`, `.`, `@`, `=` or `/`.

@@ -114,12 +114,7 @@ struct MessageCatalogueTests {
         return text.range(of: #"[A-Za-z]{2,}[ ,;]+[A-Za-z]{2,}"#, options: .regularExpression) != nil
     }
 
-    /// A Chinese character or Chinese punctuation (，。：（）、…).
-    static func isChinese(_ character: Character) -> Bool {
-        character.unicodeScalars.contains {
-            $0.properties.isIdeographic || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
-        }
-    }
+    static func isChinese(_ character: Character) -> Bool { ChineseText.isChinese(character) }
 
     /// The text without `\"…\"` quotations and `{}` placeholders' surroundings: quoted content
     /// (a holiday's name, the word the office must write) may be Chinese in English.

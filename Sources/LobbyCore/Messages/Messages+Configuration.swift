@@ -16,13 +16,13 @@ extension Messages {
         static func trustedKeysNotDirectory(_ path: String) -> Localized {
             Localized("受信任密钥：\(path) 不是目录", "trusted keys: \(path) is not a directory")
         }
-        static func noTrustedKeys(_ path: String) -> Localized {
+        public static func noTrustedKeys(_ path: String) -> Localized {
             Localized(
                 "\(path) 中没有受信任的发布人公钥：所有发布内容单都会被退回",
                 "no trusted publisher keys in \(path): every playlist will be rejected")
         }
         static func trustedKeys(_ error: String) -> Localized { Localized("受信任密钥：\(error)", "trusted keys: \(error)") }
-        static func notDirectory(_ path: String) -> Localized {
+        public static func notDirectory(_ path: String) -> Localized {
             Localized("\(path) 不是目录", "\(path) is not a directory")
         }
         static func noParent(_ path: String) -> Localized {

@@ -35,9 +35,6 @@ extension Messages {
         public static func outMissing(_ out: String) -> Localized {
             Localized("--out \(out)：目录不存在", "--out \(out): no such directory")
         }
-        public static func notADirectory(_ path: String) -> Localized {
-            Localized("\(path) 不是目录", "\(path) is not a directory")
-        }
         public static func cannotWriteIn(_ directory: String) -> Localized {
             Localized("没有在 \(directory) 中写入的权限", "no permission to write in \(directory)")
         }

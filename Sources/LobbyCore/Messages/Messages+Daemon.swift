@@ -68,11 +68,6 @@ extension Messages {
                 "configuration reloaded from \(path): windows, calendars, time zone, content rules, trusted keys and language"
                     + (restart.map { "; restart lobbyd to apply \($0)" } ?? ""))
         }
-        public static func noTrustedKeys(_ path: String) -> Localized {
-            Localized(
-                "\(path) 中没有受信任的发布人公钥：所有发布内容单都会被退回",
-                "no trusted publisher keys in \(path): every playlist will be rejected")
-        }
         public static func accepted(_ id: String, _ version: Int, from publisher: String, to path: String) -> Localized
         {
             Localized(
@@ -116,7 +111,6 @@ extension Messages {
         public static func retentionFailed(_ error: String) -> Localized {
             Localized("清理过期事件失败：\(error)", "retention failed: \(error)")
         }
-        public static let whileStopped = Localized("在 lobbyd 停止期间", "while lobbyd was stopped")
         public static let afterLastAnchor = Localized(
             "在 lobbyd 最后一个锚点之后（非正常停止）", "after lobbyd's last anchor (an unclean stop)")
         public static func rowsWritten(_ first: Int64, _ last: Int64, when: Localized, after: String) -> Localized {
