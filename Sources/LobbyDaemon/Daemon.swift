@@ -78,7 +78,7 @@ public enum Daemon {
         }
         try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
         notifier.notify("STOPPING=1")
-        recorder.record(.daemonStop, "stopped", at: clock.now())
+        recorder.record(.daemonStop, Messages.Daemon.stopped.description, at: clock.now())
         recorder.anchor(.stop, at: clock.now())
         recorder.reportUnwritten()
     }

@@ -8,12 +8,14 @@ import Logging
 /// warning (sd-daemon(3)), so `journalctl -p warning` selects by level; journald adds the time.
 /// By hand, each line starts with the time in the hall's zone (`zone`), not the machine's.
 public enum DaemonLogging {
-    public static func bootstrap(level: LobbyCore.LogLevel, zone: TimeZone) {
+    /// `now` is the daemon's clock, so that a line's time is its events' (also under
+    /// `--clock-start`).
+    public static func bootstrap(level: LobbyCore.LogLevel, zone: TimeZone, now: @escaping @Sendable () -> Date) {
         let swiftLogLevel = Logger.Level(rawValue: level.rawValue) ?? .info
         let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
         LoggingSystem.bootstrap { label in
             OneLineHandler(
-                LineHandler(label: label, logLevel: swiftLogLevel, start: journal ? .priority : .time(zone)))
+                LineHandler(label: label, logLevel: swiftLogLevel, start: journal ? .priority : .time(zone, now)))
         }
     }
 }
@@ -57,7 +59,7 @@ struct LineHandler: LogHandler {
     /// the hall's zone and the level.
     enum Start {
         case priority
-        case time(TimeZone)
+        case time(TimeZone, @Sendable () -> Date)
     }
 
     let label: String
@@ -76,7 +78,7 @@ struct LineHandler: LogHandler {
         let head =
             switch start {
             case .priority: "<\(Self.priority(event.level))>\(label)"
-            case .time(let zone): "\(zone.iso8601(Date())) \(event.level) \(label)"
+            case .time(let zone, let now): "\(zone.iso8601(now())) \(event.level) \(label)"
             }
         FileHandle.standardError.write(Data("\(head): \(prefix)\(event.message)\n".utf8))
     }

@@ -20,7 +20,9 @@ struct CalendarCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        guard let first = LocalDate(parsing: from), let last = LocalDate(parsing: to), first <= last else {
+        guard let first = LocalDate(parsing: from) ?? LocalDate(chinese: from),
+            let last = LocalDate(parsing: to) ?? LocalDate(chinese: to), first <= last
+        else {
             Console.error("lobbyctl calendar: \(Messages.Console.calendarRange(from, to))")
             throw ExitCode(ExitStatus.usage)
         }

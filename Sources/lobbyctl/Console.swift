@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import LobbyCore
 
@@ -19,5 +20,30 @@ enum JSONLine {
             (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
             ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Where lobbyctl is told to write, checked before anything is done: a missing directory is a
+/// run-time failure (exit 1) that says "目录不存在", never a temporary file's name.
+enum OutputPlace {
+    /// The directory that would hold `file` exists, and `file` is not a directory.
+    static func requireParent(of file: String) throws {
+        if isDirectory(file) {
+            Console.error("lobbyctl: \(Messages.Configuration.notAFile(file))")
+            throw ExitCode(ExitStatus.failure)
+        }
+        try requireDirectory(URL(fileURLWithPath: file).deletingLastPathComponent().path)
+    }
+
+    static func requireDirectory(_ directory: String) throws {
+        guard isDirectory(directory) else {
+            Console.error("lobbyctl: \(Messages.Console.directoryMissing(directory))")
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
 }

@@ -10,8 +10,12 @@ struct ControlOptions: ParsableArguments {
     @Flag(help: Messages.Help.json.argument)
     var json = false
 
+    /// With `--json` the replies' words are English whatever the language: scripts read the
+    /// same text from every hall and every shell.
     func connect() throws -> ControlClient {
-        try ControlClient.connect(path: socket)
+        var client = try ControlClient.connect(path: socket)
+        if json { client.replyLanguage = .english }
+        return client
     }
 
     /// Sends `request` (over `client`, or a new connection) and decodes the reply; with `--json`
@@ -41,6 +45,8 @@ struct ControlClient {
     private let descriptor: Int32
     private let path: String
     private var pending: [UInt8] = []
+    /// The language lobbyd is asked to answer in; `nil`: this run's.
+    var replyLanguage: Language?
 
     static func connect(path: String) throws -> ControlClient {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
@@ -84,9 +90,11 @@ struct ControlClient {
         guard let greeting, ControlCoding.replyClass(of: greeting) == "VERSION" else {
             throw failure("lobbyctl: \(Messages.Console.notLobbyd(path))")
         }
-        if let version = try? ControlCoding.decode(VersionReply.self, from: greeting),
-            version.proto != ControlProtocol.version
-        {
+        let version = try? ControlCoding.decode(VersionReply.self, from: greeting)
+        if !LanguageOption.isExplicit, let hall = version?.language.flatMap(Language.init(rawValue:)) {
+            Language.current = hall
+        }
+        if let version, version.proto != ControlProtocol.version {
             Console.error(
                 "lobbyctl: \(Messages.Console.protocolMismatch(version.release, version.proto, ControlProtocol.version))"
             )
@@ -111,7 +119,7 @@ struct ControlClient {
 
     /// Sends one request, asking for the reply in this run's language.
     func send(_ fields: [String: Any]) throws {
-        let request = fields.merging(["lang": Language.current.rawValue]) { mine, _ in mine }
+        let request = fields.merging(["lang": (replyLanguage ?? Language.current).rawValue]) { mine, _ in mine }
         let line = Array(try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])) + [0x0A]
         var offset = 0
         while offset < line.count {

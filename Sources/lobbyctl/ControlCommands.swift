@@ -129,6 +129,12 @@ struct OverrideCommand: ParsableCommand {
 
     @OptionGroup var control: ControlOptions
 
+    /// What lobbyd would refuse, refused here as a wrong command line (64).
+    func validate() throws {
+        try CommandLineValues.oneOf(state, "<state>", ["on", "off", "clear"])
+        try CommandLineValues.required(reason, "--reason")
+    }
+
     func run() throws {
         var client = try control.connect()
         var request: [String: Any] = ["command": "override", "state": state, "reason": reason]
@@ -158,6 +164,12 @@ struct MaintenanceCommand: ParsableCommand {
 
     @OptionGroup var control: ControlOptions
 
+    func validate() throws {
+        try CommandLineValues.oneOf(action, "<action>", ["start", "end"])
+        if action == "start" { try CommandLineValues.required(note ?? "", "--note") }
+        if let pattern { try CommandLineValues.oneOf(pattern, "--pattern", TestPattern.allCases.map(\.rawValue)) }
+    }
+
     func run() throws {
         var request: [String: Any] = ["command": "maintenance", "action": action]
         if let note { request["note"] = note }
@@ -175,6 +187,10 @@ struct DailyCheckCommand: ParsableCommand {
     var note: String
 
     @OptionGroup var control: ControlOptions
+
+    func validate() throws {
+        try CommandLineValues.required(note, "--note")
+    }
 
     func run() throws {
         try control.change(["command": "daily-check", "note": note])
@@ -196,6 +212,13 @@ struct TestPatternCommand: ParsableCommand {
     var minutes = 5
 
     @OptionGroup var control: ControlOptions
+
+    func validate() throws {
+        try CommandLineValues.oneOf(pattern, "<pattern>", TestPattern.allCases.map(\.rawValue))
+        guard (1...60).contains(minutes) else {
+            throw ValidationError(Messages.Console.outOfRange("--minutes", minutes, 1, 60).description)
+        }
+    }
 
     func run() throws {
         try control.change(["command": "test-pattern", "pattern": pattern, "minutes": minutes])
@@ -241,4 +264,20 @@ private func resolveTime(_ text: String, client: inout ControlClient) throws -> 
 /// The daemon's clock, from its status: `2026-11-25T09:12:00+08:00`.
 private func daemonNow(_ client: inout ControlClient) throws -> String {
     try ControlCoding.decode(StatusReport.self, from: try client.request(["command": "status"])).now
+}
+
+/// Values lobbyd would refuse, checked on the command line: exit 64 naming the option.
+enum CommandLineValues {
+    static func oneOf(_ value: String, _ option: String, _ allowed: [String]) throws {
+        guard allowed.contains(value) else {
+            throw ValidationError(
+                Messages.Console.expectedOneOf(option, value, allowed.joined(separator: ", ")).description)
+        }
+    }
+
+    static func required(_ value: String, _ option: String) throws {
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError(Messages.Console.required(option).description)
+        }
+    }
 }

@@ -10,6 +10,14 @@ enum LanguageOption {
         var description: String { Messages.Console.badLanguage(value).description }
     }
 
+    /// Whether `--lang` or the locale chose the language; if not, lobbyctl speaks the language
+    /// of the lobbyd it talks to (its greeting says it), not the configuration's it may not see.
+    nonisolated(unsafe) static var isExplicit = false
+
+    /// Options without a value: a `--lang` after any other option is that option's value
+    /// (`render --text --lang=en` draws the text "--lang=en").
+    static let flags: Set<String> = ["--json", "--help", "-h", "--version", "--check-config", "--quiet"]
+
     /// Removes `--lang X` or `--lang=X` from `arguments`; the last one given wins.
     static func extract(from arguments: inout [String]) throws(Invalid) -> Language? {
         var chosen: Language?
@@ -20,6 +28,11 @@ enum LanguageOption {
             if argument == "--" {
                 kept += arguments[index...]
                 break
+            }
+            if let previous = kept.last, previous.hasPrefix("-"), !previous.contains("="), !flags.contains(previous) {
+                kept.append(argument)
+                index += 1
+                continue
             }
             var value: String?
             if argument == "--lang" {

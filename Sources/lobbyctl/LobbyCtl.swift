@@ -31,8 +31,12 @@ struct LobbyCtl: ParsableCommand {
             Console.error("lobbyctl: \(error)")
             Glibc.exit(ExitStatus.usage)
         }
+        let environment = ProcessInfo.processInfo.environment
         Language.current = Language.chosen(
-            flag: flag, environment: ProcessInfo.processInfo.environment, site: LanguageOption.siteLanguage(arguments))
+            flag: flag, environment: environment, site: LanguageOption.siteLanguage(arguments))
+        LanguageOption.isExplicit =
+            Language.chosen(flag: flag, environment: environment, site: .english)
+            == Language.chosen(flag: flag, environment: environment, site: .chinese)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -18,6 +18,7 @@ struct KeygenCommand: ParsableCommand {
     var file: String?
 
     func run() throws {
+        try OutputPlace.requireDirectory(out)
         let key = PublisherKey(publisher: name)
         let stem = "\(out)/\(file ?? key.publicKey.keyID)"
         for path in ["\(stem).key", "\(stem).pub"] where FileManager.default.fileExists(atPath: path) {
@@ -88,6 +89,7 @@ struct SubmitCommand: ParsableCommand {
         let (playlist, _, bytes, signature) = try check.verify(file)
         let spoolDirectory = try spool ?? check.configuration.load().paths.spool
         let incoming = "\(spoolDirectory)/incoming"
+        try OutputPlace.requireDirectory(incoming)
         let name = URL(fileURLWithPath: file).lastPathComponent
         try run(Messages.Console.submitting) {
             // The signature first: the spool watcher then usually sees a complete pair at once.
@@ -114,6 +116,11 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try configuration.load()
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            Console.error("lobbyctl: \(Messages.Configuration.notDirectory(out))")
+            throw ExitCode(ExitStatus.failure)
+        }
         try run(Messages.Console.previewing) {
             let text = String(decoding: try AtomicFile.read(playlist), as: UTF8.self)
             let parsed = try Playlist.parse(text: text, file: playlist, zone: configuration.timeZone)

@@ -32,6 +32,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let out { try OutputPlace.requireParent(of: out) }
+        if let outDir { try OutputPlace.requireDirectory(outDir) }
         let configuration = try source.configuration.load()
         let now = Date()
         let today = configuration.timeZone.localTime(of: now).date

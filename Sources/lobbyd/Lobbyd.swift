@@ -73,8 +73,8 @@ struct Lobbyd: AsyncParsableCommand {
             print("\(config): OK\n\(configuration.summary)")
             return
         }
-        DaemonLogging.bootstrap(level: configuration.logLevel, zone: configuration.timeZone)
         let clock = try wallClock(zone: configuration.timeZone)
+        DaemonLogging.bootstrap(level: configuration.logLevel, zone: configuration.timeZone, now: clock.now)
         do {
             try await Daemon.run(configuration: configuration, configurationPath: config, clock: clock)
         } catch {

@@ -22,7 +22,8 @@ struct CalendarWarningTests {
     @Test("a warning tells the technician which file to add")
     func wording() {
         #expect(
-            CalendarWarning.yearNotCovered(2027).words.english.contains("add cn-2027.toml to /etc/lobbyd/calendar.d"))
+            CalendarWarning.yearNotCovered(2027).words.english.contains(
+                "add cn-2027.toml to a directory of [calendar] directories"))
     }
 
     @Test("a daily warning passes once per day, however often it is asked")

@@ -162,6 +162,17 @@ struct PlaylistValidatorTests {
         let wrong = text.replacing(line: "date = \"2026年11月16日\"", with: "date = \"2026年2月30日\"")
         let problem = try #require(fixture.problems(wrong).first)
         #expect(problem.message.contains("2026年11月30日"), "\(problem)")
+        // The review's result as people write it, and the validity in the forms' dates.
+        for result in ["已通过", " 通过 ", "Passed", "PASSED"] {
+            let written = text.replacing(
+                line: "confidentiality_review = \"通过\"", with: "confidentiality_review = \"\(result)\"")
+            #expect(fixture.problems(written).isEmpty, "\(result): \(fixture.problems(written))")
+        }
+        #expect(
+            !fixture.problems(
+                text.replacing(
+                    line: "confidentiality_review = \"通过\"", with: "confidentiality_review = \"未通过\"")
+            ).isEmpty)
     }
 
     @Test("a missing signature is named")

@@ -6,7 +6,9 @@ extension TimeZone {
     /// with `Z` or an offset such as `+08:00`.
     public func parseInstant(_ text: String) -> Date? {
         let separator = text.firstIndex { $0 == "T" || $0 == " " }
-        guard let date = LocalDate(parsing: text[..<(separator ?? text.endIndex)]) else { return nil }
+        let day = text[..<(separator ?? text.endIndex)]
+        // As the forms write a day too: 2026年11月30日.
+        guard let date = LocalDate(parsing: day) ?? LocalDate(chinese: String(day)) else { return nil }
         guard let separator else { return instant(of: date) }
         var clock = text[text.index(after: separator)...]
         var offset: Int?
@@ -23,10 +25,11 @@ extension TimeZone {
         return Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400 + secondOfDay - Double(offset))
     }
 
-    /// `HH:MM` or `HH:MM:SS`.
+    /// `HH:MM` or `HH:MM:SS`; the hour may have one digit (`8:20`), as people write it.
     private static func secondOfDay(_ text: Substring) -> Double? {
         let fields = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+        guard (2...3).contains(fields.count), fields.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            (1...2).contains(fields[0].count), fields.dropFirst().allSatisfy({ $0.count == 2 }),
             let hours = Int(fields[0]), let minutes = Int(fields[1]), hours < 24, minutes < 60
         else { return nil }
         let seconds = fields.count == 3 ? Int(fields[2]) : 0

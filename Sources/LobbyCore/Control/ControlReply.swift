@@ -35,7 +35,13 @@ public struct VersionReply: Codable, Sendable, Equatable {
     public var `class` = "VERSION"
     public var release: String
     public var proto = ControlProtocol.version
-    public init(release: String) { self.release = release }
+    /// The hall's language (`[site] language`): lobbyctl speaks it unless told otherwise.
+    /// Absent from older daemons.
+    public var language: String?
+    public init(release: String, language: Language? = nil) {
+        self.release = release
+        self.language = language?.rawValue
+    }
 }
 
 /// A refused or failed request; the connection stays open (unless the line was too long).

@@ -48,21 +48,27 @@ public enum ControlRequest: Sendable, Equatable {
     case testPattern(TestPattern, minutes: Int)
     case reload
 
-    /// The request as the journal shows it: `override off until 2026-11-25T11:00:00Z: 消防演练`.
-    public var summary: String {
-        switch self {
+    /// The request as the journal and the event log show it, as lobbyctl's command line with
+    /// times in the hall's zone: `override off --until 2026-11-25T11:00:00+08:00 --reason "消防演练"`.
+    public func summary(in zone: TimeZone) -> String {
+        let quoted = { (text: String) in "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        return switch self {
         case .status: "status"
         case .watch: "watch"
-        case .events(let kinds, _, let limit): "events \(kinds.map(\.rawValue)) limit \(limit)"
-        case .schedule(_, let days): "schedule \(days) days"
+        case .events(let kinds, _, let limit):
+            (["events"] + kinds.map { "--kind \($0.rawValue)" }).joined(separator: " ") + " --limit \(limit)"
+        case .schedule(_, let days): "schedule --days \(days)"
         case .playlists: "playlists"
         case .override(let state, let until, let reason):
-            "override \(state.rawValue)\(until.map { " until \($0.formatted(.iso8601))" } ?? ""): \(reason)"
+            "override \(state.rawValue)\(until.map { " --until \(zone.iso8601($0))" } ?? "") --reason \(quoted(reason))"
         case .maintenanceStart(let note, let pattern):
-            "maintenance start: \(note)\(pattern.map { " (pattern \($0.rawValue))" } ?? "")"
-        case .maintenanceEnd(let note): "maintenance end: \(note)"
-        case .dailyCheck(let note): "daily-check: \(note)"
-        case .testPattern(let pattern, let minutes): "test-pattern \(pattern.rawValue) for \(minutes) min"
+            // lint: not for people (lobbyctl's command line)
+            "maintenance start --note \(quoted(note))\(pattern.map { " --pattern \($0.rawValue)" } ?? "")"
+        case .maintenanceEnd(let note):
+            // lint: not for people (lobbyctl's command line)
+            "maintenance end" + (note.isEmpty ? "" : " --note \(quoted(note))")
+        case .dailyCheck(let note): "daily-check --note \(quoted(note))"
+        case .testPattern(let pattern, let minutes): "test-pattern \(pattern.rawValue) --minutes \(minutes)"
         case .reload: "reload"
         }
     }

@@ -22,6 +22,8 @@ extension Messages {
             (#"^Error: Missing value for '([^']*)'"#, "错误：'$1' 缺少值"),
             (#"^Error: Unknown option '([^']*)'"#, "错误：没有 '$1' 这个选项"),
             (#"^Error: Unexpected argument '([^']*)'"#, "错误：多余的参数 '$1'"),
+            (#"^Error: (\d+) unexpected arguments: "#, "错误：多余的 $1 个参数："),
+            (#"^Error: Unknown options? "#, "错误：不认识的选项 "),
             (#"^Error: The value '([^']*)' is invalid for '([^']*)'"#, "错误：'$2' 的值 '$1' 无效"),
             (#"^Error: "#, "错误："),
             (#"^Help:  "#, "说明："),

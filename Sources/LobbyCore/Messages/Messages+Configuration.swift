@@ -22,6 +22,9 @@ extension Messages {
                 "no trusted publisher keys in \(path): every playlist will be rejected")
         }
         static func trustedKeys(_ error: String) -> Localized { Localized("受信任密钥：\(error)", "trusted keys: \(error)") }
+        public static func notAFile(_ path: String) -> Localized {
+            Localized("\(path) 是目录，不是文件", "\(path) is a directory, not a file")
+        }
         public static func notDirectory(_ path: String) -> Localized {
             Localized("\(path) 不是目录", "\(path) is not a directory")
         }

@@ -15,13 +15,16 @@ extension Messages {
         }
         public static func expectedInstant(_ option: String, _ value: String) -> Localized {
             Localized(
-                "\(option) \(value)：应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM[:SS][+08:00]",
-                "\(option) \(value): expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+08:00]")
+                "\(option) \(value)：应为 YYYY-MM-DD（或 2026年11月30日）或 YYYY-MM-DDTHH:MM[:SS][+08:00]",
+                "\(option) \(value): expected YYYY-MM-DD (or \"2026年11月30日\") or YYYY-MM-DDTHH:MM[:SS][+08:00]")
         }
         public static func expectedUntil(_ value: String) -> Localized {
             Localized(
                 "--until \(value)：应为 HH:MM 或 YYYY-MM-DDTHH:MM[:SS][+08:00]",
                 "--until \(value): expected HH:MM or YYYY-MM-DDTHH:MM[:SS][+08:00]")
+        }
+        public static func required(_ option: String) -> Localized {
+            Localized("\(option) 必须填写，不能为空", "\(option) is required and may not be blank")
         }
         public static let configNeedsPath = Localized("--config 需要一个文件路径", "--config needs a file path")
         public static func noConfiguration(_ path: String) -> Localized {
@@ -50,7 +53,9 @@ extension Messages {
             Localized("--socket \(path): 路径太长，不能用作 Unix 套接字", "--socket \(path): path too long for a Unix socket")
         }
         public static let askForGroup = Localized(
-            "权限不足：请申请加入操作员组（lobbyops）", "permission denied: ask for membership of the operators group (lobbyops)")
+            "权限不足：请申请加入操作员组（[control] operators_group，通常是 lobbyops）",
+            "permission denied: ask for membership of the operators group ([control] operators_group, usually lobbyops)"
+        )
         public static let isItRunning = Localized(
             "lobbyd 是否在运行？（systemctl status lobbyd）", "is lobbyd running? (systemctl status lobbyd)")
         public static func cannotConnect(_ path: String, _ hint: String) -> Localized {

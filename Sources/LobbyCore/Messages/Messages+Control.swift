@@ -95,16 +95,19 @@ extension Messages {
         static func yearNotCovered(_ year: Int) -> Localized {
             Localized(
                 "没有 \(year) 年的法定节假日安排：暂按周一至周五上班处理；"
-                    + "请把 cn-\(year).toml 放入 /etc/lobbyd/calendar.d（做法见 lobbyd 文档目录中的 calendar/README.md）",
+                    + "请把 cn-\(year).toml 放入 [calendar] directories 中的目录（通常是 /etc/lobbyd/calendar.d，"
+                    + "做法见 lobbyd 文档目录中的 calendar/README.md）",
                 "no statutory calendar for \(year): assuming Monday-Friday workdays; "
-                    + "add cn-\(year).toml to /etc/lobbyd/calendar.d (calendar/README.md in lobbyd's documentation says how)"
-            )
+                    + "add cn-\(year).toml to a directory of [calendar] directories (usually /etc/lobbyd/calendar.d; "
+                    + "calendar/README.md in lobbyd's documentation says how)")
         }
         static func nextYearNotCovered(_ year: Int) -> Localized {
             Localized(
-                "还没有 \(year) 年的法定节假日安排：国务院办公厅公布后，请把 cn-\(year).toml 放入 /etc/lobbyd/calendar.d",
-                "no statutory calendar for \(year) yet: add cn-\(year).toml to /etc/lobbyd/calendar.d "
-                    + "once the State Council publishes the \(year) holiday arrangement")
+                "还没有 \(year) 年的法定节假日安排：国务院办公厅公布后，请把 cn-\(year).toml 放入 "
+                    + "[calendar] directories 中的目录（通常是 /etc/lobbyd/calendar.d）",
+                "no statutory calendar for \(year) yet: add cn-\(year).toml to a directory of [calendar] directories "
+                    + "(usually /etc/lobbyd/calendar.d) once the State Council publishes the \(year) holiday arrangement"
+            )
         }
     }
 }

@@ -38,6 +38,7 @@ extension Messages {
                 "lobbyd \(release) 启动，控制卡接在 \(device)，投递目录 \(spool)",
                 "lobbyd \(release), sign on \(device), spool \(spool)")
         }
+        public static let stopped = Localized("lobbyd 已停止", "stopped")
         public static func signUpdated(_ bytes: Int) -> Localized {
             Localized("控制卡内容已更新：发送 \(bytes) 字节", "sign updated: \(bytes) bytes sent")
         }

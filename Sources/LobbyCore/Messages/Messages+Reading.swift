@@ -58,8 +58,8 @@ extension Messages {
         }
         static let arrayOfTables = Localized("若干个表", "an array of tables")
         static let instant = Localized(
-            "日期或日期时间，不加引号（2026-11-20 或 2026-11-20T08:20:00）",
-            "a date or date-time, unquoted (2026-11-20 or 2026-11-20T08:20:00)")
+            "日期或日期时间，不加引号（2026-11-20 或 2026-11-20T08:20:00），或 \"2026年11月20日\"",
+            "a date or date-time, unquoted (2026-11-20 or 2026-11-20T08:20:00), or \"2026年11月20日\"")
         static let officeDate = Localized(
             "日期（2026-11-30 不加引号，或 \"2026年11月30日\"）", "a date (2026-11-30 unquoted, or \"2026年11月30日\")")
         static let realDate = Localized("真实存在的日期", "a real calendar date")

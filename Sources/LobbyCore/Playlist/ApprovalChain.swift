@@ -37,7 +37,13 @@ public struct ApprovalChain: Sendable, Equatable {
     }
 
     /// What the confidentiality review says when it passed, as the office writes it and in English.
-    public static let passedWords: Set<String> = ["通过", "passed"]
+    public static let passedWords: Set<String> = ["通过", "已通过", "passed"]
+
+    /// Whether the review's result says it passed, as people write it: `通过`, `已通过`,
+    /// `Passed`, with spaces around or not.
+    public static func passed(_ result: String) -> Bool {
+        passedWords.contains(TextFolding.folded(result).lowercased())
+    }
 
     /// Why this chain does not authorise publication on `today`, each reason as a sentence;
     /// empty when it does.
@@ -56,7 +62,7 @@ public struct ApprovalChain: Sendable, Equatable {
                     Messages.Playlist.samePeople(people).description
                 ))
         }
-        if !Self.passedWords.contains(confidentialityReview) {
+        if !Self.passed(confidentialityReview) {
             problems.append(
                 (
                     "approval.reviewed.confidentiality_review",

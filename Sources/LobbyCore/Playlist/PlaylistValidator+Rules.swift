@@ -79,8 +79,9 @@ extension PlaylistValidator {
                 problems.append(
                     .init(stage: .content, location: here("text"), message: Messages.Playlist.emptyText.description))
             }
-            if let control = item.text.unicodeScalars.enumerated().first(where: { Self.isForbiddenControl($0.element) })
-            {
+            // Each one with its position (at most 10), so that all are removed in one go.
+            let controls = item.text.unicodeScalars.enumerated().filter { Self.isForbiddenControl($0.element) }
+            for control in controls.prefix(10) {
                 problems.append(
                     .init(
                         stage: .content, location: here("text"),

@@ -10,6 +10,9 @@ extension TOMLTableReader {
             case .localDate(let date): (date, nil, nil)
             case .localDateTime(let date, let time): (date, time, nil)
             case .offsetDateTime(let date, let time, let offset): (date, time, offset)
+            // As the hall's forms write a date: "2026年11月20日", midnight in the hall.
+            case .string(let text):
+                LocalDate(chinese: text).map { (TOMLDate(year: $0.year, month: $0.month, day: $0.day), nil, nil) }
             default: nil
             }
         }

@@ -50,7 +50,10 @@ public final class ControlCenter: Sendable {
             let operators = settings.snapshot.configuration.control.operatorsGroup
             recorder.record(
                 .controlRefused, Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process),
-                detail: ["uid": "\(caller.uid)", "request": request.summary], actor: caller.name, at: clock.now(),
+                detail: [
+                    "uid": "\(caller.uid)",
+                    "request": request.summary(in: settings.snapshot.schedule.timeZone),
+                ], actor: caller.name, at: clock.now(),
                 level: .warning)
             return ControlCoding.line(
                 ErrorReply(Messages.Operations.notOperator(caller.name, group: operators).description))

@@ -106,7 +106,7 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
             return
         }
         counted = true
-        send(ControlCoding.line(VersionReply(release: Release.version)), context: context)
+        send(ControlCoding.line(VersionReply(release: Release.version, language: .process)), context: context)
         context.fireChannelActive()
     }
 
@@ -152,7 +152,10 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
                 send(ControlCoding.line(ErrorReply(error.words.text(in: language ?? .current))), context: context)
                 continue
             }
-            if request.changesState { logger.notice("\(Messages.Daemon.asks("\(caller)", request.summary))") }
+            if request.changesState {
+                let zone = center.settings.snapshot.schedule.timeZone
+                logger.notice("\(Messages.Daemon.asks("\(caller)", request.summary(in: zone)))")
+            }
             switch request {
             case .status:
                 send(Language.$scoped.withValue(language) { center.reply(to: request, from: caller) }, context: context)
