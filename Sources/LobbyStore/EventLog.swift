@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import LobbyCore
 
 /// What to record: the caller's view of an event, before it joins the chain.
@@ -34,10 +35,32 @@ public final class EventLog: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The -wal and -shm files stay when the last connection closes: a reader without
+            // write access to the state directory (the operators group) can open the log
+            // read-only at any time, lobbyd running or not (`EventLog(readingAt:)`).
+            var persist: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(pool)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Opens an existing log for reading only: nothing is created, migrated or written, so that
+    /// whoever may read the file (root, lobbyd, the operators group) reads it as it is.
+    public init(readingAt path: String) throws(LobbyStoreError) {
+        self.path = path
+        var configuration = GRDB.Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") }
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {

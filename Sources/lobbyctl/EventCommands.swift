@@ -25,7 +25,7 @@ struct DatabaseOption: ParsableArguments {
         let path = database ?? configuration.paths.database
         try Self.requireLog(at: path)
         do {
-            return (try EventLog(path: path), configuration.timeZone)
+            return (try EventLog(readingAt: path), configuration.timeZone)
         } catch .corrupt(let path, let reason) {
             Console.error("lobbyctl: \(LobbyStoreError.corrupt(path: path, reason: reason))")
             throw ExitCode(ExitStatus.invalidInput)

@@ -66,7 +66,8 @@ struct ReportCommand: ParsableCommand {
         site.language = Language.current
         var intact = true
         try run(Messages.Console.reporting) {
-            let report = try EventLog(path: path).monthlyReport(year: year, month: month, schedule: schedule, now: now)
+            let report = try EventLog(readingAt: path).monthlyReport(
+                year: year, month: month, schedule: schedule, now: now)
             for format in formats {
                 let text = report.render(format, site: site)
                 if let out = outDir.map({ "\($0)/lobbyd-report-\(name).\(format.rawValue)" }) ?? out {

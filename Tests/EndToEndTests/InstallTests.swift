@@ -147,4 +147,51 @@ struct InstallTests {
         #expect(daemon.output.contains { $0.hasPrefix("<5>lobbyd: event=daemon_start") }, "\(daemon.output)")
         #expect(daemon.output.contains { $0.hasPrefix("<4>") })
     }
+
+    /// Issue 19: the operators read the event log and make the month's report without root,
+    /// as members of the operators group, lobbyd running or not; others cannot.
+    @Test(
+        "an operators-group member reads the installed lobbyd's event log: events and report, without root",
+        .enabled(if: getuid() == 0, "reading as another user needs root"))
+    func operatorsReadTheLog() throws {
+        #expect(try make("install-files").status == 0)
+        let hall = try TemporaryDirectory()
+        chmod(hall.path, 0o755)
+        // The shipped calendar, copied where anyone may read it; the operators are `nogroup`.
+        try FileManager.default.copyItem(atPath: RepositoryFiles.path("calendar"), toPath: "\(hall.path)/calendar")
+        let configuration = try hall.writeHallConfiguration(
+            device: "no-sign", extra: "[control]\noperators_group = \"nogroup\"")
+        let text = try String(contentsOfFile: configuration, encoding: .utf8)
+            .replacingOccurrences(of: RepositoryFiles.path("calendar"), with: "\(hall.path)/calendar")
+        try hall.write("lobbyd.toml", text)
+        chmod(configuration, 0o644)
+        try FileManager.default.createDirectory(atPath: "\(hall.path)/state", withIntermediateDirectories: true)
+        chmod("\(hall.path)/state", 0o751)
+        // As the unit runs it: UMask=0027, so nothing is readable by others.
+        let lobbyd = "\(root.path)/usr/local/bin/lobbyd"
+        let daemon = try RunningProgram(
+            path: "/bin/sh",
+            ["-c", "umask 027; exec \(lobbyd) --config \(configuration) --clock-start 2026-11-25T10:00:00"])
+        // The services run (their signal handlers are installed) once the screen is decided.
+        #expect(daemon.waitForLine { $0.contains("screen_on") } != nil, "\(daemon.output)")
+        #expect(daemon.terminate(SIGTERM, timeout: .seconds(10)))
+        let lobbyctl = "\(root.path)/usr/local/bin/lobbyctl"
+        let operatorGroup = 65534  // nogroup
+        let asOperator = { (arguments: [String]) in
+            try BuiltProgram(path: "/usr/bin/setpriv").run(
+                ["--reuid=65534", "--regid=\(operatorGroup)", "--clear-groups", lobbyctl] + arguments)
+        }
+        let events = try asOperator(["events", "--config", configuration])
+        #expect(events.status == 0, "\(events.standardError)")
+        #expect(events.standardOutput.contains("daemon_start") && events.standardOutput.contains("daemon_stop"))
+        let report = try asOperator(["report", "--config", configuration, "--month", "2026-11", "--format", "md"])
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardOutput.contains("运行情况月报（2026年11月）"))
+        let verify = try asOperator(["verify-log", "--config", configuration])
+        #expect(verify.status == 0 && verify.standardOutput.contains("链条完整"), "\(verify.standardError)")
+        // Someone outside the group is refused by the file system, with a plain message.
+        let outsider = try BuiltProgram(path: "/usr/bin/setpriv").run(
+            ["--reuid=65534", "--regid=65533", "--clear-groups", lobbyctl, "events", "--config", configuration])
+        #expect(outsider.status != 0 && !outsider.standardOutput.contains("daemon_start"))
+    }
 }
