@@ -59,10 +59,7 @@ let package = Package(
         ),
         .target(
             name: "LobbyStore",
-            dependencies: [
-                "LobbyCore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            dependencies: ["LobbyCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "LobbyDaemon",

@@ -56,10 +56,6 @@ public enum Daemon {
             )
             .description,
             detail: ["release": Release.version], at: clock.now())
-        // The operators read the event log (events, report) as its group, lobbyd running or not.
-        if let group = UserDatabase.groupID(named: configuration.control.operatorsGroup) {
-            recorder.share(withGroup: group, named: configuration.control.operatorsGroup)
-        }
         let reload: @Sendable () throws -> Localized = {
             try Self.reload(path: configurationPath, into: state.settings)
         }

@@ -97,19 +97,6 @@ public final class EventRecorder: Sendable {
         anchor(.start, at: now)
     }
 
-    /// Gives the log's files (the database, its -wal and -shm, the anchors) to `group`: with
-    /// `UMask=0027` they are 0640, so the operators read the events and make reports without
-    /// root. A failure is said in the journal; the log works as before.
-    public func share(withGroup group: UInt32, named name: String) {
-        for file in [path, path + "-wal", path + "-shm", AnchorFile(log: path).path]
-        where FileManager.default.fileExists(atPath: file) {
-            if chown(file, uid_t.max, gid_t(group)) != 0 {
-                logger.warning(
-                    "\(Messages.Daemon.cannotShare(file, group: name, Messages.System.error(errno).description))")
-            }
-        }
-    }
-
     /// Writes the chain's head to the anchor file and the journal.
     public func anchor(_ reason: ChainAnchor.Reason, at now: Date) {
         guard let log else { return }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import LobbyCore
 
 /// What to record: the caller's view of an event, before it joins the chain.
@@ -35,11 +34,6 @@ public final class EventLog: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // The -wal and -shm files stay when the last connection closes: a reader without
-            // write access to the state directory (the operators group) can open the log
-            // read-only at any time, lobbyd running or not (`EventLog(readingAt:)`).
-            var persist: Int32 = 1
-            _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -51,16 +45,23 @@ public final class EventLog: Sendable {
         }
     }
 
-    /// Opens an existing log for reading only: nothing is created, migrated or written, so that
-    /// whoever may read the file (root, lobbyd, the operators group) reads it as it is.
-    public init(readingAt path: String) throws(LobbyStoreError) {
+    /// Opens an existing log to read it: read-only, nothing created or written, unless an older
+    /// release wrote it and its schema must be brought up to date first (which needs write
+    /// access, as before).
+    public static func reading(_ path: String) throws(LobbyStoreError) -> EventLog {
+        let log = try EventLog(readingAt: path)
+        let current = (try? log.pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+        return current ? log : try EventLog(path: path)
+    }
+
+    private init(readingAt path: String) throws(LobbyStoreError) {
         self.path = path
         var configuration = GRDB.Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") }
+            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
         } catch {

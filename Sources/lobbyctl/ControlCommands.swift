@@ -133,6 +133,9 @@ struct OverrideCommand: ParsableCommand {
     func validate() throws {
         try CommandLineValues.oneOf(state, "<state>", ["on", "off", "clear"])
         try CommandLineValues.required(reason, "--reason")
+        if state == "clear", until != nil {
+            throw ValidationError(Messages.Console.notWith("--until", "clear").description)
+        }
     }
 
     func run() throws {
@@ -167,6 +170,9 @@ struct MaintenanceCommand: ParsableCommand {
     func validate() throws {
         try CommandLineValues.oneOf(action, "<action>", ["start", "end"])
         if action == "start" { try CommandLineValues.required(note ?? "", "--note") }
+        if action == "end", pattern != nil {
+            throw ValidationError(Messages.Console.notWith("--pattern", "end").description)
+        }
         if let pattern { try CommandLineValues.oneOf(pattern, "--pattern", TestPattern.allCases.map(\.rawValue)) }
     }
 
@@ -275,9 +281,10 @@ enum CommandLineValues {
         }
     }
 
+    /// Not blank and at most 500 characters, as lobbyd keeps notes and reasons.
     static func required(_ value: String, _ option: String) throws {
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ValidationError(Messages.Console.required(option).description)
-        }
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw ValidationError(Messages.Console.required(option).description) }
+        guard text.count <= 500 else { throw ValidationError(Messages.Console.tooLong(option).description) }
     }
 }

@@ -16,6 +16,10 @@ struct DatabaseOption: ParsableArguments {
             Console.error("lobbyctl: \(Messages.Console.noLog(path))")
             throw ExitCode(ExitStatus.failure)
         }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            Console.error("lobbyctl: \(Messages.Console.logNotReadable(path))")
+            throw ExitCode(ExitStatus.failure)
+        }
     }
 
     /// Opens an existing log; a path where there is none is an error, never a new empty log
@@ -25,7 +29,7 @@ struct DatabaseOption: ParsableArguments {
         let path = database ?? configuration.paths.database
         try Self.requireLog(at: path)
         do {
-            return (try EventLog(readingAt: path), configuration.timeZone)
+            return (try EventLog.reading(path), configuration.timeZone)
         } catch .corrupt(let path, let reason) {
             Console.error("lobbyctl: \(LobbyStoreError.corrupt(path: path, reason: reason))")
             throw ExitCode(ExitStatus.invalidInput)
@@ -62,18 +66,55 @@ struct EventsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (log, zone) = try source.open()
-        let from = try since.map { try parseInstant($0, option: "--since", in: zone) }
-        let to = try until.map { try parseInstant($0, option: "--until", in: zone) }
         if let unknown = kind.first(where: { EventKind(rawValue: $0) == nil }) {
             Console.error(
                 "lobbyctl events: \(Messages.Console.unknownKind(unknown, EventKind.allCases.map(\.rawValue).joined(separator: ", ")))"
             )
             throw ExitCode(ExitStatus.usage)
         }
+        // The log file is lobbyd's and root's (a reader of it could stall lobbyd's writes); an
+        // operator, who may not read it, gets the events from the running lobbyd instead.
+        let configuration = try source.configuration.load()
+        let path = source.database ?? configuration.paths.database
+        if source.database == nil, FileManager.default.fileExists(atPath: path),
+            !FileManager.default.isReadableFile(atPath: path)
+        {
+            return try fromDaemon(configuration)
+        }
+        let (log, zone) = try source.open()
+        let from = try since.map { try parseInstant($0, option: "--since", in: zone) }
+        let to = try until.map { try parseInstant($0, option: "--until", in: zone) }
         let events = try log.events(since: from, until: to, kinds: kind, limit: limit, offset: offset)
         for event in events {
             print(json ? Self.jsonLine(event) : Self.humanLine(event, zone: zone))
+        }
+    }
+
+    /// The events as lobbyd answers `events` on its control socket (the last 24 hours unless
+    /// `--since`), for a user who may talk to lobbyd but not read its files.
+    private func fromDaemon(_ configuration: Configuration) throws {
+        let zone = configuration.timeZone
+        let from = try since.map { try parseInstant($0, option: "--since", in: zone) }
+        let to = try until.map { try parseInstant($0, option: "--until", in: zone) }
+        Console.error("lobbyctl: \(Messages.Console.eventsViaDaemon(since: since == nil))")
+        var request: [String: Any] = ["command": "events", "limit": min(10_000, max(1, limit + offset))]
+        if !kind.isEmpty { request["kinds"] = kind }
+        if let from { request["since"] = zone.iso8601(from) }
+        let control = try ControlOptions.parse(["--socket", configuration.paths.controlSocket])
+        guard let reply = try control.ask(request, as: EventsReply.self) else { return }
+        let events = reply.events.filter { record in
+            to.map { end in EventTime.parse(record.ts).map { $0 < end } ?? true } ?? true
+        }.dropFirst(offset).prefix(limit)
+        for record in events {
+            if json {
+                print(String(decoding: ControlCoding.line(record).dropLast(), as: UTF8.self))
+            } else {
+                let time = EventTime.parse(record.ts).map(zone.iso8601) ?? record.ts
+                print(
+                    "\(time)  \(record.kind.padding(toLength: 18, withPad: " ", startingAt: 0)) "
+                        + "\(record.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) "
+                        + Console.visible(record.detail["message"] ?? ""))
+            }
         }
     }
 

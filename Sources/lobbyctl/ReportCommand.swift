@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         site.language = Language.current
         var intact = true
         try run(Messages.Console.reporting) {
-            let report = try EventLog(readingAt: path).monthlyReport(
+            let report = try EventLog.reading(path).monthlyReport(
                 year: year, month: month, schedule: schedule, now: now)
             for format in formats {
                 let text = report.render(format, site: site)

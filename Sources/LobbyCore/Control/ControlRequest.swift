@@ -51,7 +51,8 @@ public enum ControlRequest: Sendable, Equatable {
     /// The request as the journal and the event log show it, as lobbyctl's command line with
     /// times in the hall's zone: `override off --until 2026-11-25T11:00:00+08:00 --reason "消防演练"`.
     public func summary(in zone: TimeZone) -> String {
-        let quoted = { (text: String) in "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        // Single-quoted as a POSIX shell reads it: nothing inside is expanded.
+        let quoted = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         return switch self {
         case .status: "status"
         case .watch: "watch"

@@ -26,6 +26,12 @@ extension Messages {
         public static func required(_ option: String) -> Localized {
             Localized("\(option) 必须填写，不能为空", "\(option) is required and may not be blank")
         }
+        public static func tooLong(_ option: String) -> Localized {
+            Localized("\(option) 超过 500 个字", "\(option) is longer than 500 characters")
+        }
+        public static func notWith(_ option: String, _ value: String) -> Localized {
+            Localized("\(option) 不能与 \(value) 一起用", "\(option) does not go with \(value)")
+        }
         public static let configNeedsPath = Localized("--config 需要一个文件路径", "--config needs a file path")
         public static func noConfiguration(_ path: String) -> Localized {
             Localized(
@@ -213,6 +219,18 @@ extension Messages {
         }
         public static func unknownKind(_ kind: String, _ kinds: String) -> Localized {
             Localized("--kind \(kind)：应为以下之一：\(kinds)", "--kind \(kind): expected one of \(kinds)")
+        }
+        public static func eventsViaDaemon(since recent: Bool) -> Localized {
+            Localized(
+                "事件日志文件只有 lobbyd 和 root 能读；以下事件由运行中的 lobbyd 提供" + (recent ? "（最近 24 小时）" : ""),
+                "the event log file is lobbyd's and root's; these events come from the running lobbyd"
+                    + (recent ? " (the last 24 hours)" : ""))
+        }
+        public static func logNotReadable(_ path: String) -> Localized {
+            Localized(
+                "没有读取 \(path) 的权限：事件日志只有 lobbyd 和 root 能读（值班人员用 lobbyctl events 经 lobbyd 查看事件；月报每月由定时任务写入 reports/）",
+                "no permission to read \(path): the event log is lobbyd's and root's (operators see events with lobbyctl events, through lobbyd; the monthly timer writes the reports into reports/)"
+            )
         }
         public static func noLog(_ path: String) -> Localized {
             Localized("\(path): 此处没有事件日志", "\(path): there is no event log there")

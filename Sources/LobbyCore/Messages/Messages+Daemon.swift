@@ -38,12 +38,6 @@ extension Messages {
                 "lobbyd \(release) 启动，控制卡接在 \(device)，投递目录 \(spool)",
                 "lobbyd \(release), sign on \(device), spool \(spool)")
         }
-        public static func cannotShare(_ file: String, group: String, _ reason: String) -> Localized {
-            Localized(
-                "无法把 \(file) 交给 \(group) 组（值班人员将无法不用 sudo 读取事件日志）：\(reason)",
-                "cannot give \(file) to group \(group) (the operators cannot read the event log without sudo): \(reason)"
-            )
-        }
         public static let stopped = Localized("lobbyd 已停止", "stopped")
         public static func signUpdated(_ bytes: Int) -> Localized {
             Localized("控制卡内容已更新：发送 \(bytes) 字节", "sign updated: \(bytes) bytes sent")

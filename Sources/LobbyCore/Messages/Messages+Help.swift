@@ -143,8 +143,9 @@ extension Messages {
             "仅限值班人员。开始和结束都连同你的用户名和说明记入事件日志。",
             "Operators only. Both ends are logged with your user name and note.")
         public static let operatorsReason = Localized(
-            "仅限值班人员（root 或 lobbyops 组）。连同你的用户名和原因一起记入事件日志。",
-            "Operators only (root or group lobbyops). Logged with your user name and the reason.")
+            "仅限值班人员（root 或 [control] operators_group 中的组，通常是 lobbyops）。连同你的用户名和原因一起记入事件日志。",
+            "Operators only (root or the group of [control] operators_group, usually lobbyops). Logged with your user name and the reason."
+        )
         public static let out = Localized(
             "写入这个文件，而不是标准输出。",
             "Write to this file instead of standard output.")
