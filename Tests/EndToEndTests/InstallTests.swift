@@ -189,6 +189,21 @@ struct InstallTests {
             let refused = try run(operators, command + ["--config", configuration])
             #expect(refused.status == 1 && refused.standardError.contains("没有读取"), "\(refused.standardError)")
         }
+        // The month's report, as lobbyd-report.service writes it (UMask=0027) into reports/
+        // (systemd/lobbyd.tmpfiles: 2750, group the operators'), is theirs to read.
+        let reports = "\(hall.path)/state/reports"
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: false)
+        #expect(chown(reports, 0, 65534) == 0 && chmod(reports, 0o2750) == 0)
+        let written = try BuiltProgram(path: "/bin/sh").run([
+            "-c",
+            "umask 027; exec \(lobbyctl) report --config \(configuration) --month 2026-11 --format all --out-dir \(reports)",
+        ])
+        #expect(written.status == 0, "\(written.standardError)")
+        let read = try BuiltProgram(path: "/usr/bin/setpriv").run([
+            "--reuid=65534", "--regid=\(operators)", "--clear-groups", "/bin/cat",
+            "\(reports)/lobbyd-report-2026-11.md",
+        ])
+        #expect(read.status == 0 && read.standardOutput.contains("运行情况月报（2026年11月）"), "\(read.standardError)")
         // Someone outside the group cannot reach lobbyd either.
         let outsider = try run(65533, ["events", "--config", configuration])
         #expect(outsider.status == 1 && outsider.standardError.contains("权限不足"), "\(outsider.standardError)")
