@@ -17,24 +17,3 @@ struct LinkService: Service {
         driver.stop(blankingFirst: onStop == .blank)
     }
 }
-
-/// SIGHUP re-reads the configuration, like `lobbyctl reload`; a bad file is refused and logged,
-/// and the daemon carries on with what it had.
-struct ReloadOnHangup: Service {
-    let reload: @Sendable () throws -> Localized
-    let recorder: EventRecorder
-    let clock: WallClock
-
-    func run() async throws {
-        let hangups = await UnixSignalsSequence(trapping: .sighup)
-        await cancelWhenGracefulShutdown {
-            for await _ in hangups {
-                do {
-                    recorder.record(.configReloaded, try reload().description, actor: "SIGHUP", at: clock.now())
-                } catch {
-                    Logger(label: "lobbyd").error("SIGHUP: \(error)")
-                }
-            }
-        }
-    }
-}

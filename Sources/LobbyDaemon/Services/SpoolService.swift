@@ -4,22 +4,6 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// The accepted playlists as the player last saw them; the spool thread replaces the snapshot
-/// after every change.
-public final class PlaylistBoard: Sendable {
-    private let store = Mutex<PlaylistStore?>(nil)
-
-    public init() {}
-
-    /// The accepted playlists; empty until the spool has restored its archive at start.
-    public var snapshot: PlaylistStore { store.withLock { $0 ?? PlaylistStore() } }
-
-    /// Whether the archive has been restored, so that "no content" means no content.
-    public var isLoaded: Bool { store.withLock { $0 != nil } }
-
-    func publish(_ new: PlaylistStore) { store.withLock { $0 = new } }
-}
-
 /// Runs the spool watcher on its own thread (it validates with a FreeType face) until shutdown.
 struct SpoolService: Service {
     let makeWatcher: @Sendable () throws -> SpoolWatcher

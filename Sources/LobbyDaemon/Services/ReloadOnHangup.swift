@@ -1,0 +1,26 @@
+import Foundation
+import LobbyCore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// SIGHUP re-reads the configuration, like `lobbyctl reload`; a bad file is refused and logged,
+/// and the daemon carries on with what it had.
+struct ReloadOnHangup: Service {
+    let reload: @Sendable () throws -> Localized
+    let recorder: EventRecorder
+    let clock: WallClock
+
+    func run() async throws {
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        await cancelWhenGracefulShutdown {
+            for await _ in hangups {
+                do {
+                    recorder.record(.configReloaded, try reload().description, actor: "SIGHUP", at: clock.now())
+                } catch {
+                    Logger(label: "lobbyd").error("SIGHUP: \(error)")
+                }
+            }
+        }
+    }
+}
