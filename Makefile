@@ -16,7 +16,7 @@ FORMAT_PATHS := Package.swift Sources Tests Benchmarks/Package.swift Benchmarks/
 APT_PACKAGES := pkg-config libserialport-dev libsqlite3-dev sqlite3 libfreetype-dev zlib1g-dev fonts-unifont systemd python3 \
                 ansible prometheus chromium poppler-utils fonts-wqy-microhei man-db groff-base binutils
 
-.PHONY: all deps build test fuzz soak check-units check-contrib manpages demo bench lint format install install-files uninstall clean
+.PHONY: all deps build test fuzz soak check-units check-contrib manpages shipped-calendar demo bench lint format install install-files uninstall clean
 
 all: build
 
@@ -65,6 +65,12 @@ manpages:
 	for page in $(MAN_PAGES) $(subst man/,man/zh_CN/,$(MAN_PAGES)); do \
 	  man -l $$page > /dev/null 2>&1 || { echo "make manpages: $$page does not render" >&2; exit 1; }; \
 	done
+
+## shipped-calendar: compiles calendar/cn-*.toml into the programs as their default calendar
+## (Sources/LobbyCore/Calendar/ShippedCalendar.swift; ShippedCalendarTests fails until this is run
+## after a change to calendar/).
+shipped-calendar:
+	./Tests/Tools/shipped-calendar.sh
 
 ## demo: the whole system against the simulated sign (demo/demo.sh explains what it sets up).
 demo: build

@@ -28,9 +28,13 @@ extension Configuration {
             fault(Messages.Configuration.font(font.path, "\(error)"))
         }
         do {
-            let calendar = try WorkdayCalendar.load(directories: self.calendar.directories)
-            if calendar.coveredYears.isEmpty {
-                fault(Messages.Configuration.noCalendar(self.calendar.directories.joined(separator: ", ")))
+            _ = try WorkdayCalendar.load(directories: self.calendar.directories)
+            if !self.calendar.directories.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+                let years = WorkdayCalendar.shipped.coveredYears.sorted()
+                warning(
+                    Messages.Configuration.noCalendar(
+                        self.calendar.directories.joined(separator: ", "),
+                        shipped: "\(years.first ?? 0)–\(years.last ?? 0)"))
             }
         } catch {
             fault(Messages.Configuration.calendar("\(error)"))

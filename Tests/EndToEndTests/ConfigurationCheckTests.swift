@@ -44,10 +44,9 @@ struct ConfigurationCheckTests {
     /// Hardening finding 17: the check passed a missing font, calendar directory and trusted-keys
     /// directory, and lobbyd then failed at every restart under Restart=always.
     @Test(
-        "17: a missing font, calendar or trusted-keys directory fails the check, with the path",
+        "17: a missing font or trusted-keys directory fails the check, with the path",
         arguments: [
             ("/usr/share/fonts/opentype/unifont/unifont.otf", "/nonexistent/font.otf", "字体 /nonexistent/font.otf"),
-            ("calendar", "/nonexistent/calendar", "/nonexistent/calendar 中没有节假日安排文件"),
             ("playlists/demo-keys", "/nonexistent/keys", "受信任密钥：/nonexistent/keys 不是目录"),
         ])
     func missingFiles(replacing: String, with missing: String, words: String) throws {
@@ -60,6 +59,23 @@ struct ConfigurationCheckTests {
             let result = try BuiltProgram(arguments[0] == "validate-config" ? "lobbyctl" : "lobbyd").run(arguments)
             #expect(result.status == 2)
             #expect(result.standardError.contains("错误: \(words)"), "\(result.standardError)")
+        }
+    }
+
+    /// Issue 24: the statutory calendar is compiled in, so a missing calendar directory is a
+    /// warning naming the years the programs know, not an error.
+    @Test("a missing calendar directory is a warning: the shipped calendar is used")
+    func missingCalendar() throws {
+        let directory = try TemporaryDirectory()
+        let file = try Self.example(in: directory)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+            .replacingOccurrences(of: RepositoryFiles.path("calendar"), with: "/nonexistent/calendar")
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
+        for arguments in [["--check-config", "--config", file], ["validate-config", file]] {
+            let result = try BuiltProgram(arguments[0] == "validate-config" ? "lobbyctl" : "lobbyd").run(arguments)
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardError.contains("警告: 节假日安排目录 /nonexistent/calendar"), "\(result.standardError)")
+            #expect(result.standardError.contains("使用程序自带的 2024–2026 年安排"))
         }
     }
 

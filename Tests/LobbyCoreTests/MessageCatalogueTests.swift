@@ -27,6 +27,8 @@ struct MessageCatalogueTests {
         "Sources/LobbyCore/Signing/PublisherKey.swift": "comments inside key files, a fixed file format",
         "Sources/LobbyCore/Signing/DetachedSignature.swift": "the comment inside signature files, a fixed file format",
         "Sources/LobbyRender/Layout/CharacterClass.swift": "line-breaking classes (UAX #14): characters, not words",
+        "Sources/LobbyCore/Calendar/ShippedCalendar.swift":
+            "the shipped calendar files, data (generated from calendar/)",
     ]
 
     /// Literals that are data, not messages: what people type and lobbyd must recognise, and

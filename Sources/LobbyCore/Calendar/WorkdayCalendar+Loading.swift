@@ -1,11 +1,31 @@
 import Foundation
 
 extension WorkdayCalendar {
-    /// Loads every `*.toml` in `directories`, in order, each directory's files sorted by name;
-    /// later files override earlier ones day by day. A directory that does not exist adds
-    /// nothing (`/etc/lobbyd/calendar.d` is optional); one that exists but cannot be read is an
-    /// error. Problems in all files are reported together.
+    /// The statutory calendar this release ships (`calendar/cn-*.toml`, compiled in): every
+    /// program knows it without any file installed.
+    public static let shipped: WorkdayCalendar = {
+        var calendar = WorkdayCalendar()
+        // Checked by ShippedCalendarTests: every shipped file parses.
+        for file in shippedFiles {
+            if let year = try? parse(text: file.text, file: file.name) { calendar.overlay(year) }
+        }
+        return calendar
+    }()
+
+    /// The shipped calendar, then every `*.toml` in `directories`, in order, each directory's
+    /// files sorted by name. A year some file covers is that file's (the shipped one of that
+    /// year is set aside: a corrected arrangement replaces it whole); later files override
+    /// earlier ones day by day. A directory that does not exist adds nothing
+    /// (`/etc/lobbyd/calendar.d` is optional); one that exists but cannot be read is an error.
+    /// Problems in all files are reported together.
     public static func load(directories: [String]) throws(LobbyCoreError) -> WorkdayCalendar {
+        let fromFiles = try loadFiles(directories: directories)
+        var calendar = shipped.dropping(years: fromFiles.coveredYears)
+        calendar.overlay(fromFiles)
+        return calendar
+    }
+
+    private static func loadFiles(directories: [String]) throws(LobbyCoreError) -> WorkdayCalendar {
         var calendar = WorkdayCalendar()
         var problems: [LobbyCoreError] = []
         for directory in directories {

@@ -49,6 +49,12 @@ public struct WorkdayCalendar: Sendable, Equatable {
     }
 
     /// Adds `other` on top of this calendar: its days replace these ones, its years add.
+    /// This calendar without the days and coverage of `years`.
+    public func dropping(years: Set<Int>) -> WorkdayCalendar {
+        WorkdayCalendar(
+            entries: entries.filter { !years.contains($0.key.year) }, coveredYears: coveredYears.subtracting(years))
+    }
+
     public mutating func overlay(_ other: WorkdayCalendar) {
         entries.merge(other.entries) { _, new in new }
         coveredYears.formUnion(other.coveredYears)

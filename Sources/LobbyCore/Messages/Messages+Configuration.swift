@@ -6,11 +6,11 @@ extension Messages {
         static func font(_ path: String, _ error: String) -> Localized {
             Localized("字体 \(path): \(error)", "font \(path): \(error)")
         }
-        static func noCalendar(_ directories: String) -> Localized {
+        static func noCalendar(_ directories: String, shipped years: String) -> Localized {
             Localized(
-                "\(directories) 中没有节假日安排文件：没有法定日历，屏幕只会按周末关屏",
-                "no calendar file in \(directories): without the statutory calendar the screen would follow weekends only"
-            )
+                "节假日安排目录 \(directories) 都不存在：使用程序自带的 \(years) 年安排；以后各年的安排请放入这些目录",
+                "none of the calendar directories \(directories) exists: the shipped \(years) arrangements are used; "
+                    + "add later years there")
         }
         static func calendar(_ error: String) -> Localized { Localized("节假日安排：\(error)", "calendar: \(error)") }
         static func trustedKeysNotDirectory(_ path: String) -> Localized {
