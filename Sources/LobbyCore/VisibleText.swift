@@ -22,3 +22,12 @@ public enum VisibleText {
             || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }
+
+extension Unicode.Scalar {
+    /// The character's code point as Unicode writes it, `U+200B`, `U+20000`: how a message names
+    /// a character a reader cannot see or the font cannot draw.
+    public var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

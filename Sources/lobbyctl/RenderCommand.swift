@@ -70,7 +70,7 @@ struct RenderCommand: ParsableCommand {
         let (text, invisible) = TextRenderer.removingInvisibles(original)
         for (scalar, offset) in invisible {
             Console.error(
-                "lobbyctl render: \(Messages.Console.removedInvisible(PlaylistValidator.codePoint(scalar), at: typed[offset] + 1))"
+                "lobbyctl render: \(Messages.Console.removedInvisible(scalar.codePoint, at: typed[offset] + 1))"
             )
         }
         // What the daemon draws with, unless an option says otherwise (all four given: no

@@ -86,7 +86,7 @@ extension PlaylistValidator {
                     .init(
                         stage: .content, location: here("text"),
                         message: Messages.Playlist.invisible(
-                            Self.codePoint(control.element), at: control.offset + 1
+                            control.element.codePoint, at: control.offset + 1
                         ).description))
             }
             if !colors.contains(item.color) {
@@ -107,7 +107,7 @@ extension PlaylistValidator {
             let missing = fitting.missingCharacters(in: item.text)
             if !missing.isEmpty {
                 let list = missing.prefix(10).map {
-                    Messages.Playlist.character("\($0.scalar)", code: Self.codePoint($0.scalar), at: $0.offset + 1)
+                    Messages.Playlist.character("\($0.scalar)", code: $0.scalar.codePoint, at: $0.offset + 1)
                 }
                 problems.append(
                     .init(
@@ -125,11 +125,6 @@ extension PlaylistValidator {
             }
         }
         return problems
-    }
-
-    /// `U+200B`: a character's code point as Unicode writes it.
-    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
-        "U+" + String(format: "%04X", scalar.value)
     }
 
     /// Control, format and other default-ignorable characters (zero-width spaces, byte-order

@@ -659,19 +659,13 @@ private struct Parser {
                 return "'\(String(decoding: bytes[index..<end], as: UTF8.self))'"
             }
         }
-        return "U+\(String(byte, radix: 16, uppercase: true).leftPadded(to: 4))"
+        return Unicode.Scalar(byte).codePoint
     }
 
     func dotted(_ keys: [String]) -> String {
         keys.map { key in
             key.utf8.allSatisfy(\.isBareKey) && !key.isEmpty ? key : "\"\(key)\""
         }.joined(separator: ".")
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 

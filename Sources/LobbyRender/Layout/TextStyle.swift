@@ -47,8 +47,6 @@ public struct MissingGlyph: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        let code = "U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
-        return Messages.Render.character(code, "\(scalar)", at: offset + 1).description
+        Messages.Render.character(scalar.codePoint, "\(scalar)", at: offset + 1).description
     }
 }
