@@ -127,7 +127,7 @@ extension ControlRequest {
 /// the language the request asks for.
 public struct ControlRequestError: Error, Equatable, CustomStringConvertible {
     public var words: Localized
-    init(_ words: Localized) { self.words = words }
+    public init(_ words: Localized) { self.words = words }
     public var description: String { words.description }
 }
 

@@ -179,7 +179,7 @@ public final class ControlCenter: Sendable {
     private func events(kinds: [EventKind], since: Date?, limit: Int) throws -> EventsReply {
         let from = since ?? clock.now().addingTimeInterval(-86_400)
         guard let log = recorder.log else {
-            throw ControlRefusal(Messages.Operations.logUnavailable(recorder.path))
+            throw ControlRequestError(Messages.Operations.logUnavailable(recorder.path))
         }
         let rows = try log.events(since: from, kinds: kinds.map(\.rawValue), limit: limit)
         return EventsReply(
@@ -229,7 +229,7 @@ public final class ControlCenter: Sendable {
     /// What waits in incoming/: a playlist for its signature (or the reverse) up to the spool's
     /// grace period, counted from the file's modification time, as the file system keeps it.
     static func waiting(in incoming: String, names: [String]) -> [PlaylistsReply.Waiting] {
-        let grace = Int(SpoolPairing().grace.components.seconds)
+        let grace = Int(SpoolPairing.defaultGrace.components.seconds)
         let present = Set(names)
         return names.compactMap { name in
             let partner: PlaylistsReply.Waiting.Partner
@@ -282,13 +282,13 @@ public final class ControlCenter: Sendable {
             end = until
         } else {
             guard let next = settings.snapshot.schedule.nextTransition(after: now) else {
-                throw ControlRefusal(Messages.Operations.noTransition)
+                throw ControlRequestError(Messages.Operations.noTransition)
             }
             end = next
         }
-        guard end > now else { throw ControlRefusal(Messages.Operations.notFuture(zone.iso8601(end))) }
+        guard end > now else { throw ControlRequestError(Messages.Operations.notFuture(zone.iso8601(end))) }
         guard end <= now.addingTimeInterval(31 * 86_400) else {
-            throw ControlRefusal(Messages.Operations.tooFar)
+            throw ControlRequestError(Messages.Operations.tooFar)
         }
         let override = ScheduleOverride(isOn: state == .on, from: now, until: end, reason: reason, actor: caller.name)
         let message = Messages.Operations.forced(on: state == .on, until: zone.iso8601(end), reason)
@@ -306,7 +306,7 @@ public final class ControlCenter: Sendable {
         let shows = pattern.map { Messages.Operations.testPatternShows($0.rawValue) } ?? Messages.Operations.dark
         try steering.update { steering in
             if let open = steering.maintenance {
-                throw ControlRefusal(
+                throw ControlRequestError(
                     Messages.Operations.maintenanceOpen(since: zone.iso8601(open.since), by: open.actor, open.note))
             }
             try record(
@@ -323,7 +323,7 @@ public final class ControlCenter: Sendable {
         let now = clock.now()
         let open = try steering.update { steering in
             guard let open = steering.maintenance else {
-                throw ControlRefusal(Messages.Operations.noMaintenance)
+                throw ControlRequestError(Messages.Operations.noMaintenance)
             }
             let minutes = Int(now.timeIntervalSince(open.since) / 60)
             try record(
@@ -359,14 +359,7 @@ public final class ControlCenter: Sendable {
         do {
             try recorder.recordDurably(kind, message, detail: detail, actor: caller.name, at: clock.now())
         } catch {
-            throw ControlRefusal(Messages.Operations.notRecorded("\(error)"))
+            throw ControlRequestError(Messages.Operations.notRecorded("\(error)"))
         }
     }
-}
-
-/// Why lobbyd did not do what the operator asked, in the hall's language.
-struct ControlRefusal: Error, CustomStringConvertible {
-    let words: Localized
-    init(_ words: Localized) { self.words = words }
-    var description: String { words.description }
 }

@@ -23,7 +23,10 @@ public struct SpoolPairing: Sendable {
     public let grace: Duration
     private var pending: [String: Pending] = [:]
 
-    public init(grace: Duration = .seconds(30)) {
+    /// How long a playlist waits for its signature (and the reverse) unless told otherwise.
+    public static let defaultGrace: Duration = .seconds(30)
+
+    public init(grace: Duration = defaultGrace) {
         self.grace = grace
     }
 

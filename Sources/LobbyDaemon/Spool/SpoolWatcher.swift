@@ -45,7 +45,7 @@ public final class SpoolWatcher {
 
     public init(
         archive: SpoolArchive, validator: PlaylistValidator, store: PlaylistStore = PlaylistStore(),
-        grace: Duration = .seconds(30), now: @escaping () -> Date = Date.init,
+        grace: Duration = SpoolPairing.defaultGrace, now: @escaping () -> Date = Date.init,
         monotonic: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now },
         report: @escaping (SpoolEvent) -> Bool
     ) throws(LobbyCoreError) {
