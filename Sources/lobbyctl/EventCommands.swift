@@ -111,18 +111,21 @@ struct EventsCommand: ParsableCommand {
             } else {
                 let time = EventTime.parse(record.ts).map(zone.iso8601) ?? record.ts
                 print(
-                    "\(time)  \(record.kind.padding(toLength: 18, withPad: " ", startingAt: 0)) "
-                        + "\(record.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) "
-                        + Console.visible(record.detail["message"] ?? ""))
+                    Self.humanLine(time: time, kind: record.kind, actor: record.actor, record.detail["message"] ?? ""))
             }
         }
     }
 
     static func humanLine(_ event: StoredEvent, zone: TimeZone) -> String {
-        let detail = event.details
-        let time = event.date.map(zone.iso8601) ?? event.ts
-        return
-            "\(time)  \(event.kind.padding(toLength: 18, withPad: " ", startingAt: 0)) \(event.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Console.visible(detail["message"] ?? event.detail))"
+        humanLine(
+            time: event.date.map(zone.iso8601) ?? event.ts, kind: event.kind, actor: event.actor,
+            event.details["message"] ?? event.detail)
+    }
+
+    /// `2026-11-25T08:20:00+08:00  screen_on          schedule   工作日开放时段 08:20-12:00`.
+    static func humanLine(time: String, kind: String, actor: String, _ message: String) -> String {
+        "\(time)  \(kind.padding(toLength: 18, withPad: " ", startingAt: 0)) "
+            + "\(actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Console.visible(message))"
     }
 
     static func jsonLine(_ event: StoredEvent) -> String {

@@ -34,9 +34,7 @@ struct LobbyCtl: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         Language.current = Language.chosen(
             flag: flag, environment: environment, site: LanguageOption.siteLanguage(arguments))
-        LanguageOption.isExplicit =
-            Language.chosen(flag: flag, environment: environment, site: .english)
-            == Language.chosen(flag: flag, environment: environment, site: .chinese)
+        LanguageOption.isExplicit = flag != nil || Language.named(by: environment) != nil
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

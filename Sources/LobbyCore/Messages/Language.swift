@@ -26,11 +26,12 @@ public enum Language: String, Sendable, CaseIterable {
     /// `lobbyctl`'s choice: `--lang` (already parsed), then the locale variables in POSIX order,
     /// then the hall's `[site] language`.
     public static func chosen(flag: Language?, environment: [String: String], site: Language) -> Language {
-        if let flag { return flag }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], let language = Language(locale: value) { return language }
-        }
-        return site
+        flag ?? named(by: environment) ?? site
+    }
+
+    /// The language the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that names one asks for.
+    public static func named(by environment: [String: String]) -> Language? {
+        ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0].flatMap(Language.init(locale:)) }.first
     }
 
     /// The language this process writes in. Set once by the program's entry point (and by
