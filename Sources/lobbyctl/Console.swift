@@ -42,6 +42,14 @@ enum OutputPlace {
         }
     }
 
+    /// Nothing but a directory, if anything, at `directory` (which may still be made).
+    static func requireNoFile(at directory: String) throws {
+        guard !FileManager.default.fileExists(atPath: directory) || isDirectory(directory) else {
+            Console.error("lobbyctl: \(Messages.Configuration.notDirectory(directory))")
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
     private static func isDirectory(_ path: String) -> Bool {
         var directory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue

@@ -116,11 +116,7 @@ struct PreviewCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try configuration.load()
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
-            Console.error("lobbyctl: \(Messages.Configuration.notDirectory(out))")
-            throw ExitCode(ExitStatus.failure)
-        }
+        try OutputPlace.requireNoFile(at: out)
         try run(Messages.Console.previewing) {
             let text = String(decoding: try AtomicFile.read(playlist), as: UTF8.self)
             let parsed = try Playlist.parse(text: text, file: playlist, zone: configuration.timeZone)
