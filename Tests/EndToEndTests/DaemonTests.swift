@@ -75,7 +75,12 @@ final class DaemonTests {
     )
     func restartMidWindow() throws {
         let first = try startDaemon(at: "2026-11-25T10:00:00")
-        #expect(first.waitForLine(timeout: .seconds(20)) { $0.contains("控制卡内容已更新") } != nil)
+        // The upload with the playlist on it, not one before the spool accepted it: a stop in
+        // the middle of that second upload leaves a sign that must be re-synced.
+        let accepted = first.waitForLine(timeout: .seconds(20)) { $0.contains("playlist_accepted") }
+        #expect(accepted != nil, "\(first.output)")
+        #expect(
+            first.waitForLine(from: accepted?.next ?? 0, timeout: .seconds(20)) { $0.contains("控制卡内容已更新") } != nil)
         #expect(first.terminate(SIGTERM, timeout: .seconds(10)))
         #expect(first.waitForLine(timeout: .seconds(5)) { $0.contains("daemon_stop") } != nil)
         let second = try startDaemon(at: "2026-11-25T10:05:00")
