@@ -26,6 +26,8 @@ struct PlayerTests {
         configuration: Configuration(),
         calendar: try! WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))
 
+    var policy: ScreenPolicy { ScreenPolicy(schedule: schedule, steering: Steering()) }
+
     func player(maximumPages: Int = 16) throws -> Player {
         Player(renderer: try TextRenderer(configuration: Configuration()), maximumPages: maximumPages)
     }
@@ -33,7 +35,7 @@ struct PlayerTests {
     @Test("inside a window with valid playlists the screen shows their pages")
     func showsContent() throws {
         let decision = try player().decide(
-            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule,
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, policy: policy,
             store: Self.store("news", texts: ["欢迎", "办事指南"]))
         #expect(decision.state.isOn && decision.program?.pages.count == 2 && !decision.isFallback)
         #expect(decision.items == ["news#1#0", "news#1#1"])
@@ -45,7 +47,7 @@ struct PlayerTests {
     @Test("outside the windows the screen is dark whatever the playlists say")
     func darkOutsideWindows() throws {
         let decision = try player().decide(
-            at: Self.zone.parseInstant("2026-11-25T12:30")!, schedule: schedule,
+            at: Self.zone.parseInstant("2026-11-25T12:30")!, policy: policy,
             store: Self.store("news", texts: ["欢迎"]))
         #expect(!decision.state.isOn && decision.program == nil)
     }
@@ -55,22 +57,23 @@ struct PlayerTests {
         let player = try player()
         let store = Self.store("news", texts: ["欢迎", "办事指南"])
         let opening = try #require(
-            player.decide(at: Self.zone.parseInstant("2026-11-25T14:20")!, schedule: schedule, store: store).program)
-        let lunch = player.decide(at: Self.zone.parseInstant("2026-11-25T12:30")!, schedule: schedule, store: store)
+            player.decide(at: Self.zone.parseInstant("2026-11-25T14:20")!, policy: policy, store: store).program)
+        let lunch = player.decide(at: Self.zone.parseInstant("2026-11-25T12:30")!, policy: policy, store: store)
         #expect(lunch.program == nil && lunch.staged == opening)
         // Friday evening: Monday 08:20 (the same pages here).
-        let friday = player.decide(at: Self.zone.parseInstant("2026-11-27T18:00")!, schedule: schedule, store: store)
+        let friday = player.decide(at: Self.zone.parseInstant("2026-11-27T18:00")!, policy: policy, store: store)
         #expect(friday.program == nil && friday.staged == opening)
         // Nothing valid: nothing to stage.
         let evening = player.decide(
-            at: Self.zone.parseInstant("2026-11-25T18:00")!, schedule: schedule, store: PlaylistStore())
+            at: Self.zone.parseInstant("2026-11-25T18:00")!, policy: policy, store: PlaylistStore())
         #expect(evening.staged == nil)
         // Maintenance holds the screen until it ends: nothing to stage.
         var steering = Steering()
         steering.maintenance = Steering.Maintenance(
             since: Self.zone.parseInstant("2026-11-25T12:00")!, actor: "tech", note: "检修", pattern: nil)
         let held = player.decide(
-            at: Self.zone.parseInstant("2026-11-25T12:30")!, schedule: schedule, store: store, steering: steering)
+            at: Self.zone.parseInstant("2026-11-25T12:30")!,
+            policy: ScreenPolicy(schedule: schedule, steering: steering), store: store)
         #expect(held.staged == nil)
     }
 
@@ -78,18 +81,18 @@ struct PlayerTests {
     func fallback() throws {
         let notice = Self.store("notice", texts: ["欢迎光临"])
         let decision = try player().decide(
-            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule, store: PlaylistStore(),
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, policy: policy, store: PlaylistStore(),
             fallback: notice)
         #expect(decision.isFallback && decision.program?.pages.count == 1)
         let dark = try player().decide(
-            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule, store: PlaylistStore())
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, policy: policy, store: PlaylistStore())
         #expect(dark.state.isOn && dark.program == nil && !dark.isFallback)
     }
 
     @Test("items beyond the sign's picture slots are left out and counted")
     func truncated() throws {
         let decision = try player(maximumPages: 2).decide(
-            at: Self.zone.parseInstant("2026-11-25T09:00")!, schedule: schedule,
+            at: Self.zone.parseInstant("2026-11-25T09:00")!, policy: policy,
             store: Self.store("news", texts: ["一", "二", "三", "四"]))
         #expect(decision.program?.pages.count == 2 && decision.omitted == 2)
     }
@@ -98,16 +101,16 @@ struct PlayerTests {
     func cacheBounded() throws {
         let player = try player()
         let nine = Self.zone.parseInstant("2026-11-25T09:00")!
-        _ = player.decide(at: nine, schedule: schedule, store: Self.store("news", texts: ["一", "二", "三"]))
+        _ = player.decide(at: nine, policy: policy, store: Self.store("news", texts: ["一", "二", "三"]))
         #expect(player.cachedPages == 3)
         // A new version replaces the old one's pages, day after day.
         for version in 2...30 {
             _ = player.decide(
-                at: nine, schedule: schedule, store: Self.store("news", version: version, texts: ["一\(version)", "二"]))
+                at: nine, policy: policy, store: Self.store("news", version: version, texts: ["一\(version)", "二"]))
         }
         #expect(player.cachedPages == 2)
         // A playlist no longer accepted leaves nothing behind.
-        _ = player.decide(at: nine, schedule: schedule, store: Self.store("notice", texts: ["欢迎"]))
+        _ = player.decide(at: nine, policy: policy, store: Self.store("notice", texts: ["欢迎"]))
         #expect(player.cachedPages == 1)
     }
 }

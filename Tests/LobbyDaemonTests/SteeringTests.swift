@@ -17,7 +17,7 @@ struct SteeringTests {
 
     func decide(_ steering: Steering, at time: String) throws -> ScreenDecision {
         try Player(renderer: TextRenderer(configuration: Configuration()), maximumPages: 16)
-            .decide(at: at(time), schedule: schedule, store: store, steering: steering)
+            .decide(at: at(time), policy: ScreenPolicy(schedule: schedule, steering: steering), store: store)
     }
 
     @Test("an override darkens a window and lights a closed hour, only while it lasts")

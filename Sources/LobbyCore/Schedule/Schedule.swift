@@ -1,6 +1,7 @@
 import Foundation
 
-/// When the screen must be lit: calendar, opening windows, time zone and overrides together.
+/// When the screen must be lit by the hall's rules: calendar, opening windows, time zone, and the
+/// operators' overrides when `ScreenPolicy` adds them (it weighs the technician's steering too).
 ///
 /// Pure and total: every instant has an answer, computed from the instant alone (never from what
 /// happened before), so the daemon converges after a restart, a suspend or a clock jump.
@@ -35,7 +36,7 @@ public struct Schedule: Sendable {
     }
 
     public func state(at instant: Date) -> ScreenState {
-        if let override = overrides.last(where: { $0.covers(instant) }) {
+        if let override = overrides.inForce(at: instant) {
             return ScreenState(isOn: override.isOn, reason: .override(override))
         }
         let local = timeZone.localTime(of: instant)

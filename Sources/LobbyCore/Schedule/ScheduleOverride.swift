@@ -23,3 +23,11 @@ public struct ScheduleOverride: Sendable, Equatable, Codable {
         from <= instant && instant < until
     }
 }
+
+extension [ScheduleOverride] {
+    /// The override in force at `instant`: the latest one that covers it (later entries win
+    /// where they overlap).
+    public func inForce(at instant: Date) -> ScheduleOverride? {
+        last { $0.covers(instant) }
+    }
+}

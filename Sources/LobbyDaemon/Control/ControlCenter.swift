@@ -100,16 +100,17 @@ public final class ControlCenter: Sendable {
         let zone = current.schedule.timeZone
         let steer = steering.snapshot
         let view = player.snapshot
-        let schedule = steer.applied(to: current.schedule)
-        let state = view.decision?.state ?? steer.state(at: now)?.state ?? schedule.state(at: now)
-        let next = steer.state(at: now) == nil ? schedule.nextTransition(after: now) : nil
+        let policy = ScreenPolicy(schedule: current.schedule, steering: steer)
+        // Before the player's first tick, the policy's word without content.
+        let state = view.decision?.state ?? policy.verdict(at: now) { .none }.state
+        let next = policy.nextChange(after: now)
         let linkStatus = link.status
         let uploading = linkStatus.bytesTotal > 0 && linkStatus.bytesSent < linkStatus.bytesTotal
         return StatusReport(
             release: Release.version, now: zone.iso8601(now),
             screen: .init(
                 on: state.isOn, reason: "\(state.reason)", cause: state.cause, since: view.since.map(zone.iso8601)),
-            next: next.map { .init(at: zone.iso8601($0), on: schedule.state(at: $0).isOn) },
+            next: next.map { .init(at: zone.iso8601($0.at), on: $0.state.isOn) },
             showing: .init(
                 playlists: view.playlists, items: view.decision?.items ?? [],
                 pages: view.decision?.program?.pages.count ?? 0, fallback: view.decision?.isFallback ?? false,
@@ -166,7 +167,7 @@ public final class ControlCenter: Sendable {
         }
         if let decision = view.decision {
             if decision.isFallback { result.append(Messages.Operations.standingNotice.description) }
-            if decision.state.isOn && decision.program == nil && decision.state.cause != "maintenance" {
+            if decision.verdict.lacksContent {
                 result.append(Messages.Operations.nothingToShow.description)
             }
             if decision.omitted > 0 {
@@ -194,10 +195,10 @@ public final class ControlCenter: Sendable {
 
     private func schedule(from: Date?, days: Int) -> ScheduleReply {
         let start = from ?? clock.now()
-        let schedule = steering.snapshot.applied(to: settings.snapshot.schedule)
-        let zone = schedule.timeZone
+        let policy = ScreenPolicy(schedule: settings.snapshot.schedule, steering: steering.snapshot)
+        let zone = policy.schedule.timeZone
         return ScheduleReply(
-            transitions: schedule.transitions(from: start, to: start.addingTimeInterval(Double(days) * 86_400)).map {
+            transitions: policy.transitions(from: start, to: start.addingTimeInterval(Double(days) * 86_400)).map {
                 .init(at: zone.iso8601($0.at), on: $0.state.isOn, reason: "\($0.state.reason)")
             })
     }

@@ -5,22 +5,33 @@ import LobbyRender
 
 /// What the screen must show at an instant, from the schedule and the accepted playlists.
 /// Recomputed from the clock at every tick, never from what was shown before, so a restart,
-/// a suspend or a clock jump converges within one tick (DESIGN.md "Time").
+/// a suspend or a clock jump converges within one tick (ARCHITECTURE.md "Time").
 public struct ScreenDecision: Sendable {
-    public var state: ScreenState
+    /// Lit or dark, why, and what kind of content: `ScreenPolicy`'s word.
+    public var verdict: ScreenPolicy.Verdict
     /// `nil` when the screen must be dark (outside the windows, or nothing valid to show).
     public var program: SignProgram?
     /// Items in the rotation, `id#version#index`, for proof of play.
     public var items: [String]
     /// Category and page count of each item in `items`, in the same order.
-    public var itemPages: [(category: String, pages: Int)] = []
+    public var itemPages: [(category: String, pages: Int)]
     /// Valid items left out because the sign's memory holds no more pages.
-    public var omitted = 0
-    /// The standing notice is shown because no playlist is valid.
-    public var isFallback = false
+    public var omitted: Int
     /// While the schedule keeps the screen dark: what the next opening will show, for the link
     /// to upload ahead, so that the screen lights at the boundary by a switch of a few bytes.
     public var staged: SignProgram?
+
+    public init(
+        verdict: ScreenPolicy.Verdict, program: SignProgram?, items: [String] = [],
+        itemPages: [(category: String, pages: Int)] = [], omitted: Int = 0, staged: SignProgram? = nil
+    ) {
+        (self.verdict, self.program, self.items, self.itemPages) = (verdict, program, items, itemPages)
+        (self.omitted, self.staged) = (omitted, staged)
+    }
+
+    public var state: ScreenState { verdict.state }
+    /// The standing notice is shown because no playlist is valid.
+    public var isFallback: Bool { verdict.content == .fallback }
 }
 
 /// Turns schedule + playlists into pages, with a render cache per item so that steady state
@@ -43,35 +54,34 @@ public final class Player {
         self.maximumPages = maximumPages
     }
 
-    /// What to show at `instant`: the rotation of `store`, or `fallback`'s when nothing in
-    /// `store` is valid (a standing notice), or a dark screen.
-    /// The technician's test pattern or maintenance come first, then the schedule with the
-    /// operators' overrides.
+    /// What to show at `instant` as `policy` rules it: the rotation of `store`, or `fallback`'s
+    /// when nothing in `store` is valid (a standing notice), a test pattern, or a dark screen.
     public func decide(
-        at instant: Date, schedule: Schedule, store: PlaylistStore, fallback: PlaylistStore = PlaylistStore(),
-        steering: Steering = Steering()
-    )
-        -> ScreenDecision
-    {
-        if let (state, pattern) = steering.state(at: instant) {
-            let program = pattern.map {
-                SignProgram(pages: Frame.testPattern($0, width: renderer.width, height: renderer.height))
-            }
-            return ScreenDecision(state: state, program: program, items: [])
+        at instant: Date, policy: ScreenPolicy, store: PlaylistStore, fallback: PlaylistStore = PlaylistStore()
+    ) -> ScreenDecision {
+        let local = policy.schedule.timeZone.localTime(of: instant)
+        let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
+        var rotation: [PlaylistStore.Slot] = []
+        var verdict = policy.verdict(at: instant) {
+            rotation = store.rotation(at: instant, dayPart: dayPart)
+            if let first = rotation.first { return first.item.priority == .emergency ? .emergency : .playlists }
+            rotation = fallback.rotation(at: instant, dayPart: dayPart)
+            return rotation.isEmpty ? .none : .fallback
         }
-        let state = steering.applied(to: schedule).state(at: instant)
-        guard state.isOn else {
-            var dark = ScreenDecision(state: state, program: nil, items: [])
-            dark.staged = upcoming(
-                after: instant, schedule: schedule, store: store, fallback: fallback, steering: steering)
+        if let pattern = verdict.pattern {
+            let pages = Frame.testPattern(pattern, width: renderer.width, height: renderer.height)
+            return ScreenDecision(verdict: verdict, program: SignProgram(pages: pages), items: [])
+        }
+        guard verdict.isLit else {
+            var dark = ScreenDecision(verdict: verdict, program: nil, items: [])
+            if !verdict.state.isOn {
+                dark.staged = policy.nextOpening(after: instant).flatMap {
+                    decide(at: $0, policy: policy, store: store, fallback: fallback).program
+                }
+            }
             return dark
         }
-        let local = schedule.timeZone.localTime(of: instant)
-        let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
         forgetPlaylists(notIn: [store, fallback])
-        var rotation = store.rotation(at: instant, dayPart: dayPart)
-        let isFallback = rotation.isEmpty
-        if isFallback { rotation = fallback.rotation(at: instant, dayPart: dayPart) }
         var pages: [Frame] = []
         var items: [String] = []
         var itemPages: [(category: String, pages: Int)] = []
@@ -87,21 +97,11 @@ public final class Player {
             items.append(key)
             itemPages.append((slot.item.category, framesForItem.count))
         }
-        let program = pages.isEmpty ? nil : SignProgram(pages: pages)
+        // Nothing fitted the sign's memory: on by rule, nothing to show.
+        if pages.isEmpty { verdict.content = .none }
         return ScreenDecision(
-            state: state, program: program, items: items, itemPages: itemPages, omitted: omitted,
-            isFallback: isFallback && program != nil)
-    }
-
-    /// What the screen will show when the schedule next lights it, as far as is known now;
-    /// `nil` if it never does or maintenance or a test pattern will hold it then.
-    private func upcoming(
-        after instant: Date, schedule: Schedule, store: PlaylistStore, fallback: PlaylistStore, steering: Steering
-    ) -> SignProgram? {
-        guard let opening = steering.applied(to: schedule).nextTransition(after: instant),
-            steering.state(at: opening) == nil
-        else { return nil }
-        return decide(at: opening, schedule: schedule, store: store, fallback: fallback, steering: steering).program
+            verdict: verdict, program: pages.isEmpty ? nil : SignProgram(pages: pages), items: items,
+            itemPages: itemPages, omitted: omitted)
     }
 
     private func frames(for slot: PlaylistStore.Slot) -> [Frame] {

@@ -11,6 +11,8 @@ public struct PlayerView: Sendable {
     /// Seconds the screen was really lit (on, link ready, something shown) on `litDay`.
     public var litDay: LocalDate?
     public var litSeconds: Double = 0
+
+    public init() {}
 }
 
 /// The player's latest view, published every time it changes.

@@ -11,15 +11,8 @@ public struct ScreenFacts: Sendable, Equatable {
     public var signProblem: OutageCause?
     /// False from `content_missing` until `content_restored` or the next `screen_on`.
     public var hasContent = true
-    public var maintenance = false
-    public var testPatternUntil: Date?
-    /// The latest override: on or off, until when. A `clear` removes it.
-    public var override: Override?
-
-    public struct Override: Sendable, Equatable {
-        public var isOn: Bool
-        public var until: Date
-    }
+    /// The technician's and the operators' steering as the events tell it; `ScreenPolicy` weighs it.
+    public var steering = Steering()
 
     public init(running: Bool = false, linkUp: Bool = false) {
         self.running = running
@@ -29,8 +22,11 @@ public struct ScreenFacts: Sendable, Equatable {
     /// Why a required instant was not shown, or `nil` when it was.
     func cause(at instant: Date) -> OutageCause? {
         if !running { return .notRunning }
-        if maintenance || (testPatternUntil.map { instant < $0 } ?? false) { return .maintenance }
-        if let override, instant < override.until, !override.isOn { return .manualOff }
+        switch ScreenPolicy.steered(by: steering, at: instant) {
+        case let state? where state.cause == "maintenance" || state.cause == "test-pattern": return .maintenance
+        case let state? where !state.isOn: return .manualOff
+        default: break
+        }
         if !linkUp { return .linkDown }
         if let signProblem { return signProblem }
         if !hasContent { return .noContent }
@@ -39,13 +35,14 @@ public struct ScreenFacts: Sendable, Equatable {
 
     /// Whether content was shown at an instant outside the required windows (an override on).
     func isShownOutsideWindows(at instant: Date) -> Bool {
-        guard let override, override.isOn, instant < override.until else { return false }
+        guard let override = steering.overrides.inForce(at: instant), override.isOn else { return false }
         return cause(at: instant) == nil
     }
 
     /// The next instant after `instant` at which a test pattern or an override runs out.
     func nextExpiry(after instant: Date) -> Date? {
-        [testPatternUntil, override?.until].compactMap { $0 }.filter { $0 > instant }.min()
+        ([steering.testPattern?.until] + steering.overrides.map(\.until)).compactMap { $0 }.filter { $0 > instant }
+            .min()
     }
 
     mutating func apply(_ event: StoredEvent, at date: Date) {
@@ -60,18 +57,24 @@ public struct ScreenFacts: Sendable, Equatable {
         case .signRestored?: signProblem = nil
         case .screenOn?, .contentRestored?: hasContent = true
         case .contentMissing?: hasContent = false
-        case .maintenanceStart?: maintenance = true
-        case .maintenanceEnd?: maintenance = false
+        case .maintenanceStart?:
+            steering.maintenance = .init(since: date, actor: event.actor, note: "", pattern: nil)
+        case .maintenanceEnd?: steering.maintenance = nil
         case .testPattern?:
             let minutes = Double(event.details["minutes"] ?? "") ?? 0
-            testPatternUntil = date.addingTimeInterval(minutes * 60)
+            steering.testPattern = .init(
+                pattern: event.details["pattern"].flatMap(TestPattern.init(rawValue:)) ?? .allOn,
+                until: date.addingTimeInterval(minutes * 60), actor: event.actor)
         case .override?:
+            // As lobbyd keeps them: a clear removes all, a new one goes on top of those in force.
             let details = event.details
             switch details["state"] {
-            case "clear": override = nil
+            case "clear": steering.overrides = []
             case let state?:
                 if let until = details["until"].flatMap(EventTime.parseDetail) {
-                    override = Override(isOn: state == "on", until: until)
+                    steering.expire(at: date)
+                    steering.overrides.append(
+                        ScheduleOverride(isOn: state == "on", from: date, until: until, reason: "", actor: event.actor))
                 }
             case nil: break
             }

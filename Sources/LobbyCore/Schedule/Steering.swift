@@ -1,9 +1,7 @@
 import Foundation
-import LobbyCore
-import Synchronization
 
 /// What operators asked for over the control socket: overrides, an open maintenance period, a
-/// running test pattern. Pure data; the player applies it on every tick.
+/// running test pattern. Pure data; `ScreenPolicy` weighs it against the schedule.
 public struct Steering: Sendable, Equatable, Codable {
     public struct Maintenance: Sendable, Equatable, Codable {
         public var since: Date
@@ -36,25 +34,5 @@ public struct Steering: Sendable, Equatable, Codable {
     public mutating func expire(at now: Date) {
         overrides.removeAll { $0.until <= now }
         if let run = testPattern, run.until <= now { testPattern = nil }
-    }
-
-    /// The schedule with the operators' overrides applied.
-    public func applied(to schedule: Schedule) -> Schedule {
-        var result = schedule
-        result.overrides = overrides
-        return result
-    }
-
-    /// What the technician's actions demand now, ahead of the schedule: a test pattern, or
-    /// maintenance (dark, or its pattern). `nil` when the schedule decides.
-    public func state(at now: Date) -> (state: ScreenState, pattern: TestPattern?)? {
-        if let run = testPattern, now < run.until {
-            return (ScreenState(isOn: true, reason: .testPattern(run.pattern, actor: run.actor)), run.pattern)
-        }
-        if let maintenance {
-            let reason = ScreenState.Reason.maintenance(actor: maintenance.actor, note: maintenance.note)
-            return (ScreenState(isOn: maintenance.pattern != nil, reason: reason), maintenance.pattern)
-        }
-        return nil
     }
 }
