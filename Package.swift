@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "LobbyProtocol", targets: ["LobbyProtocol"]),
         .library(name: "LobbyLink", targets: ["LobbyLink"]),
         .library(name: "LobbyStore", targets: ["LobbyStore"]),
+        .library(name: "LobbyDaemon", targets: ["LobbyDaemon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -126,7 +127,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LobbyDaemonTests",
-            dependencies: ["LobbyDaemon", "LobbyCore", "LobbyRender", "LobbyTestSupport"]
+            dependencies: [
+                "LobbyDaemon", "LobbyCore", "LobbyRender", "LobbyStore", "LobbyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // The virtual-time soak: `make test` runs a week, `make soak` ninety days (RELIABILITY.md).
         .testTarget(

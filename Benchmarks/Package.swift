@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "LobbyProtocol", package: "lobbyd"),
                 .product(name: "LobbyLink", package: "lobbyd"),
                 .product(name: "LobbyStore", package: "lobbyd"),
+                .product(name: "LobbyDaemon", package: "lobbyd"),
             ]
         )
     ],

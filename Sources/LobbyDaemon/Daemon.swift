@@ -32,6 +32,11 @@ public enum Daemon {
         defer { lock.release() }
         let state = try DaemonState.open(configuration, stateDirectory: stateDirectory, clock: clock)
         let recorder = state.recorder
+        // Whatever ends the run, the queued events are written (or counted as lost) first.
+        defer {
+            recorder.close()
+            recorder.reportUnwritten()
+        }
         let link = makeLink(configuration, controller: state.controller, recorder: recorder, clock: clock)
         let notifier = SystemdNotifier()
         let spool = SpoolService(
@@ -80,7 +85,6 @@ public enum Daemon {
         notifier.notify("STOPPING=1")
         recorder.record(.daemonStop, Messages.Daemon.stopped.description, at: clock.now())
         recorder.anchor(.stop, at: clock.now())
-        recorder.reportUnwritten()
     }
 
     /// The player, deciding from the state's boards what the link shows.

@@ -4,64 +4,108 @@ import LobbyStore
 import Logging
 import Synchronization
 
-/// Records what happened: one line in the journal and one row in the event log. If the log
-/// cannot be written (disk full, read-only) — or not even opened at start — the screen keeps
-/// following the schedule; events wait in memory (bounded, oldest dropped and counted) and are
-/// written when it works again. What an operator asks for is different: `recordDurably` either
-/// writes the event now or fails, so a request is never answered "recorded" for an event that
-/// is only in memory.
+/// Records what happened: one line in the journal at once, and one row in the event log written
+/// by a single writer thread (`lobbyd-events`), so that no caller waits on SQLite or fsync.
+///
+/// `record` only queues the event: the queue is bounded (`maximumPending`); when the log cannot
+/// take events (disk full, read-only, not even opened at start) they wait there, the oldest are
+/// dropped and counted when it overflows, and the writer tries again on the next event or after
+/// `retryInterval`. The writer takes everything queued at once and appends it in one transaction
+/// (group commit), so a burst costs one fsync. What an operator asks for is different:
+/// `recordDurably` waits for the writer and either the event is on disk or it throws, so a request
+/// is never answered "recorded" for an event that is only in memory.
 public final class EventRecorder: Sendable {
     public static let maximumPending = 10_000
-
-    private struct Backlog {
-        /// `nil` while the log cannot be opened; opening is retried at each event.
-        var log: EventLog?
-        var pending: [EventEntry] = []
-        var dropped = 0
-        var degradedSince: Date?
-        var reason: String?
-    }
+    /// How long a failing log is left alone when no new event arrives.
+    public static let retryInterval: Duration = .seconds(1)
 
     public let path: String
+    private let writer: EventWriter
     private let logger = Logger(label: "lobbyd")
-    private let backlog: Mutex<Backlog>
     private let watchers = Mutex<[Int: @Sendable (EventRecord) -> Void]>([:])
     private let nextWatcher = Atomic<Int>(0)
-    private let failures = Atomic<Int>(0)
     private let lastAnchor = Mutex<Date?>(nil)
 
-    /// Appends that failed since start (each retried later from memory), for the metrics.
-    public var writeFailures: Int { failures.load(ordering: .relaxed) }
-
-    /// Opens the log at `path`. A damaged database stops the start (with the recovery
-    /// command); one that cannot be opened now (disk full) starts degraded.
+    /// Opens the log at `path` and starts the writer. A damaged database stops the start (with the
+    /// recovery command); one that cannot be opened now (disk full) starts degraded.
     public init(path: String, now: Date) throws(LobbyStoreError) {
         self.path = path
+        var queue = EventWriter.Queue()
         do {
-            backlog = Mutex(Backlog(log: try EventLog(path: path)))
+            queue.log = try EventLog(path: path)
         } catch .corrupt(let path, let reason) {
             throw .corrupt(path: path, reason: reason)
         } catch {
             Logger(label: "lobbyd").error(
                 "\(Messages.Daemon.storeDegradedAtStart("\(error)", limit: Self.maximumPending))")
-            backlog = Mutex(Backlog(log: nil, degradedSince: now, reason: "\(error)"))
+            (queue.degradedSince, queue.reason) = (now, "\(error)")
+        }
+        writer = EventWriter(path: path, queue: queue)
+        writer.start()
+    }
+
+    deinit { writer.close() }
+
+    /// The open log, for reads (events, the daily check); `nil` while it cannot be opened.
+    public var log: EventLog? { writer.queue.withLock { $0.log } }
+
+    /// Appends that failed since start (each retried later from memory), for the metrics.
+    public var writeFailures: Int { writer.failures.load(ordering: .relaxed) }
+
+    /// When the store last failed, `nil` while it works ("store degraded" in status).
+    public var degradedSince: Date? { writer.queue.withLock { $0.degradedSince } }
+
+    /// Events dropped since start because the queue was full (the log failing for long).
+    public var droppedEvents: Int { writer.queue.withLock { $0.droppedTotal } }
+
+    /// Events not yet on disk (queued, or being written) and events dropped since the store
+    /// failed: what is lost if lobbyd stops now.
+    public var unwritten: (pending: Int, dropped: Int) {
+        writer.queue.withLock { ($0.pendingEvents + $0.inFlight, $0.dropped) }
+    }
+
+    /// Records an event: the journal line and the watchers now, the log row by the writer.
+    public func record(
+        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "daemon", at date: Date,
+        level: Logger.Level = .notice
+    ) {
+        writer.submit(.event(announce(kind, message, detail: detail, actor: actor, at: date, level: level), nil))
+    }
+
+    /// Records an event on disk before returning, or throws: for what an operator asks for, whose
+    /// reply must not say "recorded" unless it is. Waits for the writer, which writes what was
+    /// queued before it in the same transaction.
+    public func recordDurably(
+        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String, at date: Date
+    ) throws {
+        let entry = announce(kind, message, detail: detail, actor: actor, at: date, level: .notice)
+        let waiter = EventWriter.Waiter()
+        writer.submit(.event(entry, waiter))
+        waiter.done.wait()
+        if let error = waiter.error.withLock({ $0 }) {
+            logger.error("\(Messages.Daemon.notRecorded(kind.rawValue, "\(error)"))")
+            throw error
         }
     }
 
-    /// The open log, for reads (events, the daily check); `nil` while it cannot be opened.
-    public var log: EventLog? { backlog.withLock { $0.log } }
+    /// Returns once everything recorded before the call was written (or the write failed):
+    /// before reading the log back, and at stop.
+    public func flush() {
+        let waiter = EventWriter.Waiter()
+        writer.submit(.flush(waiter))
+        waiter.done.wait()
+    }
 
-    /// Daily retention: removes events older than `days` before `now`, in small batches.
+    /// Writes what is queued and stops the writer; events recorded afterwards stay in memory
+    /// (`reportUnwritten` counts them). At stop, after the last events.
+    public func close() {
+        writer.close()
+    }
+
+    /// Daily retention: removes events older than `days` before `now`, in small batches, on the
+    /// writer thread.
     public func prune(keepingDays days: Int, now: Date) {
-        guard let log else { return }
-        do {
-            let removed = try log.prune(olderThan: now.addingTimeInterval(-Double(days) * 86_400), now: now)
-            if removed > 0 {
-                logger.notice("\(Messages.Daemon.retention(removed: removed, days: days))")
-            }
-        } catch {
-            logger.error("\(Messages.Daemon.retentionFailed("\(error)"))")
-        }
+        writer.submit(.prune(days: days, now: now))
     }
 
     /// Checks the log against its anchors (at start, before anything is appended): a log that
@@ -97,62 +141,16 @@ public final class EventRecorder: Sendable {
         anchor(.start, at: now)
     }
 
-    /// Writes the chain's head to the anchor file and the journal.
+    /// Writes the chain's head to the anchor file and the journal, after what is queued.
     public func anchor(_ reason: ChainAnchor.Reason, at now: Date) {
-        guard let log else { return }
-        do {
-            let anchor = try log.anchor(reason, at: now)
-            lastAnchor.withLock { $0 = now }
-            logger.notice("\(Messages.Daemon.head(reason.rawValue, row: anchor.row, hash: anchor.hash))")
-        } catch {
-            logger.error("\(Messages.Daemon.cannotAnchor("\(error)"))")
-        }
+        lastAnchor.withLock { $0 = now }
+        writer.submit(.anchor(reason, at: now))
     }
 
     /// An hourly anchor, when the last one is an hour old.
     public func anchorIfDue(at now: Date) {
         guard let last = lastAnchor.withLock({ $0 }), now.timeIntervalSince(last) >= 3_600 || now < last else { return }
         anchor(.hourly, at: now)
-    }
-
-    /// When the store last failed, `nil` while it works ("store degraded" in status).
-    public var degradedSince: Date? { backlog.withLock { $0.degradedSince } }
-
-    /// Events waiting in memory and events dropped since the store failed: what is lost if
-    /// lobbyd stops now.
-    public var unwritten: (pending: Int, dropped: Int) { backlog.withLock { ($0.pending.count, $0.dropped) } }
-
-    /// Records an event; if the log cannot take it now it waits in memory.
-    public func record(
-        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "daemon", at date: Date,
-        level: Logger.Level = .notice
-    ) {
-        let entry = announce(kind, message, detail: detail, actor: actor, at: date, level: level)
-        backlog.withLock { backlog in
-            backlog.pending.append(entry)
-            if (try? write(&backlog, at: date)) == nil, backlog.pending.count > Self.maximumPending {
-                backlog.dropped += backlog.pending.count - Self.maximumPending
-                backlog.pending.removeFirst(backlog.pending.count - Self.maximumPending)
-            }
-        }
-    }
-
-    /// Records an event on disk now, or throws: for what an operator asks for, whose reply must
-    /// not say "recorded" unless it is.
-    public func recordDurably(
-        _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String, at date: Date
-    ) throws {
-        let entry = announce(kind, message, detail: detail, actor: actor, at: date, level: .notice)
-        try backlog.withLock { backlog in
-            backlog.pending.append(entry)
-            do {
-                try write(&backlog, at: date)
-            } catch {
-                backlog.pending.removeLast()
-                logger.error("\(Messages.Daemon.notRecorded(kind.rawValue, "\(error)"))")
-                throw error
-            }
-        }
     }
 
     /// At stop: says in the journal what could not be written and is lost with the process.
@@ -174,32 +172,6 @@ public final class EventRecorder: Sendable {
         if entryDetail["message"] == nil { entryDetail["message"] = message }
         broadcast(EventRecord(ts: EventTime.format(date), kind: kind.rawValue, actor: actor, detail: entryDetail))
         return EventEntry(date: date, kind: kind, detail: entryDetail, actor: actor)
-    }
-
-    /// Writes everything pending (opening the log first if it is not open); on failure the
-    /// store is marked degraded and the entries stay pending.
-    private func write(_ backlog: inout Backlog, at date: Date) throws {
-        do {
-            let log = try backlog.log ?? EventLog(path: path)
-            backlog.log = log
-            try log.appendBatch(backlog.pending)
-            // Every write anchored: rows deleted from the tail, or added behind lobbyd's back,
-            // even after a kill -9, show against the anchor file.
-            _ = try? log.anchor(.write, at: date)
-            if backlog.degradedSince != nil {
-                logger.notice(
-                    "\(Messages.Daemon.storeWritable(written: backlog.pending.count, dropped: backlog.dropped))")
-            }
-            backlog = Backlog(log: backlog.log)
-        } catch {
-            failures.add(1, ordering: .relaxed)
-            if backlog.degradedSince == nil {
-                logger.error("\(Messages.Daemon.storeDegraded("\(error)", limit: Self.maximumPending))")
-                backlog.degradedSince = date
-            }
-            backlog.reason = "\(error)"
-            throw error
-        }
     }
 
     /// Calls `deliver` with every event recorded from now on (on the recording thread; it must

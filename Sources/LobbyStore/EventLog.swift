@@ -18,7 +18,8 @@ public struct EventEntry: Sendable, Equatable {
 }
 
 /// The append-only, tamper-evident event log (DESIGN.md "Event log"): one GRDB `DatabasePool`
-/// on the system SQLite in WAL mode, `synchronous=NORMAL`, a busy timeout, and every write in an
+/// on the system SQLite in WAL mode, `synchronous=FULL` (a commit is on disk when it returns: the
+/// hall's power cuts must not take the last events with them), a busy timeout, and every write in an
 /// IMMEDIATE transaction (GRDB 7 chooses that kind for pool writes itself). Triggers refuse UPDATE and DELETE, and a SHA-256 chain over the rows
 /// lets `verify()` name the first row that was changed behind the triggers' back.
 public final class EventLog: Sendable {
@@ -33,7 +34,7 @@ public final class EventLog: Sendable {
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

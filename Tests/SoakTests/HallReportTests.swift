@@ -33,6 +33,8 @@ struct HallReportTests {
         live(until: 5, day: monday.adding(days: 1))
         hall.finish()
 
+        // The writer thread catches up with what the soak recorded.
+        hall.state.recorder.flush()
         let log = try EventLog(path: hall.configuration.paths.database)
         let events = try log.events(until: hall.time.wall, limit: 100_000)
         func times(_ kind: EventKind) -> [Double] {

@@ -35,6 +35,8 @@ struct SoakReport {
         self.plan = plan
         self.ticks = ticks
         self.memory = memory
+        // The writer thread catches up with what the soak recorded.
+        hall.state.recorder.flush()
         let log = try #require(hall.state.recorder.log, "the soak's event log is open")
         let rows = try log.events(limit: Int.max)
         let heard = hall.acknowledged.heard

@@ -39,6 +39,8 @@ extension Messages {
                 "lobbyd \(release), sign on \(device), spool \(spool)")
         }
         public static let stopped = Localized("lobbyd 已停止", "stopped")
+        public static let writerStopped = Localized(
+            "lobbyd 正在停止，事件日志不再写入", "lobbyd is stopping; the event log takes no more writes")
         public static func signUpdated(_ bytes: Int) -> Localized {
             Localized("控制卡内容已更新：发送 \(bytes) 字节", "sign updated: \(bytes) bytes sent")
         }

@@ -179,6 +179,8 @@ public final class ControlCenter: Sendable {
 
     private func events(kinds: [EventKind], since: Date?, limit: Int) throws -> EventsReply {
         let from = since ?? clock.now().addingTimeInterval(-86_400)
+        // What was recorded before the request is in the answer: the writer catches up first.
+        recorder.flush()
         guard let log = recorder.log else {
             throw ControlRequestError(Messages.Operations.logUnavailable(recorder.path))
         }

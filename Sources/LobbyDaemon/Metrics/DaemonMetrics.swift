@@ -24,6 +24,10 @@ final class DaemonMetrics: Sendable {
     private let refused: Counter
     private let contentAge: Gauge
     private let writeErrors: Counter
+    private let eventsDropped: Counter
+    private let eventsUnwritten: Gauge
+    /// `EventRecorder.droppedEvents` when last counted.
+    private let countedDrops = Atomic<Int>(0)
     /// `EventRecorder.writeFailures` when last counted.
     private let countedFailures = Atomic<Int>(0)
     private let dailyCheck: Gauge
@@ -71,6 +75,9 @@ final class DaemonMetrics: Sendable {
         refused = counter("lobbyd_control_refused_total", "control commands refused to non-operators since start")
         contentAge = gauge("lobbyd_content_age_seconds", "seconds since the newest playlist was accepted")
         writeErrors = counter("lobbyd_event_log_write_errors_total", "event-log appends that failed since start")
+        eventsDropped = counter(
+            "lobbyd_event_log_dropped_total", "events dropped from the full queue of a failing event log since start")
+        eventsUnwritten = gauge("lobbyd_event_log_unwritten", "events queued for the event log and not yet on disk")
         dailyCheck = gauge("lobbyd_daily_check_recorded", "1 when today's daily check is recorded")
         calendarMissing = gauge(
             "lobbyd_calendar_missing", "1 when this year's or (from December) next year's calendar is missing")
@@ -119,6 +126,10 @@ final class DaemonMetrics: Sendable {
         let failures = center.recorder.writeFailures
         let counted = countedFailures.exchange(failures, ordering: .relaxed)
         if failures > counted { writeErrors.increment(by: Int64(failures - counted)) }
+        let drops = center.recorder.droppedEvents
+        let countedDrop = countedDrops.exchange(drops, ordering: .relaxed)
+        if drops > countedDrop { eventsDropped.increment(by: Int64(drops - countedDrop)) }
+        eventsUnwritten.set(Double(center.recorder.unwritten.pending))
         dailyCheck.set(flag(status.dailyCheck != nil))
         calendarMissing.set(flag(!schedule.calendar.warnings(on: today).isEmpty))
         contentStale.set(
