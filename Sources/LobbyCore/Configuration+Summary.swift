@@ -24,6 +24,9 @@ extension Configuration {
                 controller.driver.rawValue, controller.address, slots: controller.pictureSlots),
             Messages.Configuration.onStop(keep: panel.onStop == .keep),
             Messages.Configuration.logLevel(logLevel.rawValue),
+            Messages.Configuration.reload(
+                applied: Self.appliedOnReload.joined(separator: ", "),
+                kept: Self.keptUntilRestart.joined(separator: ", ")),
         ].map(\.description).enumerated().map { index, line in index == 10 ? line + (relay ?? "") : line }
             .joined(separator: "\n")
     }

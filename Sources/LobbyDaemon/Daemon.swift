@@ -25,30 +25,29 @@ public enum LobbyDaemonError: Error, CustomStringConvertible {
 /// lobbyd: the services wired together and run until SIGTERM or SIGINT.
 public enum Daemon {
     /// Runs until SIGTERM or SIGINT. `configurationPath` is re-read on SIGHUP and `reload`.
-    public static func run(configuration: Configuration, configurationPath: String, clock: WallClock) async throws {
+    public static func run(configuration: Configuration, configurationPath: String, clock: DaemonClock) async throws {
         let logger = Logger(label: "lobbyd")
         let stateDirectory = URL(fileURLWithPath: configuration.paths.database).deletingLastPathComponent().path
         let lock = try InstanceLock(directory: stateDirectory)
         defer { lock.release() }
-        let state = try DaemonState.open(configuration, stateDirectory: stateDirectory, clock: clock)
-        let recorder = state.recorder
+        let context = try DaemonContext.open(configuration, stateDirectory: stateDirectory, clock: clock)
+        let (recorder, link) = (context.recorder, context.link)
         // Whatever ends the run, the queued events are written (or counted as lost) first.
         defer {
             recorder.close()
             recorder.reportUnwritten()
         }
-        let link = makeLink(configuration, controller: state.controller, recorder: recorder, clock: clock)
-        let notifier = SystemdNotifier()
         let spool = SpoolService(
             makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, recorder: recorder) },
-            makeValidator: { try makeValidator($0) }, settings: state.settings, board: state.playlists, logger: logger)
-        let player = makePlayer(configuration, state: state, link: link, clock: clock, notifier: notifier)
+            makeValidator: { try makeValidator($0) }, settings: context.settings, board: context.playlists,
+            logger: logger)
+        let player = makePlayer(context)
         if clock.isShifted {
             logger.warning(
                 "\(Messages.Daemon.shiftedClock(configuration.timeZone.iso8601(clock.now())))")
         }
         recorder.checkAnchors(at: clock.now())
-        if let problem = state.fallbackProblem {
+        if let problem = context.fallbackProblem {
             recorder.record(
                 .playlistRejected,
                 Messages.Daemon.fallbackFails(configuration.content.fallbackPlaylist ?? "", problem).description,
@@ -62,11 +61,9 @@ public enum Daemon {
             .description,
             detail: ["release": Release.version], at: clock.now())
         let reload: @Sendable () throws -> Localized = {
-            try Self.reload(path: configurationPath, into: state.settings)
+            try Self.reload(path: configurationPath, into: context.settings)
         }
-        let center = ControlCenter(
-            settings: state.settings, playlists: state.playlists, player: state.player, steering: state.steering,
-            link: link, recorder: recorder, clock: clock, reload: reload)
+        let center = ControlCenter(context: context, reload: reload)
         let control = try await bindControl(configuration, center: center)
         defer { unlink(configuration.paths.controlSocket) }
         // Shutdown runs in reverse: the control server stops first, the link last (blanking
@@ -82,30 +79,24 @@ public enum Daemon {
                     metrics: DaemonMetrics()))
         }
         try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
-        notifier.notify("STOPPING=1")
+        context.notifier.notify("STOPPING=1")
         recorder.record(.daemonStop, Messages.Daemon.stopped.description, at: clock.now())
         recorder.anchor(.stop, at: clock.now())
     }
 
-    /// The player, deciding from the state's boards what the link shows.
-    static func makePlayer(
-        _ configuration: Configuration, state: DaemonState, link: LinkDriver, clock: WallClock,
-        notifier: SystemdNotifier
-    ) -> PlayerService {
-        PlayerService(
-            settings: state.settings, board: state.playlists, steering: state.steering, view: state.player, link: link,
-            clock: clock, retentionDays: configuration.retentionDays, fallback: state.fallback,
-            makePlayer: {
-                Player(
-                    renderer: try TextRenderer(configuration: configuration),
-                    maximumPages: configuration.controller.pictureSlots)
-            },
-            notifier: notifier, recorder: state.recorder)
+    /// The player, deciding from the context's boards what the link shows.
+    static func makePlayer(_ context: DaemonContext) -> PlayerService {
+        let configuration = context.configuration
+        return PlayerService(context: context) {
+            Player(
+                renderer: try TextRenderer(configuration: configuration),
+                maximumPages: configuration.controller.pictureSlots)
+        }
     }
 
     /// The link to the sign; its reports become events. `open` is the soak test's way in.
     static func makeLink(
-        _ configuration: Configuration, controller: any Controller, recorder: EventRecorder, clock: WallClock,
+        _ configuration: Configuration, controller: any Controller, recorder: EventRecorder, clock: DaemonClock,
         open: @escaping @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport = TransportFactory
             .open
     ) -> LinkDriver {
@@ -178,17 +169,9 @@ public enum Daemon {
         } catch {
             throw LobbyDaemonError.cannotStart(Messages.Daemon.reloadRefused("\(error)").description)
         }
-        var applied = old
-        applied.timeZone = new.timeZone
-        applied.windows = new.windows
-        applied.calendar = new.calendar
-        applied.content = new.content
-        applied.content.fallbackPlaylist = old.content.fallbackPlaylist
-        applied.retentionDays = new.retentionDays
-        applied.site = new.site
+        let (applied, restart) = old.reloading(new)
         Language.current = new.site.language
         settings.replace(configuration: applied, schedule: Schedule(configuration: applied, calendar: calendar))
-        let restart = LiveSettings.needingRestart(from: old, to: new)
         return Messages.Daemon.reloaded(path, restart: restart.isEmpty ? nil : restart.joined(separator: ", "))
     }
 
@@ -224,7 +207,7 @@ public enum Daemon {
         }
     }
 
-    static func makeSpoolWatcher(_ configuration: Configuration, clock: WallClock, recorder: EventRecorder) throws
+    static func makeSpoolWatcher(_ configuration: Configuration, clock: DaemonClock, recorder: EventRecorder) throws
         -> SpoolWatcher
     {
         let validator = try makeValidator(configuration)

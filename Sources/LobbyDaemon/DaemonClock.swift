@@ -1,10 +1,10 @@
 import Foundation
 import LobbyCore
 
-/// The daemon's clocks: the system's, or (demo and tests only) the system's with the wall clock
-/// shifted so that it started at a chosen instant, which lets a demo at any hour show 08:20
-/// arrive, or (the soak test) virtual ones.
-public struct WallClock: Sendable {
+/// The daemon's two clocks, wall and monotonic: the system's, or (demo and tests only) the
+/// system's with the wall clock shifted so that it started at a chosen instant, which lets a
+/// demo at any hour show 08:20 arrive, or (the soak test) virtual ones.
+public struct DaemonClock: Sendable {
     public let clocks: Clocks
     public let isShifted: Bool
 

@@ -83,8 +83,8 @@ struct Lobbyd: AsyncParsableCommand {
         }
     }
 
-    private func wallClock(zone: TimeZone) throws -> WallClock {
-        guard let clockStart else { return WallClock() }
+    private func wallClock(zone: TimeZone) throws -> DaemonClock {
+        guard let clockStart else { return DaemonClock() }
         guard !SystemdNotifier.underSystemd() else {
             FileHandle.standardError.write(
                 Data("lobbyd: \(Messages.Daemon.clockStartUnderSystemd)\n".utf8))
@@ -95,7 +95,7 @@ struct Lobbyd: AsyncParsableCommand {
                 Data("lobbyd: \(Messages.Daemon.badClockStart(clockStart))\n".utf8))
             throw ExitCode(ExitStatus.invalidInput)
         }
-        return WallClock(startingAt: start)
+        return DaemonClock(startingAt: start)
     }
 
     private static var versionText: String {

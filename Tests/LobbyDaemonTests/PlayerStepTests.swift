@@ -92,7 +92,7 @@ struct PlayerStepTests {
         PlayerStep.Inputs(
             now: nine + seconds, monotonic: start + .seconds(seconds), settings: settings, decision: decision,
             link: link,
-            linkStarted: true, store: store, storeLoaded: loaded, retentionDays: 400, watchdogInterval: watchdog)
+            linkStarted: true, store: store, storeLoaded: loaded, watchdogInterval: watchdog)
     }
 
     static func events(_ actions: [PlayerStep.Action]) -> [PlayerStep.Event] {
@@ -215,15 +215,18 @@ struct PlayerStepTests {
         #expect(applied(step.step(Self.inputs(playing, at: 86_400, settings: reloaded))) == 1, "the next day")
     }
 
-    @Test("events are pruned once a day")
+    @Test("events are pruned once a day, with the retention configured now")
     func pruning() {
         let playing = Self.decisions[0].decision
         var step = PlayerStep(now: Self.nine, monotonic: Self.start, zone: Self.zone)
         let prunes = { (actions: [PlayerStep.Action]) in
             actions.compactMap { if case .prune(let days) = $0 { days } else { nil } }
         }
-        #expect(prunes(step.step(Self.inputs(playing, at: 0.05))) == [400])
+        #expect(prunes(step.step(Self.inputs(playing, at: 0.05))) == [Self.settings.configuration.retentionDays])
         #expect(prunes(step.step(Self.inputs(playing, at: 3600))).isEmpty)
-        #expect(prunes(step.step(Self.inputs(playing, at: 86_400))) == [400])
+        // A reload's retention applies from the next day's prune.
+        var reloaded = Self.settings
+        reloaded.configuration.retentionDays = 400
+        #expect(prunes(step.step(Self.inputs(playing, at: 86_400, settings: reloaded))) == [400])
     }
 }

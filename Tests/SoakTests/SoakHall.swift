@@ -15,7 +15,7 @@ final class SoakHall {
     let sign: SoakSign
     let directory: TemporaryDirectory
     let configuration: Configuration
-    let state: DaemonState
+    let state: DaemonContext
     let link: LinkDriver
     private var linkLoop: LinkLoop
     private var player: PlayerLoop
@@ -39,15 +39,14 @@ final class SoakHall {
         configuration.paths.trustedKeys = "\(directory.path)/trusted-keys"
         configuration.serial.device = "\(directory.path)/sign"
         self.configuration = configuration
-        let clock = WallClock(time.clocks)
-        state = try DaemonState.open(configuration, stateDirectory: "\(directory.path)/state", clock: clock)
-        link = Daemon.makeLink(
-            configuration, controller: state.controller, recorder: state.recorder, clock: clock,
-            open: { [sign] path, _ throws(LinkError) in try sign.open(path: path) })
+        let clock = DaemonClock(time.clocks)
+        state = try DaemonContext.open(
+            configuration, stateDirectory: "\(directory.path)/state", clock: clock,
+            openPort: { [sign] path, _ throws(LinkError) in try sign.open(path: path) })
+        link = state.link
         watcher = try Daemon.makeSpoolWatcher(configuration, clock: clock, recorder: state.recorder)
-        let service = Daemon.makePlayer(
-            configuration, state: state, link: link, clock: clock, notifier: SystemdNotifier())
-        player = PlayerLoop(service: service, player: try service.makePlayer())
+        let service = Daemon.makePlayer(state)
+        player = PlayerLoop(context: state, player: try service.makePlayer())
         linkLoop = LinkLoop(driver: link)
         subscription = state.recorder.subscribe { [acknowledged] in acknowledged.hear($0) }
         try watcher.start()

@@ -93,5 +93,10 @@ extension Messages {
                 : Localized("停止时：清空屏幕", "on stop: blank the sign")
         }
         static func logLevel(_ level: String) -> Localized { Localized("日志级别：\(level)", "log level: \(level)") }
+        static func reload(applied: String, kept: String) -> Localized {
+            Localized(
+                "重新加载（lobbyctl reload 或 SIGHUP）即生效：\(applied)；需重启 lobbyd 才生效：\(kept)",
+                "a reload (lobbyctl reload or SIGHUP) applies \(applied); a restart of lobbyd is needed for \(kept)")
+        }
     }
 }

@@ -66,9 +66,9 @@ extension Messages {
         }
         public static func reloaded(_ path: String, restart: String?) -> Localized {
             Localized(
-                "已从 \(path) 重新加载配置：开放时段、节假日安排、时区、内容规则、受信任密钥和语言"
+                "已从 \(path) 重新加载配置：开放时段、节假日安排、内容规则、受信任密钥、保留天数和语言"
                     + (restart.map { "；\($0) 需要重启 lobbyd 才能生效" } ?? ""),
-                "configuration reloaded from \(path): windows, calendars, time zone, content rules, trusted keys and language"
+                "configuration reloaded from \(path): windows, calendars, content rules, trusted keys, retention and language"
                     + (restart.map { "; restart lobbyd to apply \($0)" } ?? ""))
         }
         public static func accepted(_ id: String, _ version: Int, from publisher: String, to path: String) -> Localized

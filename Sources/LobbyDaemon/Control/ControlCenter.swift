@@ -13,24 +13,17 @@ public final class ControlCenter: Sendable {
     let steering: SteeringBoard
     let link: LinkDriver
     let recorder: EventRecorder
-    let clock: WallClock
+    let clock: DaemonClock
     /// Re-reads the configuration; returns what was applied, or throws why nothing was.
     let reload: @Sendable () throws -> Localized
     /// Today's last daily check, kept here so `status` never reads the disk.
     private let dailyCheck = Mutex<(day: LocalDate, time: String, actor: String)?>(nil)
 
-    init(
-        settings: LiveSettings, playlists: PlaylistBoard, player: PlayerBoard, steering: SteeringBoard,
-        link: LinkDriver, recorder: EventRecorder, clock: WallClock,
-        reload: @escaping @Sendable () throws -> Localized
-    ) {
-        self.settings = settings
-        self.playlists = playlists
-        self.player = player
-        self.steering = steering
-        self.link = link
-        self.recorder = recorder
-        self.clock = clock
+    init(context: DaemonContext, reload: @escaping @Sendable () throws -> Localized) {
+        (settings, playlists, player, steering) = (
+            context.settings, context.playlists, context.player, context.steering
+        )
+        (link, recorder, clock) = (context.link, context.recorder, context.clock)
         self.reload = reload
         let zone = settings.snapshot.schedule.timeZone
         let today = zone.localTime(of: clock.now()).date

@@ -3,8 +3,9 @@ import LobbyCore
 import Synchronization
 
 /// The parts of the configuration that a reload (SIGHUP, `lobbyctl reload`) changes while the
-/// daemon runs: windows, calendars, time zone (the schedule), and the content rules and trusted
-/// keys the spool validates with. Everything else needs a restart, and a reload says so.
+/// daemon runs: windows and calendars (the schedule), and the content rules and trusted keys the
+/// spool validates with (`Configuration.reloading` says which keys apply and which need a
+/// restart; a reload names the latter).
 public final class LiveSettings: Sendable {
     public struct Current: Sendable {
         public var configuration: Configuration
@@ -25,19 +26,5 @@ public final class LiveSettings: Sendable {
         current.withLock {
             $0 = Current(configuration: configuration, schedule: schedule, generation: $0.generation + 1)
         }
-    }
-
-    /// Sections whose change a reload cannot apply, by their name in lobbyd.toml.
-    static func needingRestart(from old: Configuration, to new: Configuration) -> [String] {
-        var sections: [String] = []
-        if old.panel != new.panel { sections.append("[panel]") }
-        if old.font != new.font { sections.append("[font]") }
-        if old.paths != new.paths { sections.append("[paths]") }
-        if old.serial != new.serial { sections.append("[serial]") }
-        if old.controller != new.controller { sections.append("[controller]") }
-        if old.control != new.control { sections.append("[control]") }
-        if old.content.fallbackPlaylist != new.content.fallbackPlaylist { sections.append("[content] fallback") }
-        if old.logLevel != new.logLevel { sections.append("log_level") }
-        return sections
     }
 }

@@ -25,19 +25,17 @@ public struct PlayerStep: Sendable {
         public var storeLoaded: Bool
         /// The event log is not being written (for the systemd status line).
         public var storeDegraded: Bool
-        public var retentionDays: Int
         /// Half systemd's watchdog interval, `nil` without a watchdog.
         public var watchdogInterval: Duration?
 
         public init(
             now: Date, monotonic: ContinuousClock.Instant, settings: LiveSettings.Current, decision: ScreenDecision,
             link: SerialLink.State, linkStarted: Bool, store: PlaylistStore, storeLoaded: Bool,
-            storeDegraded: Bool = false, retentionDays: Int, watchdogInterval: Duration? = nil
+            storeDegraded: Bool = false, watchdogInterval: Duration? = nil
         ) {
             (self.now, self.monotonic, self.settings, self.decision) = (now, monotonic, settings, decision)
             (self.link, self.linkStarted, self.store, self.storeLoaded) = (link, linkStarted, store, storeLoaded)
-            (self.storeDegraded, self.retentionDays, self.watchdogInterval) =
-                (storeDegraded, retentionDays, watchdogInterval)
+            (self.storeDegraded, self.watchdogInterval) = (storeDegraded, watchdogInterval)
         }
     }
 
@@ -154,7 +152,10 @@ public struct PlayerStep: Sendable {
         for warning in warnings(inputs, today: today) {
             event(warning.kind, warning.message, [:], "schedule", .warning)
         }
-        if retentionGate.shouldEmit(on: today) { actions.append(.prune(keepingDays: inputs.retentionDays)) }
+        // Retention as configured now: a reload applies it.
+        if retentionGate.shouldEmit(on: today) {
+            actions.append(.prune(keepingDays: inputs.settings.configuration.retentionDays))
+        }
         // systemd hears the status when it changes, and the watchdog at half its interval.
         let words = Messages.Daemon.systemdStatus(
             on: state.isOn, reason: "\(state.reason)", link: "\(inputs.link)", degraded: inputs.storeDegraded)

@@ -11,19 +11,10 @@ import ServiceLifecycle
 /// when it changes and logs on and off; it also watches for clock jumps, missing calendar data
 /// and stale content, and keeps systemd informed.
 struct PlayerService: Service {
-    let settings: LiveSettings
-    let board: PlaylistBoard
-    let steering: SteeringBoard
-    /// Where `status` reads what was decided.
-    let view: PlayerBoard
-    let link: LinkDriver
-    let clock: WallClock
-    let retentionDays: Int
-    /// The standing notice, empty when the fallback is a dark screen.
-    let fallback: PlaylistStore
+    /// The boards it reads (settings, playlists, steering), the one it writes (`player`, for
+    /// `status`), the link, the recorder, the clocks, systemd's notifier, the standing notice.
+    let context: DaemonContext
     let makePlayer: @Sendable () throws -> Player
-    let notifier: SystemdNotifier
-    let recorder: EventRecorder
     /// Short, so that a new playlist or a window boundary reaches the sign at once; a tick costs
     /// microseconds (pages are rendered once and cached).
     var tick: Duration = .milliseconds(50)
@@ -37,7 +28,7 @@ struct PlayerService: Service {
     }
 
     private func loop() async throws {
-        var loop = PlayerLoop(service: self, player: try makePlayer())
+        var loop = PlayerLoop(context: context, player: try makePlayer())
         defer { loop.finish() }
         while !Task.isCancelled {
             loop.tick()

@@ -9,7 +9,7 @@ import UnixSignals
 struct ReloadOnHangup: Service {
     let reload: @Sendable () throws -> Localized
     let recorder: EventRecorder
-    let clock: WallClock
+    let clock: DaemonClock
 
     func run() async throws {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
