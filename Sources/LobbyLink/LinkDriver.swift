@@ -6,7 +6,9 @@ import Synchronization
 
 /// Runs `SerialLink` against a real transport on its own thread: performs the actions, turns what
 /// happens into events, and reconnects forever. Content to show is handed over with `show(_:)`
-/// from any thread; the newest always wins.
+/// from any thread; the newest always wins. The daemon runs it with `run` (as a service: it
+/// returns when the thread has ended, after a stop request or the task's cancellation); the
+/// thread is woken by one self-pipe, which it polls beside the port.
 ///
 /// The clocks and the way a port is opened are injected: the soak test runs the same loop
 /// (`LinkLoop`) by hand, in virtual time, against an in-process simulated sign.
@@ -20,6 +22,9 @@ public final class LinkDriver: Sendable {
         var blankBeforeStop = false
         var started = false
         var status = LinkStatus()
+        /// The thread has ended; `run` waits for it here.
+        var hasFinished = false
+        var onFinish: CheckedContinuation<Void, Never>?
     }
 
     private let path: String
@@ -33,8 +38,8 @@ public final class LinkDriver: Sendable {
     let clocks: Clocks
     let open: @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport
     private let shared: Mutex<Shared>
-    private let wake = DispatchSemaphore(value: 0)
-    /// A self-pipe signalled with `wake`: an idle, ready link polls its read end beside the port.
+    /// The one way to wake the thread: `show` and `stop` write a byte, the loop polls the read
+    /// end (beside the port when one is open).
     let wakePipe: (read: Int32, write: Int32) = {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return (-1, -1) }
@@ -84,7 +89,6 @@ public final class LinkDriver: Sendable {
     }
 
     private func wakeUp() {
-        wake.signal()
         var byte: UInt8 = 1
         _ = Glibc.write(wakePipe.write, &byte, 1)
     }
@@ -102,15 +106,46 @@ public final class LinkDriver: Sendable {
                 loop.sleep(loop.step())
             }
             loop.finish()
+            let waiting = shared.withLock { shared in
+                shared.hasFinished = true
+                defer { shared.onFinish = nil }
+                return shared.onFinish
+            }
+            waiting?.resume()
             finished.signal()
         }
         thread.name = "lobbyd-link"
         thread.start()
     }
 
+    /// Starts the thread and returns when it has ended: after `requestStop`, or when the task is
+    /// cancelled (a stop, blanking first if `blankingOnStop`). Never blocks a thread of the
+    /// caller's while it waits.
+    public func run(blankingOnStop: Bool) async {
+        start()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ended = shared.withLock { shared in
+                    if !shared.hasFinished { shared.onFinish = continuation }
+                    return shared.hasFinished
+                }
+                if ended { continuation.resume() }
+            }
+        } onCancel: {
+            requestStop(blankingFirst: blankingOnStop)
+        }
+    }
+
     /// Stops the thread and waits for it, closing the port. With `blankingFirst`, a sign that
     /// is reachable is sent a dark screen before the port closes.
     public func stop(blankingFirst: Bool = false) {
+        requestStop(blankingFirst: blankingFirst)
+        finished.wait()
+    }
+
+    /// Asks the thread to stop (closing the port, after a dark screen if `blankingFirst` and
+    /// the sign is reachable) and returns at once.
+    public func requestStop(blankingFirst: Bool) {
         shared.withLock {
             if blankingFirst {
                 $0.desired = nil
@@ -121,7 +156,6 @@ public final class LinkDriver: Sendable {
             $0.stopping = true
         }
         wakeUp()
-        finished.wait()
     }
 
     // MARK: used by LinkLoop
@@ -132,9 +166,6 @@ public final class LinkDriver: Sendable {
         shared.withLock { ($0.desired, $0.staged, $0.version) }
     }
     func update(_ change: (inout LinkStatus) -> Void) { shared.withLock { change(&$0.status) } }
-    func wait(_ timeout: Duration) {
-        _ = wake.wait(timeout: .now() + .milliseconds(Int(timeout.milliseconds)))
-    }
     var configuration: (path: String, serial: Configuration.Serial, controller: any Controller, zone: TimeZone) {
         (path, serial, controller, zone)
     }

@@ -92,15 +92,11 @@ public struct LinkLoop {
     /// Sleeps until the sign sends something (or hangs up), `show` wakes it, or `timeout`
     /// passes: new content leaves at once, and an idle link costs nothing.
     func sleep(_ timeout: Duration) {
-        guard let port = transport?.pollDescriptor else {
-            driver.wait(timeout)
-            return
+        var descriptors = [pollfd(fd: driver.wakePipe.read, events: Int16(POLLIN), revents: 0)]
+        if let port = transport?.pollDescriptor {
+            descriptors.append(pollfd(fd: port, events: Int16(POLLIN), revents: 0))
         }
-        var descriptors = [
-            pollfd(fd: port, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: driver.wakePipe.read, events: Int16(POLLIN), revents: 0),
-        ]
-        _ = poll(&descriptors, 2, Int32(clamping: timeout.milliseconds))
+        _ = poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: timeout.milliseconds))
         var drained = [UInt8](repeating: 0, count: 64)
         while Glibc.read(driver.wakePipe.read, &drained, drained.count) > 0 {}
     }
