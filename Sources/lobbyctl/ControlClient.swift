@@ -20,7 +20,7 @@ struct ControlOptions: ParsableArguments {
 
     /// Sends `request` (over `client`, or a new connection) and decodes the reply; with `--json`
     /// prints the reply as it came instead and returns `nil`.
-    func ask<Reply: Decodable>(_ request: [String: Any], as type: Reply.Type, over client: ControlClient? = nil)
+    func ask<Reply: Decodable>(_ request: ControlRequest, as type: Reply.Type, over client: ControlClient? = nil)
         throws -> Reply?
     {
         var client = try client ?? connect()
@@ -33,7 +33,7 @@ struct ControlOptions: ParsableArguments {
     }
 
     /// Sends a change and prints lobbyd's `DONE` message (its JSON with `--json`).
-    func change(_ request: [String: Any], over client: ControlClient? = nil) throws {
+    func change(_ request: ControlRequest, over client: ControlClient? = nil) throws {
         if let done = try ask(request, as: DoneReply.self, over: client) { print(done.message) }
     }
 }
@@ -102,10 +102,10 @@ struct ControlClient {
         return client
     }
 
-    /// Sends one request object and returns the reply line. An `ERROR` reply ends the command
-    /// with exit status 3 and the daemon's message.
-    mutating func request(_ fields: [String: Any]) throws -> [UInt8] {
-        try send(fields)
+    /// Sends one request and returns the reply line. An `ERROR` reply ends the command with exit
+    /// status 3 and the daemon's message.
+    mutating func request(_ request: ControlRequest) throws -> [UInt8] {
+        try send(request)
         guard let reply = try readLine() else { throw Self.failure("lobbyctl: \(Messages.Console.closed)") }
         if ControlCoding.replyClass(of: reply) == "ERROR" {
             let message =
@@ -118,9 +118,8 @@ struct ControlClient {
     }
 
     /// Sends one request, asking for the reply in this run's language.
-    func send(_ fields: [String: Any]) throws {
-        let request = fields.merging(["lang": (replyLanguage ?? Language.current).rawValue]) { mine, _ in mine }
-        let line = Array(try JSONSerialization.data(withJSONObject: request, options: [.sortedKeys])) + [0x0A]
+    func send(_ request: ControlRequest) throws {
+        let line = request.line(replyIn: replyLanguage ?? Language.current)
         var offset = 0
         while offset < line.count {
             let count = line[offset...].withUnsafeBytes {

@@ -10,7 +10,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        guard let report = try control.ask(["command": "status"], as: StatusReport.self) else { return }
+        guard let report = try control.ask(.status, as: StatusReport.self) else { return }
         print(StatusText(report: report, style: TerminalStyle.forStandardOutput()).lines.joined(separator: "\n"))
     }
 }
@@ -27,9 +27,9 @@ struct WatchCommand: ParsableCommand {
         // Times in the hall's zone, as lobbyd knows it, not this shell's (often UTC on a server).
         var asked = try control.connect()
         let zone =
-            (try? ControlCoding.decode(StatusReport.self, from: try asked.request(["command": "status"])))?.timeZone
+            (try? ControlCoding.decode(StatusReport.self, from: try asked.request(.status)))?.timeZone
             .flatMap(TimeZone.init(identifier:)) ?? .current
-        _ = try client.request(["command": "watch"])
+        _ = try client.request(.watch)
         let style = TerminalStyle.forStandardOutput()
         // On a terminal, an upload in progress is drawn as a bar below the events, from
         // `status` asked twice a second on a second connection.
@@ -40,7 +40,7 @@ struct WatchCommand: ParsableCommand {
                 var status: StatusReport?
                 if var connection = progress {
                     status = try ControlCoding.decode(
-                        StatusReport.self, from: try connection.request(["command": "status"]))
+                        StatusReport.self, from: try connection.request(.status))
                     progress = connection
                 }
                 if let link = status?.link, link.bytesTotal > 0 {
@@ -85,7 +85,7 @@ struct PlaylistsCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        guard let list = try control.ask(["command": "playlists"], as: PlaylistsReply.self) else { return }
+        guard let list = try control.ask(.playlists, as: PlaylistsReply.self) else { return }
         print(Messages.Console.active)
         if list.active.isEmpty { print("  \(Messages.Console.none)") }
         for playlist in list.active {
@@ -140,9 +140,10 @@ struct OverrideCommand: ParsableCommand {
 
     func run() throws {
         var client = try control.connect()
-        var request: [String: Any] = ["command": "override", "state": state, "reason": reason]
-        if let until { request["until"] = try resolveTime(until, client: &client) }
-        try control.change(request, over: client)
+        // `validate` admitted on, off or clear only.
+        let wanted = ControlRequest.OverrideState(rawValue: state) ?? .clear
+        let end = try until.map { try resolveTime($0, client: &client) }
+        try control.change(.override(state: wanted, until: end, reason: reason), over: client)
     }
 }
 
@@ -177,10 +178,11 @@ struct MaintenanceCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request: [String: Any] = ["command": "maintenance", "action": action]
-        if let note { request["note"] = note }
-        if let pattern { request["pattern"] = pattern }
-        try control.change(request)
+        // `validate` admitted the action and the pattern.
+        let pattern = pattern.flatMap(TestPattern.init(rawValue:))
+        try control.change(
+            action == "start"
+                ? .maintenanceStart(note: note ?? "", pattern: pattern) : .maintenanceEnd(note: note ?? ""))
     }
 }
 
@@ -199,7 +201,7 @@ struct DailyCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        try control.change(["command": "daily-check", "note": note])
+        try control.change(.dailyCheck(note: note))
     }
 }
 
@@ -227,7 +229,8 @@ struct TestPatternCommand: ParsableCommand {
     }
 
     func run() throws {
-        try control.change(["command": "test-pattern", "pattern": pattern, "minutes": minutes])
+        // `validate` admitted the pattern.
+        try control.change(.testPattern(TestPattern(rawValue: pattern) ?? .allOn, minutes: minutes))
     }
 }
 
@@ -240,13 +243,13 @@ struct ReloadCommand: ParsableCommand {
     @OptionGroup var control: ControlOptions
 
     func run() throws {
-        try control.change(["command": "reload"])
+        try control.change(.reload)
     }
 }
 
 /// `HH:MM` is today on the daemon's clock (asked over the same connection, so a demo's shifted
 /// clock is respected); anything else must carry a date.
-private func resolveTime(_ text: String, client: inout ControlClient) throws -> String {
+private func resolveTime(_ text: String, client: inout ControlClient) throws -> Date {
     let parts = text.split(separator: ":")
     if parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
         (0..<60).contains(minute), parts[1].count == 2
@@ -254,22 +257,23 @@ private func resolveTime(_ text: String, client: inout ControlClient) throws -> 
         // `now` is 2026-11-25T09:12:00+08:00: keep its date and offset.
         let now = try daemonNow(&client)
         let (date, offset) = (now.prefix(10), now.suffix(6))
-        return "\(date)T\(parts[0].count == 1 ? "0" : "")\(hour):\(parts[1]):00\(offset)"
+        if let time = ControlTime.parse("\(date)T\(parts[0].count == 1 ? "0" : "")\(hour):\(parts[1]):00\(offset)") {
+            return time
+        }
     }
-    if ControlTime.parse(text) != nil { return text }
+    if let time = ControlTime.parse(text) { return time }
     // A local time without offset: the daemon's offset from its status.
     let withSeconds = text.count == 16 ? "\(text):00" : text
-    let candidate = "\(withSeconds)\(try daemonNow(&client).suffix(6))"
-    guard ControlTime.parse(candidate) != nil else {
+    guard let time = ControlTime.parse("\(withSeconds)\(try daemonNow(&client).suffix(6))") else {
         Console.error("lobbyctl: \(Messages.Console.expectedUntil(text))")
         throw ExitCode(ExitStatus.usage)
     }
-    return candidate
+    return time
 }
 
 /// The daemon's clock, from its status: `2026-11-25T09:12:00+08:00`.
 private func daemonNow(_ client: inout ControlClient) throws -> String {
-    try ControlCoding.decode(StatusReport.self, from: try client.request(["command": "status"])).now
+    try ControlCoding.decode(StatusReport.self, from: try client.request(.status)).now
 }
 
 /// Values lobbyd would refuse, checked on the command line: exit 64 naming the option.

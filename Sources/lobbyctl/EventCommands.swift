@@ -97,9 +97,9 @@ struct EventsCommand: ParsableCommand {
         let from = try since.map { try parseInstant($0, option: "--since", in: zone) }
         let to = try until.map { try parseInstant($0, option: "--until", in: zone) }
         Console.error("lobbyctl: \(Messages.Console.eventsViaDaemon(since: since == nil))")
-        var request: [String: Any] = ["command": "events", "limit": min(10_000, max(1, limit + offset))]
-        if !kind.isEmpty { request["kinds"] = kind }
-        if let from { request["since"] = zone.iso8601(from) }
+        // `validate` admitted known kinds only.
+        let request = ControlRequest.events(
+            kinds: kind.compactMap(EventKind.init(rawValue:)), since: from, limit: min(10_000, max(1, limit + offset)))
         let control = try ControlOptions.parse(["--socket", configuration.paths.controlSocket])
         guard let reply = try control.ask(request, as: EventsReply.self) else { return }
         let events = reply.events.filter { record in

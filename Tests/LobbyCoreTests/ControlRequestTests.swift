@@ -119,4 +119,42 @@ struct ControlRequestTests {
         let status = String(decoding: ControlCoding.line(VersionReply(release: "1.0")), as: UTF8.self)
         #expect(status == "{\"class\":\"VERSION\",\"proto\":1,\"release\":\"1.0\"}\n")
     }
+
+    /// A request of kind `choice`, with fields drawn from the other numbers, inside what lobbyd
+    /// accepts.
+    static func request(_ choice: Int, second: Int, number: Int, pick: Int) -> ControlRequest {
+        let date = Date(timeIntervalSince1970: Double(second))
+        let text = ["消防演练", "a 'quoted' \"note\"", "检修\t电源", "x"][pick]
+        let pattern = TestPattern.allCases[pick % TestPattern.allCases.count]
+        switch choice {
+        case 0: return .status
+        case 1: return .watch
+        case 2: return .playlists
+        case 3: return .reload
+        case 4:
+            return .events(kinds: Array(EventKind.allCases.prefix(pick)), since: pick == 0 ? nil : date, limit: number)
+        case 5: return .schedule(from: pick == 0 ? nil : date, days: number % 366 + 1)
+        case 6:
+            return .override(
+                state: ControlRequest.OverrideState.allCases[pick % 3], until: pick == 0 ? nil : date, reason: text)
+        case 7: return .maintenanceStart(note: text, pattern: pick == 0 ? nil : pattern)
+        case 8: return .maintenanceEnd(note: pick == 0 ? "" : text)
+        case 9: return .dailyCheck(note: text)
+        default: return .testPattern(pattern, minutes: number % 60 + 1)
+        }
+    }
+
+    @Test("what lobbyctl writes, lobbyd reads back as the same request, with the reply's language")
+    func roundTrip() async {
+        await propertyCheck(
+            count: 500, input: Gen.int(in: 0...10), Gen.int(in: 1_700_000_000...1_900_000_000),
+            Gen.int(in: 1...10_000), Gen.int(in: 0...3)
+        ) { choice, second, number, pick in
+            let request = Self.request(choice, second: second, number: number, pick: pick)
+            let line = request.line(replyIn: .english)
+            #expect(line.last == 0x0A)
+            #expect((try? ControlRequest.parse(line.dropLast())) == request, "\(String(decoding: line, as: UTF8.self))")
+            #expect(ControlRequest.language(of: line.dropLast()) == .english)
+        }
+    }
 }
