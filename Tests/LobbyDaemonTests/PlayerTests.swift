@@ -113,4 +113,48 @@ struct PlayerTests {
         _ = player.decide(at: nine, policy: policy, store: Self.store("notice", texts: ["欢迎"]))
         #expect(player.cachedPages == 1)
     }
+
+    @Test(
+        "steady state builds no rotation per tick: only a change of playlists, of validity or of the part of the day does"
+    )
+    func rotationBuiltOnChange() throws {
+        let player = try player()
+        let nine = Self.zone.parseInstant("2026-11-25T09:00")!
+        var store = Self.store("news", texts: ["欢迎", "办事指南"])
+        // An item that ends at 10:00 and an afternoon item.
+        let step = ApprovalChain.Step(person: "A", date: LocalDate(parsing: "2026-10-01")!)
+        var items = [
+            PlaylistItem(category: "service-hall", text: "上午", path: "items[0]"),
+            PlaylistItem(category: "service-hall", text: "下午", path: "items[1]"),
+        ]
+        items[0].validUntil = Self.zone.parseInstant("2026-11-25T10:00")!
+        items[1].dayPart = .afternoon
+        store.add(
+            Playlist(
+                id: "today", version: 1, title: "today", validFrom: Self.zone.parseInstant("2026-01-01")!,
+                validUntil: Self.zone.parseInstant("2027-01-01")!,
+                approval: ApprovalChain(
+                    section: "S", drafted: step, reviewed: step, confidentialityReview: "passed", approved: step),
+                items: items),
+            acceptedAt: nine)
+        let first = player.decide(at: nine, policy: policy, store: store)
+        for tick in 1...200 {
+            let later = player.decide(at: nine + Double(tick) * 0.05, policy: policy, store: store)
+            #expect(later.items == first.items)
+        }
+        #expect(player.rotationsBuilt == 1 && first.items == ["news#1#0", "news#1#1", "today#1#0"])
+        // The morning item ends at 10:00: the next tick after it builds the rotation again.
+        let ten = player.decide(at: Self.zone.parseInstant("2026-11-25T10:00")!, policy: policy, store: store)
+        #expect(player.rotationsBuilt == 2 && ten.items == ["news#1#0", "news#1#1"])
+        // The afternoon: another part of the day.
+        let afternoon = player.decide(at: Self.zone.parseInstant("2026-11-25T14:30")!, policy: policy, store: store)
+        #expect(player.rotationsBuilt == 3 && afternoon.items == ["news#1#0", "news#1#1", "today#1#1"])
+        // A new playlist: built again at once.
+        store.add(Self.store("notice", texts: ["通知"]).entries["notice"]!.playlist, acceptedAt: nine)
+        let added = player.decide(at: Self.zone.parseInstant("2026-11-25T14:30:01")!, policy: policy, store: store)
+        #expect(player.rotationsBuilt == 4 && added.items.contains("notice#1#0"))
+        // A clock set back: built again, not trusted from later.
+        _ = player.decide(at: nine, policy: policy, store: store)
+        #expect(player.rotationsBuilt == 5)
+    }
 }

@@ -31,14 +31,24 @@ public struct PlaylistStore: Sendable {
     }
 
     /// Newest accepted version of each id.
-    public private(set) var entries: [String: Entry] = [:]
+    public private(set) var entries: [String: Entry] = [:] {
+        didSet { revision = Self.newRevision() }
+    }
     /// The highest version ever accepted of each id, withdrawn ones included: a playlist never
     /// goes back to an older version (the spool persists it across restarts).
     public private(set) var floors: [String: Int] = [:]
     /// Emergency items an operator cleared, by `id#version#index`; they stay off the screen.
-    public private(set) var clearedEmergencies: Set<String> = []
+    public private(set) var clearedEmergencies: Set<String> = [] {
+        didSet { revision = Self.newRevision() }
+    }
+    /// Changes with every change of what the store can show: the player keeps the rotation it
+    /// built until the revision or the instant moves past `nextRotationChange`. 0 for an empty
+    /// store; random after each change, so that two stores changed apart never share one.
+    public private(set) var revision: UInt64 = 0
 
     public init() {}
+
+    private static func newRevision() -> UInt64 { .random(in: .min ... .max) }
 
     public func decide(_ playlist: Playlist) -> Decision {
         guard let current = floors[playlist.id] else { return .accept }
@@ -93,6 +103,24 @@ public struct PlaylistStore: Sendable {
         }
         let emergencies = slots.filter { $0.item.priority == .emergency && !clearedEmergencies.contains(Self.key($0)) }
         return emergencies.isEmpty ? slots.filter { $0.item.priority == .normal } : emergencies
+    }
+
+    /// The first instant after `instant` at which a playlist or an item becomes valid or stops
+    /// being valid: until then `rotation` gives the same slots (for the same part of the day).
+    public func nextRotationChange(after instant: Date) -> Date? {
+        var next: Date?
+        func consider(_ date: Date?) {
+            if let date, date > instant, next.map({ date < $0 }) ?? true { next = date }
+        }
+        for entry in entries.values {
+            consider(entry.playlist.validFrom)
+            consider(entry.playlist.validUntil)
+            for item in entry.playlist.items {
+                consider(item.validFrom)
+                consider(item.validUntil)
+            }
+        }
+        return next
     }
 
     /// An operator takes an emergency item off the screen before it expires.

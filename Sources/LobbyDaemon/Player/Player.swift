@@ -46,6 +46,32 @@ public final class Player {
     /// Per playlist id: the version whose pages are cached, and the pages of each item.
     private var cache: [String: (version: Int, items: [Int: [Frame]])] = [:]
 
+    /// The rotation and its pages as last built, kept until the playlists change (their
+    /// revisions), the part of the day changes, or the instant leaves `[from, until)`: a tick in
+    /// steady state builds nothing, however many playlists are accepted.
+    private struct Rotation {
+        var store: UInt64
+        var fallback: UInt64
+        var dayPart: PlaylistItem.DayPart
+        var from: Date
+        var until: Date?
+        var slots: [PlaylistStore.Slot]
+        var content: ScreenPolicy.Content
+        /// What `slots` rendered to, once rendered.
+        var shown: (program: SignProgram?, items: [String], itemPages: [(category: String, pages: Int)], omitted: Int)?
+
+        func holds(at instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart)
+            -> Bool
+        {
+            self.store == store.revision && self.fallback == fallback.revision && self.dayPart == dayPart
+                && from <= instant && until.map { instant < $0 } ?? true
+        }
+    }
+    private var rotation: Rotation?
+
+    /// Rotations built since start (for tests: steady state builds none).
+    public private(set) var rotationsBuilt = 0
+
     /// Pages held in the render cache.
     public var cachedPages: Int { cache.values.reduce(0) { $0 + $1.items.values.reduce(0) { $0 + $1.count } } }
 
@@ -61,12 +87,8 @@ public final class Player {
     ) -> ScreenDecision {
         let local = policy.schedule.timeZone.localTime(of: instant)
         let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
-        var rotation: [PlaylistStore.Slot] = []
         var verdict = policy.verdict(at: instant) {
-            rotation = store.rotation(at: instant, dayPart: dayPart)
-            if let first = rotation.first { return first.item.priority == .emergency ? .emergency : .playlists }
-            rotation = fallback.rotation(at: instant, dayPart: dayPart)
-            return rotation.isEmpty ? .none : .fallback
+            rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart).content
         }
         if let pattern = verdict.pattern {
             let pages = Frame.testPattern(pattern, width: renderer.width, height: renderer.height)
@@ -81,12 +103,49 @@ public final class Player {
             }
             return dark
         }
+        let shown = pages(of: instant, store: store, fallback: fallback, dayPart: dayPart)
+        // Nothing fitted the sign's memory: on by rule, nothing to show.
+        if shown.program == nil { verdict.content = .none }
+        return ScreenDecision(
+            verdict: verdict, program: shown.program, items: shown.items, itemPages: shown.itemPages,
+            omitted: shown.omitted)
+    }
+
+    /// The rotation at `instant`: the one built before while it holds, else built anew.
+    private func rotation(
+        at instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart
+    ) -> Rotation {
+        if let rotation, rotation.holds(at: instant, store: store, fallback: fallback, dayPart: dayPart) {
+            return rotation
+        }
+        rotationsBuilt += 1
+        var slots = store.rotation(at: instant, dayPart: dayPart)
+        var content: ScreenPolicy.Content = slots.first?.item.priority == .emergency ? .emergency : .playlists
+        if slots.isEmpty {
+            slots = fallback.rotation(at: instant, dayPart: dayPart)
+            content = slots.isEmpty ? .none : .fallback
+        }
+        let until = [store.nextRotationChange(after: instant), fallback.nextRotationChange(after: instant)]
+            .compactMap { $0 }.min()
+        let built = Rotation(
+            store: store.revision, fallback: fallback.revision, dayPart: dayPart, from: instant, until: until,
+            slots: slots, content: content)
+        rotation = built
+        return built
+    }
+
+    /// The pages of the rotation at `instant`, rendered once per rotation.
+    private func pages(
+        of instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart
+    ) -> (program: SignProgram?, items: [String], itemPages: [(category: String, pages: Int)], omitted: Int) {
+        var current = rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart)
+        if let shown = current.shown { return shown }
         forgetPlaylists(notIn: [store, fallback])
         var pages: [Frame] = []
         var items: [String] = []
         var itemPages: [(category: String, pages: Int)] = []
         var omitted = 0
-        for slot in rotation {
+        for slot in current.slots {
             let key = "\(slot.playlistID)#\(slot.version)#\(slot.index)"
             let framesForItem = frames(for: slot)
             guard pages.count + framesForItem.count <= maximumPages else {
@@ -97,11 +156,10 @@ public final class Player {
             items.append(key)
             itemPages.append((slot.item.category, framesForItem.count))
         }
-        // Nothing fitted the sign's memory: on by rule, nothing to show.
-        if pages.isEmpty { verdict.content = .none }
-        return ScreenDecision(
-            verdict: verdict, program: pages.isEmpty ? nil : SignProgram(pages: pages), items: items,
-            itemPages: itemPages, omitted: omitted)
+        let shown = (pages.isEmpty ? nil : SignProgram(pages: pages), items, itemPages, omitted)
+        current.shown = shown
+        rotation = current
+        return shown
     }
 
     private func frames(for slot: PlaylistStore.Slot) -> [Frame] {
