@@ -148,16 +148,17 @@ struct PlayerStepTests {
         }
     }
 
-    @Test("READY=1 once the link has started, once; the watchdog at its interval; the status line when it changes")
+    @Test("READY=1 once the link has started and the playlists are restored, once; the watchdog; the status line")
     func systemd() {
         let playing = Self.decisions[0].decision
         var step = PlayerStep(now: Self.nine, monotonic: Self.start, zone: Self.zone)
-        var early = Self.inputs(playing, at: 0.05, watchdog: .seconds(10))
+        var early = Self.inputs(playing, at: 0.02, watchdog: .seconds(10))
         early.linkStarted = false
         let notes = { (actions: [PlayerStep.Action]) in
             actions.compactMap { if case .notify(let line) = $0 { line } else { nil } }
         }
         #expect(!notes(step.step(early)).contains("READY=1"))
+        #expect(!notes(step.step(Self.inputs(playing, at: 0.05, loaded: false))).contains("READY=1"))
         let first = notes(step.step(Self.inputs(playing, at: 0.1, watchdog: .seconds(10))))
         #expect(first.first == "READY=1")
         #expect(notes(step.step(Self.inputs(playing, at: 5, watchdog: .seconds(10)))).isEmpty)

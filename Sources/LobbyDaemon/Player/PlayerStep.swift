@@ -98,9 +98,11 @@ public struct PlayerStep: Sendable {
             actions.append(
                 .record(Event(kind: kind, message: message, detail: detail, actor: actor, level: level, at: now)))
         }
-        // The control socket is bound and the database open before the group starts; the
-        // link thread is the last thing systemd waits for.
-        if !ready && inputs.linkStarted {
+        // The control socket is bound and the database open before the group starts; systemd
+        // hears READY=1 once the link thread runs and the accepted playlists are restored, so
+        // that `systemctl start` returns with the screen decided. (Not once the sign shows it:
+        // an unplugged sign must not fail the start.)
+        if !ready && inputs.linkStarted && inputs.storeLoaded {
             actions.append(.notify("READY=1"))
             ready = true
         }
@@ -156,11 +158,12 @@ public struct PlayerStep: Sendable {
         if retentionGate.shouldEmit(on: today) {
             actions.append(.prune(keepingDays: inputs.settings.configuration.retentionDays))
         }
-        // systemd hears the status when it changes, and the watchdog at half its interval.
+        // systemd hears the status when it changes (from READY=1 on), and the watchdog at half
+        // its interval.
         let words = Messages.Daemon.systemdStatus(
             on: state.isOn, reason: "\(state.reason)", link: "\(inputs.link)", degraded: inputs.storeDegraded)
         let status = "STATUS=\(words)"
-        if status != lastStatus {
+        if ready && status != lastStatus {
             actions.append(.notify(status))
             lastStatus = status
         }
