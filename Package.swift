@@ -54,6 +54,9 @@ let package = Package(
         ),
         .target(name: "LobbyRender", dependencies: ["LobbyCore", "CFreeType", "CZlib"]),
         .target(name: "LobbyProtocol", dependencies: ["LobbyCore", "LobbyRender"]),
+        // The signs as lobby-sim and the soak test simulate them: strict models of the devices,
+        // kept out of the driver module that talks to the real ones.
+        .target(name: "LobbySimulation", dependencies: ["LobbyProtocol", "LobbyRender"]),
         .target(
             name: "LobbyLink",
             dependencies: ["LobbyProtocol", "CSerialPort", .product(name: "Logging", package: "swift-log")]
@@ -91,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "lobby-sim",
             dependencies: [
-                "LobbyCore", "LobbyProtocol", "LobbyRender", "CPty",
+                "LobbyCore", "LobbyProtocol", "LobbyRender", "LobbySimulation", "CPty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "LobbyProtocolTests",
             dependencies: [
-                "LobbyCore", "LobbyProtocol", "LobbyRender",
+                "LobbyCore", "LobbyProtocol", "LobbyRender", "LobbySimulation",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -136,7 +139,8 @@ let package = Package(
         .testTarget(
             name: "SoakTests",
             dependencies: [
-                "LobbyDaemon", "LobbyCore", "LobbyLink", "LobbyProtocol", "LobbyStore", "LobbyTestSupport",
+                "LobbyDaemon", "LobbyCore", "LobbyLink", "LobbyProtocol", "LobbySimulation", "LobbyStore",
+                "LobbyTestSupport",
                 // sqlite3_memory_used, to tell SQLite's page cache from a leak.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LobbyProtocol
+import LobbySimulation
 
 /// Options of one simulator run.
 struct SimulatorOptions {

@@ -2,6 +2,7 @@ import Foundation
 import LobbyCore
 import LobbyProtocol
 import LobbyRender
+import LobbySimulation
 
 /// The sign behind the pseudo-terminal: decodes strictly, keeps memory, answers reads, counts
 /// every malformed or refused packet, and shows and records what it displays.

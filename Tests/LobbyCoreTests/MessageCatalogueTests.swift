@@ -18,7 +18,7 @@ struct MessageCatalogueTests {
             "HTML and CSS of the report; its words are ReportWords'",
         "Sources/LobbyDaemon/Metrics/DaemonMetrics.swift":
             "Prometheus HELP texts: metric metadata, stable like the names",
-        "Sources/LobbyProtocol/Alpha/AlphaSign.swift": "the simulated sign's protocol diagnostics, for developers",
+        "Sources/LobbySimulation/AlphaSign.swift": "the simulated sign's protocol diagnostics, for developers",
         "Sources/LobbyProtocol/Alpha/AlphaDecoder.swift": "the protocol decoder's diagnostics, for developers",
         "Sources/lobby-sim/LobbySim.swift":
             "the simulator, a developer's tool (issue 24 moves it to a simulation target)",

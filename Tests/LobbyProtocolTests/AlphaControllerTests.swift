@@ -1,5 +1,6 @@
 import LobbyProtocol
 import LobbyRender
+import LobbySimulation
 import Testing
 
 @Suite("Alpha controller")

@@ -1,5 +1,6 @@
 import LobbyProtocol
 import LobbyRender
+import LobbySimulation
 import PropertyBased
 import Testing
 

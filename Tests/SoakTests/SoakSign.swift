@@ -3,6 +3,7 @@ import LobbyCore
 import LobbyLink
 import LobbyProtocol
 import LobbyRender
+import LobbySimulation
 
 /// The hall's sign in the soak: the strict `AlphaSign` model that lobby-sim is built on, behind
 /// a cable that can be pulled and a power supply that can be cut. The link reaches it through

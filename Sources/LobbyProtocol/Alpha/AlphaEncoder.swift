@@ -190,12 +190,14 @@ public struct AlphaEncoder: Sendable {
         packet([AlphaConstants.Command.readSpecial, AlphaConstants.Special.timeOfDay])
     }
 
-    static func hex(_ value: Int, digits: Int) -> [UInt8] {
+    /// `value` as `digits` upper-case hex digits, as the protocol writes sizes.
+    public static func hex(_ value: Int, digits: Int) -> [UInt8] {
         let table = Array("0123456789ABCDEF".utf8)
         return (0..<digits).reversed().map { table[(value >> ($0 * 4)) & 0xF] }
     }
 
-    static func decimal(_ value: Int) -> [UInt8] {
+    /// `value` as two decimal digits, as the protocol writes times.
+    public static func decimal(_ value: Int) -> [UInt8] {
         [UInt8(ascii: "0") + UInt8(value / 10 % 10), UInt8(ascii: "0") + UInt8(value % 10)]
     }
 }

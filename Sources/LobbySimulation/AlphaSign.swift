@@ -1,3 +1,4 @@
+import LobbyProtocol
 import LobbyRender
 
 /// What an Alpha sign holds and shows, changed packet by packet: the memory table, the table of
