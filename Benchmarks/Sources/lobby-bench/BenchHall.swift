@@ -34,6 +34,30 @@ enum BenchHall {
         return hall
     }
 
+    /// `count` copies of the hall-news sample under their own ids, signed with the demo key, put
+    /// in the hall's incoming/ (a hall that publishes a playlist every day for over a year).
+    static func addCopies(_ count: Int, of sample: String, hall: String, repo: String, bin: String) throws {
+        let text = try String(contentsOfFile: "\(repo)/playlists/\(sample).toml", encoding: .utf8)
+        for index in 0..<count {
+            let file = "\(hall)/spool/\(sample)-\(index).toml"
+            try text.replacingOccurrences(of: "id = \"\(sample)\"", with: "id = \"\(sample)-\(index)\"")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            let signer = Process()
+            signer.executableURL = URL(fileURLWithPath: "\(bin)/lobbyctl")
+            signer.arguments = ["sign", "--key", "\(repo)/playlists/demo-keys/demo-publisher.key", file]
+            signer.standardOutput = FileHandle.nullDevice
+            signer.standardError = FileHandle.nullDevice
+            try signer.run()
+            signer.waitUntilExit()
+            guard signer.terminationStatus == 0 else { throw BenchmarkError.referenceFailed("cannot sign \(file)") }
+            // The signature first would be paired alone: the file, then its signature.
+            for suffix in ["", ".sig"] {
+                try FileManager.default.moveItem(
+                    atPath: file + suffix, toPath: "\(hall)/spool/incoming/\(sample)-\(index).toml\(suffix)")
+            }
+        }
+    }
+
     /// lobby-sim on the hall's sign link, receiving at unlimited speed, once it is ready.
     static func startSign(bin: String, hall: String) throws -> Watched {
         let sign = try Watched("\(bin)/lobby-sim", ["--link", "\(hall)/sign", "--baud", "0", "--quiet"])

@@ -20,6 +20,12 @@ enum DaemonBenchmark {
         defer { sign.stop() }
 
         print("daemon: lobbyd + lobby-sim as processes")
+        try steady(bin: bin, hall: hall, sign: sign)
+        try idleWithMany(bin: bin, repo: repo)
+    }
+
+    /// Start, boundary, `status` under load and idle cost with two playlists.
+    static func steady(bin: String, hall: String, sign: Watched) throws {
         try startToReady(bin: bin, hall: hall)
         try boundaryLateness(bin: bin, hall: hall)
         let daemon = try Watched(
@@ -35,6 +41,42 @@ enum DaemonBenchmark {
         let client = try Watched("\(bin)/lobbyctl", ["watch", "--socket", "\(hall)/control.sock"])
         defer { client.stop() }
         try idle(daemon: daemon.pid, reference: sign.pid, memoryReference: client.pid)
+    }
+
+    /// Idle CPU with 500 accepted playlists (target ≤ 1 %, issue 24): the tick must not grow
+    /// with what is accepted.
+    static func idleWithMany(bin: String, repo: String) throws {
+        let count = 500
+        let hall = try BenchHall.make(name: "daemon-many", repo: repo, playlists: [])
+        defer { try? FileManager.default.removeItem(atPath: hall) }
+        try BenchHall.addCopies(count, of: "hall-news", hall: hall, repo: repo, bin: bin)
+        let sign = try BenchHall.startSign(bin: bin, hall: hall)
+        defer { sign.stop() }
+        let daemon = try Watched(
+            "\(bin)/lobbyd", ["--config", "\(hall)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
+        defer { daemon.stop() }
+        let accepted = "\(hall)/spool/accepted"
+        let deadline = Date().addingTimeInterval(300)
+        while Date() < deadline,
+            ((try? FileManager.default.contentsOfDirectory(atPath: accepted))?.filter { $0.hasSuffix(".toml") }.count
+                ?? 0) < count
+        {
+            _ = daemon.waitFor(timeout: 0.5) { _ in false }
+        }
+        guard
+            sign.waitFor(timeout: 60, { $0.hasPrefix("lobby-sim: pages") && !$0.hasPrefix("lobby-sim: pages 0") })
+                != nil
+        else { throw BenchmarkError.referenceFailed("lobbyd never lit the sign with \(count) playlists") }
+        let seconds = 30.0
+        let (before, simBefore) = (cpuSeconds(daemon.pid), cpuSeconds(sign.pid))
+        Thread.sleep(forTimeInterval: seconds)
+        let cpu = (cpuSeconds(daemon.pid) - before) / seconds * 100
+        let simCPU = (cpuSeconds(sign.pid) - simBefore) / seconds * 100
+        print(
+            String(
+                format:
+                    "  idle over %.0f s, screen lit, %d accepted playlists   CPU %.2f %% (lobby-sim %.2f %%; target ≤ 1 %%: %@)",
+                seconds, count, cpu, simCPU, cpu <= 1 ? "met" : "NOT met"))
     }
 
     /// Ten starts; each from spawn to READY=1 on a fake NOTIFY_SOCKET.

@@ -8,8 +8,10 @@ public enum ControlProtocol {
     public static let version = 1
     /// A longer line is answered with an error and the connection is closed.
     public static let maximumLineBytes = 65_536
-    /// Connections at once; one more is told so and closed (the file descriptors stay bounded).
-    public static let maximumClients = 64
+    /// Connections at once; one more is told so and closed (the file descriptors stay bounded:
+    /// 256 of the unit's 4,096). Room for 200 dashboards asking at once (issue 24); one user
+    /// other than root still gets 16 at most (`ControlLimits`).
+    public static let maximumClients = 256
     /// Clients following events at once (`watch`); one more is refused.
     public static let maximumWatchers = 16
     /// Requests a client may send ahead of reading the replies; one more closes the connection.
