@@ -60,7 +60,7 @@ public enum Daemon {
             )
             .description,
             detail: ["release": Release.version], at: clock.now())
-        let reload: @Sendable () throws -> Localized = {
+        let reload: @Sendable () throws -> PreparedReload = {
             try Self.reload(path: configurationPath, into: context.settings)
         }
         let center = ControlCenter(context: context, reload: reload)
@@ -153,8 +153,9 @@ public enum Daemon {
     }
 
     /// Re-reads the configuration, calendars and trusted keys. Nothing changes unless all of it
-    /// is valid; sections that only a restart can apply are kept and named.
-    static func reload(path: String, into settings: LiveSettings) throws -> Localized {
+    /// is valid, and nothing until the caller applies the result (after recording it); sections
+    /// that only a restart can apply are kept and named.
+    static func reload(path: String, into settings: LiveSettings) throws -> PreparedReload {
         let old = settings.snapshot.configuration
         let new: Configuration
         let calendar: WorkdayCalendar
@@ -170,9 +171,13 @@ public enum Daemon {
             throw LobbyDaemonError.cannotStart(Messages.Daemon.reloadRefused("\(error)").description)
         }
         let (applied, restart) = old.reloading(new)
-        Language.current = new.site.language
-        settings.replace(configuration: applied, schedule: Schedule(configuration: applied, calendar: calendar))
-        return Messages.Daemon.reloaded(path, restart: restart.isEmpty ? nil : restart.joined(separator: ", "))
+        let schedule = Schedule(configuration: applied, calendar: calendar)
+        return PreparedReload(
+            message: Messages.Daemon.reloaded(path, restart: restart.isEmpty ? nil : restart.joined(separator: ", "))
+        ) {
+            Language.current = new.site.language
+            settings.replace(configuration: applied, schedule: schedule)
+        }
     }
 
     /// The daemon's playlist validator: configured rules, trusted keys, the configured font.

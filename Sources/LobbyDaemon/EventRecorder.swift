@@ -69,16 +69,19 @@ public final class EventRecorder: Sendable {
         _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "daemon", at date: Date,
         level: Logger.Level = .notice
     ) {
-        writer.submit(.event(announce(kind, message, detail: detail, actor: actor, at: date, level: level), nil))
+        let entry = Self.entry(kind, message, detail: detail, actor: actor, at: date)
+        announce(entry, message, level: level)
+        writer.submit(.event(entry, nil))
     }
 
     /// Records an event on disk before returning, or throws: for what an operator asks for, whose
     /// reply must not say "recorded" unless it is. Waits for the writer, which writes what was
-    /// queued before it in the same transaction.
+    /// queued before it in the same transaction. The journal and the watchers hear of it once it
+    /// is written, never of an event that was then refused.
     public func recordDurably(
         _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String, at date: Date
     ) throws {
-        let entry = announce(kind, message, detail: detail, actor: actor, at: date, level: .notice)
+        let entry = Self.entry(kind, message, detail: detail, actor: actor, at: date)
         let waiter = EventWriter.Waiter()
         writer.submit(.event(entry, waiter))
         waiter.done.wait()
@@ -86,6 +89,7 @@ public final class EventRecorder: Sendable {
             logger.error("\(Messages.Daemon.notRecorded(kind.rawValue, "\(error)"))")
             throw error
         }
+        announce(entry, message, level: .notice)
     }
 
     /// Returns once everything recorded before the call was written (or the write failed):
@@ -162,16 +166,20 @@ public final class EventRecorder: Sendable {
         )
     }
 
-    /// The journal line and the watchers; the entry to append.
-    private func announce(
-        _ kind: EventKind, _ message: String, detail: [String: String], actor: String, at date: Date,
-        level: Logger.Level
+    /// The row to append: the message goes into the detail unless the caller put one there.
+    private static func entry(
+        _ kind: EventKind, _ message: String, detail: [String: String], actor: String, at date: Date
     ) -> EventEntry {
-        logger.log(level: level, "\(kind.rawValue): \(message)", metadata: ["event": "\(kind.rawValue)"])
         var entryDetail = detail
         if entryDetail["message"] == nil { entryDetail["message"] = message }
-        broadcast(EventRecord(ts: EventTime.format(date), kind: kind.rawValue, actor: actor, detail: entryDetail))
         return EventEntry(date: date, kind: kind, detail: entryDetail, actor: actor)
+    }
+
+    /// The journal line and the watchers.
+    private func announce(_ entry: EventEntry, _ message: String, level: Logger.Level) {
+        let kind = entry.kind.rawValue
+        logger.log(level: level, "\(kind): \(message)", metadata: ["event": "\(kind)"])
+        broadcast(EventRecord(ts: EventTime.format(entry.date), kind: kind, actor: entry.actor, detail: entry.detail))
     }
 
     /// Calls `deliver` with every event recorded from now on (on the recording thread; it must

@@ -47,6 +47,10 @@ final class EventWriter: Sendable {
     let queue: Mutex<Queue>
     let failures = Atomic<Int>(0)
     private let wake = DispatchSemaphore(value: 0)
+    /// Failed writes in a row: the retry waits 1 s, doubling to 30 s.
+    private let failuresInARow = Atomic<Int>(0)
+    /// The last write's anchor could not be written (said once in the journal until one is).
+    private let anchorFailed = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
     private let logger = Logger(label: "lobbyd")
 
@@ -57,7 +61,10 @@ final class EventWriter: Sendable {
 
     func start() {
         queue.withLock { $0.running = true }
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            Thread.current.name = "lobbyd-events"  // set from inside: Linux names the thread then
+            run()
+        }
         thread.name = "lobbyd-events"
         thread.start()
     }
@@ -125,10 +132,7 @@ final class EventWriter: Sendable {
             perform(jobs)
             if degradedNow {
                 if closing { break }
-                // A failing log is tried again when something new comes, or after a while; the
-                // wake-ups of a burst count as one.
-                _ = wake.wait(timeout: .now() + .milliseconds(Int(EventRecorder.retryInterval.inSeconds * 1000)))
-                while wake.wait(timeout: .now()) == .success {}
+                waitBeforeRetrying()
             }
         }
         queue.withLock { $0.running = false }
@@ -136,6 +140,19 @@ final class EventWriter: Sendable {
     }
 
     private var degradedNow: Bool { queue.withLock { $0.degradedSince != nil } }
+
+    /// A failing log is tried again after `EventRecorder.retryInterval`, doubling with each
+    /// failure in a row up to 30 s (a full disk must not cost a core rewriting the backlog),
+    /// or at once when a caller waits: an operator's event, a flush, the stop.
+    private func waitBeforeRetrying() {
+        let failures = failuresInARow.load(ordering: .relaxed)
+        let seconds = min(30, EventRecorder.retryInterval.inSeconds * Double(1 << min(failures - 1, 5)))
+        let deadline = DispatchTime.now() + .milliseconds(Int(seconds * 1000))
+        while wake.wait(timeout: deadline) == .success {
+            let waited = queue.withLock { queue in queue.closing || queue.jobs.contains { !$0.isPlainEvent } }
+            if waited { return }
+        }
+    }
 
     /// Runs the jobs in order, each run of events as one transaction. Events that could not be
     /// written go back to the head of the queue (durable ones fail instead).
@@ -186,9 +203,18 @@ final class EventWriter: Sendable {
             let log: EventLog
             if let open = queue.withLock({ $0.log }) { log = open } else { log = try EventLog(path: path) }
             try log.appendBatch(batch.map(\.entry))
+            failuresInARow.store(0, ordering: .relaxed)
             // Every write anchored: rows deleted from the tail, or added behind lobbyd's back,
-            // even after a kill -9, show against the anchor file.
-            _ = try? log.anchor(.write, at: date)
+            // even after a kill -9, show against the anchor file. One that cannot be written
+            // is said in the journal (the next start will report rows after the last anchor).
+            do {
+                try log.anchor(.write, at: date)
+                anchorFailed.store(false, ordering: .relaxed)
+            } catch {
+                if !anchorFailed.exchange(true, ordering: .relaxed) {
+                    logger.error("\(Messages.Daemon.cannotAnchor("\(error)"))")
+                }
+            }
             let recovered = queue.withLock { queue -> (dropped: Int, was: Bool) in
                 defer { (queue.log, queue.degradedSince, queue.reason, queue.dropped) = (log, nil, nil, 0) }
                 return (queue.dropped, queue.degradedSince != nil)
@@ -200,6 +226,7 @@ final class EventWriter: Sendable {
             return []
         } catch {
             failures.add(1, ordering: .relaxed)
+            failuresInARow.add(1, ordering: .relaxed)
             let first = queue.withLock { queue -> Bool in
                 defer { (queue.degradedSince, queue.reason) = (queue.degradedSince ?? date, "\(error)") }
                 return queue.degradedSince == nil

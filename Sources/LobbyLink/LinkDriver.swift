@@ -100,6 +100,7 @@ public final class LinkDriver: Sendable {
     public func start() {
         shared.withLock { $0.started = true }
         let thread = Thread { [self] in
+            Thread.current.name = "lobbyd-link"  // set from inside: Linux names the thread then
             var loop = LinkLoop(driver: self)
             loop.begin()
             while !isStopping {

@@ -56,15 +56,22 @@ public struct AnchorFile: Sendable {
         self.path = path
     }
 
-    /// Appends `anchor`, synced to disk unless `sync` is false.
+    /// Appends `anchor` on a line of its own, synced to disk unless `sync` is false. A write cut
+    /// short (disk full) is taken back, and a line torn before (a power cut) is ended first, so
+    /// one failure never spoils the anchors after it.
     public func append(_ anchor: ChainAnchor, sync: Bool = true) throws(LobbyStoreError) {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw .writeFailed(path: path, reason: Messages.System.error(errno).description) }
         defer { close(descriptor) }
-        let bytes = Array("\(anchor)\n".utf8)
+        let end = lseek(descriptor, 0, SEEK_END)
+        var last: UInt8 = 0x0A
+        if end > 0 { _ = pread(descriptor, &last, 1, end - 1) }
+        let bytes = Array("\(last == 0x0A ? "" : "\n")\(anchor)\n".utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, !sync || fsync(descriptor) == 0 else {
-            throw .writeFailed(path: path, reason: Messages.System.error(errno).description)
+            let reason = Messages.System.error(errno).description
+            if end >= 0 { _ = ftruncate(descriptor, end) }
+            throw .writeFailed(path: path, reason: reason)
         }
     }
 

@@ -141,7 +141,7 @@ final class ControlSocketTests {
             ["--reuid=65534", "--regid=65534", "--clear-groups", BuiltProgram("lobbyctl").path] + full)
     }
 
-    @Test("a caller outside the operators group is refused every change, told why, each refusal logged")
+    @Test("a caller outside the operators group is refused every change, told why; refusals logged once a minute")
     func refused() throws {
         let lobbyd = try startDaemon(operators: Self.operatorsExcludingOutsider)
         let changes = [
@@ -155,8 +155,11 @@ final class ControlSocketTests {
             #expect(result.standardError.contains("权限不足"), "\(change): \(result.standardError)")
         }
         let log = try EventLog(path: "\(hall.path)/state/lobbyd.sqlite")
-        #expect(try log.events(kinds: ["control_refused"]).count == changes.count, "one logged refusal each")
-        print("reliability: outsider: \(changes.count) changing commands refused, \(changes.count) refusals logged")
+        // One event a minute per user: asking again and again cannot fill the disk; the journal
+        // has each.
+        let refusals = try log.events(kinds: ["control_refused"])
+        #expect(refusals.count == 1 && refusals.first?.details["request"]?.hasPrefix("override off") == true)
+        print("reliability: outsider: \(changes.count) changing commands refused, \(refusals.count) refusal logged")
         #expect(try log.events(kinds: ["override", "maintenance_start", "daily_check", "test_pattern"]).isEmpty)
         // Reads stay open to whoever can connect, and the screen is untouched.
         let status = try asOutsider(["status"])

@@ -87,4 +87,46 @@ struct SteeringTests {
             try SteeringBoard(path: path)
         } throws: { "\($0)".contains("steering.json") && "\($0)".contains("请把它移走") }
     }
+
+    @Test("a change shows only once saved and recorded; readers never wait for its record")
+    func saveThenRecordThenShow() throws {
+        let directory = try TemporaryDirectory()
+        let path = "\(directory.path)/steering.json"
+        let board = try SteeringBoard(path: path)
+        let override = ScheduleOverride(
+            isOn: false, from: at("2026-11-25T09:00"), until: at("2026-11-25T10:00"), reason: "演练", actor: "li")
+        try board.update {
+            $0.overrides.append(override)
+        } record: { _ in
+            // While the event is being written (it may wait for the disk), the tick and `status`
+            // read the state before the change, at once.
+            #expect(board.snapshot.overrides.isEmpty)
+            #expect(FileManager.default.fileExists(atPath: path), "saved before it is recorded")
+        }
+        #expect(board.snapshot.overrides == [override])
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        // The event cannot be written: nothing changes, and the file is as it was.
+        struct NotRecorded: Error {}
+        #expect(throws: NotRecorded.self) {
+            try board.update {
+                $0.overrides.removeAll()
+            } record: { _ in
+                throw NotRecorded()
+            }
+        }
+        #expect(board.snapshot.overrides == [override])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == saved)
+        // The file cannot be saved: nothing is recorded.
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        var recorded = false
+        #expect(throws: (any Error).self) {
+            try board.update {
+                $0.overrides.removeAll()
+            } record: { _ in
+                recorded = true
+            }
+        }
+        #expect(!recorded && board.snapshot.overrides == [override])
+    }
 }

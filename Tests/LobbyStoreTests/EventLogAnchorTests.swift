@@ -141,4 +141,20 @@ struct EventLogAnchorTests {
         #expect(verification == .intact(rows: 9), "\(verification)")
         #expect(try problems(recovered).isEmpty)
     }
+
+    @Test("an anchor line torn by a power cut or a full disk does not spoil the next one")
+    func tornLine() throws {
+        let log = try lived()
+        let file = AnchorFile(log: path)
+        let before = try file.read().anchors
+        // A line cut short, as a full disk or a power cut leaves it.
+        let handle = try #require(FileHandle(forWritingAtPath: file.path))
+        handle.seekToEndOfFile()
+        handle.write(Data("write 43 800e9c".utf8))
+        handle.closeFile()
+        let next = try log.anchor(.hourly, at: Self.start.addingTimeInterval(7_200))
+        let (anchors, unreadable) = try file.read()
+        #expect(anchors == before + [next] && unreadable == 1)
+        #expect(try log.verify(against: anchors).problems.isEmpty)
+    }
 }

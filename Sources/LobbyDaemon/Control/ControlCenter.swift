@@ -2,6 +2,7 @@ import Foundation
 import LobbyCore
 import LobbyLink
 import LobbyStore
+import Logging
 import Synchronization
 
 /// Answers control requests from the daemon's state and carries out changes, each logged with
@@ -15,11 +16,16 @@ public final class ControlCenter: Sendable {
     let recorder: EventRecorder
     let clock: DaemonClock
     /// Re-reads the configuration; returns what was applied, or throws why nothing was.
-    let reload: @Sendable () throws -> Localized
+    let reload: @Sendable () throws -> PreparedReload
+    /// Per user, when a refusal was last recorded and how many since were not: one
+    /// `control_refused` a minute each, so that a non-operator cannot fill the disk (or, while
+    /// the log fails, push other events out of its queue) by asking again and again.
+    private let refusals = Mutex<[UInt32: (at: Date, suppressed: Int)]>([:])
+    private let logger = Logger(label: "lobbyd")
     /// Today's last daily check, kept here so `status` never reads the disk.
     private let dailyCheck = Mutex<(day: LocalDate, time: String, actor: String)?>(nil)
 
-    init(context: DaemonContext, reload: @escaping @Sendable () throws -> Localized) {
+    init(context: DaemonContext, reload: @escaping @Sendable () throws -> PreparedReload) {
         (settings, playlists, player, steering) = (
             context.settings, context.playlists, context.player, context.steering
         )
@@ -41,13 +47,28 @@ public final class ControlCenter: Sendable {
     public func reply(to request: ControlRequest, from caller: Caller) -> [UInt8] {
         if request.changesState && !caller.isOperator {
             let operators = settings.snapshot.configuration.control.operatorsGroup
-            recorder.record(
-                .controlRefused, Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process),
-                detail: [
-                    "uid": "\(caller.uid)",
-                    "request": request.summary(in: settings.snapshot.schedule.timeZone),
-                ], actor: caller.name, at: clock.now(),
-                level: .warning)
+            let now = clock.now()
+            let suppressed = refusals.withLock { refusals -> Int? in
+                if let last = refusals[caller.uid], now >= last.at, now.timeIntervalSince(last.at) < 60 {
+                    refusals[caller.uid]?.suppressed += 1
+                    return nil
+                }
+                defer { refusals[caller.uid] = (now, 0) }
+                return refusals[caller.uid]?.suppressed ?? 0
+            }
+            if suppressed == nil {
+                // In the journal each time (journald limits its own rate); in the log once a minute.
+                logger.warning("\(Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process))")
+            }
+            if let suppressed {
+                var detail = [
+                    "uid": "\(caller.uid)", "request": request.summary(in: settings.snapshot.schedule.timeZone),
+                ]
+                if suppressed > 0 { detail["not_recorded_before"] = "\(suppressed)" }
+                recorder.record(
+                    .controlRefused, Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process),
+                    detail: detail, actor: caller.name, at: now, level: .warning)
+            }
             return ControlCoding.line(
                 ErrorReply(Messages.Operations.notOperator(caller.name, group: operators).description))
         }
@@ -76,9 +97,11 @@ public final class ControlCenter: Sendable {
             case .testPattern(let pattern, let minutes):
                 return ControlCoding.line(DoneReply(try testPattern(pattern, minutes: minutes, by: caller)))
             case .reload:
-                let message = try reload()
-                try record(.configReloaded, message, [:], caller)
-                return ControlCoding.line(DoneReply(message.description))
+                // Applied only once recorded: a reply "not done" means not done.
+                let prepared = try reload()
+                try record(.configReloaded, prepared.message, [:], caller)
+                prepared.apply()
+                return ControlCoding.line(DoneReply(prepared.message.description))
             }
         } catch {
             return ControlCoding.line(ErrorReply("\(error)"))
@@ -264,12 +287,13 @@ public final class ControlCenter: Sendable {
         let zone = settings.snapshot.schedule.timeZone
         if state == .clear {
             let cleared = try steering.update { steering in
+                defer { steering.overrides.removeAll() }
+                return steering.overrides.filter { $0.until > now }.count
+            } record: { _ in
                 try record(
                     .override, Messages.Operations.overridesCleared(by: caller.name, reason),
                     ["state": "clear", "reason": reason],
                     caller)
-                defer { steering.overrides.removeAll() }
-                return steering.overrides.filter { $0.until > now }.count
             }
             return Messages.Operations.clearedCount(cleared).description
         }
@@ -289,9 +313,11 @@ public final class ControlCenter: Sendable {
         let override = ScheduleOverride(isOn: state == .on, from: now, until: end, reason: reason, actor: caller.name)
         let message = Messages.Operations.forced(on: state == .on, until: zone.iso8601(end), reason)
         try steering.update {
+            $0.expire(at: now)
+            $0.overrides.append(override)
+        } record: { _ in
             try record(
                 .override, message, ["state": state.rawValue, "until": zone.iso8601(end), "reason": reason], caller)
-            $0.expire(at: now); $0.overrides.append(override)
         }
         return message.description
     }
@@ -305,12 +331,13 @@ public final class ControlCenter: Sendable {
                 throw ControlRequestError(
                     Messages.Operations.maintenanceOpen(since: zone.iso8601(open.since), by: open.actor, open.note))
             }
+            steering.maintenance = .init(since: now, actor: caller.name, note: note, pattern: pattern)
+        } record: { _ in
             try record(
                 .maintenanceStart, Messages.Operations.maintenanceStarted(by: caller.name, note, screen: shows),
                 // The detail's value, as logs and reports before the catalogue read it.
                 // lint: not for people (a stored value)
                 ["note": note, "screen": pattern.map { "test pattern \($0.rawValue)" } ?? "dark"], caller)
-            steering.maintenance = .init(since: now, actor: caller.name, note: note, pattern: pattern)
         }
         return Messages.Operations.maintenanceStartedReply(screen: shows).description
     }
@@ -321,13 +348,14 @@ public final class ControlCenter: Sendable {
             guard let open = steering.maintenance else {
                 throw ControlRequestError(Messages.Operations.noMaintenance)
             }
+            steering.maintenance = nil
+            return open
+        } record: { open in
             let minutes = Int(now.timeIntervalSince(open.since) / 60)
             try record(
                 .maintenanceEnd,
                 Messages.Operations.maintenanceEnded(by: caller.name, minutes: minutes, note),
                 ["note": note, "started_by": open.actor, "minutes": "\(minutes)"], caller)
-            steering.maintenance = nil
-            return open
         }
         let minutes = Int(now.timeIntervalSince(open.since) / 60)
         return Messages.Operations.maintenanceEndedReply(minutes: minutes).description
@@ -339,8 +367,9 @@ public final class ControlCenter: Sendable {
         let zone = settings.snapshot.schedule.timeZone
         let message = Messages.Operations.testPattern(pattern.rawValue, until: zone.iso8601(until))
         try steering.update {
-            try record(.testPattern, message, ["pattern": pattern.rawValue, "minutes": "\(minutes)"], caller)
             $0.testPattern = .init(pattern: pattern, until: until, actor: caller.name)
+        } record: { _ in
+            try record(.testPattern, message, ["pattern": pattern.rawValue, "minutes": "\(minutes)"], caller)
         }
         return message.description
     }

@@ -208,6 +208,9 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is IdleStateHandler.IdleStateEvent {
+            // A client waiting for its answer (a change waiting for the event log) is not idle:
+            // closing it would report a failure for a change that is then made.
+            guard !busy && queued.isEmpty else { return }
             context.close(promise: nil)
         } else {
             context.fireUserInboundEventTriggered(event)

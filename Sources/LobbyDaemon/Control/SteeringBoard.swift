@@ -6,6 +6,9 @@ import Synchronization
 /// saved to the state directory on each change so that a restart obeys it too.
 public final class SteeringBoard: Sendable {
     private let current: Mutex<Steering>
+    /// Held over a whole change (which waits for its event to reach the disk): changes one at a
+    /// time, while `snapshot` (the player's tick, `status`) never waits for one.
+    private let changing = Mutex(())
     private let path: String
 
     /// Loads `path` if it exists. An unreadable file is reported, not silently dropped: the
@@ -26,15 +29,29 @@ public final class SteeringBoard: Sendable {
 
     public var snapshot: Steering { current.withLock { $0 } }
 
-    /// Applies `change` and saves the result; the change is undone if it cannot be saved.
-    public func update<T>(_ change: (inout Steering) throws -> T) throws -> T {
-        try current.withLock { steering in
-            var changed = steering
+    /// Applies `change`, saves the result, then calls `record` (the operator's event, written
+    /// durably), and only then makes the change visible. Nothing takes effect that was not
+    /// both saved and recorded: a save that fails leaves no event, and an event that cannot be
+    /// written puts the file back as it was.
+    public func update<T>(_ change: (inout Steering) throws -> T, record: (T) throws -> Void = { _ in }) throws -> T {
+        try changing.withLock { _ in
+            let before = current.withLock { $0 }
+            var changed = before
             let result = try change(&changed)
-            try AtomicFile.write(Array(try Self.encoder.encode(changed)), to: path, mode: 0o640)
-            steering = changed
+            try save(changed)
+            do {
+                try record(result)
+            } catch {
+                try? save(before)
+                throw error
+            }
+            current.withLock { $0 = changed }
             return result
         }
+    }
+
+    private func save(_ steering: Steering) throws {
+        try AtomicFile.write(Array(try Self.encoder.encode(steering)), to: path, mode: 0o640)
     }
 
     private static let encoder: JSONEncoder = {

@@ -7,7 +7,7 @@ import UnixSignals
 /// SIGHUP re-reads the configuration, like `lobbyctl reload`; a bad file is refused and logged,
 /// and the daemon carries on with what it had.
 struct ReloadOnHangup: Service {
-    let reload: @Sendable () throws -> Localized
+    let reload: @Sendable () throws -> PreparedReload
     let recorder: EventRecorder
     let clock: DaemonClock
 
@@ -16,7 +16,9 @@ struct ReloadOnHangup: Service {
         await cancelWhenGracefulShutdown {
             for await _ in hangups {
                 do {
-                    recorder.record(.configReloaded, try reload().description, actor: "SIGHUP", at: clock.now())
+                    let prepared = try reload()
+                    prepared.apply()
+                    recorder.record(.configReloaded, prepared.message.description, actor: "SIGHUP", at: clock.now())
                 } catch {
                     Logger(label: "lobbyd").error("SIGHUP: \(error)")
                 }
