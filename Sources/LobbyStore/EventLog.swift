@@ -190,21 +190,24 @@ public final class EventLog: Sendable {
                 var rows = 0
                 // Rows at or below the checkpoint are being pruned (a crash may leave some behind).
                 let upToID: Int64 = checkpoint?["up_to_id"] ?? 0
-                let cursor = try StoredEvent.filter(Column("id") > upToID).filter(Column("id") <= (last ?? Int64.max))
-                    .order(Column("id")).fetchCursor(db)
-                while let event = try cursor.next() {
-                    guard event.previousHash == previous else {
-                        return .broken(
-                            row: event.id ?? 0,
-                            reason: Verification.notFollowing)
+                // Columns by position, not records decoded by name: every row is read.
+                let cursor = try Row.fetchCursor(
+                    db,
+                    sql: "SELECT id, ts, kind, detail, actor, previous_hash, hash FROM events "
+                        + "WHERE id > ? AND id <= ? ORDER BY id",
+                    arguments: [upToID, last ?? Int64.max])
+                while let row = try cursor.next() {
+                    let id: Int64 = row[0]
+                    guard row[5] as String == previous else {
+                        return .broken(row: id, reason: Verification.notFollowing)
                     }
                     let expected = StoredEvent.chainHash(
-                        previous: previous, ts: event.ts, kind: event.kind, detail: event.detail, actor: event.actor)
-                    guard event.hash == expected else {
-                        return .broken(
-                            row: event.id ?? 0, reason: Verification.edited)
+                        previous: previous, ts: row[1], kind: row[2], detail: row[3], actor: row[4])
+                    let hash: String = row[6]
+                    guard hash == expected else {
+                        return .broken(row: id, reason: Verification.edited)
                     }
-                    previous = event.hash
+                    previous = hash
                     rows += 1
                 }
                 return .intact(rows: rows)

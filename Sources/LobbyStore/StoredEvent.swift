@@ -26,7 +26,7 @@ public struct StoredEvent: Codable, Sendable, Equatable, FetchableRecord, Persis
 
     /// The hash this row must carry, given the previous row's.
     static func chainHash(previous: String, ts: String, kind: String, detail: String, actor: String) -> String {
-        Digest.sha256Hex(Array([previous, ts, kind, detail, actor].joined(separator: "\u{1F}").utf8))
+        Digest.sha256Hex(joining: [previous, ts, kind, detail, actor], separator: 0x1F)
     }
 
     public var date: Date? { EventTime.parse(ts) }

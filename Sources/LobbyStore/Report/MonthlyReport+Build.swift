@@ -283,13 +283,23 @@ private struct Notes {
     var rejections: [MonthlyReport.Rejection] = []
     var entries: [MonthlyReport.Entry] = []
 
+    /// The kinds the notes are made from.
+    static let noted: Set<EventKind> = [
+        .maintenanceStart, .maintenanceEnd, .override, .testPattern, .dailyCheck, .playlistAccepted,
+        .playlistRejected, .controlRefused, .configReloaded, .playlistWithdrawn, .logTampered,
+    ]
+
     init(events: [StoredEvent], bounds: Span, openMaintenance open: (actor: String, note: String)?) {
         var openMaintenance: (Date, String, String)? = open.map { (bounds.start, $0.actor, $0.note) }
         for event in events {
-            guard let date = event.date else { continue }
+            // Most of a month's rows are proof of play, which no note needs: their details
+            // (a JSON decode each) are not read.
+            guard let kind = EventKind(rawValue: event.kind), Self.noted.contains(kind), let date = event.date else {
+                continue
+            }
             let detail = event.details
             let note = detail["note"] ?? detail["reason"] ?? ""
-            switch EventKind(rawValue: event.kind) {
+            switch Optional(kind) {
             case .maintenanceStart?:
                 openMaintenance = (date, event.actor, note)
             case .maintenanceEnd?:
