@@ -93,8 +93,10 @@ public final class EventRecorder: Sendable {
     }
 
     /// Returns once everything recorded before the call was written (or the write failed):
-    /// before reading the log back, and at stop.
+    /// before reading the log back. While the log fails it returns at once: asking again and
+    /// again (`lobbyctl events` in a loop) must not make the writer retry the backlog each time.
     public func flush() {
+        guard degradedSince == nil else { return }
         let waiter = EventWriter.Waiter()
         writer.submit(.flush(waiter))
         waiter.done.wait()

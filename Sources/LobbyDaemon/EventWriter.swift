@@ -62,10 +62,9 @@ final class EventWriter: Sendable {
     func start() {
         queue.withLock { $0.running = true }
         let thread = Thread { [self] in
-            Thread.current.name = "lobbyd-events"  // set from inside: Linux names the thread then
+            ThreadName.set("lobbyd-events")
             run()
         }
-        thread.name = "lobbyd-events"
         thread.start()
     }
 
@@ -143,7 +142,8 @@ final class EventWriter: Sendable {
 
     /// A failing log is tried again after `EventRecorder.retryInterval`, doubling with each
     /// failure in a row up to 30 s (a full disk must not cost a core rewriting the backlog),
-    /// or at once when a caller waits: an operator's event, a flush, the stop.
+    /// or at once when a caller waits: an operator's event, the stop. (A flush does not wait
+    /// while the log fails.)
     private func waitBeforeRetrying() {
         let failures = failuresInARow.load(ordering: .relaxed)
         let seconds = min(30, EventRecorder.retryInterval.inSeconds * Double(1 << min(failures - 1, 5)))
@@ -155,14 +155,24 @@ final class EventWriter: Sendable {
     }
 
     /// Runs the jobs in order, each run of events as one transaction. Events that could not be
-    /// written go back to the head of the queue (durable ones fail instead).
+    /// written go back to the head of the queue (durable ones fail instead). Once closing, a
+    /// durable event is refused, not written: its caller could not finish what it records (the
+    /// process is stopping), so it must not be in the log.
     private func perform(_ jobs: [Job]) {
+        let closing = queue.withLock { $0.closing }
         var batch: [(entry: EventEntry, waiter: Waiter?)] = []
         var unwritten: [Job] = []
         // Told once the queue is back in order, so that a caller reads true counts.
         var waiters: [Waiter] = []
         for job in jobs {
             if case .event(let entry, let waiter) = job {
+                if closing, let waiter {
+                    waiter.error.withLock {
+                        $0 = .writeFailed(path: path, reason: Messages.Daemon.writerStopped.description)
+                    }
+                    waiters.append(waiter)
+                    continue
+                }
                 batch.append((entry, waiter))
                 continue
             }
@@ -196,8 +206,37 @@ final class EventWriter: Sendable {
     private func write(_ batch: inout [(entry: EventEntry, waiter: Waiter?)], answering waiters: inout [Waiter])
         -> [Job]
     {
-        guard !batch.isEmpty else { return [] }
         defer { batch = [] }
+        // A backlog goes in transactions of `chunk` rows: a disk with a little room again takes
+        // it piece by piece, instead of failing one transaction (and its WAL) of 10,000 rows.
+        var start = batch.startIndex
+        while start < batch.endIndex {
+            let end = min(start + Self.chunk, batch.endIndex)
+            var part = Array(batch[start..<end])
+            let kept = write(chunk: &part, answering: &waiters)
+            if !kept.isEmpty || degradedNow {
+                // This part failed: the rest is not tried now.
+                let rest = batch[end...]
+                for case let waiter? in rest.map(\.waiter) {
+                    waiter.error.withLock {
+                        $0 = .writeFailed(path: path, reason: queue.withLock { $0.reason } ?? "")
+                    }
+                    waiters.append(waiter)
+                }
+                return kept + rest.filter { $0.waiter == nil }.map { .event($0.entry, nil) }
+            }
+            start = end
+        }
+        return []
+    }
+
+    /// Rows per transaction when a backlog is written.
+    static let chunk = 1_000
+
+    private func write(chunk batch: inout [(entry: EventEntry, waiter: Waiter?)], answering waiters: inout [Waiter])
+        -> [Job]
+    {
+        guard !batch.isEmpty else { return [] }
         let date = batch.last!.entry.date
         do throws(LobbyStoreError) {
             let log: EventLog

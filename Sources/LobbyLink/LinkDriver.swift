@@ -100,7 +100,7 @@ public final class LinkDriver: Sendable {
     public func start() {
         shared.withLock { $0.started = true }
         let thread = Thread { [self] in
-            Thread.current.name = "lobbyd-link"  // set from inside: Linux names the thread then
+            ThreadName.set("lobbyd-link")
             var loop = LinkLoop(driver: self)
             loop.begin()
             while !isStopping {
@@ -115,7 +115,6 @@ public final class LinkDriver: Sendable {
             waiting?.resume()
             finished.signal()
         }
-        thread.name = "lobbyd-link"
         thread.start()
     }
 

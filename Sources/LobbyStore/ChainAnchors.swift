@@ -69,7 +69,8 @@ public struct AnchorFile: Sendable {
         let bytes = Array("\(last == 0x0A ? "" : "\n")\(anchor)\n".utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == bytes.count, !sync || fsync(descriptor) == 0 else {
-            let reason = Messages.System.error(errno).description
+            // A short write sets no errno: the disk is full.
+            let reason = Messages.System.error(written >= 0 && written < bytes.count ? ENOSPC : errno).description
             if end >= 0 { _ = ftruncate(descriptor, end) }
             throw .writeFailed(path: path, reason: reason)
         }

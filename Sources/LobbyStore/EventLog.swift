@@ -194,6 +194,7 @@ public final class EventLog: Sendable {
                 let cursor = try Row.fetchCursor(
                     db,
                     sql: "SELECT id, ts, kind, detail, actor, previous_hash, hash FROM events "
+                        // lint: not for people (SQL)
                         + "WHERE id > ? AND id <= ? ORDER BY id",
                     arguments: [upToID, last ?? Int64.max])
                 while let row = try cursor.next() {

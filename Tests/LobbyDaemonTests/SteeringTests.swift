@@ -99,9 +99,11 @@ struct SteeringTests {
             $0.overrides.append(override)
         } record: { _ in
             // While the event is being written (it may wait for the disk), the tick and `status`
-            // read the state before the change, at once.
+            // read the state before the change, at once; the new file waits beside the old one,
+            // so that a stop or a crash now leaves the old one.
             #expect(board.snapshot.overrides.isEmpty)
-            #expect(FileManager.default.fileExists(atPath: path), "saved before it is recorded")
+            #expect(!FileManager.default.fileExists(atPath: path))
+            #expect((try? SteeringBoard(path: path))?.snapshot.overrides.isEmpty == true, "a start obeys the old file")
         }
         #expect(board.snapshot.overrides == [override])
         let saved = try String(contentsOfFile: path, encoding: .utf8)
@@ -116,6 +118,7 @@ struct SteeringTests {
         }
         #expect(board.snapshot.overrides == [override])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == saved)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) == ["steering.json"])
         // The file cannot be saved: nothing is recorded.
         try FileManager.default.removeItem(atPath: path)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)

@@ -29,29 +29,26 @@ public final class SteeringBoard: Sendable {
 
     public var snapshot: Steering { current.withLock { $0 } }
 
-    /// Applies `change`, saves the result, then calls `record` (the operator's event, written
-    /// durably), and only then makes the change visible. Nothing takes effect that was not
-    /// both saved and recorded: a save that fails leaves no event, and an event that cannot be
-    /// written puts the file back as it was.
+    /// Applies `change`, writes the result beside the file, calls `record` (the operator's event,
+    /// written durably), then puts the new file in place and makes the change visible. Nothing
+    /// takes effect that was not both saved and recorded: a file that cannot be written leaves no
+    /// event; an event that cannot be written, or a stop or crash while it waits, leaves the
+    /// file as it was.
     public func update<T>(_ change: (inout Steering) throws -> T, record: (T) throws -> Void = { _ in }) throws -> T {
         try changing.withLock { _ in
-            let before = current.withLock { $0 }
-            var changed = before
+            var changed = current.withLock { $0 }
             let result = try change(&changed)
-            try save(changed)
+            let prepared = try AtomicFile.prepare(Array(try Self.encoder.encode(changed)), for: path, mode: 0o640)
             do {
                 try record(result)
             } catch {
-                try? save(before)
+                prepared.discard()
                 throw error
             }
+            try prepared.commit()
             current.withLock { $0 = changed }
             return result
         }
-    }
-
-    private func save(_ steering: Steering) throws {
-        try AtomicFile.write(Array(try Self.encoder.encode(steering)), to: path, mode: 0o640)
     }
 
     private static let encoder: JSONEncoder = {

@@ -18,6 +18,7 @@ struct SpoolService: Service {
         let finished = AsyncStream<Void>.makeStream()
         let failure = Mutex<(any Error)?>(nil)
         let thread = Thread { [makeWatcher, makeValidator, settings, board, logger] in
+            ThreadName.set("lobbyd-spool")
             do {
                 let watcher = try makeWatcher()
                 try watcher.start()
@@ -41,7 +42,6 @@ struct SpoolService: Service {
             }
             finished.continuation.finish()
         }
-        thread.name = "lobbyd-spool"
         thread.start()
         await withGracefulShutdownHandler {
             for await _ in finished.stream {}
