@@ -82,10 +82,7 @@ public final class EventRecorder: Sendable {
         _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String, at date: Date
     ) throws {
         let entry = Self.entry(kind, message, detail: detail, actor: actor, at: date)
-        let waiter = EventWriter.Waiter()
-        writer.submit(.event(entry, waiter))
-        waiter.done.wait()
-        if let error = waiter.error.withLock({ $0 }) {
+        if let error = writer.submitAndWait({ .event(entry, $0) }) {
             logger.error("\(Messages.Daemon.notRecorded(kind.rawValue, "\(error)"))")
             throw error
         }
@@ -97,13 +94,11 @@ public final class EventRecorder: Sendable {
     /// again (`lobbyctl events` in a loop) must not make the writer retry the backlog each time.
     public func flush() {
         guard degradedSince == nil else { return }
-        let waiter = EventWriter.Waiter()
-        writer.submit(.flush(waiter))
-        waiter.done.wait()
+        _ = writer.submitAndWait { .flush($0) }
     }
 
-    /// Writes what is queued and stops the writer; events recorded afterwards stay in memory
-    /// (`reportUnwritten` counts them). At stop, after the last events.
+    /// Writes what is queued and stops the writer; events recorded afterwards are not written
+    /// (`reportUnwritten` counts them as dropped). At stop, after the last events.
     public func close() {
         writer.close()
     }

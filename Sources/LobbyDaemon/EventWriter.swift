@@ -12,6 +12,11 @@ final class EventWriter: Sendable {
     final class Waiter: Sendable {
         let done = DispatchSemaphore(value: 0)
         let error = Mutex<LobbyStoreError?>(nil)
+
+        /// Sets why the job failed; the caller hears it when `done` is signalled.
+        func fail(_ reason: LobbyStoreError) {
+            error.withLock { $0 = reason }
+        }
     }
 
     enum Job: Sendable {
@@ -41,6 +46,11 @@ final class EventWriter: Sendable {
         var reason: String?
         var closing = false
         var running = false
+
+        mutating func countDropped(_ count: Int) {
+            dropped += count
+            droppedTotal += count
+        }
     }
 
     let path: String
@@ -68,6 +78,20 @@ final class EventWriter: Sendable {
         thread.start()
     }
 
+    /// Queues the job `make` builds for a new waiter, wakes the writer and waits until the job is
+    /// done; why it failed, if it did.
+    func submitAndWait(_ make: (Waiter) -> Job) -> LobbyStoreError? {
+        let waiter = Waiter()
+        submit(make(waiter))
+        waiter.done.wait()
+        return waiter.error.withLock { $0 }
+    }
+
+    /// Why a durable event is refused once the writer stops.
+    private var stopped: LobbyStoreError {
+        .writeFailed(path: path, reason: Messages.Daemon.writerStopped.description)
+    }
+
     /// Queues a job and wakes the writer. Past `EventRecorder.maximumPending` events the oldest
     /// plain event is dropped and counted; durable ones and other jobs are never dropped.
     func submit(_ job: Job) {
@@ -80,20 +104,16 @@ final class EventWriter: Sendable {
             {
                 queue.jobs.remove(at: oldest)
                 queue.pendingEvents -= 1
-                queue.dropped += 1
-                queue.droppedTotal += 1
+                queue.countDropped(1)
             }
             return false
         }
         if refused {
             // After `close`: kept nowhere; a waiter hears why at once.
-            let lost = job.isPlainEvent ? 1 : 0
-            queue.withLock { ($0.dropped, $0.droppedTotal) = ($0.dropped + lost, $0.droppedTotal + lost) }
+            queue.withLock { $0.countDropped(job.isPlainEvent ? 1 : 0) }
             switch job {
             case .event(_, let waiter?):
-                waiter.error.withLock {
-                    $0 = .writeFailed(path: path, reason: Messages.Daemon.writerStopped.description)
-                }
+                waiter.fail(stopped)
                 waiter.done.signal()
             case .flush(let waiter): waiter.done.signal()
             default: break
@@ -167,9 +187,7 @@ final class EventWriter: Sendable {
         for job in jobs {
             if case .event(let entry, let waiter) = job {
                 if closing, let waiter {
-                    waiter.error.withLock {
-                        $0 = .writeFailed(path: path, reason: Messages.Daemon.writerStopped.description)
-                    }
+                    waiter.fail(stopped)
                     waiters.append(waiter)
                     continue
                 }
@@ -194,8 +212,7 @@ final class EventWriter: Sendable {
             if excess > 0 {
                 queue.jobs.removeFirst(excess)
                 queue.pendingEvents -= excess
-                queue.dropped += excess
-                queue.droppedTotal += excess
+                queue.countDropped(excess)
             }
         }
         for waiter in waiters { waiter.done.signal() }
@@ -212,15 +229,13 @@ final class EventWriter: Sendable {
         var start = batch.startIndex
         while start < batch.endIndex {
             let end = min(start + Self.chunk, batch.endIndex)
-            var part = Array(batch[start..<end])
-            let kept = write(chunk: &part, answering: &waiters)
+            let kept = write(chunk: batch[start..<end], answering: &waiters)
             if !kept.isEmpty || degradedNow {
                 // This part failed: the rest is not tried now.
                 let rest = batch[end...]
+                let reason = LobbyStoreError.writeFailed(path: path, reason: queue.withLock { $0.reason } ?? "")
                 for case let waiter? in rest.map(\.waiter) {
-                    waiter.error.withLock {
-                        $0 = .writeFailed(path: path, reason: queue.withLock { $0.reason } ?? "")
-                    }
+                    waiter.fail(reason)
                     waiters.append(waiter)
                 }
                 return kept + rest.filter { $0.waiter == nil }.map { .event($0.entry, nil) }
@@ -233,7 +248,7 @@ final class EventWriter: Sendable {
     /// Rows per transaction when a backlog is written.
     static let chunk = 1_000
 
-    private func write(chunk batch: inout [(entry: EventEntry, waiter: Waiter?)], answering waiters: inout [Waiter])
+    private func write(chunk batch: ArraySlice<(entry: EventEntry, waiter: Waiter?)>, answering waiters: inout [Waiter])
         -> [Job]
     {
         guard !batch.isEmpty else { return [] }
@@ -274,7 +289,7 @@ final class EventWriter: Sendable {
                 logger.error("\(Messages.Daemon.storeDegraded("\(error)", limit: EventRecorder.maximumPending))")
             }
             for case let waiter? in batch.map(\.waiter) {
-                waiter.error.withLock { $0 = error }
+                waiter.fail(error)
                 waiters.append(waiter)
             }
             return batch.filter { $0.waiter == nil }.map { .event($0.entry, nil) }
