@@ -10,20 +10,7 @@ extension Configuration {
         applied.content.fallbackPlaylist = content.fallbackPlaylist
         applied.retentionDays = new.retentionDays
         applied.site = new.site
-        let kept: [(name: String, changed: Bool)] = [
-            // The sign's clock, proof of play and the schedule share one zone until a restart.
-            ("time_zone", timeZone != new.timeZone),
-            ("[panel]", panel != new.panel),
-            ("[font]", font != new.font),
-            ("[paths]", paths != new.paths),
-            ("[serial]", serial != new.serial),
-            ("[controller]", controller != new.controller),
-            ("[control]", control != new.control),
-            ("[metrics]", metrics != new.metrics),
-            ("[content] fallback", content.fallbackPlaylist != new.content.fallbackPlaylist),
-            ("log_level", logLevel != new.logLevel),
-        ]
-        return (applied, kept.filter(\.changed).map(\.name))
+        return (applied, Self.restartKeys.filter { $0.differs(self, new) }.map(\.name))
     }
 
     /// What `reloading` applies, for `--check-config`: the rest needs a restart.
@@ -32,8 +19,20 @@ extension Configuration {
     ]
 
     /// What `reloading` keeps until a restart, for `--check-config`.
-    public static let keptUntilRestart = [
-        "time_zone", "[panel]", "[font]", "[paths]", "[serial]", "[controller]", "[control]", "[metrics]",
-        "[content] fallback", "log_level",
+    public static var keptUntilRestart: [String] { restartKeys.map(\.name) }
+
+    /// The keys a reload keeps, each with how to tell it changed.
+    private static let restartKeys: [(name: String, differs: @Sendable (Configuration, Configuration) -> Bool)] = [
+        // The sign's clock, proof of play and the schedule share one zone until a restart.
+        ("time_zone", { $0.timeZone != $1.timeZone }),
+        ("[panel]", { $0.panel != $1.panel }),
+        ("[font]", { $0.font != $1.font }),
+        ("[paths]", { $0.paths != $1.paths }),
+        ("[serial]", { $0.serial != $1.serial }),
+        ("[controller]", { $0.controller != $1.controller }),
+        ("[control]", { $0.control != $1.control }),
+        ("[metrics]", { $0.metrics != $1.metrics }),
+        ("[content] fallback", { $0.content.fallbackPlaylist != $1.content.fallbackPlaylist }),
+        ("log_level", { $0.logLevel != $1.logLevel }),
     ]
 }
