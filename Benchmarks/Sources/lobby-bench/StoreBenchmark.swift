@@ -71,16 +71,10 @@ enum StoreBenchmark {
                 recorded / single))
     }
 
-    static func rate(count: Int, _ body: (Int) throws -> Void) rethrows -> Double {
+    /// Per second, counting `finally` (the wait until the work is done, if any) in the time.
+    static func rate(count: Int, _ body: (Int) throws -> Void, finally: () -> Void = {}) rethrows -> Double {
         let began = ContinuousClock.now
         for index in 0..<count { try body(index) }
-        return Double(count) / (ContinuousClock.now - began).inSeconds
-    }
-
-    /// Per second, counting `finally` (the wait until the work is done) in the time.
-    static func rate(count: Int, _ body: (Int) -> Void, finally: () -> Void) -> Double {
-        let began = ContinuousClock.now
-        for index in 0..<count { body(index) }
         finally()
         return Double(count) / (ContinuousClock.now - began).inSeconds
     }

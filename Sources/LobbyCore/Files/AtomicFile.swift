@@ -56,9 +56,11 @@ public enum AtomicFile {
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else {
+                // Why, before close and unlink can change errno.
+                let error = failure(temporary)
                 close(descriptor)
                 unlink(temporary)
-                throw failure(temporary)
+                throw error
             }
             written += count
         }

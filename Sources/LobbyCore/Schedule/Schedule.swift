@@ -37,7 +37,7 @@ public struct Schedule: Sendable {
 
     public func state(at instant: Date) -> ScreenState {
         if let override = overrides.inForce(at: instant) {
-            return ScreenState(isOn: override.isOn, reason: .override(override))
+            return override.state
         }
         let local = timeZone.localTime(of: instant)
         let day = calendar.day(local.date)

@@ -22,6 +22,9 @@ public struct ScheduleOverride: Sendable, Equatable, Codable {
     public func covers(_ instant: Date) -> Bool {
         from <= instant && instant < until
     }
+
+    /// The screen as this override holds it, with who and why.
+    public var state: ScreenState { ScreenState(isOn: isOn, reason: .override(self)) }
 }
 
 extension [ScheduleOverride] {

@@ -83,7 +83,7 @@ public struct ScreenPolicy: Sendable {
     /// steering it rebuilds from the events.
     public static func steered(by steering: Steering, at instant: Date) -> ScreenState? {
         if let held = imposed(by: steering, at: instant) { return held.state }
-        return steering.overrides.inForce(at: instant).map { ScreenState(isOn: $0.isOn, reason: .override($0)) }
+        return steering.overrides.inForce(at: instant)?.state
     }
 
     /// Whether the technician holds the screen at `instant`: no schedule change applies then.

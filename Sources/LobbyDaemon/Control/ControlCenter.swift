@@ -47,28 +47,7 @@ public final class ControlCenter: Sendable {
     public func reply(to request: ControlRequest, from caller: Caller) -> [UInt8] {
         if request.changesState && !caller.isOperator {
             let operators = settings.snapshot.configuration.control.operatorsGroup
-            let now = clock.now()
-            let suppressed = refusals.withLock { refusals -> Int? in
-                if let last = refusals[caller.uid], now >= last.at, now.timeIntervalSince(last.at) < 60 {
-                    refusals[caller.uid]?.suppressed += 1
-                    return nil
-                }
-                defer { refusals[caller.uid] = (now, 0) }
-                return refusals[caller.uid]?.suppressed ?? 0
-            }
-            if suppressed == nil {
-                // In the journal each time (journald limits its own rate); in the log once a minute.
-                logger.warning("\(Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process))")
-            }
-            if let suppressed {
-                var detail = [
-                    "uid": "\(caller.uid)", "request": request.summary(in: settings.snapshot.schedule.timeZone),
-                ]
-                if suppressed > 0 { detail["not_recorded_before"] = "\(suppressed)" }
-                recorder.record(
-                    .controlRefused, Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process),
-                    detail: detail, actor: caller.name, at: now, level: .warning)
-            }
+            recordRefusal(of: request, by: caller, operators: operators)
             return ControlCoding.line(
                 ErrorReply(Messages.Operations.notOperator(caller.name, group: operators).description))
         }
@@ -106,6 +85,28 @@ public final class ControlCenter: Sendable {
         } catch {
             return ControlCoding.line(ErrorReply("\(error)"))
         }
+    }
+
+    /// A refused change: in the journal each time (journald limits its own rate), in the event
+    /// log once a minute per user, with how many were not recorded since the last one.
+    private func recordRefusal(of request: ControlRequest, by caller: Caller, operators: String) {
+        let now = clock.now()
+        let words = Messages.Operations.refusedEvent("\(caller)", group: operators).text(in: .process)
+        let suppressed = refusals.withLock { refusals -> Int? in
+            if let last = refusals[caller.uid], now >= last.at, now.timeIntervalSince(last.at) < 60 {
+                refusals[caller.uid]?.suppressed += 1
+                return nil
+            }
+            defer { refusals[caller.uid] = (now, 0) }
+            return refusals[caller.uid]?.suppressed ?? 0
+        }
+        guard let suppressed else {
+            logger.warning("\(words)")
+            return
+        }
+        var detail = ["uid": "\(caller.uid)", "request": request.summary(in: settings.snapshot.schedule.timeZone)]
+        if suppressed > 0 { detail["not_recorded_before"] = "\(suppressed)" }
+        recorder.record(.controlRefused, words, detail: detail, actor: caller.name, at: now, level: .warning)
     }
 
     // MARK: reads

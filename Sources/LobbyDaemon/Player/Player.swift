@@ -58,7 +58,7 @@ public final class Player {
         var slots: [PlaylistStore.Slot]
         var content: ScreenPolicy.Content
         /// What `slots` rendered to, once rendered.
-        var shown: (program: SignProgram?, items: [String], itemPages: [(category: String, pages: Int)], omitted: Int)?
+        var shown: Shown?
 
         func holds(at instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart)
             -> Bool
@@ -68,6 +68,11 @@ public final class Player {
         }
     }
     private var rotation: Rotation?
+
+    /// A rotation's pages, its items and their page counts, and the items left out.
+    private typealias Shown = (
+        program: SignProgram?, items: [String], itemPages: [(category: String, pages: Int)], omitted: Int
+    )
 
     /// Rotations built since start (for tests: steady state builds none).
     public private(set) var rotationsBuilt = 0
@@ -137,7 +142,7 @@ public final class Player {
     /// The pages of the rotation at `instant`, rendered once per rotation.
     private func pages(
         of instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart
-    ) -> (program: SignProgram?, items: [String], itemPages: [(category: String, pages: Int)], omitted: Int) {
+    ) -> Shown {
         var current = rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart)
         if let shown = current.shown { return shown }
         forgetPlaylists(notIn: [store, fallback])

@@ -93,8 +93,10 @@ public struct PlayerStep: Sendable {
         var actions: [Action] = []
         let (now, decision) = (inputs.now, inputs.decision)
         let schedule = inputs.settings.schedule
-        let event = {
-            (kind: EventKind, message: String, detail: [String: String], actor: String, level: Logger.Level) in
+        func event(
+            _ kind: EventKind, _ message: String, detail: [String: String] = [:], actor: String = "schedule",
+            level: Logger.Level = .warning
+        ) {
             actions.append(
                 .record(Event(kind: kind, message: message, detail: detail, actor: actor, level: level, at: now)))
         }
@@ -109,9 +111,7 @@ public struct PlayerStep: Sendable {
         let wallStep = now.timeIntervalSince(lastWall)
         let monotonicStep = inputs.monotonic - lastMonotonic
         if abs(wallStep - monotonicStep.inSeconds) > 2 {
-            event(
-                .clockJump, Messages.Daemon.clockJump(Int(wallStep), in: "\(monotonicStep)").description, [:],
-                "schedule", .warning)
+            event(.clockJump, Messages.Daemon.clockJump(Int(wallStep), in: "\(monotonicStep)").description)
         }
         (lastWall, lastMonotonic) = (now, inputs.monotonic)
         if let applied = scheduleApplied(inputs.settings, at: now) { actions.append(.record(applied)) }
@@ -125,7 +125,9 @@ public struct PlayerStep: Sendable {
         }
         let state = decision.state
         if state.isOn != last?.state.isOn {
-            event(state.isOn ? .screenOn : .screenOff, "\(state.reason)", ["cause": state.cause], state.actor, .notice)
+            event(
+                state.isOn ? .screenOn : .screenOff, "\(state.reason)", detail: ["cause": state.cause],
+                actor: state.actor, level: .notice)
         }
         // What `status` and the metrics read: the lit time every tick, the decision when it changes.
         let today = schedule.timeZone.localTime(of: now).date
@@ -133,26 +135,24 @@ public struct PlayerStep: Sendable {
             actions.append(.publish(view))
         }
         if decision.omitted > 0 && decision.omitted != last?.omitted {
-            event(
-                .rotationTruncated, Messages.Daemon.rotationTruncated(decision.omitted).description, [:], "schedule",
-                .warning)
+            event(.rotationTruncated, Messages.Daemon.rotationTruncated(decision.omitted).description)
         }
         if decision.isFallback && last?.isFallback != true {
-            event(.fallbackShown, Messages.Daemon.fallbackShown.description, [:], "schedule", .warning)
+            event(.fallbackShown, Messages.Daemon.fallbackShown.description)
         }
         // Dark for want of content: logged when it begins, at a window's start as well as when
         // content runs out inside one, so the report can name the cause of every dark minute.
         // (Not before the spool has restored the accepted playlists: a start is not a gap.)
         let isMissing = decision.verdict.lacksContent && inputs.storeLoaded
         if isMissing && !contentMissing {
-            event(.contentMissing, Messages.Daemon.contentMissing.description, [:], "schedule", .warning)
+            event(.contentMissing, Messages.Daemon.contentMissing.description)
         } else if contentMissing && !isMissing && state.isOn {
-            event(.contentRestored, Messages.Daemon.contentRestored.description, [:], "schedule", .notice)
+            event(.contentRestored, Messages.Daemon.contentRestored.description, level: .notice)
         }
         contentMissing = isMissing
         last = decision
         for warning in warnings(inputs, today: today) {
-            event(warning.kind, warning.message, [:], "schedule", .warning)
+            event(warning.kind, warning.message)
         }
         // Retention as configured now: a reload applies it.
         if retentionGate.shouldEmit(on: today) {

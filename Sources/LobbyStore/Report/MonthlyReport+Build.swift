@@ -299,15 +299,15 @@ private struct Notes {
             }
             let detail = event.details
             let note = detail["note"] ?? detail["reason"] ?? ""
-            switch Optional(kind) {
-            case .maintenanceStart?:
+            switch kind {
+            case .maintenanceStart:
                 openMaintenance = (date, event.actor, note)
-            case .maintenanceEnd?:
+            case .maintenanceEnd:
                 let (start, actor, text) = openMaintenance ?? (bounds.start, event.actor, note)
                 let ending = note.isEmpty || note == text ? text : "\(text)\(Messages.Punctuation.semicolon)\(note)"
                 maintenance.append(DayReport.Note(span: Span(start: start, end: date), actor: actor, text: ending))
                 openMaintenance = nil
-            case .override?:
+            case .override:
                 // A clear ends the overrides still running at that moment.
                 if detail["state"] == "clear" {
                     for index in overrides.indices where overrides[index].span.end > date {
@@ -319,24 +319,24 @@ private struct Notes {
                     DayReport.Note(
                         span: Span(start: date, end: until), actor: event.actor,
                         text: "\(detail["state"] ?? "")\t\(note)"))
-            case .testPattern?:
+            case .testPattern:
                 let minutes = Double(detail["minutes"] ?? "") ?? 0
                 testPatterns.append(
                     DayReport.Note(
                         span: Span(start: date, end: date.addingTimeInterval(minutes * 60)), actor: event.actor,
                         text: detail["pattern"] ?? ""))
-            case .dailyCheck?:
+            case .dailyCheck:
                 dailyChecks.append(DayReport.Check(date: date, actor: event.actor, note: note))
-            case .playlistAccepted?:
+            case .playlistAccepted:
                 if let record = PublicationRecord(detail: detail) {
                     publications.append(MonthlyReport.Publication(acceptedAt: date, record: record))
                 }
-            case .playlistRejected?:
+            case .playlistRejected:
                 rejections.append(
                     MonthlyReport.Rejection(
                         date: date, file: detail["file"] ?? "", problems: detail["problems"] ?? "",
                         summary: detail["summary"] ?? detail["reason_file"] ?? ""))
-            case .controlRefused?, .configReloaded?, .playlistWithdrawn?, .logTampered?:
+            case .controlRefused, .configReloaded, .playlistWithdrawn, .logTampered:
                 // A refused command says which one it was.
                 let request = detail["request"].map { "\(Messages.Punctuation.colon)\($0)" } ?? ""
                 entries.append(

@@ -22,9 +22,9 @@ public struct ScreenFacts: Sendable, Equatable {
     /// Why a required instant was not shown, or `nil` when it was.
     func cause(at instant: Date) -> OutageCause? {
         if !running { return .notRunning }
-        switch ScreenPolicy.steered(by: steering, at: instant) {
-        case let state? where state.cause == "maintenance" || state.cause == "test-pattern": return .maintenance
-        case let state? where !state.isOn: return .manualOff
+        switch ScreenPolicy.steered(by: steering, at: instant)?.reason {
+        case .maintenance?, .testPattern?: return .maintenance
+        case .override(let override)? where !override.isOn: return .manualOff
         default: break
         }
         if !linkUp { return .linkDown }
