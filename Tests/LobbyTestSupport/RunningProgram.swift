@@ -20,10 +20,22 @@ public final class RunningProgram: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            self?.append(handle.availableData)
-        }
         try process.run()
+        // A blocking read on a thread of its own, not `readabilityHandler`: tearing down that
+        // handler's dispatch read source races libdispatch's epoll bookkeeping on Linux and can
+        // crash the whole test process (swift-corelibs-libdispatch#949, corelibs-foundation#3276).
+        // The thread ends at end of file, when the program and everything it started have exited.
+        let reading = output.fileHandleForReading
+        Thread { [weak self] in
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(reading.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                self?.append(Data(buffer[..<count]))
+            }
+            try? reading.close()
+        }.start()
     }
 
     deinit { stop() }
