@@ -63,7 +63,10 @@ let package = Package(
         ),
         .target(
             name: "LobbyStore",
-            dependencies: ["LobbyCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LobbyCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "LobbyDaemon",

@@ -8,12 +8,11 @@ public enum Digest {
 
     /// Lowercase hex of `digest`, by table: `verify-log` and the report hash every row.
     static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(SHA256.byteCount * 2)
         for byte in digest {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
     }
@@ -29,4 +28,22 @@ public enum Digest {
         }
         return hex(hasher.finalize())
     }
+}
+
+extension Digest {
+    /// Whether SHA-256 of `bytes` is `hex` (64 lowercase hex digits), compared in place:
+    /// `verify-log` checks a million rows without building a string for any of them.
+    public static func sha256(of bytes: UnsafeRawBufferPointer, matches hex: UnsafeRawBufferPointer) -> Bool {
+        guard hex.count == SHA256.byteCount * 2 else { return false }
+        let digits = hexDigits
+        return SHA256.hash(data: bytes).withUnsafeBytes { digest in
+            for (index, byte) in digest.enumerated()
+            where hex[2 * index] != digits[Int(byte >> 4)] || hex[2 * index + 1] != digits[Int(byte & 0x0F)] {
+                return false
+            }
+            return true
+        }
+    }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -74,13 +74,27 @@ extension EventLog {
                 }
             }
             var report = MonthlyReport.build(inputs)
+            // The month's rows, as `lobbyctl verify-log` checks the whole log: the chain from the
+            // last anchor before the month (a hash known outside the database) to the month's
+            // last row, and the anchors from there on, which find a tail deleted or rows forged
+            // with a correct chain.
+            var (anchors, _) = try AnchorFile(log: path).read(since: start)
+            let firstRow = try readPool { db in
+                try Int64.fetchOne(
+                    db, sql: "SELECT id FROM events WHERE ts >= ? ORDER BY ts, id LIMIT 1", arguments: [start])
+            }
+            let base = anchors.last { $0.reason != .checkpoint && $0.row < firstRow ?? Int64.max }
+            if let base { anchors.removeAll { $0.reason != .checkpoint && $0.row < base.row } }
             if let head, let row = head["id"] as Int64?, let hash = head["hash"] as String? {
                 report.chainHead = (row, hash)
-                report.verification = try verify(upTo: row)
+                report.verification = try verify(upTo: row, from: base)
+                report.verifiedFrom =
+                    try readPool { db in
+                        try Int64.fetchOne(
+                            db, sql: "SELECT MIN(id) FROM events WHERE id > ?", arguments: [base?.row ?? 0])
+                    } ?? 1
             }
-            // As `lobbyctl verify-log` does: the anchors find a tail deleted, or rows forged
-            // with a correct chain.
-            report.anchorProblems = try verify(against: AnchorFile(log: path).read().anchors).problems
+            report.anchorProblems = try verify(against: anchors).problems
             report.minutesByCategory = try shownMinutes(
                 groupedBy: "json_extract(detail, '$.category')", from: start, to: end)
             report.minutesByPlaylist = try shownMinutes(

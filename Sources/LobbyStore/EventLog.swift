@@ -167,57 +167,6 @@ public final class EventLog: Sendable {
         }
     }
 
-    /// What `verify()` found.
-    public enum Verification: Sendable, Equatable {
-        case intact(rows: Int)
-        case broken(row: Int64, reason: String)
-
-        /// The two reasons `verify()` gives, so a report can word them in its own language.
-        // lint: not for people (a key)
-        public static let notFollowing = "it does not follow the row before it (a row was removed or inserted)"
-        // lint: not for people (a key)
-        public static let edited = "its content does not match its hash (the row was edited)"
-    }
-
-    /// Recomputes the chain row by row, up to row `last` when given, and names the first row
-    /// that does not fit.
-    public func verify(upTo last: Int64? = nil) throws(LobbyStoreError) -> Verification {
-        do {
-            return try pool.read { db in
-                let checkpoint = try Row.fetchOne(
-                    db, sql: "SELECT up_to_id, hash FROM retention_checkpoints ORDER BY up_to_id DESC LIMIT 1")
-                var previous: String = checkpoint?["hash"] ?? Self.genesis
-                var rows = 0
-                // Rows at or below the checkpoint are being pruned (a crash may leave some behind).
-                let upToID: Int64 = checkpoint?["up_to_id"] ?? 0
-                // Columns by position, not records decoded by name: every row is read.
-                let cursor = try Row.fetchCursor(
-                    db,
-                    sql: "SELECT id, ts, kind, detail, actor, previous_hash, hash FROM events "
-                        // lint: not for people (SQL)
-                        + "WHERE id > ? AND id <= ? ORDER BY id",
-                    arguments: [upToID, last ?? Int64.max])
-                while let row = try cursor.next() {
-                    let id: Int64 = row[0]
-                    guard row[5] as String == previous else {
-                        return .broken(row: id, reason: Verification.notFollowing)
-                    }
-                    let expected = StoredEvent.chainHash(
-                        previous: previous, ts: row[1], kind: row[2], detail: row[3], actor: row[4])
-                    let hash: String = row[6]
-                    guard hash == expected else {
-                        return .broken(row: id, reason: Verification.edited)
-                    }
-                    previous = hash
-                    rows += 1
-                }
-                return .intact(rows: rows)
-            }
-        } catch {
-            throw .readFailed(path: path, reason: "\(error)")
-        }
-    }
-
     /// A read transaction on the pool, for the log's other readers (reports).
     func readPool<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)

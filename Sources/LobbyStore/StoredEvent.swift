@@ -26,8 +26,11 @@ public struct StoredEvent: Codable, Sendable, Equatable, FetchableRecord, Persis
 
     /// The hash this row must carry, given the previous row's.
     static func chainHash(previous: String, ts: String, kind: String, detail: String, actor: String) -> String {
-        Digest.sha256Hex(joining: [previous, ts, kind, detail, actor], separator: 0x1F)
+        Digest.sha256Hex(joining: [previous, ts, kind, detail, actor], separator: separator)
     }
+
+    /// Between the hashed fields: the ASCII unit separator.
+    static let separator: UInt8 = 0x1F
 
     public var date: Date? { EventTime.parse(ts) }
 }

@@ -158,3 +158,115 @@ struct EventLogAnchorTests {
         #expect(try log.verify(against: anchors).problems.isEmpty)
     }
 }
+
+/// Issue 24: a year's log has about as many anchors as rows (one per write), so the anchors are
+/// checked in one pass over the rows, and a month's report reads only the anchors from the
+/// month on and checks the chain from the last anchor before it.
+@Suite("Event log anchors at a year's scale")
+struct AnchorScaleTests {
+    let directory: TemporaryDirectory
+    let path: String
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        path = "\(directory.path)/lobbyd.sqlite"
+    }
+
+    static let zone = TimeZone(identifier: "Asia/Shanghai")!
+
+    func raw(_ sql: String) throws {
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: sql) }
+    }
+
+    /// `count` events a day apart from 1 September 2026, each anchored after its write, as
+    /// lobbyd does.
+    func log(days count: Int) throws -> EventLog {
+        let log = try EventLog(path: path)
+        let first = Self.zone.parseInstant("2026-09-01T09:00")!
+        for day in 0..<count {
+            let date = first.addingTimeInterval(Double(day) * 86_400)
+            try log.append(
+                EventEntry(date: date, kind: .dailyCheck, detail: ["note": "第 \(day) 天"], actor: "1000:zhang"))
+            try log.anchor(day == 0 ? .start : .write, at: date.addingTimeInterval(1))
+        }
+        return log
+    }
+
+    /// What each anchor's row holds, one query each: the oracle the one-pass check must agree with.
+    func oracle(_ anchors: [ChainAnchor], in log: EventLog) throws -> [String] {
+        let rows = try log.events(limit: 10_000)
+        let last = rows.last?.id ?? 0
+        return anchors.filter { $0.reason != .checkpoint && $0.row > 0 }.compactMap { anchor in
+            guard let row = rows.first(where: { $0.id == anchor.row }) else {
+                return anchor.row > last
+                    ? Messages.Store.tailDeleted(last: last, row: anchor.row, at: anchor.ts).description
+                    : Messages.Store.rowMissing(anchor.row, at: anchor.ts).description
+            }
+            return row.hash == anchor.hash ? nil : Messages.Store.rewritten(anchor.row, at: anchor.ts).description
+        }
+    }
+
+    @Test("the one-pass anchor check agrees with one query per anchor, on anchors in any order")
+    func onePassAgreesWithOracle() throws {
+        let log = try log(days: 60)
+        try raw("DROP TRIGGER events_append_only_delete; DELETE FROM events WHERE id IN (7, 8, 30) OR id > 55")
+        let rows = try log.events(limit: 100)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let anchors = (0..<Int.random(in: 1...40, using: &generator)).map { _ -> ChainAnchor in
+                let row = Int64.random(in: 1...70, using: &generator)
+                let real = rows.first { $0.id == row }?.hash
+                let hash =
+                    Bool.random(using: &generator)
+                    ? real ?? String(repeating: "0", count: 64) : String(repeating: "a", count: 64)
+                return ChainAnchor(ts: "2026-09-01T01:00:00.000Z", reason: .write, row: row, hash: hash)
+            }
+            let found = try log.verify(against: anchors).problems
+            #expect(found == (try oracle(anchors, in: log)), "\(anchors.map(\.row))")
+        }
+    }
+
+    @Test("anchors read since a time: the one before it, every checkpoint, and all after")
+    func readSince() throws {
+        let file = AnchorFile(log: path)
+        let lines: [(String, ChainAnchor.Reason)] = [
+            ("2026-09-01T00:00:00.000Z", .start), ("2026-09-02T00:00:00.000Z", .checkpoint),
+            ("2026-09-03T00:00:00.000Z", .write), ("2026-09-04T00:00:00.000Z", .hourly),
+            ("2026-10-01T00:00:00.000Z", .write), ("2026-10-02T00:00:00.000Z", .stop),
+        ]
+        for (index, (ts, reason)) in lines.enumerated() {
+            try file.append(
+                ChainAnchor(ts: ts, reason: reason, row: Int64(index), hash: String(repeating: "b", count: 64)))
+        }
+        func rows(since: String?) throws -> [Int64] { try file.read(since: since).anchors.map(\.row) }
+        #expect(try rows(since: nil) == [0, 1, 2, 3, 4, 5])
+        #expect(try rows(since: "2026-10-01T00:00:00.000Z") == [1, 3, 4, 5])
+        #expect(try rows(since: "2026-09-03T12:00:00.000Z") == [1, 2, 3, 4, 5])
+        #expect(try rows(since: "2026-08-01T00:00:00.000Z") == [0, 1, 2, 3, 4, 5])
+        #expect(try rows(since: "2026-12-01T00:00:00.000Z") == [1, 5])
+    }
+
+    func october(_ log: EventLog) throws -> MonthlyReport {
+        let schedule = Schedule(
+            configuration: Configuration(),
+            calendar: try WorkdayCalendar.load(directories: [RepositoryFiles.path("calendar")]))
+        return try log.monthlyReport(
+            year: 2026, month: 10, schedule: schedule, now: Self.zone.parseInstant("2026-11-15T09:00")!)
+    }
+
+    @Test("a month's report checks the chain from the last anchor before the month, and finds an edit in the month")
+    func reportFromAnchor() throws {
+        let log = try log(days: 75)
+        // 30 September's row is the last before the month; its anchor is where the check starts.
+        let intact = try october(log)
+        #expect(intact.verifiedFrom == 31 && intact.chainHead?.row == 61)
+        #expect(intact.verification == .intact(rows: 31) && intact.anchorProblems.isEmpty)
+        // An edit before the month is `verify-log`'s to find, not the October report's …
+        try raw("DROP TRIGGER events_append_only_update; UPDATE events SET actor = 'x' WHERE id = 12")
+        #expect(try october(log).isIntact)
+        #expect(try log.verify() == .broken(row: 12, reason: EventLog.Verification.edited))
+        // … and one in the month is the report's.
+        try raw("UPDATE events SET actor = 'x' WHERE id = 40")
+        #expect(try october(log).verification == .broken(row: 40, reason: EventLog.Verification.edited))
+    }
+}

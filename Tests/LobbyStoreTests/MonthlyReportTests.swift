@@ -149,7 +149,8 @@ struct MonthlyReportTests {
         #expect(report.chainHead?.row == last.id && report.chainHead?.hash == last.hash)
         #expect(report.verification == .intact(rows: Int(last.id!)))
         for format in MonthlyReport.Format.allCases where format != .csv {
-            #expect(report.render(format).contains("本月截至第 \(last.id!) 行，共校验 \(last.id!) 行，末行哈希 \(last.hash)"))
+            #expect(
+                report.render(format).contains("第 1 至 \(last.id!) 行（含本月全部记录）共 \(last.id!) 行，哈希链完整，本月末行哈希 \(last.hash)"))
         }
     }
 

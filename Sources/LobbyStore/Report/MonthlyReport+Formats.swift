@@ -184,8 +184,8 @@ extension MonthlyReport {
         guard let chainHead else { return words.integrityEmpty }
         switch verification {
         case .broken(let row, let reason)?: return words.integrityBroken(row, words.breakReason(reason))
-        case .intact(let rows)?: return words.integrityIntact(rows, chainHead.row, chainHead.hash)
-        case nil: return words.integrityIntact(0, chainHead.row, chainHead.hash)
+        case .intact(let rows)?: return words.integrityIntact(rows, verifiedFrom, chainHead.row, chainHead.hash)
+        case nil: return words.integrityIntact(0, verifiedFrom, chainHead.row, chainHead.hash)
         }
     }
 

@@ -41,7 +41,7 @@ struct ReportWords: Sendable {
     var shownColumns: [String]
     var category: String
     var playlist: String
-    var integrityIntact: @Sendable (_ rows: Int, _ last: Int64, _ hash: String) -> String
+    var integrityIntact: @Sendable (_ rows: Int, _ first: Int64, _ last: Int64, _ hash: String) -> String
     var integrityBroken: @Sendable (_ row: Int64, _ reason: String) -> String
     /// The anchors contradict the log; the problems as `verify-log` words them.
     var integrityAnchors: @Sendable (String) -> String
@@ -115,7 +115,7 @@ struct ReportWords: Sendable {
         }, shownColumns: ["名称", "显示时长（分钟）"],
         category: "内容类别",
         playlist: "发布内容单",
-        integrityIntact: { "校验通过：本月截至第 \($1) 行，共校验 \($0) 行，末行哈希 \($2)。" },
+        integrityIntact: { "校验通过：第 \($1) 至 \($2) 行（含本月全部记录）共 \($0) 行，哈希链完整，本月末行哈希 \($3)。" },
         integrityBroken: { "校验未通过：第 \($0) 行\($1)。本报告的数字不可信，请联系技术人员。" },
         integrityAnchors: { "校验未通过：日志与其锚点文件不符（有记录被删除、改写或伪造）：\($0)。本报告的数字不可信，请联系技术人员。" },
         breakReason: { reason in
@@ -187,7 +187,9 @@ struct ReportWords: Sendable {
         kind: { $0.replacingOccurrences(of: "_", with: " ") },
         shownColumns: ["Name", "Shown (min)"], category: "category",
         playlist: "playlist",
-        integrityIntact: { "Intact: \($0) rows checked up to row \($1), the month's last; its hash \($2)." },
+        integrityIntact: {
+            "Intact: rows \($1) to \($2) (\($0) rows, all of the month's) chain correctly; the month's last row's hash is \($3)."
+        },
         integrityBroken: {
             "Broken at row \($0): \($1). The figures of this report cannot be trusted; call the technician."
         },
