@@ -82,6 +82,9 @@ demo: build
 BENCH_VENV := .build-bench/venv
 bench: deps $(BENCH_VENV)/bin/python
 	$(SWIFT) build -c release
+	@# SwiftPM does not see files added to the parent package through the path dependency
+	@# until its build plan is made again; removing the plan costs a second, not a rebuild.
+	rm -f .build-bench/swift/release.yaml
 	cd Benchmarks && $(SWIFT) build -c release --scratch-path ../.build-bench/swift
 	.build-bench/swift/release/lobby-bench $(BENCH_VENV)/bin/python .build/release $(BENCH)
 

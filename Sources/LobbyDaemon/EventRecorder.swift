@@ -115,13 +115,10 @@ public final class EventRecorder: Sendable {
     public func checkAnchors(at now: Date) {
         guard let log else { return }
         do {
-            let (anchors, _) = try AnchorFile(log: log.path).read()
             // Since the last start is enough here (every retention checkpoint is still checked);
             // `verify-log` checks them all. The file grows by one line per write.
-            let lastStart = anchors.lastIndex { $0.reason == .start } ?? anchors.startIndex
-            let recent =
-                anchors.filter { $0.reason == .checkpoint } + anchors[lastStart...].filter { $0.reason != .checkpoint }
-            var check = try log.verify(against: recent)
+            let (anchors, _) = try AnchorFile(log: log.path).read(.fromLastStart)
+            var check = try log.verify(against: anchors)
             // Before lobbyd writes anything, the log must end where the last anchor left it.
             if let last = anchors.last, let head = try? log.head(), head.row > last.row {
                 let when = last.reason == .stop ? Messages.Store.whileStopped : Messages.Daemon.afterLastAnchor

@@ -84,19 +84,32 @@ public struct AnchorFile: Sendable {
         }
     }
 
-    /// Every anchor, oldest first; an absent file has none. Lines that are not anchors (a torn
-    /// last line after a power cut) are skipped and counted.
-    public func read() throws(LobbyStoreError) -> (anchors: [ChainAnchor], unreadable: Int) {
-        try read(since: nil)
+    /// Which anchors `read` returns.
+    public enum Selection: Sendable, Equatable {
+        case all
+        /// Those written at or after a time (an `EventTime` text), with the one just before:
+        /// what a month's report needs. Found by bisection (the file is in time order), so only
+        /// the file's end is read; retention checkpoints before it are not among them
+        /// (`EventLog.verify(against:checkpointsFrom:)`).
+        case since(String)
+        /// From the last start anchor on, and every retention checkpoint: what lobbyd checks
+        /// when it starts.
+        case fromLastStart
     }
 
-    /// The anchors written at or after `since` (an `EventTime` text), with the one before them
-    /// and every retention checkpoint: what a report of a month needs, without parsing the
-    /// years of lines before it (lobbyd anchors every write). `nil`: every anchor.
-    public func read(since: String?) throws(LobbyStoreError) -> (anchors: [ChainAnchor], unreadable: Int) {
+    /// The anchors `selection` asks for, oldest first; an absent file has none. Lines that are
+    /// not anchors (a torn last line after a power cut) are skipped and counted. lobbyd anchors
+    /// every write, so a year's file has a million lines: lines outside the selection are not
+    /// parsed, or not even read.
+    public func read(_ selection: Selection = .all) throws(LobbyStoreError) -> (
+        anchors: [ChainAnchor], unreadable: Int
+    ) {
         let bytes: [UInt8]
         do {
-            bytes = try BoundedFile.read(path, limit: 256 << 20, links: .refuse)
+            bytes = try BoundedFile.read(path, limit: 256 << 20, links: .refuse) { descriptor, size in
+                guard case .since(let time) = selection else { return 0 }
+                return Self.lineBefore(Array(time.utf8), descriptor: descriptor, size: size)
+            }
         } catch .missing {
             return ([], 0)
         } catch {
@@ -104,41 +117,116 @@ public struct AnchorFile: Sendable {
         }
         var anchors: [ChainAnchor] = []
         var unreadable = 0
-        var since = since.map { Array($0.utf8) }
-        // Before `since`: the last line, parsed once `since` is reached, and the checkpoints.
-        var lineBefore: Range<Int>?
-        let checkpoint = Array(" \(ChainAnchor.Reason.checkpoint.rawValue) ".utf8)
         bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                let line = bytes[start..<end]
-                if let earliest = since {
-                    if line.lexicographicallyPrecedes(earliest) {
-                        if line.dropFirst(earliest.count).starts(with: checkpoint), let anchor = ChainAnchor(line: line)
-                        {
-                            anchors.append(anchor)
-                        } else {
-                            lineBefore = start..<end
-                        }
-                        continue
-                    }
-                    since = nil
-                    if let before = lineBefore.flatMap({ ChainAnchor(line: bytes[$0]) }) { anchors.append(before) }
-                }
-                if let anchor = ChainAnchor(line: line) {
+            let lines = LineRanges(bytes)
+            // Lines from `first` on are parsed; before it, only the checkpoints.
+            var first = 0
+            if selection == .fromLastStart {
+                first = lines.last { Self.reason(of: bytes[$0]) == .start }?.lowerBound ?? 0
+            }
+            for line in lines {
+                if line.lowerBound < first {
+                    guard Self.reason(of: bytes[line]) == .checkpoint, let anchor = ChainAnchor(line: bytes[line])
+                    else { continue }
+                    anchors.append(anchor)
+                } else if let anchor = ChainAnchor(line: bytes[line]) {
                     anchors.append(anchor)
                 } else {
                     unreadable += 1
                 }
             }
-            if since != nil, let before = lineBefore.flatMap({ ChainAnchor(line: bytes[$0]) }) {
-                anchors.append(before)
-            }
         }
         return (anchors, unreadable)
+    }
+
+    /// Where the last line written before `since` begins (0 when there is none), by bisection
+    /// over the file's lines, a few short reads in all.
+    static func lineBefore(_ since: [UInt8], descriptor: Int32, size: Int) -> Int {
+        let window = 512
+        func read(at offset: Int, count: Int) -> [UInt8] {
+            var bytes = [UInt8](repeating: 0, count: max(0, min(count, size - offset)))
+            let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+            return Array(bytes.prefix(max(0, read)))
+        }
+        /// The first line beginning at or after `offset`.
+        func lineStart(atOrAfter offset: Int) -> Int {
+            var offset = offset
+            guard offset > 0 else { return 0 }
+            while offset < size {
+                let bytes = read(at: offset - 1, count: window)
+                if let newline = bytes.firstIndex(of: 0x0A) { return offset + newline }
+                guard !bytes.isEmpty else { break }
+                offset += bytes.count
+            }
+            return size
+        }
+        // The smallest offset whose next line is at or after `since` (or the end).
+        var low = 0
+        var high = size
+        while low < high {
+            let middle = low + (high - low) / 2
+            let line = lineStart(atOrAfter: middle)
+            if line == size || !read(at: line, count: since.count).lexicographicallyPrecedes(since) {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        let first = lineStart(atOrAfter: low)
+        guard first > 0 else { return 0 }
+        // The line before it: back to the newline that ends the one before that.
+        let from = max(0, first - 1 - window)
+        let before = read(at: from, count: first - 1 - from)
+        if let newline = before.lastIndex(of: 0x0A) { return from + newline + 1 }
+        return from == 0 ? 0 : first
+    }
+
+    /// A line's reason, read without parsing the rest.
+    static func reason(of line: Slice<UnsafeBufferPointer<UInt8>>) -> ChainAnchor.Reason? {
+        guard let space = line.firstIndex(of: 0x20) else { return nil }
+        let rest = line[(space + 1)...]
+        let end = rest.firstIndex(of: 0x20) ?? rest.endIndex
+        return ChainAnchor.Reason(rawValue: String(decoding: rest[..<end], as: UTF8.self))
+    }
+}
+
+/// The non-empty lines of a buffer, as index ranges, found with memchr: forwards, and from the
+/// end backwards for `last(where:)`.
+struct LineRanges: Sequence {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    func makeIterator() -> AnyIterator<Range<Int>> {
+        var start = 0
+        return AnyIterator {
+            while start < bytes.count {
+                let end = newline(after: start) ?? bytes.count
+                defer { start = end + 1 }
+                if end > start { return start..<end }
+            }
+            return nil
+        }
+    }
+
+    /// The last line that satisfies `matches`, looking from the end.
+    func last(where matches: (Range<Int>) -> Bool) -> Range<Int>? {
+        var end = bytes.count
+        while end > 0 {
+            let start = newline(before: end).map { $0 + 1 } ?? 0
+            if start < end, matches(start..<end) { return start..<end }
+            end = start - 1
+        }
+        return nil
+    }
+
+    private func newline(after start: Int) -> Int? {
+        guard let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+    }
+
+    private func newline(before end: Int) -> Int? {
+        bytes[..<end].lastIndex(of: 0x0A)
     }
 }
 
@@ -174,7 +262,9 @@ extension EventLog {
     /// Checks the database against `anchors`: every anchored row is there with its hash (or was
     /// removed by a retention checkpoint that is itself anchored), no rows were written between
     /// a stop and the next start, and the database is not behind its last anchor.
-    public func verify(against anchors: [ChainAnchor]) throws(LobbyStoreError) -> AnchorCheck {
+    public func verify(against anchors: [ChainAnchor], checkpointsFrom firstRow: Int64 = 0) throws(LobbyStoreError)
+        -> AnchorCheck
+    {
         var check = AnchorCheck()
         do {
             try readPool { db in
@@ -186,7 +276,7 @@ extension EventLog {
                 let checkpoints = try Row.fetchAll(db, sql: "SELECT up_to_id, hash FROM retention_checkpoints")
                 let anchoredCheckpoints = Set(
                     anchors.filter { $0.reason == .checkpoint }.map { "\($0.row) \($0.hash)" })
-                for checkpoint in checkpoints {
+                for checkpoint in checkpoints where checkpoint["up_to_id"] as Int64? ?? 0 >= firstRow {
                     let key = "\(checkpoint["up_to_id"] as Int64? ?? 0) \(checkpoint["hash"] as String? ?? "")"
                     if !anchoredCheckpoints.contains(key) {
                         check.problems.append(

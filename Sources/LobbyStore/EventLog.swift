@@ -184,6 +184,55 @@ public final class EventLog: Sendable {
             + "}"
     }
 
+    /// The reverse of `json(_:)`: a flat object of strings without escapes, as lobbyd writes
+    /// nearly every detail; `nil` for anything else, which the caller then gives to a full JSON
+    /// parser.
+    static func flatJSON(_ bytes: UnsafeRawBufferPointer) -> [String: String]? {
+        var result: [String: String] = [:]
+        let read = flatJSON(bytes) { key, value in
+            result[String(decoding: key, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
+        }
+        return read ? result : nil
+    }
+
+    /// Reads a flat object of strings without escapes in place, giving `visit` each key and
+    /// value as bytes; false (after any number of visits) for anything else. A month's report
+    /// reads every proof-of-play detail this way.
+    static func flatJSON(
+        _ bytes: UnsafeRawBufferPointer,
+        _ visit: (_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer) -> Void
+    ) -> Bool {
+        var index = 0
+        func next() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+        func string() -> UnsafeRawBufferPointer? {
+            guard next() == UInt8(ascii: "\"") else { return nil }
+            index += 1
+            let start = index
+            while let byte = next(), byte != UInt8(ascii: "\"") {
+                // An escape or a raw control character: the full parser's to read or refuse.
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+                index += 1
+            }
+            guard next() != nil else { return nil }
+            defer { index += 1 }
+            return UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        }
+        guard next() == UInt8(ascii: "{") else { return false }
+        index += 1
+        if next() == UInt8(ascii: "}") { return index + 1 == bytes.count }
+        while true {
+            guard let key = string(), next() == UInt8(ascii: ":") else { return false }
+            index += 1
+            guard let value = string() else { return false }
+            visit(key, value)
+            switch next() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"): return index + 1 == bytes.count
+            default: return false
+            }
+        }
+    }
+
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
         var result = "\""

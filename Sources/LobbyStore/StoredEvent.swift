@@ -40,4 +40,16 @@ extension StoredEvent {
     public var details: [String: String] {
         (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]
     }
+
+    /// A detail's values as strings, numbers written out; empty when it is not a JSON object.
+    static func strings(_ bytes: UnsafeRawBufferPointer) -> [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return [:] }
+        return object.compactMapValues { value in
+            switch value {
+            case let text as String: text
+            case let number as NSNumber: number.stringValue
+            default: nil
+            }
+        }
+    }
 }

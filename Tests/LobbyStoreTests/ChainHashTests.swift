@@ -18,3 +18,51 @@ struct ChainHashTests {
         #expect(hash == "10d325af6a75f7d16aa35ffb3b00150b6ca1acef01c3fb0e89bda36639b24cf1")
     }
 }
+
+/// Issue 24: a report reads a month of proof-of-play details in place instead of through
+/// SQLite's json_extract; what it reads must be what lobbyd wrote, or what a full parser reads.
+@Suite("Event detail JSON")
+struct DetailJSONTests {
+    static let pieces = ["a", "#", "3", " ", "工作日", "\"", "\\", "\n", "\u{1}", "é", "😀", ":", ",", "{", "}", "/"]
+
+    func text(_ generator: inout SystemRandomNumberGenerator) -> String {
+        (0..<Int.random(in: 0...6, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }
+            .joined()
+    }
+
+    /// As the report reads it: in place, else through the full parser.
+    func read(_ json: String) -> (inPlace: [String: String]?, either: [String: String]) {
+        Array(json.utf8).withUnsafeBytes { bytes in
+            let inPlace = EventLog.flatJSON(bytes)
+            return (inPlace, inPlace ?? StoredEvent.strings(bytes))
+        }
+    }
+
+    @Test("what lobbyd writes reads back the same, in place whenever nothing needs unescaping")
+    func roundTrip() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var detail: [String: String] = [:]
+            for index in 0..<Int.random(in: 0...4, using: &generator) {
+                detail["k\(index)\(text(&generator))"] = text(&generator)
+            }
+            let json = EventLog.json(detail)
+            let (inPlace, either) = read(json)
+            #expect(either == detail, "\(json)")
+            #expect((inPlace != nil) == !json.contains("\\"), "\(json)")
+        }
+    }
+
+    @Test("anything but a flat object of plain strings is left to the full parser")
+    func leftToTheParser() {
+        for json in [
+            #"{"a":1}"#, #"{"a":"b"} "#, #"["a"]"#, #"{"a":"b""#, #"{"a" :"b"}"#, "{", #"{"a":"b",}"#,
+            #"{"a":"\u0041"}"#,
+            "{\"a\":\"\u{1}\"}", #"{"a":"b"}x"#,
+        ] {
+            #expect(read(json).inPlace == nil, "\(json)")
+        }
+        #expect(read("{}").inPlace == [:])
+        #expect(read(#"{"a":1}"#).either == ["a": "1"])
+    }
+}

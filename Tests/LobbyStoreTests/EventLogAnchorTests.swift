@@ -226,24 +226,27 @@ struct AnchorScaleTests {
         }
     }
 
-    @Test("anchors read since a time: the one before it, every checkpoint, and all after")
+    @Test("anchors read since a time (with the one before) or since the last start (with every checkpoint)")
     func readSince() throws {
         let file = AnchorFile(log: path)
         let lines: [(String, ChainAnchor.Reason)] = [
             ("2026-09-01T00:00:00.000Z", .start), ("2026-09-02T00:00:00.000Z", .checkpoint),
             ("2026-09-03T00:00:00.000Z", .write), ("2026-09-04T00:00:00.000Z", .hourly),
-            ("2026-10-01T00:00:00.000Z", .write), ("2026-10-02T00:00:00.000Z", .stop),
+            ("2026-10-01T00:00:00.000Z", .start), ("2026-10-02T00:00:00.000Z", .stop),
         ]
         for (index, (ts, reason)) in lines.enumerated() {
             try file.append(
                 ChainAnchor(ts: ts, reason: reason, row: Int64(index), hash: String(repeating: "b", count: 64)))
         }
-        func rows(since: String?) throws -> [Int64] { try file.read(since: since).anchors.map(\.row) }
+        func rows(since: String?) throws -> [Int64] {
+            try file.read(since.map { .since($0) } ?? .all).anchors.map(\.row)
+        }
         #expect(try rows(since: nil) == [0, 1, 2, 3, 4, 5])
-        #expect(try rows(since: "2026-10-01T00:00:00.000Z") == [1, 3, 4, 5])
-        #expect(try rows(since: "2026-09-03T12:00:00.000Z") == [1, 2, 3, 4, 5])
+        #expect(try rows(since: "2026-10-01T00:00:00.000Z") == [3, 4, 5])
+        #expect(try rows(since: "2026-09-03T12:00:00.000Z") == [2, 3, 4, 5])
         #expect(try rows(since: "2026-08-01T00:00:00.000Z") == [0, 1, 2, 3, 4, 5])
-        #expect(try rows(since: "2026-12-01T00:00:00.000Z") == [1, 5])
+        #expect(try rows(since: "2026-12-01T00:00:00.000Z") == [5])
+        #expect(try file.read(.fromLastStart).anchors.map(\.row) == [1, 4, 5])
     }
 
     func october(_ log: EventLog) throws -> MonthlyReport {
@@ -268,5 +271,29 @@ struct AnchorScaleTests {
         // … and one in the month is the report's.
         try raw("UPDATE events SET actor = 'x' WHERE id = 40")
         #expect(try october(log).verification == .broken(row: 40, reason: EventLog.Verification.edited))
+    }
+
+    @Test("the bisection that finds a time in the anchor file agrees with reading it all")
+    func bisection() throws {
+        let file = AnchorFile(log: path)
+        var generator = SystemRandomNumberGenerator()
+        let start = Self.zone.parseInstant("2026-01-01T00:00")!
+        var seconds = 0.0
+        for row in 0..<600 {
+            // Irregular gaps, and times written twice, as a burst of writes in one millisecond.
+            seconds += [0, 0.5, 1, 60, 3_600].randomElement(using: &generator)!
+            let reason: ChainAnchor.Reason = [.write, .write, .hourly, .start].randomElement(using: &generator)!
+            try file.append(
+                ChainAnchor(
+                    ts: EventTime.format(start.addingTimeInterval(seconds)), reason: reason, row: Int64(row),
+                    hash: String(repeating: "c", count: 64)), sync: false)
+        }
+        let all = try file.read().anchors
+        for _ in 0..<200 {
+            let since = EventTime.format(
+                start.addingTimeInterval(Double.random(in: -100...(seconds + 100), using: &generator)))
+            let from = all.lastIndex { $0.ts < since } ?? all.startIndex
+            #expect(try file.read(.since(since)).anchors == Array(all[from...]), "\(since)")
+        }
     }
 }

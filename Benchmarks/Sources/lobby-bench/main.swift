@@ -25,7 +25,7 @@ let benchmarks: [(String, () throws -> Void)] = [
     ("latency", { try LatencyBenchmark.run(bin: arguments[2], repo: repo) }),
     ("daemon", { try DaemonBenchmark.run(bin: arguments[2], repo: repo) }),
     ("sign", { try SignOnBenchmark.run(bin: arguments[2], repo: repo) }),
-    ("store", { try StoreBenchmark.run(repo: repo) }),
+    ("store", { try StoreBenchmark.run(bin: arguments[2], repo: repo) }),
 ]
 do {
     for (name, run) in benchmarks where only.isEmpty || only.contains(name) {

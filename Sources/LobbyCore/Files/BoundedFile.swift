@@ -32,6 +32,14 @@ public enum BoundedFile {
     }
 
     public static func read(_ path: String, limit: Int, links: Links = .follow) throws(Failure) -> [UInt8] {
+        try read(path, limit: limit, links: links) { _, _ in 0 }
+    }
+
+    /// Reads from the offset `start` chooses, given the open file and its size: the end of a
+    /// large append-only file, with `limit` bounding what is read.
+    public static func read(
+        _ path: String, limit: Int, links: Links = .follow, from start: (_ descriptor: Int32, _ size: Int) -> Int
+    ) throws(Failure) -> [UInt8] {
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (links == .refuse ? O_NOFOLLOW : 0)
         let descriptor = open(path, flags)
         guard descriptor >= 0 else {
@@ -45,11 +53,15 @@ public enum BoundedFile {
             throw .cannotOpen(reason: Messages.System.error(errno).description)
         }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .notRegular(kind: kind(of: status.st_mode)) }
-        guard status.st_size <= limit else { throw .tooLarge(size: Int(status.st_size), limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        let offset = min(max(0, start(descriptor, Int(status.st_size))), Int(status.st_size))
+        let size = Int(status.st_size) - offset
+        guard size <= limit else { throw .tooLarge(size: size, limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
         while count < bytes.count {
-            let read = bytes[count...].withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let read = bytes[count...].withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress, $0.count, off_t(offset + count))
+            }
             if read < 0 && errno == EINTR { continue }
             guard read >= 0 else { throw .cannotOpen(reason: Messages.System.error(errno).description) }
             if read == 0 { break }
@@ -60,7 +72,8 @@ public enum BoundedFile {
             }
         }
         guard count <= limit else { throw .tooLarge(size: count, limit: limit) }
-        return Array(bytes[..<count])
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     /// What a non-regular file is, for the reason a person reads.

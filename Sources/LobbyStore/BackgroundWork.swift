@@ -1,0 +1,28 @@
+import Foundation
+import LobbyCore
+import Synchronization
+
+/// Work started on a thread of its own and waited for later: a month's report checks the hash
+/// chain on a second core while it reads the rest. The thread ends when the work does, whether
+/// or not anyone waits for it.
+final class BackgroundWork<Value: Sendable>: Sendable {
+    private let outcome = Mutex<Result<Value, LobbyStoreError>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws(LobbyStoreError) -> Value) {
+        Thread { [self] in
+            ThreadName.set("lobby-chain")
+            let result = Result<Value, LobbyStoreError> { () throws(LobbyStoreError) in try work() }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }.start()
+    }
+
+    /// The work's value, or its error, once it has ended.
+    func value() throws(LobbyStoreError) -> Value {
+        done.wait()
+        // Signalled once: a second wait must not block.
+        done.signal()
+        return try outcome.withLock { $0! }.get()
+    }
+}
