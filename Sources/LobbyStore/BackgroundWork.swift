@@ -3,13 +3,14 @@ import LobbyCore
 import Synchronization
 
 /// Work started on a thread of its own and waited for later: a month's report checks the hash
-/// chain on a second core while it reads the rest. The thread ends when the work does, whether
-/// or not anyone waits for it.
-final class BackgroundWork<Value: Sendable>: Sendable {
+/// chain on a second core while it reads the rest, `verify-log` reads and checks the anchors
+/// while it checks the chain. The thread ends when the work does, whether or not anyone waits
+/// for it.
+public final class BackgroundWork<Value: Sendable>: Sendable {
     private let outcome = Mutex<Result<Value, LobbyStoreError>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () throws(LobbyStoreError) -> Value) {
+    public init(_ work: @escaping @Sendable () throws(LobbyStoreError) -> Value) {
         Thread { [self] in
             ThreadName.set("lobby-chain")
             let result = Result<Value, LobbyStoreError> { () throws(LobbyStoreError) in try work() }
@@ -19,7 +20,7 @@ final class BackgroundWork<Value: Sendable>: Sendable {
     }
 
     /// The work's value, or its error, once it has ended.
-    func value() throws(LobbyStoreError) -> Value {
+    public func value() throws(LobbyStoreError) -> Value {
         done.wait()
         // Signalled once: a second wait must not block.
         done.signal()
