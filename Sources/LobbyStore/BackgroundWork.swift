@@ -11,9 +11,14 @@ public final class BackgroundWork<Value: Sendable>: Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     public init(_ work: @escaping @Sendable () throws(LobbyStoreError) -> Value) {
+        // The caller's language (a task-local value, which a new thread does not inherit), so
+        // that what the work words reads as the rest of the caller's output does.
+        let language = Language.scoped
         Thread { [self] in
             ThreadName.set("lobby-chain")
-            let result = Result<Value, LobbyStoreError> { () throws(LobbyStoreError) in try work() }
+            let result = Language.$scoped.withValue(language) {
+                Result<Value, LobbyStoreError> { () throws(LobbyStoreError) in try work() }
+            }
             outcome.withLock { $0 = result }
             done.signal()
         }.start()

@@ -235,7 +235,8 @@ extension EventLog {
     public func head() throws(LobbyStoreError) -> (row: Int64, hash: String) {
         do {
             return try readPool { db in
-                let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1")
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, CAST(hash AS TEXT) AS hash FROM events ORDER BY id DESC LIMIT 1")
                 return (row?["id"] ?? 0, row?["hash"] ?? Self.genesis)
             }
         } catch {
@@ -262,18 +263,25 @@ extension EventLog {
     /// Checks the database against `anchors`: every anchored row is there with its hash (or was
     /// removed by a retention checkpoint that is itself anchored), no rows were written between
     /// a stop and the next start, and the database is not behind its last anchor.
-    public func verify(against anchors: [ChainAnchor], checkpointsFrom firstRow: Int64 = 0) throws(LobbyStoreError)
-        -> AnchorCheck
-    {
+    public func verify(
+        against anchors: [ChainAnchor], checkpointsFrom firstRow: Int64 = 0, file: AnchorFile? = nil
+    ) throws(LobbyStoreError) -> AnchorCheck {
+        let file = file ?? AnchorFile(log: path)
         var check = AnchorCheck()
         do {
             try readPool { db in
                 let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0
                 if anchors.isEmpty && rows > 0 {
                     check.problems.append(
-                        Messages.Store.noAnchor(rows: rows, file: AnchorFile(log: path).path).description)
+                        (FileManager.default.fileExists(atPath: file.path)
+                            ? Messages.Store.noReadableAnchor(rows: rows, file: file.path)
+                            : Messages.Store.noAnchor(rows: rows, file: file.path)).description)
                 }
-                let checkpoints = try Row.fetchAll(db, sql: "SELECT up_to_id, hash FROM retention_checkpoints")
+                let checkpoints = try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT CAST(up_to_id AS INTEGER) AS up_to_id, CAST(hash AS TEXT) AS hash FROM retention_checkpoints"
+                )
                 let anchoredCheckpoints = Set(
                     anchors.filter { $0.reason == .checkpoint }.map { "\($0.row) \($0.hash)" })
                 for checkpoint in checkpoints where checkpoint["up_to_id"] as Int64? ?? 0 >= firstRow {

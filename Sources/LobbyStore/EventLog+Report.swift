@@ -31,29 +31,12 @@ extension EventLog {
             // in a year's log). Only the rows written since the month ended are passed over.
             let head = try readPool { db in
                 try Row.fetchOne(
-                    db, sql: "SELECT id, hash FROM events WHERE +ts < ? ORDER BY id DESC LIMIT 1", arguments: [end])
+                    db, sql: "SELECT id, CAST(hash AS TEXT) FROM events WHERE +ts < ? ORDER BY id DESC LIMIT 1",
+                    arguments: [end])
             }
-            // The month's rows, as `lobbyctl verify-log` checks the whole log: the chain from the
-            // last anchor before the month (a hash known outside the database) to the month's
-            // last row, and the anchors from there on, which find a tail deleted or rows forged
-            // with a correct chain. Only the anchor file's end is read. Both checks, the longest
-            // part of a report, run on a second core while the rest is read.
-            var (anchors, _) = try AnchorFile(log: path).read(.since(start))
-            let firstRow = try readPool { db in
-                try Int64.fetchOne(
-                    db, sql: "SELECT id FROM events WHERE ts >= ? ORDER BY ts, id LIMIT 1", arguments: [start])
-            }
-            let base = anchors.last { $0.reason != .checkpoint && $0.row < firstRow ?? Int64.max }
-            if let base { anchors.removeAll { $0.reason != .checkpoint && $0.row < base.row } }
-            let chainHead = head.flatMap { head in
-                (head["id"] as Int64?).flatMap { row in (head["hash"] as String?).map { (row: row, hash: $0) } }
-            }
-            // Checkpoints below the base anchor removed rows before the month (a checkpoint
-            // above it is anchored after it, so among the anchors read).
-            let integrity = BackgroundWork { [self, anchors] () throws(LobbyStoreError) in
-                let chain = try chainHead.map { head throws(LobbyStoreError) in try verify(upTo: head.row, from: base) }
-                return (chain, try verify(against: anchors, checkpointsFrom: base?.row ?? 0).problems)
-            }
+            // The rows before the month that the report reads (the state the month began in):
+            // the chain is checked from before the earliest of them.
+            var readBefore: [Int64] = []
             try readPool { db in
                 func last(_ kinds: [EventKind]) throws -> StoredEvent? {
                     try StoredEvent.filter(Column("ts") < start).filter(kinds.map(\.rawValue).contains(Column("kind")))
@@ -71,8 +54,11 @@ extension EventLog {
                 for event in before.sorted(by: { $0.id! < $1.id! }) {
                     if let date = event.date { inputs.initial.apply(event, at: date) }
                 }
-                inputs.previousRules = try last([.scheduleApplied]).flatMap { AppliedSchedule(detail: $0.details) }
-                inputs.previousUpdate = try last([.playlistAccepted])?.date
+                let rules = try last([.scheduleApplied])
+                inputs.previousRules = rules.flatMap { AppliedSchedule(detail: $0.details) }
+                let update = try last([.playlistAccepted])
+                inputs.previousUpdate = update?.date
+                readBefore = (before + [rules, update].compactMap { $0 }).compactMap(\.id)
                 inputs.inServiceSince =
                     try StoredEvent.filter(Column("kind") == EventKind.daemonStart.rawValue).order(Column("id"))
                     .fetchOne(db)?.date
@@ -96,9 +82,13 @@ extension EventLog {
                     return true
                 }
                 inputs.signsOfLife = lastOfHour.compactMap(EventTime.parse)
-                inputs.lastRecordBefore = try String.fetchOne(
-                    db, sql: "SELECT MAX(ts) FROM events WHERE ts < ?", arguments: [start]
-                ).flatMap(EventTime.parse)
+                if let lastBefore = try Row.fetchOne(
+                    db, sql: "SELECT id, CAST(ts AS TEXT) FROM events WHERE ts < ? ORDER BY ts DESC LIMIT 1",
+                    arguments: [start])
+                {
+                    inputs.lastRecordBefore = (lastBefore[1] as String?).flatMap(EventTime.parse)
+                    readBefore.append(lastBefore[0])
+                }
                 if let next = try Row.fetchOne(
                     db, sql: "SELECT kind, ts FROM events WHERE ts >= ? ORDER BY ts, id LIMIT 1", arguments: [end]),
                     let kind = next["kind"] as String?, let date = (next["ts"] as String?).flatMap(EventTime.parse)
@@ -106,15 +96,38 @@ extension EventLog {
                     inputs.nextRecord = (kind, date)
                 }
             }
-            var report = MonthlyReport.build(inputs)
-            if let chainHead {
-                report.chainHead = chainHead
-                report.verifiedFrom =
-                    try readPool { db in
-                        try Int64.fetchOne(
-                            db, sql: "SELECT MIN(id) FROM events WHERE id > ?", arguments: [base?.row ?? 0])
-                    } ?? 1
+            let (anchors, base) = try anchorsForReport(start: start, before: readBefore.min())
+            // The chain from the base anchor (a hash known outside the database) to the last row,
+            // so that no row the month's figures rest on is left out, and the anchors from the
+            // base on, which find a tail deleted or rows forged with a correct chain. Both run on
+            // a second core while the rest is read. Checkpoints below the base removed rows
+            // before it (a checkpoint above it is anchored after it, so among the anchors read).
+            let chainHead = head.map { (row: $0[0] as Int64? ?? 0, hash: $0[1] as String? ?? "") }
+            // Where the check ends: the month's last row as the anchors know it (the first anchor
+            // written after the month, or else the last one written in it), so that a row moved
+            // out of the month by its time is still checked; the month's last row by its time
+            // when there are no anchors.
+            let endAnchor =
+                anchors.first { $0.reason != .checkpoint && $0.ts >= end }
+                ?? anchors.last { $0.reason != .checkpoint && $0.ts < end }
+            let checkedTo = max(chainHead?.row ?? 0, endAnchor?.row ?? 0)
+            let integrity = BackgroundWork { [self] () throws(LobbyStoreError) in
+                let chain = try verify(upTo: checkedTo, from: base)
+                var problems = try verify(against: anchors, checkpointsFrom: base?.row ?? 0).problems
+                // A row outside the rows checked, whose time puts it in the month.
+                if base != nil || endAnchor != nil,
+                    let moved = try firstRow(
+                        timedFrom: start, to: end,
+                        outside: (base?.row ?? 0)...(endAnchor == nil ? Int64.max : checkedTo))
+                {
+                    problems.append(
+                        Messages.Store.movedIntoMonth(moved, checked: (base?.row ?? 0) + 1, to: checkedTo).description)
+                }
+                return (chain, problems)
             }
+            var report = MonthlyReport.build(inputs)
+            report.chainHead = chainHead
+            report.verifiedFrom = (base?.row ?? 0) + 1
             (report.minutesByCategory, report.minutesByPlaylist) = try shownMinutes(from: start, to: end)
             (report.verification, report.anchorProblems) = try integrity.value()
             return report
@@ -127,6 +140,69 @@ extension EventLog {
 
     private static func bytes(_ text: StaticString) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// A text as SQLite's `CAST(… AS INTEGER)` reads it: leading blanks, a sign, the digits
+    /// that follow, 0 without any, and the largest or smallest integer past them (a tampered
+    /// log's "99999999999999999999" must not stop a report).
+    static func integer(_ text: String) -> Int {
+        var bytes = text.utf8.drop { [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains($0) }
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var value = 0
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte) else { break }
+            let digit = Int(byte - 0x30)
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowAgain) = times.addingReportingOverflow(negative ? -digit : digit)
+            guard !overflow, !overflowAgain else { return negative ? Int.min : Int.max }
+            value = sum
+        }
+        return value
+    }
+
+    /// The first row outside `(rows.lowerBound, rows.upperBound]` whose time is in `[from, to)`.
+    private func firstRow(timedFrom from: String, to: String, outside rows: ClosedRange<Int64>) throws(LobbyStoreError)
+        -> Int64?
+    {
+        do {
+            return try readPool { db in
+                try Int64.fetchOne(
+                    db, sql: "SELECT MIN(id) FROM events WHERE ts >= ? AND ts < ? AND (id <= ? OR id > ?)",
+                    arguments: [from, to, rows.lowerBound, rows.upperBound])
+            }
+        } catch {
+            throw .readFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// The anchors a report checks, and the base it checks the chain from: the last anchor
+    /// written before the month whose row is before every row the report reads (`earliest`). The
+    /// anchor file's time order finds it without reading the whole file; a row's time, which
+    /// the database's owner can change, only says where to look. Without such an anchor (an
+    /// anchor file begun later, torn or out of order) every anchor is read and the chain is
+    /// checked from its start.
+    private func anchorsForReport(start: String, before earliest: Int64?) throws(LobbyStoreError) -> (
+        anchors: [ChainAnchor], base: ChainAnchor?
+    ) {
+        let file = AnchorFile(log: path)
+        let earliest = earliest ?? Int64.max
+        func base(in anchors: [ChainAnchor]) -> ChainAnchor? {
+            anchors.last { $0.reason != .checkpoint && $0.ts < start && $0.row < earliest }
+        }
+        var (anchors, _) = try file.read(.since(start))
+        var found = base(in: anchors)
+        if found == nil, earliest < Int64.max,
+            let time = try? readPool({ db in
+                try String.fetchOne(db, sql: "SELECT CAST(ts AS TEXT) FROM events WHERE id = ?", arguments: [earliest])
+            })
+        {
+            (anchors, _) = try file.read(.since(min(time, start)))
+            found = base(in: anchors)
+        }
+        guard let found else { return (try file.read().anchors, nil) }
+        anchors.removeAll { $0.reason != .checkpoint && $0.row < found.row }
+        return (anchors, found)
     }
 
     /// Proof-of-play minutes in `[from, to)` by content category and by playlist (the item's
@@ -147,12 +223,13 @@ extension EventLog {
                 var item: String?
                 var seconds: String?
                 let read = Self.flatJSON(row.bytes(0)) { key, value in
-                    if key.equals(categoryKey) {
+                    // The first of a key written twice, as json_extract reads it.
+                    if key.equals(categoryKey), category == nil {
                         category = String(decoding: value, as: UTF8.self)
-                    } else if key.equals(itemKey) {
+                    } else if key.equals(itemKey), item == nil {
                         // The playlist: the item's name before its first `#`.
                         item = String(decoding: value.prefix { $0 != UInt8(ascii: "#") }, as: UTF8.self)
-                    } else if key.equals(secondsKey) {
+                    } else if key.equals(secondsKey), seconds == nil {
                         seconds = String(decoding: value, as: UTF8.self)
                     }
                 }
@@ -162,10 +239,9 @@ extension EventLog {
                     item = detail["item"].map { String($0.prefix { $0 != "#" }) }
                     seconds = detail["seconds"]
                 }
-                // As SQLite's CAST: the leading digits, 0 without any.
-                let shown = (seconds?.utf8.prefix { (0x30...0x39).contains($0) }).flatMap { Int(Substring($0)) } ?? 0
-                byCategory[category ?? "?", default: 0] += shown
-                byPlaylist[item ?? "?", default: 0] += shown
+                let shown = Self.integer(seconds ?? "")
+                byCategory[category ?? "?", default: 0].addSaturating(shown)
+                byPlaylist[item ?? "?", default: 0].addSaturating(shown)
                 return true
             }
         }
@@ -173,5 +249,13 @@ extension EventLog {
             seconds.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, Double($0.value) / 60) }
         }
         return (minutes(byCategory), minutes(byPlaylist))
+    }
+}
+
+extension Int {
+    /// Adds, staying at the largest or smallest integer instead of overflowing.
+    fileprivate mutating func addSaturating(_ other: Int) {
+        let (sum, overflow) = addingReportingOverflow(other)
+        self = overflow ? (other > 0 ? .max : .min) : sum
     }
 }

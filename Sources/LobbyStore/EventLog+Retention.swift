@@ -11,7 +11,7 @@ extension EventLog {
         do {
             let last = try readPool { db in
                 try Row.fetchOne(
-                    db, sql: "SELECT id, hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1",
+                    db, sql: "SELECT id, CAST(hash AS TEXT) AS hash FROM events WHERE ts < ? ORDER BY id DESC LIMIT 1",
                     arguments: [EventTime.format(cutoff)])
             }
             guard let last, let lastID = last["id"] as Int64?, let hash = last["hash"] as String? else { return 0 }

@@ -23,7 +23,11 @@ extension EventLog {
         do {
             return try readPool { db in
                 let checkpoint = try Row.fetchOne(
-                    db, sql: "SELECT up_to_id, hash FROM retention_checkpoints ORDER BY up_to_id DESC LIMIT 1")
+                    db,
+                    sql:
+                        "SELECT CAST(up_to_id AS INTEGER) AS up_to_id, CAST(hash AS TEXT) AS hash FROM retention_checkpoints "
+                        // lint: not for people (SQL)
+                        + "ORDER BY CAST(up_to_id AS INTEGER) DESC LIMIT 1")
                 // Rows at or below the checkpoint are being pruned (a crash may leave some behind).
                 var after: (row: Int64, hash: String) = (
                     checkpoint?["up_to_id"] ?? 0, checkpoint?["hash"] ?? Self.genesis

@@ -131,7 +131,8 @@ public final class EventLog: Sendable {
         do {
             return try pool.write { db in
                 var previous =
-                    try String.fetchOne(db, sql: "SELECT hash FROM events ORDER BY id DESC LIMIT 1") ?? Self.genesis
+                    try String.fetchOne(db, sql: "SELECT CAST(hash AS TEXT) FROM events ORDER BY id DESC LIMIT 1")
+                    ?? Self.genesis
                 for entry in entries {
                     let ts = EventTime.format(entry.date)
                     let detail = Self.json(entry.detail)

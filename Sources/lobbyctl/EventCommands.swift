@@ -158,7 +158,7 @@ struct VerifyLogCommand: ParsableCommand {
         // year's log has a million rows and about as many anchors.
         let anchorSide = BackgroundWork { () throws(LobbyStoreError) in
             let (anchors, unreadable) = try anchorFile.read()
-            let check = Result { () throws(LobbyStoreError) in try log.verify(against: anchors) }
+            let check = Result { () throws(LobbyStoreError) in try log.verify(against: anchors, file: anchorFile) }
             return (count: anchors.count, unreadable: unreadable, check: check)
         }
         let chain = Result { () throws(LobbyStoreError) in try log.verify() }
@@ -173,7 +173,7 @@ struct VerifyLogCommand: ParsableCommand {
             throw ExitCode(ExitStatus.invalidInput)
         }
         let anchorWords =
-            anchorCount == 0
+            anchorCount == 0 && !FileManager.default.fileExists(atPath: anchorFile.path)
             ? Messages.Console.noAnchors(anchorFile.path).description
             : Messages.Console.anchorsChecked(check.checked, unreadable: unreadable).description
         switch verification {
@@ -193,15 +193,22 @@ struct VerifyLogCommand: ParsableCommand {
                     ]))
             }
             Console.error(Messages.Console.contradictsAnchors(log.path, rows: rows, anchors: anchorWords).description)
-            for problem in check.problems { Console.error("  \(problem)") }
+            Self.list(check.problems)
             throw ExitCode(ExitStatus.invalidInput)
         case .broken(let row, let reason):
             if json { print(JSONLine.text(["database": log.path, "intact": false, "row": row, "reason": reason])) }
             let words = Messages.Store.breakReason(
                 reason, notFollowing: EventLog.Verification.notFollowing, edited: EventLog.Verification.edited)
             Console.error(Messages.Console.broken(log.path, row: row, words.description).description)
-            for problem in check.problems { Console.error("  \(problem)") }
+            Self.list(check.problems)
             throw ExitCode(ExitStatus.invalidInput)
         }
+    }
+
+    /// The first problems, one a line; a chain rewritten from an early row would otherwise print
+    /// one line for each of thousands of anchors. `--json` has them all.
+    static func list(_ problems: [String], limit: Int = 20) {
+        for problem in problems.prefix(limit) { Console.error("  \(problem)") }
+        if problems.count > limit { Console.error("  \(Messages.Console.moreProblems(problems.count - limit))") }
     }
 }

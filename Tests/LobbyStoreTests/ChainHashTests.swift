@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import LobbyStore
@@ -64,5 +65,24 @@ struct DetailJSONTests {
         }
         #expect(read("{}").inPlace == [:])
         #expect(read(#"{"a":1}"#).either == ["a": "1"])
+    }
+}
+
+/// A tampered log's "99999999999999999999" seconds stopped a report (an overflow); the report now
+/// reads numbers as SQLite's CAST does, which is what its SQL read before.
+@Suite("Detail numbers")
+struct DetailNumberTests {
+    @Test("a detail's number reads as SQLite's CAST(… AS INTEGER) reads it")
+    func asSQLiteCasts() throws {
+        let database = try DatabaseQueue()
+        for text in [
+            "30", " 37", "+38", "-5", "\t7", "99999999999999999999", "-99999999999999999999", "abc", "", "12abc",
+            "1e3", "39.9", "- 5", "0030", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+        ] {
+            let sqlite = try database.read { db in
+                try Int.fetchOne(db, sql: "SELECT CAST(? AS INTEGER)", arguments: [text])
+            }
+            #expect(EventLog.integer(text) == sqlite, "\(text)")
+        }
     }
 }

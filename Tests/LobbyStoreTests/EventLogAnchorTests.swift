@@ -257,20 +257,35 @@ struct AnchorScaleTests {
             year: 2026, month: 10, schedule: schedule, now: Self.zone.parseInstant("2026-11-15T09:00")!)
     }
 
-    @Test("a month's report checks the chain from the last anchor before the month, and finds an edit in the month")
+    @Test(
+        "a month's report checks the chain from the last anchor before every row it reads to the first after the month"
+    )
     func reportFromAnchor() throws {
         let log = try log(days: 75)
-        // 30 September's row is the last before the month; its anchor is where the check starts.
+        // The report reads 30 September's row (the last before the month): the anchor of the
+        // 29th's is where the check starts. It ends at the row of the first anchor written after
+        // the month, 1 November's.
         let intact = try october(log)
-        #expect(intact.verifiedFrom == 31 && intact.chainHead?.row == 61)
-        #expect(intact.verification == .intact(rows: 31) && intact.anchorProblems.isEmpty)
-        // An edit before the month is `verify-log`'s to find, not the October report's …
+        #expect(intact.verifiedFrom == 30 && intact.chainHead?.row == 61)
+        #expect(intact.verification == .intact(rows: 33) && intact.anchorProblems.isEmpty)
+        // An edit before all that is `verify-log`'s to find, not the October report's …
         try raw("DROP TRIGGER events_append_only_update; UPDATE events SET actor = 'x' WHERE id = 12")
         #expect(try october(log).isIntact)
         #expect(try log.verify() == .broken(row: 12, reason: EventLog.Verification.edited))
-        // … and one in the month is the report's.
+        // … but a row moved from there into the month is the report's (its time is not in the hash
+        // the report checks, but the row is where its time says it is not) …
+        try raw("UPDATE events SET ts = '2026-10-15T01:00:00.000Z' WHERE id = 5")
+        let moved = try Language.$scoped.withValue(.english) { try october(log) }
+        #expect(
+            moved.anchorProblems.contains { $0.hasPrefix("row 5 lies outside rows 30 to 62 that this report checks") })
+        try raw("UPDATE events SET ts = '2026-09-05T01:00:00.000Z' WHERE id = 5")
+        // … and so is an edit in the month, or after it (a row moved out of the month).
         try raw("UPDATE events SET actor = 'x' WHERE id = 40")
         #expect(try october(log).verification == .broken(row: 40, reason: EventLog.Verification.edited))
+        try raw("UPDATE events SET actor = '1000:zhang' WHERE id = 40")
+        #expect(try october(log).isIntact)
+        try raw("UPDATE events SET ts = '2099-01-01T00:00:00.000Z' WHERE id = 61")
+        #expect(try october(log).verification == .broken(row: 61, reason: EventLog.Verification.edited))
     }
 
     @Test("the bisection that finds a time in the anchor file agrees with reading it all")
@@ -295,5 +310,19 @@ struct AnchorScaleTests {
             let from = all.lastIndex { $0.ts < since } ?? all.startIndex
             #expect(try file.read(.since(since)).anchors == Array(all[from...]), "\(since)")
         }
+    }
+
+    @Test("a checkpoint table of the wrong types is read, not a crash of verify, the report or lobbyd's start")
+    func checkpointOfTheWrongTypes() throws {
+        let log = try log(days: 40)
+        try raw(
+            """
+            DROP TABLE retention_checkpoints; CREATE TABLE retention_checkpoints (up_to_id, hash, ts);
+            INSERT INTO retention_checkpoints VALUES ('3', 5, 'y');
+            """)
+        #expect(try log.verify() == .broken(row: 4, reason: EventLog.Verification.notFollowing))
+        #expect(!(try log.verify(against: AnchorFile(log: path).read().anchors).problems.isEmpty))
+        // Below the report's base anchor: verify-log's to find, as any change before the month.
+        #expect(try october(log).isIntact)
     }
 }

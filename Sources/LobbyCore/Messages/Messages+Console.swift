@@ -249,6 +249,9 @@ extension Messages {
         public static func noAnchors(_ path: String) -> Localized {
             Localized("没有锚点（\(path) 不存在：无法核对日志末尾）", "no anchors (\(path) is missing: the tail cannot be checked)")
         }
+        public static func moreProblems(_ count: Int) -> Localized {
+            Localized("……另有 \(count) 处（--json 列出全部）", "… and \(count) more (--json lists them all)")
+        }
         public static func anchorsChecked(_ count: Int, unreadable: Int) -> Localized {
             Localized(
                 "已核对 \(count) 个锚点" + (unreadable > 0 ? "，跳过 \(unreadable) 行无法读取的内容" : ""),

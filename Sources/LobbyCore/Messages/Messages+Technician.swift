@@ -144,6 +144,12 @@ extension Messages {
                 "the log has \(rows) rows but no anchor: the anchor file \(file) is missing (once after an upgrade from a release without anchors; otherwise it was deleted)"
             )
         }
+        public static func noReadableAnchor(rows: Int, file: String) -> Localized {
+            Localized(
+                "日志有 \(rows) 行，锚点文件 \(file) 中却没有一行可读的锚点（被清空、截断或改写过）",
+                "the log has \(rows) rows but the anchor file \(file) has no readable anchor (emptied, cut short or rewritten)"
+            )
+        }
         public static func unanchoredCheckpoint(_ row: String) -> Localized {
             Localized(
                 "截至第 \(row) 行的保留期检查点不在任何锚点中：有行在保留期清理之外被删除",
@@ -167,6 +173,15 @@ extension Messages {
         }
         public static func rowMissing(_ row: Int64, at: String) -> Localized {
             Localized("在 \(at) 设锚的第 \(row) 行不见了", "row \(row), anchored at \(at), is missing")
+        }
+        /// A row outside the rows a month's report checks (from after the last anchor before
+        /// the month to the anchors' last row of the month) whose time puts it in the month: its
+        /// time was changed, or it was put there.
+        public static func movedIntoMonth(_ row: Int64, checked first: Int64, to last: Int64) -> Localized {
+            Localized(
+                "第 \(row) 行不在本报告核对的第 \(first) 至 \(last) 行之内，时间却在本月内：其时间被改过",
+                "row \(row) lies outside rows \(first) to \(last) that this report checks, yet its time is in the month: its time was changed"
+            )
         }
         public static func rewritten(_ row: Int64, at: String) -> Localized {
             Localized(

@@ -175,8 +175,9 @@ public struct MonthlyReport: Sendable {
     /// The last event row of the month and its chain hash, printed so that a paper copy can
     /// later be checked against the database (`lobbyctl verify-log`, `lobbyctl events`).
     public var chainHead: (row: Int64, hash: String)?
-    /// The hash chain checked from `verifiedFrom` to `chainHead`: from the last anchor before
-    /// the month (or the start of the log, or its retention checkpoint, when there is none).
+    /// The hash chain checked from `verifiedFrom` to the log's last row: from the last anchor
+    /// before the month and before every earlier row the report reads (or the start of the log,
+    /// or its retention checkpoint, when there is none).
     public var verification: EventLog.Verification?
     public var verifiedFrom: Int64 = 1
     /// What the anchor file says the log contradicts (`lobbyctl verify-log`'s second check).

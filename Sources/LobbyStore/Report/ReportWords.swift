@@ -115,7 +115,7 @@ struct ReportWords: Sendable {
         }, shownColumns: ["名称", "显示时长（分钟）"],
         category: "内容类别",
         playlist: "发布内容单",
-        integrityIntact: { "校验通过：第 \($1) 至 \($2) 行（含本月全部记录）共 \($0) 行，哈希链完整，本月末行哈希 \($3)。" },
+        integrityIntact: { "校验通过：自第 \($1) 行起共 \($0) 行，哈希链完整（本月全部记录在内）；截至本月末的最后一行为第 \($2) 行，哈希 \($3)。" },
         integrityBroken: { "校验未通过：第 \($0) 行\($1)。本报告的数字不可信，请联系技术人员。" },
         integrityAnchors: { "校验未通过：日志与其锚点文件不符（有记录被删除、改写或伪造）：\($0)。本报告的数字不可信，请联系技术人员。" },
         breakReason: { reason in
@@ -188,7 +188,7 @@ struct ReportWords: Sendable {
         shownColumns: ["Name", "Shown (min)"], category: "category",
         playlist: "playlist",
         integrityIntact: {
-            "Intact: rows \($1) to \($2) (\($0) rows, all of the month's) chain correctly; the month's last row's hash is \($3)."
+            "Intact: \($0) rows from row \($1) on chain correctly (all of the month's among them); the last row before the month's end is row \($2), its hash \($3)."
         },
         integrityBroken: {
             "Broken at row \($0): \($1). The figures of this report cannot be trusted; call the technician."
