@@ -178,31 +178,26 @@ extension EventLog {
 
     /// The anchors a report checks, and the base it checks the chain from: the last anchor
     /// written before the month whose row is before every row the report reads (`earliest`). The
-    /// anchor file's time order finds it without reading the whole file; a row's time, which
-    /// the database's owner can change, only says where to look. Without such an anchor (an
-    /// anchor file begun later, torn or out of order) every anchor is read and the chain is
-    /// checked from its start.
+    /// anchor file's time order finds it from the earliest row's time without reading the whole
+    /// file; that time, which the database's owner can change, only says where to look. Without
+    /// such an anchor (an anchor file begun later, torn or out of order) every anchor is read and
+    /// the chain is checked from its start.
     private func anchorsForReport(start: String, before earliest: Int64?) throws(LobbyStoreError) -> (
         anchors: [ChainAnchor], base: ChainAnchor?
     ) {
         let file = AnchorFile(log: path)
-        let earliest = earliest ?? Int64.max
-        func base(in anchors: [ChainAnchor]) -> ChainAnchor? {
-            anchors.last { $0.reason != .checkpoint && $0.ts < start && $0.row < earliest }
+        let time = earliest.flatMap { row in
+            try? readPool { db in
+                try String.fetchOne(db, sql: "SELECT CAST(ts AS TEXT) FROM events WHERE id = ?", arguments: [row])
+            }
         }
-        var (anchors, _) = try file.read(.since(start))
-        var found = base(in: anchors)
-        if found == nil, earliest < Int64.max,
-            let time = try? readPool({ db in
-                try String.fetchOne(db, sql: "SELECT CAST(ts AS TEXT) FROM events WHERE id = ?", arguments: [earliest])
-            })
-        {
-            (anchors, _) = try file.read(.since(min(time, start)))
-            found = base(in: anchors)
+        var (anchors, _) = try file.read(.since(min(time ?? start, start)))
+        let before = earliest ?? Int64.max
+        guard let base = anchors.last(where: { $0.reason != .checkpoint && $0.ts < start && $0.row < before }) else {
+            return (try file.read().anchors, nil)
         }
-        guard let found else { return (try file.read().anchors, nil) }
-        anchors.removeAll { $0.reason != .checkpoint && $0.row < found.row }
-        return (anchors, found)
+        anchors.removeAll { $0.reason != .checkpoint && $0.row < base.row }
+        return (anchors, base)
     }
 
     /// Proof-of-play minutes in `[from, to)` by content category and by playlist (the item's
