@@ -160,22 +160,16 @@ struct EventLogAnchorTests {
 }
 
 /// Issue 24: a year's log has about as many anchors as rows (one per write), so the anchors are
-/// checked in one pass over the rows, and a month's report reads only the anchors from the
-/// month on and checks the chain from the last anchor before it.
-@Suite("Event log anchors at a year's scale")
-struct AnchorScaleTests {
-    let directory: TemporaryDirectory
-    let path: String
-
-    init() throws {
-        directory = try TemporaryDirectory()
-        path = "\(directory.path)/lobbyd.sqlite"
-    }
-
+/// checked in one pass over the rows, and a month's report reads only the end of the anchor
+/// file and checks the chain from the last anchor before every row it reads.
+extension EventLogAnchorTests {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
-    func raw(_ sql: String) throws {
-        try DatabaseQueue(path: path).write { db in try db.execute(sql: sql) }
+    /// The log's anchor file, with no log beside it: what these tests write is only anchors.
+    func anchorFileAlone() throws -> AnchorFile {
+        try FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        return AnchorFile(log: path)
     }
 
     /// `count` events a day apart from 1 September 2026, each anchored after its write, as
@@ -228,7 +222,7 @@ struct AnchorScaleTests {
 
     @Test("anchors read since a time (with the one before) or since the last start (with every checkpoint)")
     func readSince() throws {
-        let file = AnchorFile(log: path)
+        let file = try anchorFileAlone()
         let lines: [(String, ChainAnchor.Reason)] = [
             ("2026-09-01T00:00:00.000Z", .start), ("2026-09-02T00:00:00.000Z", .checkpoint),
             ("2026-09-03T00:00:00.000Z", .write), ("2026-09-04T00:00:00.000Z", .hourly),
@@ -290,7 +284,7 @@ struct AnchorScaleTests {
 
     @Test("the bisection that finds a time in the anchor file agrees with reading it all")
     func bisection() throws {
-        let file = AnchorFile(log: path)
+        let file = try anchorFileAlone()
         var generator = SystemRandomNumberGenerator()
         let start = Self.zone.parseInstant("2026-01-01T00:00")!
         var seconds = 0.0
