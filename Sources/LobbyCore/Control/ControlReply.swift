@@ -6,12 +6,12 @@ import Foundation
 
 /// Encodes and decodes replies the same way on both ends of the socket.
 public enum ControlCoding {
+    /// One line of JSON: snake_case keys, sorted, slashes unescaped (`ControlLineEncoder`).
     public static func line(_ value: some Encodable) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Every reply type is plain strings, numbers and lists: encoding cannot fail.
-        return Array((try? encoder.encode(value)) ?? Data()) + [0x0A]
+        // Every reply type is plain strings, finite numbers and lists: encoding cannot fail.
+        var line = (try? ControlLineEncoder.encode(value)) ?? []
+        line.append(0x0A)
+        return line
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from line: some Collection<UInt8>) throws -> T {

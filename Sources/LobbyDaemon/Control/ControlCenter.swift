@@ -24,6 +24,9 @@ public final class ControlCenter: Sendable {
     private let logger = Logger(label: "lobbyd")
     /// Today's last daily check, kept here so `status` never reads the disk.
     private let dailyCheck = Mutex<(day: LocalDate, time: String, actor: String)?>(nil)
+    /// The last `status` reply and its line. Dashboards ask in bursts, and an equal report is an
+    /// equal line: within a second, unless something changed, the line is written once.
+    private let lastStatus = Mutex<(report: StatusReport, line: [UInt8])?>(nil)
 
     init(context: DaemonContext, reload: @escaping @Sendable () throws -> PreparedReload) {
         (settings, playlists, player, steering) = (
@@ -53,7 +56,7 @@ public final class ControlCenter: Sendable {
         }
         do {
             switch request {
-            case .status: return ControlCoding.line(status())
+            case .status: return statusLine()
             case .watch: return ControlCoding.line(WatchReply())
             case .events(let kinds, let since, let limit):
                 return ControlCoding.line(try events(kinds: kinds, since: since, limit: limit))
@@ -110,6 +113,14 @@ public final class ControlCenter: Sendable {
     }
 
     // MARK: reads
+
+    private func statusLine() -> [UInt8] {
+        let report = status()
+        if let last = lastStatus.withLock({ $0 }), last.report == report { return last.line }
+        let line = ControlCoding.line(report)
+        lastStatus.withLock { $0 = (report, line) }
+        return line
+    }
 
     public func status() -> StatusReport {
         let now = clock.now()
