@@ -20,6 +20,7 @@ struct MessageCatalogueTests {
             "Prometheus HELP texts: metric metadata, stable like the names",
         "Sources/LobbySimulation/AlphaSign.swift": "the simulated sign's protocol diagnostics, for developers",
         "Sources/LobbyProtocol/Alpha/AlphaDecoder.swift": "the protocol decoder's diagnostics, for developers",
+        "Sources/LobbyProtocol/Onbon/OnbonDecoder.swift": "the protocol decoder's diagnostics, for developers",
         "Sources/lobby-sim/LobbySim.swift":
             "the simulator, a developer's tool (issue 24 moves it to a simulation target)",
         "Sources/lobby-sim/SimulatedSign.swift": "the simulator",

@@ -1,0 +1,135 @@
+/// Reads Onbon BX frames from a byte stream, strictly: start and end bytes, escapes, the
+/// length field and the CRC are all checked, and anything wrong is reported and skipped, never
+/// trusted. Written from the protocol description apart from `OnbonFrame.encoded()` (they
+/// share only `OnbonConstants`), so that each checks the other. The driver reads the card's
+/// answers with it and lobby-sim the host's frames.
+public struct OnbonDecoder: Sendable {
+    public enum Output: Sendable, Equatable {
+        case frame(OnbonFrame)
+        /// Bytes that are not a valid frame, and why; the decoder resynchronises at the next
+        /// start byte.
+        case malformed(Problem)
+    }
+
+    public enum Problem: Sendable, Equatable, CustomStringConvertible {
+        /// Bytes before any start byte.
+        case noise(bytes: Int)
+        /// A new start byte came before the end byte: the frame was cut short.
+        case cutShort
+        /// An escape byte followed by something other than 01 or 02, or ending the frame.
+        case badEscape(offset: Int)
+        /// Shorter than a header, a command and a CRC.
+        case tooShort(bytes: Int)
+        /// The length field disagrees with the bytes that came.
+        case wrongLength(declared: Int, actual: Int)
+        case badCRC(computed: UInt16, received: UInt16)
+        /// Longer than `maximumFrameBytes` without an end byte.
+        case tooLong(bytes: Int)
+
+        public var description: String {
+            switch self {
+            case .noise(let count): "\(count) byte(s) outside any frame"
+            case .cutShort: "frame cut short: a start byte came before its end byte"
+            case .badEscape(let offset): "bad escape at byte \(offset) of the frame"
+            case .tooShort(let count): "frame of \(count) byte(s) is shorter than a header, command and CRC"
+            case .wrongLength(let declared, let actual): "length field says \(declared) byte(s), \(actual) came"
+            case .badCRC(let computed, let received):
+                "CRC \(String(received, radix: 16)) received, \(String(computed, radix: 16)) computed"
+            case .tooLong(let count): "more than \(count) bytes without an end byte"
+            }
+        }
+    }
+
+    /// The most bytes one frame may take on the wire before it is given up as noise.
+    public let maximumFrameBytes: Int
+    private var buffer: [UInt8] = []
+
+    public init(maximumFrameBytes: Int = 140_000) {
+        self.maximumFrameBytes = maximumFrameBytes
+    }
+
+    /// Bytes kept while waiting for the rest of a frame (bounded by `maximumFrameBytes`).
+    public var pendingBytes: Int { buffer.count }
+
+    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Output] {
+        buffer += bytes
+        var outputs: [Output] = []
+        while let output = next() { outputs.append(output) }
+        return outputs
+    }
+
+    /// One frame or one complaint from the front of the buffer, or nil to wait for more.
+    private mutating func next() -> Output? {
+        guard let start = buffer.firstIndex(of: OnbonConstants.start) else {
+            let count = buffer.count
+            buffer.removeAll()
+            return count > 0 ? .malformed(.noise(bytes: count)) : nil
+        }
+        if start > 0 {
+            buffer.removeFirst(start)
+            return .malformed(.noise(bytes: start))
+        }
+        // Any number of start bytes open a frame; the body runs from the last of them.
+        guard let body = buffer.firstIndex(where: { $0 != OnbonConstants.start }) else {
+            return trimmed()
+        }
+        guard let end = buffer[body...].firstIndex(where: { $0 == OnbonConstants.end || $0 == OnbonConstants.start })
+        else {
+            return buffer.count > maximumFrameBytes ? drop(buffer.count, .tooLong(bytes: maximumFrameBytes)) : nil
+        }
+        if buffer[end] == OnbonConstants.start { return drop(end, .cutShort) }
+        let stuffed = buffer[body..<end]
+        buffer.removeFirst(end + 1)
+        return Self.frame(from: stuffed)
+    }
+
+    /// A run of start bytes alone: kept, but never more than a frame's worth.
+    private mutating func trimmed() -> Output? {
+        if buffer.count > maximumFrameBytes { buffer.removeFirst(buffer.count - OnbonConstants.startRun) }
+        return nil
+    }
+
+    private mutating func drop(_ count: Int, _ problem: Problem) -> Output {
+        buffer.removeFirst(count)
+        return .malformed(problem)
+    }
+
+    /// The frame between a start run and an end byte, unescaped and checked.
+    static func frame(from stuffed: ArraySlice<UInt8>) -> Output {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(stuffed.count)
+        var index = stuffed.startIndex
+        while index < stuffed.endIndex {
+            let byte = stuffed[index]
+            guard byte == 0xA6 || byte == 0x5B else {
+                bytes.append(byte)
+                index += 1
+                continue
+            }
+            let next = index + 1 < stuffed.endIndex ? stuffed[index + 1] : 0
+            switch (byte, next) {
+            case (0xA6, 0x01): bytes.append(0xA6)
+            case (0xA6, 0x02): bytes.append(0xA5)
+            case (0x5B, 0x01): bytes.append(0x5B)
+            case (0x5B, 0x02): bytes.append(0x5A)
+            default: return .malformed(.badEscape(offset: index - stuffed.startIndex))
+            }
+            index += 2
+        }
+        let header = 14
+        let command = 5
+        guard bytes.count >= header + command + 2 else { return .malformed(.tooShort(bytes: bytes.count)) }
+        func word(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
+        let declared = Int(word(12))
+        let actual = bytes.count - header - 2
+        guard declared == actual else { return .malformed(.wrongLength(declared: declared, actual: actual)) }
+        let received = word(bytes.count - 2)
+        let computed = OnbonCRC.checksum(bytes.dropLast(2))
+        guard computed == received else { return .malformed(.badCRC(computed: computed, received: received)) }
+        return .frame(
+            OnbonFrame(
+                destination: word(0), source: word(2), deviceType: bytes[10], protocolVersion: bytes[11],
+                command: .init(group: bytes[14], code: bytes[15]), reply: bytes[16],
+                parameters: (bytes[17], bytes[18]), data: Array(bytes[19..<(bytes.count - 2)])))
+    }
+}
