@@ -24,8 +24,8 @@ public final class ControlCenter: Sendable {
     private let logger = Logger(label: "lobbyd")
     /// Today's last daily check, kept here so `status` never reads the disk.
     private let dailyCheck = Mutex<(day: LocalDate, time: String, actor: String)?>(nil)
-    /// The last `status` reply and its line. Dashboards ask in bursts, and an equal report is an
-    /// equal line: within a second, unless something changed, the line is written once.
+    /// The last `status` reply and its line. Dashboards ask in bursts, and an identical report
+    /// is the same line: within a second, unless something changed, the line is written once.
     private let lastStatus = Mutex<(report: StatusReport, line: [UInt8])?>(nil)
 
     init(context: DaemonContext, reload: @escaping @Sendable () throws -> PreparedReload) {
@@ -116,7 +116,7 @@ public final class ControlCenter: Sendable {
 
     private func statusLine() -> [UInt8] {
         let report = status()
-        if let last = lastStatus.withLock({ $0 }), last.report == report { return last.line }
+        if let last = lastStatus.withLock({ $0 }), last.report.isIdentical(to: report) { return last.line }
         let line = ControlCoding.line(report)
         lastStatus.withLock { $0 = (report, line) }
         return line
