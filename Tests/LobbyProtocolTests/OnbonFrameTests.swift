@@ -107,6 +107,20 @@ import Testing
         }
     }
 
+    /// Fed a byte at a time (a slow serial line), a long frame is searched for its end once,
+    /// and read as sent; a run of start bytes of any length opens a frame.
+    @Test func aByteAtATime() throws {
+        let frame = OnbonFrame(command: .dynamicArea, data: (0..<6_000).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        let wire = [UInt8](repeating: 0xA5, count: 3_000) + (try frame.encoded())
+        var decoder = OnbonDecoder()
+        var outputs: [OnbonDecoder.Output] = []
+        for byte in wire { outputs += decoder.feed([byte]) }
+        #expect(outputs == [.frame(frame)])
+        #expect(decoder.pendingBytes == 0)
+        var tiny = OnbonDecoder(maximumFrameBytes: 0)
+        #expect(tiny.maximumFrameBytes == 64 && tiny.feed([0xA5]).isEmpty)
+    }
+
     @Test func eachProblemIsNamed() throws {
         let ping = try OnbonFrame(command: .ping).encoded()
         func problems(_ bytes: [UInt8]) -> [OnbonDecoder.Problem] {

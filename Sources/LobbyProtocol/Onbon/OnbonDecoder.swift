@@ -43,9 +43,13 @@ public struct OnbonDecoder: Sendable {
     /// The most bytes one frame may take on the wire before it is given up as noise.
     public let maximumFrameBytes: Int
     private var buffer: [UInt8] = []
+    /// How far the frame at the front was searched for its end: a frame fed a byte at a time
+    /// is searched once, not again from its start with every byte.
+    private var searched = 0
 
+    /// `maximumFrameBytes` is at least 64 (a frame with nothing in it is 30 bytes).
     public init(maximumFrameBytes: Int = 140_000) {
-        self.maximumFrameBytes = maximumFrameBytes
+        self.maximumFrameBytes = max(64, maximumFrameBytes)
     }
 
     /// Bytes kept while waiting for the rest of a frame (bounded by `maximumFrameBytes`).
@@ -61,37 +65,40 @@ public struct OnbonDecoder: Sendable {
     /// One frame or one complaint from the front of the buffer, or nil to wait for more.
     private mutating func next() -> Output? {
         guard let start = buffer.firstIndex(of: OnbonConstants.start) else {
-            let count = buffer.count
-            buffer.removeAll()
-            return count > 0 ? .malformed(.noise(bytes: count)) : nil
+            return buffer.isEmpty ? nil : drop(buffer.count, .noise(bytes: buffer.count))
         }
-        if start > 0 {
-            buffer.removeFirst(start)
-            return .malformed(.noise(bytes: start))
-        }
+        if start > 0 { return drop(start, .noise(bytes: start)) }
         // Any number of start bytes open a frame; the body runs from the last of them.
-        guard let body = buffer.firstIndex(where: { $0 != OnbonConstants.start }) else {
-            return trimmed()
+        guard var body = buffer.firstIndex(where: { $0 != OnbonConstants.start }) else {
+            // A run of start bytes alone: eight of them are as good as any number.
+            if buffer.count > OnbonConstants.startRun { consume(buffer.count - OnbonConstants.startRun) }
+            return nil
         }
-        guard let end = buffer[body...].firstIndex(where: { $0 == OnbonConstants.end || $0 == OnbonConstants.start })
+        if body > OnbonConstants.startRun {
+            consume(body - OnbonConstants.startRun)
+            body = OnbonConstants.startRun
+        }
+        let from = max(body, searched)
+        guard
+            let end = buffer[from...].firstIndex(where: { $0 == OnbonConstants.end || $0 == OnbonConstants.start })
         else {
+            searched = buffer.count
             return buffer.count > maximumFrameBytes ? drop(buffer.count, .tooLong(bytes: maximumFrameBytes)) : nil
         }
         if buffer[end] == OnbonConstants.start { return drop(end, .cutShort) }
         let stuffed = buffer[body..<end]
-        buffer.removeFirst(end + 1)
+        defer { consume(end + 1) }
         return Self.frame(from: stuffed)
     }
 
-    /// A run of start bytes alone: kept, but never more than a frame's worth.
-    private mutating func trimmed() -> Output? {
-        if buffer.count > maximumFrameBytes { buffer.removeFirst(buffer.count - OnbonConstants.startRun) }
-        return nil
+    private mutating func drop(_ count: Int, _ problem: Problem) -> Output {
+        consume(count)
+        return .malformed(problem)
     }
 
-    private mutating func drop(_ count: Int, _ problem: Problem) -> Output {
+    private mutating func consume(_ count: Int) {
         buffer.removeFirst(count)
-        return .malformed(problem)
+        searched = 0
     }
 
     /// The frame between a start run and an end byte, unescaped and checked.
