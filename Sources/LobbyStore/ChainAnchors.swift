@@ -11,44 +11,95 @@ import LobbyCore
 /// The daemon writes one at start, every hour, at stop and at each retention checkpoint, and
 /// puts the same line in the journal, which a database owner cannot rewrite.
 public struct ChainAnchor: Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: String, Sendable {
+    public enum Reason: String, Sendable, CaseIterable {
         case start, hourly, stop
         /// After each write of the daemon's events (not synced: it guards against the process
         /// dying and against edits while lobbyd runs; the hourly and stop anchors are synced).
         case write
         /// Retention removed the rows up to `row`; its hash is the checkpoint's.
         case checkpoint
+
+        private static let spellings = allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+        /// The reason spelt by `bytes`, compared as bytes (a million lines, each with one).
+        init?(bytes: ArraySlice<UInt8>) {
+            guard
+                let found = Self.spellings.first(where: { spelling in
+                    spelling.1.count == bytes.count
+                        && spelling.1.withUnsafeBytes { one in bytes.withUnsafeBytes { one.equals($0) } }
+                })
+            else { return nil }
+            self = found.0
+        }
     }
 
-    public var ts: String
     public var reason: Reason
     /// 0 with the genesis hash for an empty log.
     public var row: Int64
-    public var hash: String
+    /// The anchor's line as written (`ts reason row hash`), a slice of the whole file read, so
+    /// that a million anchors are a million small values and no strings: their time and hash
+    /// are made into strings only when asked for (for words, mostly).
+    private(set) var line: ArraySlice<UInt8>
+    private var timeBytes: Int
+    private var hashBytes: Int
+
+    public var ts: String { String(decoding: time, as: UTF8.self) }
+    public var hash: String { String(decoding: hashText, as: UTF8.self) }
+    /// The time as its UTF-8 bytes: compared with other times without a string.
+    var time: ArraySlice<UInt8> { line.prefix(timeBytes) }
+    var hashText: ArraySlice<UInt8> { line.suffix(hashBytes) }
 
     public var description: String { "\(ts) \(reason.rawValue) \(row) \(hash)" }
 
+    /// Whether this anchor was written before the time `text` (an `EventTime` text).
+    func isBefore(_ text: String) -> Bool { time.lexicographicallyPrecedes(text.utf8) }
+
     /// One line of the file: `ts reason row hash`, single spaces. A year's file has a million
-    /// lines; each is parsed in place, making only the two strings it keeps.
-    init?(line: Slice<UnsafeBufferPointer<UInt8>>) {
+    /// lines; each is parsed in place and kept as a slice of the file.
+    init?(line: ArraySlice<UInt8>) {
         guard let afterTime = line.firstIndex(of: 0x20),
             let afterReason = line[(afterTime + 1)...].firstIndex(of: 0x20),
             let afterRow = line[(afterReason + 1)...].firstIndex(of: 0x20)
         else { return nil }
-        func text(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: field, as: UTF8.self) }
         let hash = line[(afterRow + 1)...]
         guard afterTime > line.startIndex, hash.count == 64, !hash.contains(0x20),
-            let reason = Reason(rawValue: text(line[(afterTime + 1)..<afterReason])),
-            let row = Int64(text(line[(afterReason + 1)..<afterRow]))
+            let reason = Reason(bytes: line[(afterTime + 1)..<afterReason]),
+            let row = Self.decimal(line[(afterReason + 1)..<afterRow])
         else { return nil }
-        self.init(ts: text(line[..<afterTime]), reason: reason, row: row, hash: text(hash))
+        (self.reason, self.row, self.line) = (reason, row, line)
+        (timeBytes, hashBytes) = (afterTime - line.startIndex, hash.count)
     }
 
     public init(ts: String, reason: Reason, row: Int64, hash: String) {
-        self.ts = ts
         self.reason = reason
         self.row = row
-        self.hash = hash
+        line = ArraySlice("\(ts) \(reason.rawValue) \(row) \(hash)".utf8)
+        (timeBytes, hashBytes) = (ts.utf8.count, hash.utf8.count)
+    }
+
+    /// A decimal integer as `Int64(String)` reads one (an optional sign, then digits; nil when
+    /// it overflows), read from bytes.
+    static func decimal(_ bytes: ArraySlice<UInt8>) -> Int64? {
+        var digits = bytes[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int64(byte - UInt8(ascii: "0"))
+            let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowedAgain) =
+                negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflowed, !overflowedAgain else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    public static func == (lhs: ChainAnchor, rhs: ChainAnchor) -> Bool {
+        lhs.reason == rhs.reason && lhs.row == rhs.row && lhs.time.elementsEqual(rhs.time)
+            && lhs.hashText.elementsEqual(rhs.hashText)
     }
 }
 
@@ -116,17 +167,19 @@ public struct AnchorFile: Sendable {
             throw .readFailed(path: path, reason: error.description)
         }
         var anchors: [ChainAnchor] = []
+        // lobbyd's lines are about a hundred bytes: room for all of them at once.
+        anchors.reserveCapacity(bytes.count / 96)
         var unreadable = 0
-        bytes.withUnsafeBufferPointer { bytes in
-            let lines = LineRanges(bytes)
+        bytes.withUnsafeBufferPointer { buffer in
+            let lines = LineRanges(buffer)
             // Lines from `first` on are parsed; before it, only the checkpoints.
             var first = 0
             if selection == .fromLastStart {
-                first = lines.last { Self.reason(of: bytes[$0]) == .start }?.lowerBound ?? 0
+                first = lines.last { Self.reason(of: buffer[$0]) == .start }?.lowerBound ?? 0
             }
             for line in lines {
                 if line.lowerBound < first {
-                    guard Self.reason(of: bytes[line]) == .checkpoint, let anchor = ChainAnchor(line: bytes[line])
+                    guard Self.reason(of: buffer[line]) == .checkpoint, let anchor = ChainAnchor(line: bytes[line])
                     else { continue }
                     anchors.append(anchor)
                 } else if let anchor = ChainAnchor(line: bytes[line]) {
@@ -355,7 +408,9 @@ extension EventLog {
             while next < order.endIndex, anchors[order[next]].row <= id {
                 let index = order[next]
                 found[index] =
-                    anchors[index].row < id ? .missing : row.bytes(1).equals(anchors[index].hash) ? .same : .different
+                    anchors[index].row < id
+                    ? .missing
+                    : anchors[index].hashText.withUnsafeBytes { row.bytes(1).equals($0) } ? .same : .different
                 next += 1
             }
             return next < order.endIndex

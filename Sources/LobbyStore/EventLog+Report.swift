@@ -108,8 +108,8 @@ extension EventLog {
             // out of the month by its time is still checked; the month's last row by its time
             // when there are no anchors.
             let endAnchor =
-                anchors.first { $0.reason != .checkpoint && $0.ts >= end }
-                ?? anchors.last { $0.reason != .checkpoint && $0.ts < end }
+                anchors.first { $0.reason != .checkpoint && !$0.isBefore(end) }
+                ?? anchors.last { $0.reason != .checkpoint && $0.isBefore(end) }
             let checkedTo = max(chainHead?.row ?? 0, endAnchor?.row ?? 0)
             let integrity = BackgroundWork { [self] () throws(LobbyStoreError) in
                 let chain = try verify(upTo: checkedTo, from: base)
@@ -193,7 +193,8 @@ extension EventLog {
         }
         var (anchors, _) = try file.read(.since(min(time ?? start, start)))
         let before = earliest ?? Int64.max
-        guard let base = anchors.last(where: { $0.reason != .checkpoint && $0.ts < start && $0.row < before }) else {
+        guard let base = anchors.last(where: { $0.reason != .checkpoint && $0.isBefore(start) && $0.row < before })
+        else {
             return (try file.read().anchors, nil)
         }
         anchors.removeAll { $0.reason != .checkpoint && $0.row < base.row }
