@@ -125,6 +125,34 @@ final class ControlSocketTests {
         #expect(screens.contains("screen_off \(Self.ownName)"))
     }
 
+    /// Review of issue 24: `status` asked right after a change told the player's last tick (up to
+    /// 50 ms old) as the screen, beside the change itself: an override off, and "on".
+    @Test("status asked right after a change tells the screen as the change makes it")
+    func statusRightAfterAChange() throws {
+        _ = try startDaemon(operators: Self.ownGroup)
+        var client = try LineClient(path: "\(hall.path)/control.sock")
+        defer { client.close() }
+        _ = client.readLine()
+        let changes = [
+            #"{"command":"override","state":"off","until":"2026-11-25T11:00:00+08:00","reason":"演练"}"#,
+            #"{"command":"override","state":"clear","reason":"演练结束"}"#,
+            #"{"command":"maintenance","action":"start","note":"清洁"}"#,
+            #"{"command":"maintenance","action":"end"}"#,
+        ]
+        let expected: [(on: Bool, cause: String)] = [
+            (false, "override"), (true, "schedule"), (false, "maintenance"), (true, "schedule"),
+        ]
+        for (change, expected) in zip(changes, expected) {
+            // The change and the question in one write: answered in order, with no tick between.
+            client.send(Array("\(change)\n{\"command\":\"status\"}\n".utf8))
+            let done = client.readLine() ?? ""
+            #expect(done.contains("\"class\":\"DONE\""), "\(done)")
+            let status = try ControlCoding.decode(StatusReport.self, from: Array((client.readLine() ?? "").utf8))
+            #expect(
+                status.screen.on == expected.on && status.screen.cause == expected.cause, "\(change): \(status.screen)")
+        }
+    }
+
     /// The operators group for a daemon that a caller outside it can be tested against: as root
     /// the outsider is `nobody` (setpriv); otherwise it is this user, with an operators group it
     /// is not in. Either way the kernel, not the client, names the caller.

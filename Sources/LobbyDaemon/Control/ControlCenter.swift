@@ -129,8 +129,9 @@ public final class ControlCenter: Sendable {
         let steer = steering.snapshot
         let view = player.snapshot
         let policy = ScreenPolicy(schedule: current.schedule, steering: steer)
-        // Before the player's first tick, the policy's word without content.
-        let state = view.decision?.state ?? policy.verdict(at: now) { .none }.state
+        // The policy's word now, as the overrides and maintenance below are read now: the
+        // player's last tick (up to 50 ms old) may not have seen a change just made.
+        let state = policy.verdict(at: now) { view.decision?.verdict.content ?? .none }.state
         let next = policy.nextChange(after: now)
         let linkStatus = link.status
         let uploading = linkStatus.bytesTotal > 0 && linkStatus.bytesSent < linkStatus.bytesTotal
