@@ -94,12 +94,12 @@ $(BENCH_VENV)/bin/python:
 
 ## fuzz: libFuzzer (with AddressSanitizer and LeakSanitizer) on the playlist path (each input
 ## signed by a trusted key, validated signature first), on TOML built by a structure-aware
-## generator, on the control request parser and on the sign's packet decoder, FUZZ_SECONDS each
+## generator, on the control request parser and on the signs' packet decoders (Alpha, Onbon), FUZZ_SECONDS each
 ## (default 60), inputs up to the real file limit (1 MiB), never part of `make test`. New
 ## inputs that reach new code are kept in Tests/Fuzz/corpus/TARGET; a crash or a leak stops it
 ## and leaves the input in .build-fuzz/findings/TARGET/ (make it a regression test).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= playlist toml control alpha
+FUZZ_TARGETS ?= playlist toml control alpha onbon
 fuzz: deps
 	@# -Xswiftc: SwiftPM's --sanitize instruments only this package; the code under test is a dependency.
 	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address \

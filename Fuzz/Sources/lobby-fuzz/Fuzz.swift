@@ -12,7 +12,9 @@ import LobbyRender
 //   (tables, arrays of tables, dotted keys, inline tables, strings, numbers, dates), so the
 //   parser's deep paths are reached quickly; then the same bytes as raw TOML;
 // - `control`: the control socket's request parser;
-// - `alpha`: the simulated sign's packet decoder.
+// - `alpha`: the simulated sign's packet decoder;
+// - `onbon`: the Onbon BX frame decoder, which reads a card's answers: the input whole, then
+//   in pieces of a size its first byte gives (a slow line), with a small maximum frame.
 // Every input must be answered, never crash: a crash, a hang or a leak is a finding.
 
 @_cdecl("LLVMFuzzerInitialize")
@@ -45,12 +47,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     case .alpha:
         var decoder = AlphaDecoder()
         _ = decoder.feed(bytes)
+    case .onbon:
+        var whole = OnbonDecoder()
+        _ = whole.feed(bytes)
+        var pieces = OnbonDecoder(maximumFrameBytes: 200)
+        let size = max(1, Int(bytes.first ?? 1) % 17)
+        for start in stride(from: 0, to: bytes.count, by: size) {
+            _ = pieces.feed(bytes[start..<min(start + size, bytes.count)])
+        }
     }
     return 0
 }
 
 enum FuzzTarget: String, CaseIterable {
-    case playlist, toml, control, alpha
+    case playlist, toml, control, alpha, onbon
 
     /// Checked in `LLVMFuzzerInitialize`, before any input.
     static let selected = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["LOBBY_FUZZ_TARGET"] ?? "") ?? .toml
