@@ -14,7 +14,8 @@ public enum ControlProtocol {
     public static let maximumClients = 256
     /// Clients following events at once (`watch`); one more is refused.
     public static let maximumWatchers = 16
-    /// Requests a client may send ahead of reading the replies; one more closes the connection.
+    /// Lines read from a client ahead of the one being answered; the rest wait in its socket
+    /// until it reads its replies (back-pressure, not a disconnect).
     public static let maximumQueuedRequests = 32
 }
 
