@@ -14,8 +14,7 @@ public enum ControlProtocol {
     public static let maximumClients = 256
     /// Clients following events at once (`watch`); one more is refused.
     public static let maximumWatchers = 16
-    /// Lines read from a client ahead of the one being answered; the rest wait in its socket
-    /// until it reads its replies (back-pressure, not a disconnect).
+    /// Requests a client may send ahead of reading the replies; one more closes the connection.
     public static let maximumQueuedRequests = 32
 }
 

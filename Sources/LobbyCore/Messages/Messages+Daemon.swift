@@ -277,6 +277,11 @@ extension Messages {
         public static func tooManyWatchersFromUser(_ count: Int) -> Localized {
             Localized("该用户关注事件的连接过多（\(count) 个）", "too many watchers from this user (\(count))")
         }
+        public static func flooded(_ caller: String, _ count: Int) -> Localized {
+            Localized(
+                "控制：\(caller) 发送了超过 \(count) 个请求却不读回复；已断开",
+                "control: \(caller) sent more than \(count) requests without reading the replies; closed")
+        }
         public static func asks(_ caller: String, _ request: String) -> Localized {
             Localized("控制：\(caller) 请求 \(request)", "control: \(caller) asks \(request)")
         }

@@ -8,21 +8,16 @@ import ServiceLifecycle
 /// The control socket: a SwiftNIO server on a Unix stream socket speaking JSON Lines (gpsd
 /// style). Bound before the daemon reports ready.
 ///
-/// Each connection is an `NIOAsyncChannel` served by a task of its own (`ControlConnection`),
-/// which answers its lines in order: `status` from memory, everything that touches the disk on
-/// NIO's thread pool. Bounded in every direction: a line longer than 64 KiB is answered with an
-/// error and the connection closed; a client silent for the idle timeout is disconnected unless
-/// it watches or waits for an answer; a client that does not read its replies is not read
-/// either (back-pressure: at most `ControlProtocol.maximumQueuedRequests` lines are read ahead);
-/// a watcher that stops reading is told so and dropped; connections and watchers are capped,
-/// in all and per user (`ControlLimits`).
+/// Requests are answered on the connection's event loop (`status`, a few microseconds of
+/// work) or, when they touch the disk (events, playlists, every change), on NIO's thread pool;
+/// replies keep the order of requests. Bounded in every direction: a line longer than 64 KiB is
+/// answered with an error and the connection closed; a client silent for the idle timeout is
+/// disconnected unless it watches; a watcher whose output buffer is full (it stopped reading)
+/// is told so and dropped; connections, watchers and requests queued per client are capped
+/// (`ControlProtocol`), and a client that does not read its replies is not answered further
+/// until it does.
 public struct ControlServer: Service {
-    private typealias Connection = (
-        channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, caller: Caller, activity: ControlActivity
-    )
-    private let server: NIOAsyncChannel<Connection, Never>
-    private let center: ControlCenter
-    private let limits = ControlLimits()
+    private let channel: Channel
 
     /// Binds `path`, replacing a stale socket file (the instance lock proves it is stale), with
     /// the configured mode and group.
@@ -31,59 +26,33 @@ public struct ControlServer: Service {
     ) async throws -> ControlServer {
         let idle = TimeAmount.seconds(Int64(control.idleTimeoutSeconds))
         let operators = control.operatorsGroup
+        let limits = ControlLimits()
         try? FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-        let server = try await ServerBootstrap(group: group)
+        let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .childChannelOption(.writeBufferWaterMark, value: .init(low: 16 * 1024, high: 256 * 1024))
             // A client may send its requests and shut down its side (`printf … | socat`):
             // the replies still go out before the connection closes.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true) { channel in
-                peerCredentials(of: channel).flatMapThrowing { credentials -> Connection in
+            .childChannelInitializer { channel in
+                peerCredentials(of: channel).flatMapThrowing { credentials in
                     let caller = Caller.resolve(uid: credentials.uid, gid: credentials.gid, operatorsGroup: operators)
-                    let activity = ControlActivity()
                     let pipeline = channel.pipeline.syncOperations
                     try pipeline.addHandler(ByteToMessageHandler(ControlLineDecoder()))
-                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle))
-                    try pipeline.addHandler(ControlIdleCloser(activity: activity))
-                    let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(
-                        wrappingChannelSynchronously: channel,
-                        configuration: .init(
-                            backPressureStrategy: .init(
-                                lowWatermark: 2, highWatermark: ControlProtocol.maximumQueuedRequests),
-                            isOutboundHalfClosureEnabled: true))
-                    return (connection, caller, activity)
+                    try pipeline.addHandler(IdleStateHandler(readTimeout: idle), name: ControlHandler.idleHandler)
+                    try pipeline.addHandler(
+                        ControlHandler(center: center, caller: caller, pool: .singleton, limits: limits))
                 }
             }
+            .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true).get()
         try setOwnership(path: path, control: control)
-        return ControlServer(server: server, center: center)
+        return ControlServer(channel: channel)
     }
 
-    private init(server: NIOAsyncChannel<Connection, Never>, center: ControlCenter) {
-        self.server = server
-        self.center = center
-    }
-
-    /// Accepts connections until the service group shuts down, then closes the socket and every
-    /// connection (their tasks are cancelled).
     public func run() async throws {
-        let (center, limits) = (self.center, self.limits)
-        _ = try? await cancelWhenGracefulShutdown {
-            await withDiscardingTaskGroup { group in
-                try? await server.executeThenClose { connections in
-                    for try await connection in connections {
-                        group.addTask {
-                            await ControlConnection(
-                                channel: connection.channel, caller: connection.caller, activity: connection.activity,
-                                center: center, limits: limits, pool: .singleton
-                            ).serve()
-                        }
-                    }
-                }
-                group.cancelAll()
-            }
-        }
+        try? await gracefulShutdown()
+        try? await channel.close()
     }
 
     /// uid and gid of the connecting process, from the kernel.
