@@ -36,8 +36,10 @@ extension EventLog {
                 let end = min(last ?? Int64.max, try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM events") ?? 0)
                 return (start, end)
             }
-            guard end - start >= halvesFrom else { return try walk(from: anchor, through: last) }
-            let middle = start + (end - start) / 2
+            // A checkpoint's row is whatever the database says, Int64.min included.
+            let (span, overflowed) = end.subtractingReportingOverflow(start)
+            guard !overflowed, span >= halvesFrom else { return try walk(from: anchor, through: last) }
+            let middle = start + span / 2
             let second = BackgroundWork { [self] () throws(LobbyStoreError) in
                 do {
                     return try readPool { db -> Verification? in

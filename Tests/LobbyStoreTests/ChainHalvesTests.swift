@@ -59,6 +59,24 @@ struct ChainHalvesTests {
         }
     }
 
+    /// Review: a retention checkpoint at the smallest row number (or a text SQLite casts to it)
+    /// made the span between the ends overflow, and `verify-log` and the report crash.
+    @Test func checkpointAtTheEndsOfInt64() throws {
+        for row in ["-9223372036854775808", "'-99999999999999999999999'", "9223372036854775807"] {
+            let directory = try TemporaryDirectory()
+            let log = try Self.log(rows: 5, damage: nil, in: directory)
+            try DatabaseQueue(path: log.path).write { db in
+                try db.execute(
+                    sql:
+                        "INSERT INTO retention_checkpoints VALUES (\(row), '\(String(repeating: "0", count: 64))', 't')"
+                )
+            }
+            #expect(
+                try log.verify(upTo: nil, from: nil, halvesFrom: 2)
+                    == log.verify(upTo: nil, from: nil, halvesFrom: .max), "\(row)")
+        }
+    }
+
     /// The row field of an anchor line reads as `Int64(String)` reads it: signs, overflow, junk.
     @Test func rowNumbersAsInt64ReadsThem() async {
         let alphabet = Array("0123456789+- x9".utf8)
