@@ -108,35 +108,37 @@ public struct OnbonDecoder: Sendable {
         var index = stuffed.startIndex
         while index < stuffed.endIndex {
             let byte = stuffed[index]
-            guard byte == 0xA6 || byte == 0x5B else {
+            guard byte == OnbonConstants.escapeAfterStart || byte == OnbonConstants.escapeAfterEnd else {
                 bytes.append(byte)
                 index += 1
                 continue
             }
             let next = index + 1 < stuffed.endIndex ? stuffed[index + 1] : 0
             switch (byte, next) {
-            case (0xA6, 0x01): bytes.append(0xA6)
-            case (0xA6, 0x02): bytes.append(0xA5)
-            case (0x5B, 0x01): bytes.append(0x5B)
-            case (0x5B, 0x02): bytes.append(0x5A)
+            case (OnbonConstants.escapeAfterStart, 0x01): bytes.append(OnbonConstants.escapeAfterStart)
+            case (OnbonConstants.escapeAfterStart, 0x02): bytes.append(OnbonConstants.start)
+            case (OnbonConstants.escapeAfterEnd, 0x01): bytes.append(OnbonConstants.escapeAfterEnd)
+            case (OnbonConstants.escapeAfterEnd, 0x02): bytes.append(OnbonConstants.end)
             default: return .malformed(.badEscape(offset: index - stuffed.startIndex))
             }
             index += 2
         }
-        let header = 14
-        let command = 5
-        guard bytes.count >= header + command + 2 else { return .malformed(.tooShort(bytes: bytes.count)) }
+        let (header, crc) = (OnbonConstants.headerBytes, OnbonConstants.crcBytes)
+        guard bytes.count >= header + OnbonConstants.commandBytes + crc else {
+            return .malformed(.tooShort(bytes: bytes.count))
+        }
         func word(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
         let declared = Int(word(12))
-        let actual = bytes.count - header - 2
+        let actual = bytes.count - header - crc
         guard declared == actual else { return .malformed(.wrongLength(declared: declared, actual: actual)) }
-        let received = word(bytes.count - 2)
-        let computed = OnbonCRC.checksum(bytes.dropLast(2))
+        let received = word(bytes.count - crc)
+        let computed = OnbonCRC.checksum(bytes.dropLast(crc))
         guard computed == received else { return .malformed(.badCRC(computed: computed, received: received)) }
         return .frame(
             OnbonFrame(
                 destination: word(0), source: word(2), deviceType: bytes[10], protocolVersion: bytes[11],
                 command: .init(group: bytes[14], code: bytes[15]), reply: bytes[16],
-                parameters: (bytes[17], bytes[18]), data: Array(bytes[19..<(bytes.count - 2)])))
+                parameters: (bytes[17], bytes[18]),
+                data: Array(bytes[(header + OnbonConstants.commandBytes)..<(bytes.count - crc)])))
     }
 }
