@@ -80,21 +80,8 @@ public struct ChainAnchor: Sendable, Equatable, CustomStringConvertible {
     /// A decimal integer as `Int64(String)` reads one (an optional sign, then digits; nil when
     /// it overflows), read from bytes.
     static func decimal(_ bytes: ArraySlice<UInt8>) -> Int64? {
-        var digits = bytes[...]
-        let negative = digits.first == UInt8(ascii: "-")
-        if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
-        guard !digits.isEmpty else { return nil }
-        var value: Int64 = 0
-        for byte in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            let digit = Int64(byte - UInt8(ascii: "0"))
-            let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowedAgain) =
-                negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
-            guard !overflowed, !overflowedAgain else { return nil }
-            value = sum
-        }
-        return value
+        let number = LeadingDecimal(bytes)
+        return number.digits > 0 && number.length == bytes.count ? number.value : nil
     }
 
     public static func == (lhs: ChainAnchor, rhs: ChainAnchor) -> Bool {

@@ -146,19 +146,8 @@ extension EventLog {
     /// that follow, 0 without any, and the largest or smallest integer past them (a tampered
     /// log's "99999999999999999999" must not stop a report).
     static func integer(_ text: String) -> Int {
-        var bytes = text.utf8.drop { [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains($0) }
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        var value = 0
-        for byte in bytes {
-            guard (0x30...0x39).contains(byte) else { break }
-            let digit = Int(byte - 0x30)
-            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowAgain) = times.addingReportingOverflow(negative ? -digit : digit)
-            guard !overflow, !overflowAgain else { return negative ? Int.min : Int.max }
-            value = sum
-        }
-        return value
+        let number = LeadingDecimal(text.utf8.drop { [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains($0) })
+        return number.value.map(Int.init) ?? (number.isNegative ? Int.min : Int.max)
     }
 
     /// The first row outside `(rows.lowerBound, rows.upperBound]` whose time is in `[from, to)`.
