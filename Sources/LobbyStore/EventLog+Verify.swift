@@ -30,16 +30,19 @@ extension EventLog {
         -> Verification
     {
         do {
-            let (start, end) = try readPool { db in
-                var start = try Self.checkpoint(db).row
-                if let anchor, anchor.row > start { start = anchor.row }
+            // The ends; a short chain is walked in the same read.
+            let (start, end, whole) = try readPool { db -> (Int64, Int64, Verification?) in
+                let after = try Self.start(db, from: anchor)
                 let end = min(last ?? Int64.max, try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM events") ?? 0)
-                return (start, end)
+                // A checkpoint's row is whatever the database says, Int64.min included.
+                let (span, overflowed) = end.subtractingReportingOverflow(after.row)
+                guard !overflowed, span >= halvesFrom else {
+                    return (after.row, end, try Self.walk(db, after: after, through: last ?? Int64.max))
+                }
+                return (after.row, end, nil)
             }
-            // A checkpoint's row is whatever the database says, Int64.min included.
-            let (span, overflowed) = end.subtractingReportingOverflow(start)
-            guard !overflowed, span >= halvesFrom else { return try walk(from: anchor, through: last) }
-            let middle = start + span / 2
+            if let whole { return whole }
+            let middle = start + (end - start) / 2
             let second = BackgroundWork { [self] () throws(LobbyStoreError) in
                 do {
                     return try readPool { db -> Verification? in
@@ -73,29 +76,31 @@ extension EventLog {
     /// Shorter chains are checked in one pass: a second thread costs more than it saves.
     static let halvesFrom: Int64 = 50_000
 
-    /// The chain from the start (or `anchor`) through row `last`, in one read.
+    /// The chain from the start (or `anchor`) through row `last`, in one read. The start is
+    /// read again in that read: retention may have moved it since the ends were read.
     private func walk(from anchor: ChainAnchor?, through last: Int64?) throws(LobbyStoreError) -> Verification {
         do {
             return try readPool { db in
-                var after = try Self.checkpoint(db)
-                if let anchor, anchor.row > after.row { after = (anchor.row, anchor.hash) }
-                return try Self.walk(db, after: after, through: last ?? Int64.max)
+                try Self.walk(db, after: try Self.start(db, from: anchor), through: last ?? Int64.max)
             }
         } catch {
             throw .readFailed(path: path, reason: "\(error)")
         }
     }
 
-    /// The last retention checkpoint: rows at or below it are being pruned (a crash may leave
-    /// some behind), and its hash is the one the next row follows.
-    private static func checkpoint(_ db: Database) throws -> (row: Int64, hash: String) {
+    /// Where the chain is checked from: the last retention checkpoint (rows at or below it are
+    /// being pruned, and a crash may leave some behind; its hash is the one the next row
+    /// follows), or `anchor` when it is later.
+    private static func start(_ db: Database, from anchor: ChainAnchor?) throws -> (row: Int64, hash: String) {
         let checkpoint = try Row.fetchOne(
             db,
             sql:
                 "SELECT CAST(up_to_id AS INTEGER) AS up_to_id, CAST(hash AS TEXT) AS hash FROM retention_checkpoints "
                 // lint: not for people (SQL)
                 + "ORDER BY CAST(up_to_id AS INTEGER) DESC LIMIT 1")
-        return (checkpoint?["up_to_id"] ?? 0, checkpoint?["hash"] ?? genesis)
+        let row: Int64 = checkpoint?["up_to_id"] ?? 0
+        if let anchor, anchor.row > row { return (anchor.row, anchor.hash) }
+        return (row, checkpoint?["hash"] ?? genesis)
     }
 
     /// Checks the rows after `after.row` through `last`, each following the one before (the
