@@ -73,8 +73,11 @@ shipped-calendar:
 	./Tests/Tools/shipped-calendar.sh
 
 ## demo: the whole system against the simulated sign (demo/demo.sh explains what it sets up).
+## CONTROLLER=onbon-bx: against a simulated Onbon card; LINK=tcp: that card over TCP.
+CONTROLLER ?= alpha
+LINK ?= serial
 demo: build
-	@./demo/demo.sh "$(BIN)"
+	@CONTROLLER="$(CONTROLLER)" LINK="$(LINK)" ./demo/demo.sh "$(BIN)"
 
 ## bench: benchmarks (Benchmarks/, a separate package), never part of `make test`. Each prints
 ## its figures and the ratio against a reference measured in the same run.
@@ -185,7 +188,7 @@ install-files:
 	else \
 	  install -m 0644 $(DESTDIR)$(DOCDIR)/examples/lobbyd.toml $(DESTDIR)$(SYSCONFDIR)/lobbyd/lobbyd.toml; \
 	fi
-	install -m 0644 systemd/60-lobbyd-sign.rules $(DESTDIR)$(DOCDIR)/examples/
+	install -m 0644 systemd/60-lobbyd-sign.rules systemd/lobbyd-network-card.conf $(DESTDIR)$(DOCDIR)/examples/
 	install -m 0644 README.md docs/*.md playlists/FORMAT.md $(DESTDIR)$(DOCDIR)/
 	for page in $(MAN_PAGES); do \
 	  section=$${page##*.}; \

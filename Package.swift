@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "LobbyLink", targets: ["LobbyLink"]),
         .library(name: "LobbyStore", targets: ["LobbyStore"]),
         .library(name: "LobbyDaemon", targets: ["LobbyDaemon"]),
+        // For Fuzz/ (a separate package): the simulated cards read untrusted bytes too.
+        .library(name: "LobbySimulation", targets: ["LobbySimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

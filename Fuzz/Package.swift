@@ -15,6 +15,7 @@ let package = Package(
                 .product(name: "LobbyCore", package: "lobbyd"),
                 .product(name: "LobbyRender", package: "lobbyd"),
                 .product(name: "LobbyProtocol", package: "lobbyd"),
+                .product(name: "LobbySimulation", package: "lobbyd"),
             ]
         )
     ],

@@ -5,13 +5,38 @@
 # publisher key as the only trusted key, and lobby-sim on a pseudo-terminal in place of the sign.
 # lobbyd starts with its wall clock at a workday's 08:19:50 (--clock-start, demo only), so ten
 # seconds later the opening window begins and the panel lights up with the playlists.
+#
+# CONTROLLER=onbon-bx runs the same demo against a simulated Onbon BX-6E1 card instead of an
+# Alpha sign; LINK=tcp (Onbon only) reaches it over TCP on loopback, as an Ethernet card.
 set -euo pipefail
 bin=${1:-.build/debug}
 seconds=${DEMO_SECONDS:-60}
+controller=${CONTROLLER:-alpha}
+link=${LINK:-serial}
+case "$controller/$link" in
+    alpha/serial | onbon-bx/serial | onbon-bx/tcp) ;;
+    *) echo "demo: CONTROLLER is alpha or onbon-bx, LINK serial (or tcp for onbon-bx), not $controller/$link" >&2; exit 2 ;;
+esac
 repo=$(cd "$(dirname "$0")/.." && pwd)
 hall=$(mktemp -d /tmp/lobbyd-demo.XXXXXX)
 mkdir -p "$hall/spool/incoming"
 cp "$repo"/playlists/*.toml "$repo"/playlists/*.toml.sig "$hall/spool/incoming/"
+if [ "$controller" = onbon-bx ]; then
+    card='driver = "onbon-bx"
+model = "6E1"
+# The five samples make 19 pages, 14.6 KB in the card'"'"'s dynamic area (300 KB).'
+    simulator=(--protocol onbon-bx)
+else
+    card='# The five samples make 19 pages; 20 pictures of 192x32 fit the simulated sign'"'"'s 128 KiB.'
+    simulator=(--protocol alpha)
+fi
+if [ "$link" = tcp ]; then
+    simulator+=(--listen 0)
+else
+    simulator+=(--link "$hall/sign")
+fi
+# A TCP card's port is known once the simulator listens: the configuration is written then.
+write_configuration() {
 cat > "$hall/lobbyd.toml" <<CONF
 log_level = "notice"
 [calendar]
@@ -21,18 +46,20 @@ spool = "$hall/spool"
 database = "$hall/state/lobbyd.sqlite"
 control_socket = "$hall/control.sock"
 trusted_keys = "$repo/playlists/demo-keys"
+[link]
+endpoint = "$1"
 [serial]
-device = "$hall/sign"
 # The simulated sign receives at full pseudo-terminal speed so the demo lights up at once;
 # a real hall at 9600 baud takes 1-4 s a page (see: lobbyctl plan playlists/hall-news.toml).
 baud = 115200
 [controller]
-# The five samples make 19 pages; 20 pictures of 192x32 fit the simulated sign's 128 KiB.
+$card
 picture_slots = 20
 [control]
 # Whoever runs the demo may steer it (in a hall: root and the lobbyops group).
 operators_group = "$(id -gn)"
 CONF
+}
 
 cleanup() {
     # lobbyd first, and wait for it, so that its log does not end with the sign going away.
@@ -50,7 +77,7 @@ trap cleanup EXIT INT TERM
 
 info() {
 cat <<INFO
-== lobbyd is running against the simulated sign for $seconds s (DEMO_SECONDS=N to change; Ctrl-C stops).
+== lobbyd is running against the simulated sign ($controller, $link) for $seconds s (DEMO_SECONDS=N to change; Ctrl-C stops).
    Hall time starts at 08:19:50 on a workday; at 08:20:00 the screen lights up.
    In another terminal, try:
      tail -f $hall/lobbyd.log                         # the daemon's events
@@ -70,10 +97,18 @@ info
 # Rows the instructions take on this terminal, long lines wrapped (fold counts bytes, so a line
 # with Chinese counts long: the panel then starts a row lower, never over the text).
 lines=$(info | fold -w "$(tput cols 2>/dev/null || echo 80)" | wc -l)
-"$bin/lobby-sim" --link "$hall/sign" --baud 0 --png "$hall/pictures" --control "$hall/sign-control" \
+"$bin/lobby-sim" "${simulator[@]}" --baud 0 --png "$hall/pictures" --control "$hall/sign-control" \
     --log "$hall/lobby-sim.log" --draw-row $((lines + 2)) &
 sim=$!
-while [ ! -e "$hall/sign" ]; do sleep 0.1; done
+while ! grep -q "ready on" "$hall/lobby-sim.log" 2>/dev/null; do
+    kill -0 "$sim" 2>/dev/null || { echo "demo: lobby-sim did not start; see $hall/lobby-sim.log" >&2; exit 1; }
+    sleep 0.1
+done
+if [ "$link" = tcp ]; then
+    write_configuration "$(sed -n 's/^lobby-sim: ready on \(tcp:[^ ]*\).*/\1/p' "$hall/lobby-sim.log" | head -1)"
+else
+    write_configuration "$hall/sign"
+fi
 "$bin/lobbyd" --config "$hall/lobbyd.toml" --clock-start "2026-11-25T08:19:50" > "$hall/lobbyd.log" 2>&1 &
 daemon=$!
 sleep "$seconds"

@@ -75,8 +75,13 @@ extension Configuration {
                 fault(Messages.Configuration.fallback(path, "\(error)"))
             }
         }
-        if !FileManager.default.fileExists(atPath: serial.device) {
-            warning(Messages.Configuration.noSerialDevice(serial.device))
+        switch LinkEndpoint(link.endpoint) {
+        case .device(let path)? where !FileManager.default.fileExists(atPath: path):
+            warning(Messages.Configuration.noSerialDevice(path))
+        case .tcp? where serial.powerRelay != nil:
+            // A network card has no modem lines to drive a relay with.
+            fault(Messages.Configuration.relayNeedsSerial(link.endpoint))
+        default: break
         }
         return findings
     }

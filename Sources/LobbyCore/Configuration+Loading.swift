@@ -20,7 +20,12 @@ extension Configuration {
         root.section("windows") { config.windows.read(from: $0) }
         root.section("calendar") { $0.readPaths("directories", into: &config.calendar.directories) }
         root.section("paths") { config.paths.read(from: $0) }
-        root.section("serial") { config.serial.read(from: $0) }
+        var hasEndpoint = false
+        root.section("link") { link in
+            hasEndpoint = link.contains("endpoint")
+            link.readEndpoint("endpoint", into: &config.link.endpoint)
+        }
+        root.section("serial") { config.serial.read(from: $0, link: &config.link, hasEndpoint: hasEndpoint) }
         root.section("controller") { config.controller.read(from: $0) }
         root.section("content") { config.content.read(from: $0) }
         root.section("control") { config.control.read(from: $0) }
@@ -102,8 +107,20 @@ extension Configuration.Paths {
 }
 
 extension Configuration.Serial {
-    fileprivate mutating func read(from table: TOMLTableReader) {
-        table.readPath("device", into: &device)
+    /// `[serial] device` is the endpoint's old name: read when `[link] endpoint` is not given,
+    /// refused beside it (which of the two would win is not obvious to the reader of the file).
+    fileprivate mutating func read(
+        from table: TOMLTableReader, link: inout Configuration.Link, hasEndpoint: Bool
+    ) {
+        if table.contains("device") {
+            if hasEndpoint {
+                table.invalid(
+                    "device", value: table.string("device").map { "\"\($0)\"" } ?? "…",
+                    expected: Messages.Expect.deviceMovedToEndpoint)
+            } else {
+                table.readEndpoint("device", into: &link.endpoint)
+            }
+        }
         table.read("baud", into: &baud, oneOf: Configuration.allowedBauds)
         table.read("parity", into: &parity)
         table.read("data_bits", into: &dataBits, oneOf: [7, 8])
@@ -154,8 +171,27 @@ extension Configuration.Metrics {
 extension Configuration.Controller {
     fileprivate mutating func read(from table: TOMLTableReader) {
         table.read("driver", into: &driver)
-        table.read("address", into: &address, expected: Messages.Expect.address) {
-            $0.count == 2 && $0.allSatisfy(\.isHexDigit)
+        switch driver {
+        case .alpha:
+            table.read("address", into: &address, expected: Messages.Expect.address) {
+                $0.count == 2 && $0.allSatisfy(\.isHexDigit)
+            }
+        case .onbonBX:
+            address = "1"
+            table.read("address", into: &address, expected: Messages.Expect.onbonAddress) {
+                $0.allSatisfy(\.isASCII) && UInt16($0).map { (1...0xFFFE).contains($0) } == true
+            }
+            if let name = table.require("model", table.string) {
+                if let known = OnbonCardModel(rawValue: name.uppercased()) {
+                    model = known
+                } else {
+                    table.invalid(
+                        "model", value: "\"\(name)\"",
+                        expected: OnbonCardModel.fontCards.contains(name.uppercased())
+                            ? Messages.Expect.onbonFontCard : Messages.Expect.onbonModel)
+                }
+            }
+            table.read("refresh_minutes", into: &refreshMinutes, in: 0...1440)
         }
         table.read("picture_slots", into: &pictureSlots, in: 1...26)
     }
@@ -194,5 +230,12 @@ extension Configuration.Content {
             $0 == "blank" || $0.hasPrefix("/")
         }
         fallbackPlaylist = fallback == "blank" ? nil : fallback
+    }
+}
+
+extension TOMLTableReader {
+    /// A serial device path or `tcp://HOST:PORT` (`LinkEndpoint`).
+    fileprivate func readEndpoint(_ key: String, into value: inout String) {
+        read(key, into: &value, expected: Messages.Expect.endpoint) { LinkEndpoint($0) != nil }
     }
 }

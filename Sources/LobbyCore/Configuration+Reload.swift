@@ -28,6 +28,7 @@ extension Configuration {
         ("[panel]", { $0.panel != $1.panel }),
         ("[font]", { $0.font != $1.font }),
         ("[paths]", { $0.paths != $1.paths }),
+        ("[link]", { $0.link != $1.link }),
         ("[serial]", { $0.serial != $1.serial }),
         ("[controller]", { $0.controller != $1.controller }),
         ("[control]", { $0.control != $1.control }),

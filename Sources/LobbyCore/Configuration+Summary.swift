@@ -19,9 +19,10 @@ extension Configuration {
             Messages.Configuration.database(paths.database),
             Messages.Configuration.socket(
                 paths.controlSocket, mode: String(control.socketMode, radix: 8), group: control.operatorsGroup),
-            Messages.Configuration.serial(serial.device, serial.baud, serial.frameDescription),
+            Messages.Configuration.serial(link.endpoint, serial.baud, serial.frameDescription),
             Messages.Configuration.controller(
-                controller.driver.rawValue, controller.address, slots: controller.pictureSlots),
+                controller.driver.rawValue + (controller.model.map { " \($0.rawValue)" } ?? ""), controller.address,
+                slots: controller.pictureSlots),
             Messages.Configuration.onStop(keep: panel.onStop == .keep),
             Messages.Configuration.logLevel(logLevel.rawValue),
             Messages.Configuration.reload(

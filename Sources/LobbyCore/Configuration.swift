@@ -12,6 +12,7 @@ public struct Configuration: Sendable, Equatable {
     public var windows = Windows()
     public var calendar = Calendar()
     public var paths = Paths()
+    public var link = Link()
     public var serial = Serial()
     public var controller = Controller()
     public var content = Content()
@@ -105,9 +106,17 @@ public struct Configuration: Sendable, Equatable {
         public init() {}
     }
 
-    /// The serial line to the hall controller.
+    /// Where the hall controller is reached: a serial device (`/dev/ttyUSB0`,
+    /// `/dev/serial/by-id/…`) or an Ethernet card's `tcp://HOST:PORT`
+    /// (`LinkEndpoint`). Until 0.x it was `[serial] device`, which is still read (`read(from:)`).
+    public struct Link: Sendable, Equatable {
+        public var endpoint = "/dev/ttyUSB0"
+        public init() {}
+    }
+
+    /// The serial line to the hall controller (its speed also paces a network link: the card
+    /// behind it takes bytes no faster).
     public struct Serial: Sendable, Equatable {
-        public var device = "/dev/ttyUSB0"
         public var baud = 9600
         public var parity: Parity = .none
         public var dataBits = 8
@@ -123,10 +132,17 @@ public struct Configuration: Sendable, Equatable {
     /// Which controller family speaks on the line, and its address on a shared bus.
     public struct Controller: Sendable, Equatable {
         public var driver: ControllerDriver = .alpha
-        /// Two hex digits; `"00"` addresses every sign on the line.
+        /// Alpha: two hex digits, `"00"` addresses every sign on the line. Onbon: the card's
+        /// screen number as LedshowTW shows it, 1 to 65534 (`"1"` unless someone changed it).
         public var address = "00"
         /// Pictures the sign's memory holds at once (Alpha: 1…26); bounds the pages in rotation.
         public var pictureSlots = 16
+        /// Onbon: the card's model, as printed on it (`OnbonCardModel`); required, because the
+        /// models differ in how a picture is sent.
+        public var model: OnbonCardModel?
+        /// Onbon: how often the pages go to the card again, because a 6th-generation card loses
+        /// them at a power cut and no documented command reads them back; 0 for never.
+        public var refreshMinutes = 10
         public init() {}
     }
 }
@@ -177,7 +193,22 @@ public enum Parity: String, Sendable, CaseIterable {
     case none, odd, even
 }
 
+/// The Onbon cards lobbyd drives: the 6th generation, whose dynamic areas take pictures
+/// (protocol-docs/onbon-bx.md). 6E cards light one or two colours, 6Q cards full colour.
+public enum OnbonCardModel: String, Sendable, CaseIterable {
+    case bx6E1 = "6E1", bx6E2 = "6E2", bx6E3 = "6E3", bx6E1X = "6E1X", bx6E2X = "6E2X"
+    case bx6Q1 = "6Q1", bx6Q2 = "6Q2", bx6Q3 = "6Q3", bx6Q2L = "6Q2L", bx6Q3L = "6Q3L"
+
+    /// Font cards (BX-5K/6K…): they show text in their own font only, which lobbyd does not
+    /// send (`--check-config` says so instead of falling back).
+    public static let fontCards = ["5K1", "5K2", "5MK1", "5MK2", "5KX", "6K1", "6K2", "6K3"]
+
+    public var isFullColor: Bool { rawValue.hasPrefix("6Q") }
+}
+
 /// Controller families lobbyd can drive; see `protocol-docs/`.
 public enum ControllerDriver: String, Sendable, CaseIterable {
     case alpha
+    /// Onbon (仰邦) BX cards of the 6th generation, showing lobbyd's pages as pictures.
+    case onbonBX = "onbon-bx"
 }

@@ -56,7 +56,7 @@ public enum Daemon {
         recorder.record(
             .daemonStart,
             Messages.Daemon.started(
-                Release.version, device: configuration.serial.device, spool: configuration.paths.spool
+                Release.version, device: configuration.link.endpoint, spool: configuration.paths.spool
             )
             .description,
             detail: ["release": Release.version], at: clock.now())
@@ -100,7 +100,7 @@ public enum Daemon {
         open: @escaping @Sendable (String, Configuration.Serial) throws(LinkError) -> any Transport = TransportFactory
             .open
     ) -> LinkDriver {
-        let device = configuration.serial.device
+        let device = configuration.link.endpoint
         // Beside the event log: what the sign holds, so that a restart adopts it (`SignLedger`).
         let ledger = URL(fileURLWithPath: configuration.paths.database).deletingLastPathComponent()
             .appendingPathComponent("sign.json").path

@@ -29,6 +29,9 @@ public struct LinkLoop {
     var isFreshPort = false
     /// When to set the sign's clock again, on the turn of a minute (`sendClock`).
     var clockAt: ContinuousClock.Instant?
+    /// When to send everything again to a sign that cannot say whether it still holds it
+    /// (`Controller.refreshInterval`): set by each confirmed upload.
+    var refreshAt: ContinuousClock.Instant?
     /// `finish` has begun: its own last upload (a dark screen) is not cut short.
     var isFinishing = false
     let logger = Logger(label: "lobbyd.link")
@@ -74,6 +77,10 @@ public struct LinkLoop {
             healthAt = nil
             handle(.healthCheckDue)
         }
+        if let due = refreshAt, due <= driver.clocks.monotonic(), link.state == .ready {
+            refreshAt = nil
+            handle(.refreshDue)
+        }
         if let due = clockAt, due <= driver.clocks.monotonic() {
             clockAt = nil
             if link.state == .ready {
@@ -85,7 +92,7 @@ public struct LinkLoop {
             }
         }
         let now = driver.clocks.monotonic()
-        let deadline = [retryAt, healthAt, clockAt].compactMap { $0 }.min() ?? now + .seconds(1)
+        let deadline = [retryAt, healthAt, clockAt, refreshAt].compactMap { $0 }.min() ?? now + .seconds(1)
         return min(.seconds(1), max(.zero, deadline - now))
     }
 
@@ -296,9 +303,10 @@ public struct LinkLoop {
         let now = driver.configuration.zone.localTime(of: Date(timeIntervalSince1970: arrival))
         let seconds = Int(now.secondOfDay)
         let (hour, minute) = (seconds / 3600, seconds / 60 % 60)
-        for clock in controller.setClock(hour: hour, minute: minute, isoWeekday: now.date.weekday) {
-            try send(clock)
-        }
+        let clock = controller.setClock(hour: hour, minute: minute, isoWeekday: now.date.weekday)
+        // A card whose clock lobbyd does not set: nothing to send, nothing to align.
+        guard !clock.isEmpty else { return (hour, minute) }
+        for transmission in clock { try send(transmission) }
         if aligned && seconds % 60 > 1 {
             // A second early, for the probe that goes first (`alignClock`).
             clockAt = driver.clocks.monotonic() + .seconds(60 - seconds % 60 - 1)
@@ -428,8 +436,14 @@ public struct LinkLoop {
                 memory = SignMemory()  // what it holds is unknown: everything goes again
                 return .probeUnanswered
             }
-            refused = !reply.problems.isEmpty
-            if refused { reportRefused(reply.problems, total: total) }
+            var problems = reply.problems
+            let expected = transmissions.reduce(0) { $0 + $1.answers }
+            if let answered = reply.answersBefore, answered < expected {
+                // Frames the sign never answered: lost on the line, damaged beyond reading.
+                problems.append(Messages.Link.unanswered(expected - answered, of: expected).description)
+            }
+            refused = !problems.isEmpty
+            if refused { reportRefused(problems, total: total) }
             if refused && changesMemory && reply.manifest == nil {
                 // The manifest file the upload wrote is gone: the sign lost its memory while it
                 // was receiving (a power cut), and refused what came after.
@@ -446,6 +460,7 @@ public struct LinkLoop {
             return .transmissionFailed(error.description)
         }
         sentVersion = version
+        refreshAt = controller.refreshInterval.map { driver.clocks.monotonic() + $0 }
         driver.update {
             $0.lastUpload = driver.clocks.wall()
             if !refused { $0.signProblems = nil }

@@ -59,6 +59,9 @@ public struct SerialLink: Sendable {
         /// The sign confirmed an upload but reports that it refused part of it (or received it
         /// damaged): what it shows is not what was sent.
         case signRefused
+        /// Time to send everything again to a sign that cannot say whether it still holds it
+        /// (`Controller.refreshInterval`).
+        case refreshDue
     }
 
     /// The manifest token a probe read back, against the one lobbyd last stored.
@@ -169,6 +172,8 @@ public struct SerialLink: Sendable {
         case (.ready, .contentChanged):
             hasResentRefused = false
             return [.sendChanges]
+        case (.ready, .refreshDue):
+            return [.resync]
         case (.ready, .signRefused):
             guard !hasResentRefused else { return [] }
             hasResentRefused = true

@@ -52,17 +52,25 @@ extension LinkError {
     static let permissionDenied = "Permission denied"  // lint: not for people (libserialport's words)
 }
 
-/// Opens the right transport for a device path, following symlinks (`/dev/serial/by-id/…`).
-/// Pseudo-terminals (the simulator, serial-over-network tunnels) get `PtyTransport`, because
-/// libserialport 0.1.1 cannot open them; everything else gets `LibSerialPortTransport`.
+/// Opens the right transport for an endpoint (`[link] endpoint`). `tcp://HOST:PORT` connects
+/// to a network card. A device path is followed through its symlinks (`/dev/serial/by-id/…`):
+/// pseudo-terminals (the simulator, serial-over-network tunnels) are opened with termios,
+/// because libserialport 0.1.1 cannot open them; everything else with `LibSerialPortTransport`.
 public enum TransportFactory {
     public static func open(path: String, serial: Configuration.Serial) throws(LinkError) -> Transport {
+        if case .tcp(let host, let port)? = LinkEndpoint(path) {
+            return try DescriptorTransport.connect(path: path, host: host, port: port, timeout: connectTimeout)
+        }
         let resolved = resolve(path)
         if resolved.hasPrefix("/dev/pts/") {
-            return try PtyTransport(path: path, device: resolved, serial: serial)
+            return try DescriptorTransport.pseudoTerminal(path: path, device: resolved, serial: serial)
         }
         return try LibSerialPortTransport(path: path, device: resolved, serial: serial)
     }
+
+    /// How long a TCP connection may take to open: a card on the hall's LAN answers in
+    /// milliseconds; one that is off does not answer at all.
+    static let connectTimeout = Duration.seconds(3)
 
     /// The device a path finally names.
     public static func resolve(_ path: String) -> String {
@@ -73,6 +81,7 @@ public enum TransportFactory {
 
     /// Which transport `open` would choose, for the log line that says so.
     public static func kind(of path: String) -> String {
-        Messages.Link.transport(pty: resolve(path).hasPrefix("/dev/pts/")).description
+        if LinkEndpoint(path)?.isNetwork == true { return Messages.Link.networkTransport.description }
+        return Messages.Link.transport(pty: resolve(path).hasPrefix("/dev/pts/")).description
     }
 }

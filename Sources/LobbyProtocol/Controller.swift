@@ -26,6 +26,9 @@ public struct SignMemory: Sendable, Equatable {
 public struct Transmission: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case configureMemory, picture(page: Int), text, sequence, clock, probe, manifest
+        /// Pictures of `pages` pages in one transmission (an Onbon card's dynamic area, which
+        /// is replaced whole).
+        case area(pages: Int)
     }
 
     public var purpose: Purpose
@@ -33,14 +36,18 @@ public struct Transmission: Sendable, Equatable {
     /// Offsets in `bytes` after which the line must fall silent for `pause` before the rest
     /// is sent (the sign needs the time, for example to prepare a picture's memory).
     public var pausesAfter: [Int] = []
+    /// How many answers the sign sends to it (an Onbon card acknowledges every frame; an Alpha
+    /// sign answers reads only): a confirming probe that finds fewer learns a frame was lost.
+    public var answers = 0
 
     /// How long the line stays silent at each of `pausesAfter`.
     public static let pause = Duration.milliseconds(100)
 
-    public init(purpose: Purpose, bytes: [UInt8], pausesAfter: [Int] = []) {
+    public init(purpose: Purpose, bytes: [UInt8], pausesAfter: [Int] = [], answers: Int = 0) {
         self.purpose = purpose
         self.bytes = bytes
         self.pausesAfter = pausesAfter
+        self.answers = answers
     }
 
     /// `bytes` cut at the pauses.
@@ -99,29 +106,43 @@ public protocol Controller: Sendable {
     /// How this driver lays out the sign's memory (panel size, colours, slots, address): what
     /// the sign holds was laid out for one layout and cannot be adopted under another.
     var memoryLayout: String { get }
+    /// How often the link sends the program again, for a card that cannot tell whether it still
+    /// holds it (content kept in memory that a power cut empties, and no manifest or clock that
+    /// a probe reads back); `nil` when a probe tells.
+    var refreshInterval: Duration? { get }
 }
 
-/// What a probe tells about the sign: its clock, which lobbyd sets at every sync, so a clock
-/// that disagrees reveals a power cut; the manifest lobbyd last stored on it, `nil` when the
+/// What a probe tells about the sign: its clock (`nil` from a card that does not tell it), which
+/// lobbyd sets at every sync, so a clock that disagrees reveals a power cut; the manifest lobbyd last stored on it, `nil` when the
 /// sign did not answer for it (a sign that lost its memory table holds no manifest file); and
 /// what went wrong with the packets it received since the previous probe, in words (empty when
 /// nothing did, or the sign does not say).
 public struct ProbeReply: Sendable, Equatable {
-    public var hour: Int
-    public var minute: Int
+    /// Minutes since midnight on the sign's clock.
+    public var minuteOfDay: Int?
     public var manifest: String?
     public var problems: [String]
+    /// For a sign that answers every frame: how many answers to earlier frames came before the
+    /// probe's own (`Transmission.answers`); `nil` for one that does not.
+    public var answersBefore: Int?
 
     public init(hour: Int, minute: Int, manifest: String? = nil, problems: [String] = []) {
-        self.hour = hour
-        self.minute = minute
-        self.manifest = manifest
-        self.problems = problems
+        self.init(minuteOfDay: hour * 60 + minute, manifest: manifest, problems: problems)
     }
 
-    /// Whether the sign's clock is within `tolerance` minutes of `hour:minute`, across midnight.
+    /// A card that tells neither its clock nor a manifest: it answered, nothing more.
+    public init(minuteOfDay: Int? = nil, manifest: String? = nil, problems: [String] = [], answersBefore: Int? = nil) {
+        self.minuteOfDay = minuteOfDay
+        self.manifest = manifest
+        self.problems = problems
+        self.answersBefore = answersBefore
+    }
+
+    /// Whether the sign's clock is within `tolerance` minutes of `hour:minute`, across midnight;
+    /// a sign that does not tell its clock cannot disagree.
     public func agrees(hour expectedHour: Int, minute expectedMinute: Int, toleranceMinutes: Int = 2) -> Bool {
-        let difference = abs((hour * 60 + minute) - (expectedHour * 60 + expectedMinute))
+        guard let minuteOfDay else { return true }
+        let difference = abs(minuteOfDay - (expectedHour * 60 + expectedMinute))
         return min(difference, 1440 - difference) <= toleranceMinutes
     }
 }

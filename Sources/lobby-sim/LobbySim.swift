@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
+import LobbyCore
 import LobbyProtocol
 import LobbySimulation
 
 /// Options of one simulator run.
 struct SimulatorOptions {
-    var link: String
+    var `protocol`: SimulatedProtocol
+    /// The Onbon card's model, panel and colours (its screen parameters, set with LedshowTW).
+    var model: OnbonCardModel
+    var panel: (width: Int, height: Int)
+    var tricolor: Bool
     var baud: Int
     var record: String?
     var png: String?
@@ -23,16 +28,36 @@ struct SimulatorOptions {
     var pictureMilliseconds: Int
 }
 
-/// `lobby-sim`: a simulated Alpha-protocol hall sign on a pseudo-terminal, for the demo, the
-/// tests and a technician without hardware. Faults are injected with lines written to the
+/// `lobby-sim`: a simulated hall sign (Alpha, or an Onbon BX card) on a pseudo-terminal, for
+/// the demo, the tests and a technician without hardware. Faults are injected with lines written to the
 /// `--control` FIFO: `unplug SECONDS`, `power-cycle`, `mute on|off`, `corrupt BYTES`, `slow FACTOR`.
 @main
 struct LobbySim: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lobby-sim", abstract: "Simulated Alpha-protocol hall sign on a pseudo-terminal.")
+        commandName: "lobby-sim", abstract: "Simulated hall sign (Alpha or Onbon BX) on a pseudo-terminal.")
 
-    @Option(help: "Path of the symlink to the pseudo-terminal (configure it as [serial] device).")
-    var link: String
+    @Option(
+        help: ArgumentHelp(
+            "The controller family to simulate: alpha or onbon-bx (as [controller] driver).", valueName: "family"))
+    var `protocol` = SimulatedProtocol.alpha
+
+    @Option(help: "Onbon only: the card's model (6E1, 6E2, … 6Q3L).")
+    var model = OnbonCardModel.bx6E1
+
+    @Option(help: ArgumentHelp("Onbon only: the panel the card drives, in dots.", valueName: "WIDTHxHEIGHT"))
+    var panel = "192x32"
+
+    @Option(help: "Onbon only: the panel's colours, mono or tricolor (red and green).")
+    var colors = ColorCapability.mono
+
+    @Option(help: "Path of the symlink to the pseudo-terminal (configure it as [link] endpoint).")
+    var link: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Listen on this TCP port of 127.0.0.1 instead, as an Ethernet card (0: any free port; the ready line says which).",
+            valueName: "port"))
+    var listen: UInt16?
 
     @Option(help: "Receive at this line speed (10 bits per byte); 0 for as fast as possible.")
     var baud = 9600
@@ -76,6 +101,9 @@ struct LobbySim: ParsableCommand {
     var log: String?
 
     func validate() throws {
+        guard (link == nil) != (listen == nil) else {
+            throw ValidationError("give --link PATH (a serial card) or --listen PORT (an Ethernet card), one of them")
+        }
         guard (0...60_000).contains(packetMs), (0...60_000).contains(pictureMs) else {
             throw ValidationError("--packet-ms and --picture-ms must be 0 to 60000")
         }
@@ -89,27 +117,34 @@ struct LobbySim: ParsableCommand {
     func run() throws {
         let sign = try SimulatedSign(
             options: SimulatorOptions(
-                link: link, baud: baud, record: record, png: png, dump: dump, draw: !quiet, drawRow: drawRow,
+                protocol: `protocol`, model: model, panel: try Self.size(panel), tricolor: colors == .tricolor,
+                baud: baud, record: record, png: png, dump: dump, draw: !quiet, drawRow: drawRow,
                 log: log, memoryPool: memory,
                 packetMilliseconds: packetMs, pictureMilliseconds: pictureMs))
         let controlDescriptor = try control.map(Self.openControl)
-        var terminal: PseudoTerminal? = try PseudoTerminal(link: link)
+        var port = listen ?? 0
+        let plug: () throws -> any SimulatorPort = {
+            if let link { try PseudoTerminal(link: link) } else { try NetworkPort(port: port) }
+        }
+        var terminal: (any SimulatorPort)? = try plug()
+        // A port of 0 is chosen once; an unplugged card comes back on the same one.
+        if let network = terminal as? NetworkPort { port = network.port }
         var replugAt: Date?
-        sign.say("ready on \(terminal!.slavePath) (link \(link))")
+        sign.say("ready on \(Self.describe(terminal!))")
         signal(SIGPIPE, SIG_IGN)
         while true {
             sign.passTime()
             if let pty = terminal {
-                sign.receive(pty.read(milliseconds: 20))
+                sign.receive(pty.read(milliseconds: 20), lineSpeed: pty.lineSpeed)
                 let answer = sign.dueAnswers()
                 if !answer.isEmpty { pty.write(answer) }
                 sign.rotate()
             } else {
                 usleep(50_000)
                 if let due = replugAt, Date() >= due {
-                    terminal = try PseudoTerminal(link: link)
+                    terminal = try plug()
                     replugAt = nil
-                    sign.say("plugged in on \(terminal!.slavePath)")
+                    sign.say("plugged in on \(Self.describe(terminal!))")
                 }
             }
             for command in controlDescriptor.map(Self.readCommands) ?? [] {
@@ -121,10 +156,14 @@ struct LobbySim: ParsableCommand {
                     sign.dropAnswers()
                     replugAt = Date().addingTimeInterval(Double(seconds ?? "5") ?? 5)
                     sign.say("unplugged")
-                case ("power-cycle", _): sign.powerCycle()
+                case ("power-cycle", _):
+                    sign.powerCycle()
+                    terminal?.restarted()
                 case ("mute", let state):
                     sign.faults.muted = state != "off"; sign.say("mute \(sign.faults.muted ? "on" : "off")")
-                case ("corrupt", let count): sign.faults.corruptBytes = Int(count ?? "1") ?? 1
+                case ("corrupt", let count):
+                    sign.faults.corruptBytes = Int(count ?? "1") ?? 1
+                    sign.say("corrupt \(sign.faults.corruptBytes)")
                 case ("slow", let factor):
                     // 1 is the configured speed; 10 is ten times slower. Anything else is refused.
                     if let value = Double(factor ?? "1"), value.isFinite, (0.01...100).contains(value) {
@@ -136,6 +175,24 @@ struct LobbySim: ParsableCommand {
                 default: sign.say("unknown command: \(command)")
                 }
             }
+        }
+    }
+
+    /// `192x32` as dots across and down.
+    private static func size(_ text: String) throws -> (width: Int, height: Int) {
+        let parts = text.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, (1...65535).contains(parts[0]), (1...65535).contains(parts[1]) else {
+            throw ValidationError("--panel takes WIDTHxHEIGHT in dots, such as 192x32, not \(text)")
+        }
+        return (parts[0], parts[1])
+    }
+
+    /// `/dev/pts/N (link PATH)` or `tcp://127.0.0.1:PORT`: where the link reaches the card.
+    private static func describe(_ port: any SimulatorPort) -> String {
+        if let terminal = port as? PseudoTerminal {
+            "\(terminal.slavePath) (link \(terminal.link))"
+        } else {
+            port.endpoint
         }
     }
 
@@ -157,3 +214,7 @@ struct LobbySim: ParsableCommand {
         }
     }
 }
+
+extension SimulatedProtocol: ExpressibleByArgument {}
+extension OnbonCardModel: ExpressibleByArgument {}
+extension ColorCapability: ExpressibleByArgument {}

@@ -3,10 +3,12 @@ import Foundation
 
 /// A pseudo-terminal whose slave side is reachable through a stable symlink, like a serial
 /// adapter under /dev/serial/by-id. Closing it is how the simulator "unplugs the cable".
-final class PseudoTerminal {
+final class PseudoTerminal: SimulatorPort {
     let master: Int32
     let slavePath: String
     let link: String
+
+    var endpoint: String { link }
 
     init(link: String) throws {
         master = lobby_open_pty_master(O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
@@ -41,6 +43,18 @@ final class PseudoTerminal {
             return []
         }
         return Array(buffer[..<count])
+    }
+
+    /// The speed the other side set on the line (a pseudo-terminal carries it, unused), in baud;
+    /// `nil` when it is not one a serial card runs at.
+    var lineSpeed: Int? {
+        var settings = termios()
+        guard tcgetattr(master, &settings) == 0 else { return nil }
+        let speeds: [speed_t: Int] = [
+            speed_t(B1200): 1200, speed_t(B2400): 2400, speed_t(B4800): 4800, speed_t(B9600): 9600,
+            speed_t(B19200): 19200, speed_t(B38400): 38400, speed_t(B57600): 57600, speed_t(B115200): 115200,
+        ]
+        return speeds[cfgetospeed(&settings)]
     }
 
     func write(_ bytes: [UInt8]) {

@@ -14,8 +14,9 @@ final class SimulatedSign {
     }
 
     var faults = Faults()
-    private var decoder = AlphaDecoder()
-    private var sign: AlphaSign
+    /// A wrong line speed already said (`receive`), so that it is said once per speed.
+    private var reportedSpeed: Int?
+    private var card: any SimulatedCard
     private var shownPages: [UInt64] = []
     private(set) var malformed = 0
     private(set) var refused = 0
@@ -31,16 +32,12 @@ final class SimulatedSign {
     private var busyUntil = Date.distantPast
     /// Answers waiting for their reads to be handled.
     private var answers: [(due: Date, bytes: [UInt8])] = []
-    private var pauseCheck = PicturePauseCheck()
-    /// Pictures whose rows came too soon after their size, by how many seconds: each is lost
-    /// when its packet completes.
-    private var tooSoon: [Double] = []
     /// How long the simulated sign holds each page.
     static let holdSeconds = 4.0
 
     init(options: SimulatorOptions) throws {
         self.options = options
-        sign = AlphaSign(memoryPool: options.memoryPool)
+        card = options.protocol.card(options)
         if let record = options.record {
             _ = FileManager.default.createFile(atPath: record, contents: nil)
             recorder = FileHandle(forWritingAtPath: record)
@@ -54,62 +51,54 @@ final class SimulatedSign {
 
     /// Handles bytes from the wire. Answers wait until the sign has handled everything before
     /// them (`dueAnswers`).
-    func receive(_ incoming: [UInt8]) {
+    func receive(_ incoming: [UInt8], lineSpeed: Int? = nil) {
         var bytes = incoming
+        if options.baud > 0, let lineSpeed, lineSpeed != options.baud, !bytes.isEmpty {
+            // A UART at the wrong speed reads framing errors, not the bytes sent: garbage.
+            if reportedSpeed != lineSpeed {
+                reportedSpeed = lineSpeed
+                say("line speed \(lineSpeed) baud, the sign runs at \(options.baud): it reads garbage")
+            }
+            bytes = bytes.map { ($0 &* 0x9D) ^ 0xC3 }
+        }
         for index in bytes.indices where faults.corruptBytes > 0 {
             bytes[index] ^= 0x5A
             faults.corruptBytes -= 1
         }
         record(bytes)
+        var arrival: ((Int) -> Date)?
         if options.baud > 0 {
-            // The wire's own pace at the configured speed, framed 8N1 as the signs are.
+            // The wire's own pace at the configured speed, framed 8N1 as the signs are: each
+            // byte reaches the sign one after another from when the line was free.
             var line = Configuration.Serial()
             line.baud = options.baud
             let byteSeconds = line.wireSeconds(bytes: 1) * faults.slowFactor
-            // When each byte reaches the sign: one after another from when the line was free.
             let start = max(Date(), lineFreeAt)
-            for (offset, byte) in bytes.enumerated() {
-                if let gap = pauseCheck.feed(byte, at: start.addingTimeInterval(Double(offset + 1) * byteSeconds)) {
-                    // The sign was still preparing the picture's memory: the rows overran its
-                    // buffer, and the picture is lost.
-                    tooSoon.append(gap)
-                }
-            }
+            arrival = { start.addingTimeInterval(Double($0 + 1) * byteSeconds) }
             lineFreeAt = start.addingTimeInterval(Double(bytes.count) * byteSeconds)
             usleep(UInt32(max(0, lineFreeAt.timeIntervalSinceNow) * 1_000_000))
         }
-        for output in decoder.feed(bytes) {
-            switch output {
-            case .malformed(let reason):
+        for event in card.receive(bytes, arrival: arrival) {
+            switch event {
+            case .malformed(let reason, let reply):
                 malformed += 1
-                sign.noteDamagedPacket()
                 say("malformed \(reason)")
                 record(comment: "malformed \(reason)")
-            case .packet(let packet)
-            where packet.command == AlphaConstants.Command.writeLargePicture && !tooSoon.isEmpty:
-                let gap = tooSoon.removeFirst()
+                if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
+            case .refused(let reason, let reply):
                 refused += 1
-                sign.noteOverrun()
-                let reason =
-                    "refused a picture whose rows came \(Int(gap * 1000)) ms after its size; the sign needs \(Transmission.pause)"
-                say(reason)
-                record(comment: reason)
-            case .packet(let packet):
-                do {
-                    let reply = try sign.apply(packet)
-                    // Handling takes the sign time (at real line speed only), one packet after
-                    // another from when each has arrived; an answer goes when its read is handled.
-                    if options.baud > 0 {
-                        busyUntil =
-                            max(busyUntil, lineFreeAt).addingTimeInterval(Double(processingMilliseconds(packet)) / 1000)
-                    }
-                    if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
-                    sayNotable(packet)
-                } catch {
-                    refused += 1
-                    say("refused \(error.description)")
-                    record(comment: "refused \(error.description)")
+                say("refused \(reason)")
+                record(comment: "refused \(reason)")
+                if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
+            case .handled(let reply, let writesMemory, let notable):
+                // Handling takes the sign time (at real line speed only), one packet after
+                // another from when each has arrived; an answer goes when its read is handled.
+                if options.baud > 0 {
+                    let milliseconds = writesMemory ? options.pictureMilliseconds : options.packetMilliseconds
+                    busyUntil = max(busyUntil, lineFreeAt).addingTimeInterval(Double(milliseconds) / 1000)
                 }
+                if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
+                if let notable { say(notable) }
             }
         }
         showIfChanged()
@@ -129,47 +118,15 @@ final class SimulatedSign {
         return due.flatMap(\.bytes)
     }
 
-    /// How long the sign takes to handle `packet`: longer for a picture or a memory table, which
-    /// it writes into its memory (our assumption; the protocol document gives no figures).
-    private func processingMilliseconds(_ packet: AlphaPacket) -> Int {
-        let writesMemory =
-            packet.command == AlphaConstants.Command.writeLargePicture
-            || (packet.command == AlphaConstants.Command.writeSpecial
-                && [AlphaConstants.Special.memoryConfiguration, AlphaConstants.Special.largePictureTable].contains(
-                    packet.data.first ?? 0))
-        return writesMemory ? options.pictureMilliseconds : options.packetMilliseconds
-    }
-
-    /// Says when a STRING file was written (`string # TEXT`: lobbyd's manifest), the memory
-    /// table written (`memory table`, which erases the sign) and the clock set: `clock HH:MM`,
-    /// then `weekday N` (1 Sunday … 7 Saturday).
-    private func sayNotable(_ packet: AlphaPacket) {
-        if packet.command == AlphaConstants.Command.writeString, let label = packet.data.first {
-            let text = String(decoding: packet.data.dropFirst().filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
-            say("string \(Character(UnicodeScalar(label))) \(text)")
-        }
-        guard packet.command == AlphaConstants.Command.writeSpecial else { return }
-        switch packet.data.first {
-        case AlphaConstants.Special.memoryConfiguration: say("memory table")
-        case AlphaConstants.Special.timeOfDay:
-            say(String(format: "clock %02d:%02d", sign.clock.hour, sign.clock.minute))
-        case AlphaConstants.Special.dayOfWeek: say("weekday \(sign.weekday)")
-        default: break
-        }
-    }
-
     /// Runs the sign's clock on to now.
     func passTime() {
         let now = ContinuousClock.now
-        sign.passTime(seconds: (now - clockRead).inSeconds)
+        card.passTime(seconds: (now - clockRead).inSeconds)
         clockRead = now
     }
 
     func powerCycle() {
-        sign.powerCycle()
-        decoder = AlphaDecoder()
-        pauseCheck = PicturePauseCheck()
-        tooSoon = []
+        card.powerCycle()
         dropAnswers()
         say("power-cycled")
         showIfChanged()
@@ -193,7 +150,7 @@ final class SimulatedSign {
     }
 
     private func showIfChanged() {
-        let pages = sign.pages
+        let pages = card.pages
         let hashes = pages.map(\.contentHash)
         guard hashes != shownPages else { return }
         shownPages = hashes
@@ -227,7 +184,7 @@ final class SimulatedSign {
 
     private func draw() {
         guard options.draw else { return }
-        let pages = sign.pages
+        let pages = card.pages
         let terminal = isatty(STDOUT_FILENO) == 1
         var lines: [String]
         if pages.isEmpty {
@@ -300,42 +257,5 @@ final class SimulatedSign {
 
     private func record(line: String) {
         recorder?.write(Data(String(format: "%.3f %@\n", Date().timeIntervalSince(start), line).utf8))
-    }
-}
-
-/// The pause a large DOTS picture needs after its size digits (protocol-docs/alpha.md): follows
-/// the byte stream and reports rows that arrive sooner than `Transmission.pause` after them.
-struct PicturePauseCheck {
-    private enum State {
-        case idle, afterSTX
-        /// Inside `M`: how many of the name and the eight size digits have come.
-        case header(Int)
-        /// The size is complete; the rows may start `Transmission.pause` after `since`.
-        case waiting(since: Date)
-    }
-
-    private var state = State.idle
-
-    /// Feeds one byte, arrived at `time`; returns the gap in seconds when it came too soon.
-    mutating func feed(_ byte: UInt8, at time: Date) -> Double? {
-        switch state {
-        case .idle:
-            if byte == AlphaConstants.stx { state = .afterSTX }
-        case .afterSTX:
-            state =
-                byte == AlphaConstants.Command.writeLargePicture
-                ? .header(0) : byte == AlphaConstants.stx ? .afterSTX : .idle
-        case .header(let count):
-            state =
-                count + 1 == AlphaConstants.pictureNameLength + 8 ? .waiting(since: time) : .header(count + 1)
-        case .waiting(let since):
-            state = .idle
-            // A NUL or SOH is the next packet, not rows: the picture was cut short (a stop, a
-            // pulled cable), which the decoder reports as such.
-            guard byte != AlphaConstants.nul, byte != AlphaConstants.soh else { return nil }
-            let gap = time.timeIntervalSince(since)
-            if gap < Transmission.pause.inSeconds { return gap }
-        }
-        return nil
     }
 }

@@ -58,6 +58,8 @@ struct WireReport {
                     row(
                         Messages.Console.planPage(page + 1), transmission.bytes.count,
                         pauses: transmission.pausesAfter.count))
+            case .area(let count):
+                lines.append(row(Messages.Console.planArea(count), transmission.bytes.count))
             case .text, .sequence: texts += transmission.bytes.count
             default: link += transmission.bytes.count
             }
@@ -67,7 +69,13 @@ struct WireReport {
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
         lines.append(
             row(Messages.Console.planTotal, total, pauses: transmissions.reduce(0) { $0 + $1.pausesAfter.count }))
-        let sent = transmissions.filter { if case .picture = $0.purpose { true } else { false } }.count
+        let sent = transmissions.reduce(0) {
+            switch $1.purpose {
+            case .picture: $0 + 1
+            case .area(let count): $0 + count
+            default: $0
+            }
+        }
         if sent < pages { lines.append(Messages.Console.planRepeated(pages - sent).description) }
         return lines.joined(separator: "\n")
     }

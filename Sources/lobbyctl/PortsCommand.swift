@@ -4,7 +4,7 @@ import LobbyCore
 import LobbyLink
 
 /// `lobbyctl ports`: the machine's serial ports as libserialport sees them, with the stable
-/// /dev/serial/by-id name to put in `[serial] device`.
+/// /dev/serial/by-id name to put in `[link] endpoint`.
 struct PortsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ports", abstract: Messages.Help.ports.description)

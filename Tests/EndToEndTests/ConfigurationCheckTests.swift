@@ -26,7 +26,7 @@ struct ConfigurationCheckTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("lobbyd.toml: OK"))
         #expect(result.standardOutput.contains("开放时段：工作日 08:20-12:00, 14:20-17:30；休息日 不开屏"))
-        #expect(result.standardOutput.contains("串口：/dev/ttyUSB0，9600 波特，8N1"))
+        #expect(result.standardOutput.contains("连接：/dev/ttyUSB0，9600 波特，8N1"))
     }
 
     @Test("an invalid configuration exits 2 and names file, line, key and value", arguments: ["lobbyd", "lobbyctl"])

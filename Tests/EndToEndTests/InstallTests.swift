@@ -50,6 +50,7 @@ struct InstallTests {
             "usr/local/share/lobbyd/calendar/cn-2026.toml": "644",
             "usr/local/share/doc/lobbyd/examples/lobbyd.toml": "644",
             "usr/local/share/doc/lobbyd/examples/60-lobbyd-sign.rules": "644",
+            "usr/local/share/doc/lobbyd/examples/lobbyd-network-card.conf": "644",
             "usr/local/share/doc/lobbyd/README.md": "644", "usr/local/share/doc/lobbyd/INSTALL.md": "644",
             "usr/local/share/doc/lobbyd/OPERATIONS.md": "644", "usr/local/share/doc/lobbyd/OPERATIONS.en.md": "644",
             "usr/local/share/doc/lobbyd/QUICKSTART.zh.md": "644", "usr/local/share/doc/lobbyd/FORMAT.md": "644",

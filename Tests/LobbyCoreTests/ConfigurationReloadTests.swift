@@ -18,6 +18,7 @@ struct ConfigurationReloadTests {
         ("[serial]", { $0.serial.baud = 19_200 }),
         ("[controller]", { $0.controller.pictureSlots = 8 }),
         ("[control]", { $0.control.idleTimeoutSeconds = 5 }),
+        ("[link]", { $0.link.endpoint = "tcp://10.1.2.3:5005" }),
         ("[metrics]", { $0.metrics.textfile = "/var/lib/node_exporter/lobbyd.prom" }),
         ("[metrics]", { $0.metrics.intervalSeconds = 60 }),
         ("[content] fallback", { $0.content.fallbackPlaylist = "/etc/lobbyd/notice.toml" }),

@@ -22,7 +22,7 @@ struct ConfigurationTests {
         #expect(config.paths.database == "/var/lib/lobbyd/lobbyd.sqlite")
         #expect(config.paths.controlSocket == "/run/lobbyd/control.sock")
         #expect(config.paths.trustedKeys == "/etc/lobbyd/trusted-keys")
-        #expect(config.serial.device == "/dev/ttyUSB0")
+        #expect(config.link.endpoint == "/dev/ttyUSB0")
         #expect(config.serial.baud == 9600)
         #expect(config.serial.parity == .none)
         #expect(config.serial.dataBits == 8)
@@ -96,7 +96,7 @@ struct ConfigurationTests {
         #expect(config.calendar.directories == ["/srv/calendar"])
         #expect(config.paths.spool == "/srv/spool" && config.paths.database == "/srv/db.sqlite")
         #expect(config.paths.controlSocket == "/srv/control.sock" && config.paths.trustedKeys == "/srv/keys")
-        #expect(config.serial.device == "/dev/serial/by-id/usb-FTDI-if00" && config.serial.baud == 19200)
+        #expect(config.link.endpoint == "/dev/serial/by-id/usb-FTDI-if00" && config.serial.baud == 19200)
         #expect(config.serial.frameDescription == "7E2")
         #expect(config.serial.bitsPerByte == 11)
         #expect(config.serial.powerRelay == .rts && !config.serial.powerRelayActiveHigh)
@@ -130,13 +130,28 @@ struct ConfigurationTests {
         ("[paths]\ncontrol_socket = \"./sock\"", "paths.control_socket", 2, "absolute path"),
         ("[paths]\ntrusted_keys = \"keys\"", "paths.trusted_keys", 2, "absolute path"),
         ("[serial]\ndevice = \"ttyUSB0\"", "serial.device", 2, "absolute path"),
+        ("[link]\nendpoint = \"ttyUSB0\"", "link.endpoint", 2, "\"tcp://HOST:PORT\""),
+        ("[link]\nendpoint = \"tcp://10.1.2.3\"", "link.endpoint", 2, "\"tcp://HOST:PORT\""),
+        ("[link]\nendpoint = \"tcp://10.1.2.3:70000\"", "link.endpoint", 2, "\"tcp://HOST:PORT\""),
+        ("[link]\nendpoint = \"udp://10.1.2.3:5005\"", "link.endpoint", 2, "\"tcp://HOST:PORT\""),
+        ("[link]\nendpoint = \"/dev/ttyS0\"\n[serial]\ndevice = \"/dev/ttyS1\"", "serial.device", 4, "old name"),
         ("[serial]\nbaud = 9601", "serial.baud", 2, "one of 1200, 2400, 4800, 9600"),
         ("[serial]\nparity = \"mark\"", "serial.parity", 2, "\"none\", \"odd\", \"even\""),
         ("[serial]\ndata_bits = 5", "serial.data_bits", 2, "one of 7, 8"),
         ("[serial]\nstop_bits = 3", "serial.stop_bits", 2, "one of 1, 2"),
         ("[serial]\npower_relay = \"cts\"", "serial.power_relay", 2, "\"none\", \"dtr\", \"rts\""),
         ("[serial]\npower_relay_active = \"on\"", "serial.power_relay_active", 2, "\"high\" or \"low\""),
-        ("[controller]\ndriver = \"onbon\"", "controller.driver", 2, "one of \"alpha\""),
+        ("[controller]\ndriver = \"onbon\"", "controller.driver", 2, "one of \"alpha\", \"onbon-bx\""),
+        ("[controller]\ndriver = \"onbon-bx\"\nmodel = \"6E9\"", "controller.model", 3, "\"6E1\", \"6E2\""),
+        ("[controller]\ndriver = \"onbon-bx\"\nmodel = \"5K1\"", "controller.model", 3, "this is a font card"),
+        (
+            "[controller]\ndriver = \"onbon-bx\"\nmodel = \"6E1\"\naddress = \"0\"", "controller.address", 4,
+            "1 to 65534"
+        ),
+        (
+            "[controller]\ndriver = \"onbon-bx\"\nmodel = \"6E1\"\nrefresh_minutes = 2000",
+            "controller.refresh_minutes", 4, "from 0 to 1440"
+        ),
         ("[controller]\naddress = \"ZZ\"", "controller.address", 2, "two hex digits"),
         ("[controller]\naddress = \"001\"", "controller.address", 2, "two hex digits"),
         ("[controller]\npicture_slots = 27", "controller.picture_slots", 2, "from 1 to 26"),
@@ -162,6 +177,35 @@ struct ConfigurationTests {
         #expect(reportedKey == key)
         #expect(allowed.contains(expected))
         #expect(problem.description.hasPrefix("lobbyd.toml:\(line): \(key) = "))
+    }
+
+    @Test("[link] endpoint: a device or a TCP card; the old [serial] device still read; Onbon keys")
+    func linkAndOnbon() throws {
+        let tcp = try Configuration.parse(
+            text:
+                "[link]\nendpoint = \"tcp://[2001:db8::5]:5005\"\n[controller]\ndriver = \"onbon-bx\"\nmodel = \"6q3l\"",
+            file: "lobbyd.toml")
+        #expect(LinkEndpoint(tcp.link.endpoint) == .tcp(host: "2001:db8::5", port: 5005))
+        #expect(tcp.controller.model == .bx6Q3L && tcp.controller.address == "1" && tcp.controller.refreshMinutes == 10)
+        let old = try Configuration.parse(text: "[serial]\ndevice = \"/dev/ttyS3\"", file: "lobbyd.toml")
+        #expect(old.link.endpoint == "/dev/ttyS3")
+        #expect(LinkEndpoint("tcp://sign.hall.local:5005") == .tcp(host: "sign.hall.local", port: 5005))
+        #expect(LinkEndpoint("tcp://:5005") == nil && LinkEndpoint("tcp://a b:5005") == nil)
+        #expect(LinkEndpoint("tcp://10.0.0.1:0") == nil && LinkEndpoint("tcp://[::1]5005") == nil)
+        // Onbon's model is required: the models differ in how a picture goes.
+        let missing = try #require(try problems(in: "[controller]\ndriver = \"onbon-bx\"").only)
+        guard case .missingKey(_, let key) = missing else {
+            Issue.record("expected a missing key, got \(missing)")
+            return
+        }
+        #expect(key == "controller.model")
+        // A network card has no modem lines: a power relay on it is an error at --check-config.
+        var relay = tcp
+        relay.serial.powerRelay = .dtr
+        struct NoFont: Error {}
+        let findings = Language.$scoped.withValue(.english) { relay.checkFiles { _ in throw NoFont() } }
+        #expect(findings.contains { $0.isError && $0.message.contains("power_relay needs a serial port") })
+        #expect(!tcp.checkFiles { _ in throw NoFont() }.contains { $0.message.contains("power_relay") })
     }
 
     static let wrongTypes: [(toml: String, key: String, expected: String)] = [

@@ -23,8 +23,12 @@ struct MessageCatalogueTests {
         "Sources/LobbyProtocol/Onbon/OnbonDecoder.swift": "the protocol decoder's diagnostics, for developers",
         "Sources/lobby-sim/LobbySim.swift":
             "the simulator, a developer's tool (issue 24 moves it to a simulation target)",
+        "Sources/LobbySimulation/OnbonSign.swift": "the simulated card's protocol diagnostics, for developers",
         "Sources/lobby-sim/SimulatedSign.swift": "the simulator",
         "Sources/lobby-sim/PseudoTerminal.swift": "the simulator",
+        "Sources/lobby-sim/NetworkPort.swift": "the simulator",
+        "Sources/lobby-sim/AlphaCard.swift": "the simulator",
+        "Sources/lobby-sim/OnbonCard.swift": "the simulator",
         "Sources/LobbyCore/Signing/PublisherKey.swift": "comments inside key files, a fixed file format",
         "Sources/LobbyCore/Signing/DetachedSignature.swift": "the comment inside signature files, a fixed file format",
         "Sources/LobbyRender/Layout/CharacterClass.swift": "line-breaking classes (UAX #14): characters, not words",

@@ -94,6 +94,17 @@ struct SerialLinkTests {
         #expect(link.handle(.signRefused) == [])
     }
 
+    @Test("a sign that cannot tell what it holds gets everything again when the refresh is due, only when ready")
+    func refresh() {
+        var link = Self.readyLink()
+        #expect(link.handle(.refreshDue) == [.resync])
+        #expect(link.state == .ready)
+        _ = link.handle(.healthCheckDue)
+        #expect(link.handle(.refreshDue) == [], "mid-probe: the loop keeps it due until the link is ready")
+        _ = link.handle(.transmissionFailed("gone"))
+        #expect(link.handle(.refreshDue) == [])
+    }
+
     @Test("an unplugged cable: link down once, retries with growing backoff, re-sync on return")
     func unplugAndReplug() {
         var link = Self.readyLink()

@@ -14,6 +14,7 @@ struct ControllerSeamTests {
         for driver in ControllerDriver.allCases {
             var configuration = Configuration()
             configuration.controller.driver = driver
+            configuration.controller.model = .bx6E1
             let controller = try ControllerFactory.make(configuration)
             let page = Frame(width: configuration.panel.width, height: configuration.panel.height)
             let (transmissions, memory) = try controller.program(SignProgram(pages: [page]), memory: SignMemory())
@@ -46,6 +47,7 @@ extension ControllerDriver {
     fileprivate var typePrefix: String {
         switch self {
         case .alpha: "Alpha"
+        case .onbonBX: "Onbon"
         }
     }
 }

@@ -5,8 +5,10 @@ import Testing
 
 /// The Onbon BX frame against public references: the example frames given byte for byte in
 /// the comments of LuckyKoala/BX5KProtocol (BX4K.c: ping, status query, clear screen and a
-/// dynamic-area text frame), the CRC-16/ARC check value from the CRC catalogue, and our own
-/// decoder, written apart from the encoder, over every byte value and random frames.
+/// dynamic-area text frame) and in Onbon's 6th-generation dynamic-area manual
+/// (onbonlab/BX-V-VI, 6th动态区域用户手册.md: the ping), the CRC-16/ARC check value from the
+/// CRC catalogue, and our own decoder, written apart from the encoder, over every byte value
+/// and random frames of both layouts.
 @Suite struct OnbonFrameTests {
     static let header: [UInt8] = [0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5]
     static let toDefaultCard: [UInt8] = [0x01, 0x00, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFE, 0x02]
@@ -24,6 +26,19 @@ import Testing
     @Test func clearAsTheReferenceWritesIt() throws {
         let expected = Self.header + Self.toDefaultCard + [0x05, 0x00, 0xA3, 0x10, 0x01, 0x00, 0x00, 0x51, 0xF8, 0x5A]
         #expect(try OnbonFrame(command: .clear).encoded() == expected)
+    }
+
+    /// The manual's ping for the 6th generation: to any card (FFFE) of any type (FFFE), the
+    /// 16-byte header with protocol F0 and a four-byte length, reply flag before the command.
+    @Test func sixthGenerationPingAsTheManualWritesIt() throws {
+        let expected =
+            Self.header
+            + [0xFE, 0xFF, 0x00, 0x80, 0xF0, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x00, 0x00, 0x05, 0x00, 0x00, 0x00]
+            + [0x01, 0xA2, 0x00, 0x00, 0x00, 0xC6, 0x86, 0x5A]
+        let frame = OnbonFrame(command: .ping, layout: .sixthGeneration, destination: 0xFFFE)
+        #expect(try frame.encoded() == expected)
+        var decoder = OnbonDecoder()
+        #expect(decoder.feed(expected) == [.frame(frame)])
     }
 
     /// The reference's annotated dynamic-area frame: one area of 192×32 dots showing
@@ -80,6 +95,9 @@ import Testing
             let frames = [
                 OnbonFrame(command: .init(group: 0xA3, code: code), data: data, destination: address),
                 OnbonFrame(command: .ping, reply: .none), OnbonFrame(command: .status, data: data.reversed()),
+                OnbonFrame(
+                    command: .init(group: 0xA7, code: code), layout: .sixthGeneration, data: data,
+                    destination: address, deviceType: address),
             ]
             let wire = try frames.flatMap { try $0.encoded() }
             var decoder = OnbonDecoder()
@@ -138,5 +156,11 @@ import Testing
         longer += [0x00] + ping.suffix(3)
         #expect(problems(longer).first == .wrongLength(declared: 5, actual: 6))
         #expect(problems(Self.header + [UInt8](repeating: 0x01, count: 200)) == [.tooLong(bytes: 100)])
+        var noVersion = Array(ping.dropFirst(8).dropLast(3))
+        noVersion[11] = 0x03
+        let crc = OnbonCRC.checksum(noVersion)
+        #expect(
+            problems(Self.header + OnbonFrame.stuffed(noVersion + [UInt8(crc & 0xFF), UInt8(crc >> 8)]) + [0x5A])
+                == [.unknownVersion])
     }
 }

@@ -17,8 +17,9 @@ extension TemporaryDirectory {
             database = "\(path)/state/lobbyd.sqlite"
             control_socket = "\(path)/control.sock"
             trusted_keys = "\(RepositoryFiles.path("playlists/demo-keys"))"
+            [link]
+            endpoint = "\(path)/\(device)"
             [serial]
-            device = "\(path)/\(device)"
             baud = 115200
             \(extra)
             """)

@@ -37,7 +37,7 @@ final class SoakHall {
         configuration.paths.spool = "\(directory.path)/spool"
         configuration.paths.database = "\(directory.path)/state/lobbyd.sqlite"
         configuration.paths.trustedKeys = "\(directory.path)/trusted-keys"
-        configuration.serial.device = "\(directory.path)/sign"
+        configuration.link.endpoint = "\(directory.path)/sign"
         self.configuration = configuration
         let clock = DaemonClock(time.clocks)
         state = try DaemonContext.open(

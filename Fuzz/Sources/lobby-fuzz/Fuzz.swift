@@ -2,6 +2,7 @@ import Foundation
 import LobbyCore
 import LobbyProtocol
 import LobbyRender
+import LobbySimulation
 
 // libFuzzer's entry points. SwiftPM builds this target with `-parse-as-library` under
 // `--sanitize=fuzzer`, and libFuzzer supplies `main`. The target is chosen by the environment
@@ -14,7 +15,9 @@ import LobbyRender
 // - `control`: the control socket's request parser;
 // - `alpha`: the simulated sign's packet decoder;
 // - `onbon`: the Onbon BX frame decoder, which reads a card's answers: the input whole, then
-//   in pieces of a size its first byte gives (a slow line), with a small maximum frame.
+//   in pieces of a size its first byte gives (a slow line), with a small maximum frame; the
+//   driver's reading of the answers (`probeReply`); and every frame decoded, applied to the
+//   simulated card (`OnbonSign`, lobby-sim's model), which reads lobbyd's frames.
 // Every input must be answered, never crash: a crash, a hang or a leak is a finding.
 
 @_cdecl("LLVMFuzzerInitialize")
@@ -49,7 +52,12 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         _ = decoder.feed(bytes)
     case .onbon:
         var whole = OnbonDecoder()
-        _ = whole.feed(bytes)
+        var card = OnbonSign(width: 64, height: 16, tricolor: bytes.count % 2 == 0)
+        for case .frame(let frame) in whole.feed(bytes) {
+            _ = try? card.apply(frame)
+            _ = card.pages
+        }
+        _ = FuzzTarget.onbon.probeReply(in: bytes)
         var pieces = OnbonDecoder(maximumFrameBytes: 200)
         let size = max(1, Int(bytes.first ?? 1) % 17)
         for start in stride(from: 0, to: bytes.count, by: size) {
@@ -64,6 +72,10 @@ enum FuzzTarget: String, CaseIterable {
 
     /// Checked in `LLVMFuzzerInitialize`, before any input.
     static let selected = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["LOBBY_FUZZ_TARGET"] ?? "") ?? .toml
+
+    /// The driver whose reading of a card's answers is fuzzed.
+    static let onbon = try! OnbonController(
+        address: 1, model: .bx6E1, width: 64, height: 16, tricolor: false)
 
     /// The fuzzer's own publisher, trusted by the validator: an input is a signed file.
     static let key = PublisherKey(publisher: "fuzz")

@@ -75,7 +75,13 @@ extension Messages {
                 "control socket: \(path), mode \(mode), operators group \(group)")
         }
         static func serial(_ device: String, _ baud: Int, _ frame: String) -> Localized {
-            Localized("串口：\(device)，\(baud) 波特，\(frame)", "serial: \(device) at \(baud) baud, \(frame)")
+            Localized("连接：\(device)，\(baud) 波特，\(frame)", "link: \(device) at \(baud) baud, \(frame)")
+        }
+        static func relayNeedsSerial(_ endpoint: String) -> Localized {
+            Localized(
+                "[serial] power_relay 需要串口的 DTR/RTS 线，网络连接 \(endpoint) 没有：请删去它，或改用串口",
+                "[serial] power_relay needs a serial port's DTR/RTS line, which the network link \(endpoint) has not: remove it or use a serial port"
+            )
         }
         static func relay(_ line: String, high: Bool) -> Localized {
             Localized(

@@ -356,6 +356,38 @@ extension Messages {
         }
         public static let planMemory = Localized("内存分配", "memory configuration")
         public static func planPage(_ page: Int) -> Localized { Localized("第 \(page) 页图片", "page \(page) picture") }
+        // lobbyctl probe
+        public static func badBaud(_ baud: Int) -> Localized {
+            let allowed = LobbyCore.Configuration.allowedBauds.map(String.init).joined(separator: ", ")
+            return Localized("--baud \(baud) 不可用：应为 \(allowed) 之一", "--baud \(baud) is not one of \(allowed)")
+        }
+        public static func badEndpoint(_ endpoint: String) -> Localized {
+            Localized(
+                "\(endpoint)：不是串口设备的绝对路径，也不是 tcp://地址:端口",
+                "\(endpoint): neither a serial device's absolute path nor tcp://HOST:PORT")
+        }
+        public static func probeAnswered(_ driver: String, _ endpoint: String, baud: Int, network: Bool) -> Localized {
+            let speed = network ? "" : "，\(baud) 波特"
+            let speedEn = network ? "" : " at \(baud) baud"
+            return Localized(
+                "\(driver)：应答了（\(endpoint)\(speed)）。配置：[link] endpoint = \"\(endpoint)\"\(network ? "" : "，[serial] baud = \(baud)")，[controller] driver = \"\(driver)\"",
+                "\(driver): answered (\(endpoint)\(speedEn)). Configure [link] endpoint = \"\(endpoint)\"\(network ? "" : ", [serial] baud = \(baud)"), [controller] driver = \"\(driver)\""
+            )
+        }
+        public static func probeSilent(_ driver: String, baud: Int, network: Bool) -> Localized {
+            network
+                ? Localized("\(driver)：没有应答", "\(driver): no answer")
+                : Localized("\(driver)：\(baud) 波特下没有应答", "\(driver): no answer at \(baud) baud")
+        }
+        public static func probeNobody(_ endpoint: String) -> Localized {
+            Localized(
+                "\(endpoint) 上没有控制卡应答：请检查接线、电源、波特率（--baud），以及 lobbyd 是否仍占用该端口",
+                "no controller answered on \(endpoint): check the cable, the power, the speed (--baud), and whether lobbyd still holds the port"
+            )
+        }
+        public static func planArea(_ pages: Int) -> Localized {
+            Localized("动态区（\(pages) 页图片）", "dynamic area (\(pages) page pictures)")
+        }
         public static let planTexts = Localized("文字与播放顺序", "texts and run sequence")
         public static let planLink = Localized("探测、清单与时钟", "probes, manifest and clock")
         public static let planTotal = Localized("合计", "total")

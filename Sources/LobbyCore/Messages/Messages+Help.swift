@@ -170,6 +170,16 @@ extension Messages {
         public static let ports = Localized(
             "列出串口（USB VID:PID、厂商、产品、序列号、by-id 路径）。",
             "List serial ports (USB VID:PID, maker, product, serial number, by-id path).")
+        public static let probe = Localized(
+            "探测端口或网址上是哪一类控制卡在应答（Alpha 或仰邦 BX），用哪个波特率；请先停止 lobbyd。",
+            "Find which controller family answers on a port or at an address (Alpha or Onbon BX), at which speed; stop lobbyd first."
+        )
+        public static let probeEndpoint = Localized(
+            "串口设备或 tcp://地址:端口（默认：配置中的 [link] endpoint）。",
+            "A serial device or tcp://HOST:PORT (default: [link] endpoint from the configuration).")
+        public static let probeBaud = Localized(
+            "只试这个波特率（可重复；默认：配置的波特率，再试 9600、57600、19200、115200）。",
+            "Try only this speed (repeatable; default: the configured one, then 9600, 57600, 19200, 115200).")
         public static let preview = Localized(
             "按真实屏幕的样子绘制发布内容单的每一页：每页一张 PNG，另加一张总览图。",
             "Draw every page of a playlist like the real panel: one PNG per page and a contact sheet.")

@@ -89,6 +89,24 @@ extension Messages {
             "八进制权限，\"0600\" 到 \"0666\"", "octal permission bits from \"0600\" to \"0666\"")
         static let textfile = Localized("\"none\" 或 .prom 文件的绝对路径", "\"none\" or the absolute path of a .prom file")
         static let address = Localized("两位十六进制数，\"00\" 表示所有屏", "two hex digits, \"00\" for every sign")
+        static let endpoint = Localized(
+            "串口设备的绝对路径（如 \"/dev/ttyUSB0\"）或网口卡的 \"tcp://地址:端口\"",
+            "a serial device's absolute path (such as \"/dev/ttyUSB0\") or an Ethernet card's \"tcp://HOST:PORT\"")
+        static let deviceMovedToEndpoint = Localized(
+            "不与 [link] endpoint 同时使用：[serial] device 是它的旧名，请只保留 [link] endpoint",
+            "not beside [link] endpoint: [serial] device is its old name; keep only [link] endpoint")
+        static var onbonModel: Localized {
+            let models = OnbonCardModel.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            return Localized(
+                "第六代仰邦控制卡型号（印在卡上）：\(models)", "a 6th-generation Onbon card model (printed on the card): \(models)")
+        }
+        static let onbonFontCard = Localized(
+            "第六代图文卡（6E/6Q）：这是字库卡，只能用卡内字库显示文字，而 lobbyd 发送自己排版的点阵画面；请换用 6E/6Q 卡（protocol-docs/onbon-bx.md）",
+            "a 6th-generation picture card (6E/6Q): this is a font card, which shows text in its own font only, and lobbyd sends its own rendered pages; use a 6E/6Q card (protocol-docs/onbon-bx.md)"
+        )
+        static let onbonAddress = Localized(
+            "控制卡屏号，1 到 65534 的十进制数（LedshowTW 中所见，出厂为 \"1\"）",
+            "the card's screen number, 1 to 65534 in decimal (as LedshowTW shows it; \"1\" from the factory)")
         static let categories = Localized(
             "非空的类别名列表（a-z、0-9 和 -）", "a non-empty list of names of a-z, 0-9 and -")
         static let terms = Localized("非空的词语", "non-empty terms")

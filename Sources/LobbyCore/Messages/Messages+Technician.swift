@@ -83,12 +83,20 @@ extension Messages {
         public static func cannotShow(_ error: String) -> Localized {
             Localized("这块控制卡无法显示这些内容：\(error)", "cannot show the content on this sign: \(error)")
         }
+        public static func unanswered(_ count: Int, of total: Int) -> Localized {
+            Localized("\(total) 帧中有 \(count) 帧没有应答", "\(count) of \(total) frames unanswered")
+        }
         public static func unconfirmed(_ total: Int) -> Localized {
             Localized("通信：控制卡没有确认 \(total) 字节的上传", "link: the sign did not confirm an upload of \(total) bytes")
         }
         public static let resetDuringUpload = Localized(
             "通信：上传过程中控制卡断电或复位；重新发送全部内容",
             "link: the sign lost power or was reset during the upload; sending everything again")
+        public static let networkTransport = Localized("网络连接（TCP）", "network connection (TCP)")
+        public static let noNetworkInUnit = Localized(
+            "（lobbyd 的服务单元默认不能联网：网口控制卡需安装 lobbyd-network-card.conf，见 docs/INSTALL.md）",
+            " (lobbyd's unit has no network by default: an Ethernet card needs lobbyd-network-card.conf, see docs/INSTALL.md)"
+        )
         public static func transport(pty: Bool) -> Localized {
             pty
                 ? Localized("伪终端（termios）", "pseudo-terminal (termios)")
@@ -114,6 +122,13 @@ extension Messages {
         }
         public static let alphaLimit = Localized(
             "Alpha 大点阵图片，最大 65535×65535 点", "Alpha large DOTS pictures, up to 65535x65535 dots")
+        public static let onbonLimit = Localized(
+            "仰邦第六代动态区，最大 65535×65535 点，每区 300 KB",
+            "Onbon 6th-generation dynamic areas, up to 65535x65535 dots and 300 KB an area")
+        /// What a 6th-generation Onbon card says when it refuses a command (its error code).
+        public static func onbonRefused(_ code: Int) -> Localized {
+            Localized("控制卡拒收了命令（错误码 \(code)）", "the card refused a command (error code \(code))")
+        }
         public static func tooManyPages(_ pages: Int, slots: Int) -> Localized {
             Localized(
                 "节目有 \(pages) 个不同页面，但控制卡内存只能存 \(slots) 张图片（[controller] picture_slots）",

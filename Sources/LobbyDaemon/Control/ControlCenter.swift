@@ -145,7 +145,7 @@ public final class ControlCenter: Sendable {
                 pages: view.decision?.program?.pages.count ?? 0, fallback: view.decision?.isFallback ?? false,
                 omitted: view.decision?.omitted ?? 0),
             link: .init(
-                device: current.configuration.serial.device, state: "\(linkStatus.state)",
+                device: current.configuration.link.endpoint, state: "\(linkStatus.state)",
                 since: zone.iso8601(linkStatus.since), retries: linkStatus.retries,
                 lastError: linkStatus.lastError,
                 bytesSent: uploading ? linkStatus.bytesSent : 0, bytesTotal: uploading ? linkStatus.bytesTotal : 0,

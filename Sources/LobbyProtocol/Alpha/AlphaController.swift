@@ -132,6 +132,9 @@ public struct AlphaController: Controller {
         return nil
     }
 
+    /// An Alpha sign keeps a manifest and a clock that a probe reads: no blind refresh.
+    public var refreshInterval: Duration? { nil }
+
     public var memoryLayout: String {
         "alpha \(encoder.address) \(width)x\(height) \(tricolor ? "tricolor" : "mono") \(slots) slots"
     }

@@ -20,6 +20,8 @@ public struct OnbonDecoder: Sendable {
         case badEscape(offset: Int)
         /// Shorter than a header, a command and a CRC.
         case tooShort(bytes: Int)
+        /// Neither layout's protocol version where that layout keeps it.
+        case unknownVersion
         /// The length field disagrees with the bytes that came.
         case wrongLength(declared: Int, actual: Int)
         case badCRC(computed: UInt16, received: UInt16)
@@ -32,6 +34,7 @@ public struct OnbonDecoder: Sendable {
             case .cutShort: "frame cut short: a start byte came before its end byte"
             case .badEscape(let offset): "bad escape at byte \(offset) of the frame"
             case .tooShort(let count): "frame of \(count) byte(s) is shorter than a header, command and CRC"
+            case .unknownVersion: "no protocol version 02 (font card) or F0 (6th generation) in the header"
             case .wrongLength(let declared, let actual): "length field says \(declared) byte(s), \(actual) came"
             case .badCRC(let computed, let received):
                 "CRC \(String(received, radix: 16)) received, \(String(computed, radix: 16)) computed"
@@ -47,8 +50,9 @@ public struct OnbonDecoder: Sendable {
     /// is searched once, not again from its start with every byte.
     private var searched = 0
 
-    /// `maximumFrameBytes` is at least 64 (a frame with nothing in it is 30 bytes).
-    public init(maximumFrameBytes: Int = 140_000) {
+    /// `maximumFrameBytes` is at least 64 (a frame with nothing in it is 30 bytes). The default
+    /// holds the largest dynamic area a card takes (300 KB), stuffed at worst.
+    public init(maximumFrameBytes: Int = 2 * (300 * 1024 + 64)) {
         self.maximumFrameBytes = max(64, maximumFrameBytes)
     }
 
@@ -123,22 +127,44 @@ public struct OnbonDecoder: Sendable {
             }
             index += 2
         }
-        let (header, crc) = (OnbonConstants.headerBytes, OnbonConstants.crcBytes)
-        guard bytes.count >= header + OnbonConstants.commandBytes + crc else {
+        // The shorter header first: a frame too short for it is too short for either.
+        let crc = OnbonConstants.crcBytes
+        guard bytes.count >= OnbonConstants.fontCardHeaderBytes + OnbonConstants.commandBytes + crc else {
             return .malformed(.tooShort(bytes: bytes.count))
         }
         func word(_ at: Int) -> UInt16 { UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 }
-        let declared = Int(word(12))
+        let layout: OnbonFrame.Layout
+        let header: Int
+        let declared: Int
+        if bytes[OnbonConstants.sixthGenerationVersionOffset] == OnbonConstants.sixthGenerationVersion {
+            layout = .sixthGeneration
+            header = OnbonConstants.sixthGenerationHeaderBytes
+            guard bytes.count >= header + OnbonConstants.commandBytes + crc else {
+                return .malformed(.tooShort(bytes: bytes.count))
+            }
+            declared = Int(word(12)) | Int(word(14)) << 16
+        } else if bytes[OnbonConstants.fontCardVersionOffset] == OnbonConstants.fontCardVersion {
+            layout = .fontCard
+            header = OnbonConstants.fontCardHeaderBytes
+            declared = Int(word(12))
+        } else {
+            return .malformed(.unknownVersion)
+        }
         let actual = bytes.count - header - crc
         guard declared == actual else { return .malformed(.wrongLength(declared: declared, actual: actual)) }
         let received = word(bytes.count - crc)
         let computed = OnbonCRC.checksum(bytes.dropLast(crc))
         guard computed == received else { return .malformed(.badCRC(computed: computed, received: received)) }
+        // The command's five bytes: group, code, reply flag on font cards; reply flag (or a
+        // reserved byte in answers), group, code on the 6th generation; then two parameters.
+        let command = bytes[header..<(header + OnbonConstants.commandBytes)].map { $0 }
+        let (group, code, reply) =
+            layout == .fontCard ? (command[0], command[1], command[2]) : (command[1], command[2], command[0])
         return .frame(
             OnbonFrame(
-                destination: word(0), source: word(2), deviceType: bytes[10], protocolVersion: bytes[11],
-                command: .init(group: bytes[14], code: bytes[15]), reply: bytes[16],
-                parameters: (bytes[17], bytes[18]),
+                layout: layout, destination: word(0), source: word(2),
+                deviceType: layout == .fontCard ? UInt16(bytes[10]) : word(6),
+                command: .init(group: group, code: code), reply: reply, parameters: (command[3], command[4]),
                 data: Array(bytes[(header + OnbonConstants.commandBytes)..<(bytes.count - crc)])))
     }
 }

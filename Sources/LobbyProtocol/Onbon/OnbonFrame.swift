@@ -1,7 +1,23 @@
-/// One frame of the Onbon BX protocol, as lobbyd sends it to a card and a card answers: who
-/// it is for, the command, and its data. `encoded()` gives the bytes on the wire; `OnbonDecoder`
-/// reads them back. protocol-docs/onbon-bx.md has the layout and annotated examples.
+/// One frame of the Onbon BX protocol, as lobbyd sends it to a card and a card answers: its
+/// layout, who it is for, the command, and its data. `encoded()` gives the bytes on the wire;
+/// `OnbonDecoder` reads them back. protocol-docs/onbon-bx.md has the layouts and annotated
+/// examples.
 public struct OnbonFrame: Sendable, Equatable {
+    /// The two headers Onbon cards speak.
+    public enum Layout: Sendable, Equatable {
+        /// BX-5K/6K font cards: protocol 0x02, a 14-byte header with a one-byte device type and
+        /// a two-byte length; the command as group, code, reply flag, two parameter bytes.
+        case fontCard
+        /// BX-6E/6Q (6th generation): protocol 0xF0, a 16-byte header with a two-byte device
+        /// type and a four-byte length; the command as reply flag, group, code, two parameter
+        /// bytes. lobbyd's pictures go to these cards (`OnbonController`).
+        case sixthGeneration
+
+        var headerBytes: Int {
+            self == .fontCard ? OnbonConstants.fontCardHeaderBytes : OnbonConstants.sixthGenerationHeaderBytes
+        }
+    }
+
     /// Command group and command within it.
     public struct Command: Sendable, Equatable, Hashable {
         public var group: UInt8
@@ -12,14 +28,26 @@ public struct OnbonFrame: Sendable, Equatable {
             self.code = code
         }
 
-        /// Is the card there: it answers with an acknowledgement.
+        /// Is the card there: it acknowledges.
         public static let ping = Command(group: 0xA2, code: 0x00)
-        /// The card's state (screen on or off, brightness, clock, what it holds).
+        /// Font cards: the card's state (screen on or off, brightness, clock, dynamic areas).
         public static let status = Command(group: 0xA1, code: 0x02)
-        /// Clears the screen.
+        /// Font cards: clears the screen.
         public static let clear = Command(group: 0xA3, code: 0x10)
-        /// Replaces dynamic areas: what lobbyd shows.
+        /// Font cards: replaces dynamic areas of text in the card's own font.
         public static let dynamicArea = Command(group: 0xA3, code: 0x06)
+        /// 6th generation: replaces dynamic areas whose pages are pictures: what lobbyd shows.
+        public static let pictureArea = Command(group: 0xA7, code: 0x00)
+        /// 6th generation: deletes dynamic areas (the card goes back to its own programs).
+        public static let deleteAreas = Command(group: 0xA7, code: 0x01)
+        /// 6th generation: the brightness setting; the card answers with `brightnessReport`, which
+        /// no other answer resembles (how a probe tells its own answer from the acknowledgements
+        /// of what went before).
+        public static let brightnessQuery = Command(group: 0xA2, code: 0x19)
+        public static let brightnessReport = Command(group: 0xA2, code: 0x99)
+        /// 6th generation answers: done, or refused (with an error code).
+        public static let acknowledged = Command(group: 0xA0, code: 0x00)
+        public static let refused = Command(group: 0xA0, code: 0x01)
     }
 
     /// Whether the card is to answer: `required` (0x01) for everything lobbyd sends, so that
@@ -29,46 +57,54 @@ public struct OnbonFrame: Sendable, Equatable {
         case none = 0x02
     }
 
+    public var layout: Layout
     public var destination: UInt16
     public var source: UInt16
-    public var deviceType: UInt8
-    public var protocolVersion: UInt8
+    /// One byte on font cards (the high byte must be 0), two on the 6th generation.
+    public var deviceType: UInt16
     public var command: Command
     /// The reply byte as sent: a `Reply` from lobbyd, whatever the card puts there in answers.
     public var reply: UInt8
-    /// The two bytes after the reply flag; for a dynamic area the first is the processing mode.
+    /// The two bytes after the command; in a 6th-generation answer, its status word.
     public var parameters: (UInt8, UInt8)
     public var data: [UInt8]
 
     public init(
-        command: Command, reply: Reply = .required, parameters: (UInt8, UInt8) = (0, 0), data: [UInt8] = [],
-        destination: UInt16 = OnbonConstants.defaultCard, source: UInt16 = OnbonConstants.host,
-        deviceType: UInt8 = OnbonConstants.anyDevice, protocolVersion: UInt8 = OnbonConstants.protocolVersion
+        command: Command, layout: Layout = .fontCard, reply: Reply = .required, parameters: (UInt8, UInt8) = (0, 0),
+        data: [UInt8] = [], destination: UInt16 = OnbonConstants.defaultCard, source: UInt16 = OnbonConstants.host,
+        deviceType: UInt16? = nil
     ) {
         self.init(
-            destination: destination, source: source, deviceType: deviceType, protocolVersion: protocolVersion,
+            layout: layout, destination: destination, source: source,
+            deviceType: deviceType
+                ?? (layout == .fontCard ? UInt16(OnbonConstants.anyFontCard) : OnbonConstants.anyDevice),
             command: command, reply: reply.rawValue, parameters: parameters, data: data)
     }
 
-    /// Every field as given: what the decoder builds from a frame it read.
-    init(
-        destination: UInt16, source: UInt16, deviceType: UInt8, protocolVersion: UInt8, command: Command,
-        reply: UInt8, parameters: (UInt8, UInt8), data: [UInt8]
+    /// Every field as given: what the decoder builds from a frame it read, and a simulated
+    /// card's answer.
+    public init(
+        layout: Layout, destination: UInt16, source: UInt16, deviceType: UInt16, command: Command, reply: UInt8,
+        parameters: (UInt8, UInt8), data: [UInt8]
     ) {
+        self.layout = layout
         self.destination = destination
         self.source = source
         self.deviceType = deviceType
-        self.protocolVersion = protocolVersion
         self.command = command
         self.reply = reply
         self.parameters = parameters
         self.data = data
     }
 
-    /// The most data one frame carries: its length field has 16 bits and counts the command too.
-    public static let maximumData = Int(UInt16.max) - OnbonConstants.commandBytes
+    /// The most data one frame carries: a font card's length field has 16 bits and counts the
+    /// command too; the 6th generation's has 32, but its cards hold at most 300 KB in a
+    /// dynamic area (Onbon's manual), which bounds what lobbyd sends.
+    public var maximumData: Int {
+        layout == .fontCard ? Int(UInt16.max) - OnbonConstants.commandBytes : 300 * 1024
+    }
 
-    /// More data than one frame carries; the driver cuts pages into frames before this.
+    /// More data than one frame carries, or a device type a font card cannot hold.
     public struct TooLong: Error, Sendable, Equatable {
         public var bytes: Int
     }
@@ -76,14 +112,24 @@ public struct OnbonFrame: Sendable, Equatable {
     /// The frame on the wire: eight start bytes, the stuffed header, command, data and CRC (the
     /// CRC taken before stuffing), the end byte.
     public func encoded() throws(TooLong) -> [UInt8] {
-        guard data.count <= Self.maximumData else { throw TooLong(bytes: data.count) }
-        let length = UInt16(OnbonConstants.commandBytes + data.count)
+        guard data.count <= maximumData, layout == .sixthGeneration || deviceType <= 0xFF else {
+            throw TooLong(bytes: data.count)
+        }
+        let length = OnbonConstants.commandBytes + data.count
         var body: [UInt8] = []
-        body.reserveCapacity(OnbonConstants.headerBytes + Int(length) + OnbonConstants.crcBytes)
+        body.reserveCapacity(layout.headerBytes + length + OnbonConstants.crcBytes)
         body += Self.littleEndian(destination) + Self.littleEndian(source)
-        body += [UInt8](repeating: 0, count: 6)
-        body += [deviceType, protocolVersion] + Self.littleEndian(length)
-        body += [command.group, command.code, reply, parameters.0, parameters.1]
+        switch layout {
+        case .fontCard:
+            body += [UInt8](repeating: 0, count: 6)
+            body += [UInt8(deviceType), OnbonConstants.fontCardVersion] + Self.littleEndian(UInt16(length))
+            body += [command.group, command.code, reply, parameters.0, parameters.1]
+        case .sixthGeneration:
+            body += [OnbonConstants.sixthGenerationVersion, 0] + Self.littleEndian(deviceType)
+            body += [0, 0, 0, 0] + Self.littleEndian(UInt16(length & 0xFFFF))
+            body += Self.littleEndian(UInt16(length >> 16))
+            body += [reply, command.group, command.code, parameters.0, parameters.1]
+        }
         body += data
         body += Self.littleEndian(OnbonCRC.checksum(body))
         var frame = [UInt8](repeating: OnbonConstants.start, count: OnbonConstants.startRun)
@@ -113,8 +159,8 @@ public struct OnbonFrame: Sendable, Equatable {
     static func littleEndian(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
 
     public static func == (lhs: OnbonFrame, rhs: OnbonFrame) -> Bool {
-        lhs.destination == rhs.destination && lhs.source == rhs.source && lhs.deviceType == rhs.deviceType
-            && lhs.protocolVersion == rhs.protocolVersion && lhs.command == rhs.command && lhs.reply == rhs.reply
+        lhs.layout == rhs.layout && lhs.destination == rhs.destination && lhs.source == rhs.source
+            && lhs.deviceType == rhs.deviceType && lhs.command == rhs.command && lhs.reply == rhs.reply
             && lhs.parameters == rhs.parameters && lhs.data == rhs.data
     }
 }

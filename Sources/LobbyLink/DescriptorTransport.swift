@@ -1,21 +1,32 @@
 import Foundation
 import LobbyCore
 
-/// A pseudo-terminal, opened with termios: raw mode, the configured speed and framing.
-public final class PtyTransport: Transport {
+/// A byte pipe on a non-blocking file descriptor, waited on with poll: a pseudo-terminal
+/// (`pseudoTerminal`) or a TCP connection to an Ethernet card (`connect`, TCPEndpoint.swift).
+/// Neither has modem lines: a power relay needs a real serial port.
+public final class DescriptorTransport: Transport {
     public let path: String
     private var descriptor: Int32
 
-    init(path: String, device: String, serial: Configuration.Serial) throws(LinkError) {
+    /// Takes over `descriptor`, which is open and non-blocking.
+    init(path: String, descriptor: Int32) {
         self.path = path
-        descriptor = Glibc.open(device, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        self.descriptor = descriptor
+    }
+
+    /// A pseudo-terminal, opened with termios: raw mode, the configured speed and framing.
+    static func pseudoTerminal(path: String, device: String, serial: Configuration.Serial) throws(LinkError)
+        -> DescriptorTransport
+    {
+        let descriptor = Glibc.open(device, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: Messages.System.error(errno).description) }
         var settings = termios()
         tcgetattr(descriptor, &settings)
         cfmakeraw(&settings)
-        cfsetspeed(&settings, PtyTransport.speed(serial.baud))
+        cfsetspeed(&settings, speed(serial.baud))
         settings.c_cflag |= tcflag_t(CLOCAL | CREAD)
         tcsetattr(descriptor, TCSANOW, &settings)
+        return DescriptorTransport(path: path, descriptor: descriptor)
     }
 
     deinit { close() }
@@ -48,7 +59,8 @@ public final class PtyTransport: Transport {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
         if count < 0 && (errno == EAGAIN || errno == EINTR) { return [] }
-        // A pty whose other side closed reads EIO (or 0): the "cable" is unplugged.
+        // A pty whose other side closed reads EIO (or 0), a connection the card closed reads
+        // 0: the "cable" is unplugged.
         guard count > 0 else {
             throw .readFailed(
                 path: path,
@@ -59,7 +71,8 @@ public final class PtyTransport: Transport {
     }
 
     public func setControlLine(_ line: ControlLine, active: Bool) throws(LinkError) {
-        // A pseudo-terminal has no modem lines; the simulator has no relay to switch.
+        // No modem lines here; the simulator has no relay to switch (and `--check-config`
+        // refuses a power relay on a network endpoint).
     }
 
     public func close() {
