@@ -65,12 +65,6 @@ final class LinkRecoveryTests {
         return driver
     }
 
-    func write(control command: String) throws {
-        let handle = try #require(FileHandle(forWritingAtPath: "\(directory.path)/control"))
-        handle.write(Data("\(command)\n".utf8))
-        try handle.close()
-    }
-
     /// The bytes of the test page's picture, as the link sends it.
     var pictureBytes: Int {
         get throws {
@@ -202,7 +196,7 @@ final class LinkRecoveryTests {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
-        try write(control: "unplug 2")
+        try directory.tellSimulator("unplug 2")
         let started = ContinuousClock.now
         let down = reports.waitFor(from: up.next, timeout: .seconds(5)) { $0.isDown }
         #expect(down != nil, "no link_down within 5 s")
@@ -296,7 +290,7 @@ final class LinkRecoveryTests {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
-        try write(control: "power-cycle")
+        try directory.tellSimulator("power-cycle")
         guard let dark = simulator.waitForLine(from: shown.next, { $0 == "lobby-sim: pages 0" }) else {
             Issue.record("the simulator did not lose its memory")
             return
@@ -319,13 +313,13 @@ final class LinkRecoveryTests {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
-        try write(control: "mute on")
+        try directory.tellSimulator("mute on")
         let down = reports.waitFor(from: up.next, timeout: .seconds(10)) {
             $0 == .down(cause: "控制卡没有应答")
         }
         #expect(down != nil, "\(reports.all) \(driver.status)")
         #expect(driver.status.state == .degraded && driver.status.lastError == "控制卡没有应答")
-        try write(control: "mute off")
+        try directory.tellSimulator("mute off")
         #expect(reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(30)) { $0 == .up } != nil)
     }
 
@@ -336,7 +330,7 @@ final class LinkRecoveryTests {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
-        try write(control: "corrupt 40")
+        try directory.tellSimulator("corrupt 40")
         driver.show(SignProgram(pages: [page, Frame(width: 192, height: 32)]))
         #expect(
             simulator.waitForLine { $0.hasPrefix("lobby-sim: malformed") || $0.hasPrefix("lobby-sim: refused") } != nil)
@@ -431,9 +425,7 @@ final class LinkLineSpeedTests {
         let pages = try Self.densePages(3)
         _ = try startDriver(showing: pages)
         #expect(simulator.waitForLine { $0 == "lobby-sim: memory table" } != nil)
-        let handle = try #require(FileHandle(forWritingAtPath: "\(directory.path)/control"))
-        handle.write(Data("power-cycle\n".utf8))
-        try handle.close()
+        try directory.tellSimulator("power-cycle")
         // The confirming probe finds the manifest file gone and the rest of the upload refused.
         let reset = reports.waitFor(timeout: .seconds(30)) { $0 == .signReset }
         #expect(reset != nil, "the cut was not noticed: \(reports.all)")

@@ -71,9 +71,7 @@ struct LinkSoakTests {
         try checkClock(simulator, from: 0, zone: zone)
         let mark = simulator.output.count
         // A power cut: noticed at the next health probe, recorded, everything again, once.
-        let handle = try #require(FileHandle(forWritingAtPath: "\(directory.path)/control"))
-        handle.write(Data("power-cycle\n".utf8))
-        try handle.close()
+        try directory.tellSimulator("power-cycle")
         let reset = reports.waitFor(from: first?.next ?? 0, timeout: .seconds(10)) { $0 == .signReset }
         let again = reports.waitFor(from: reset?.next ?? 0, timeout: allowance) { $0.isSynced }
         let restored = reports.waitFor(from: again?.next ?? 0) { $0 == .signRestored }

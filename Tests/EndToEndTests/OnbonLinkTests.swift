@@ -64,12 +64,6 @@ final class OnbonLinkTests {
         return driver
     }
 
-    func write(control command: String) throws {
-        let handle = try #require(FileHandle(forWritingAtPath: "\(directory.path)/control"))
-        handle.write(Data("\(command)\n".utf8))
-        try handle.close()
-    }
-
     func pageLine(_ shown: [Frame]) -> String {
         "lobby-sim: pages \(shown.count)" + shown.map { " " + String($0.contentHash, radix: 16) }.joined()
     }
@@ -107,7 +101,7 @@ final class OnbonLinkTests {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
-        try write(control: "unplug 2")
+        try directory.tellSimulator("unplug 2")
         let down = reports.waitFor(from: up.next, timeout: .seconds(5)) { $0.isDown }
         #expect(down != nil, "no link_down within 5 s")
         let back = reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(20)) { $0 == .up }
@@ -130,7 +124,7 @@ final class OnbonLinkTests {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
-        try write(control: "power-cycle")
+        try directory.tellSimulator("power-cycle")
         guard let dark = simulator.waitForLine(from: shown.next, { $0 == "lobby-sim: pages 0" }) else {
             Issue.record("the simulator did not lose its areas")
             return
@@ -148,10 +142,10 @@ final class OnbonLinkTests {
             Issue.record("the link never came up: \(simulator?.output ?? [])")
             return
         }
-        try write(control: "mute on")
+        try directory.tellSimulator("mute on")
         let down = reports.waitFor(from: up.next, timeout: .seconds(10)) { $0 == .down(cause: "控制卡没有应答") }
         #expect(down != nil, "\(reports.all) \(driver.status)")
-        try write(control: "mute off")
+        try directory.tellSimulator("mute off")
         #expect(reports.waitFor(from: down?.next ?? up.next, timeout: .seconds(30)) { $0 == .up } != nil)
     }
 
@@ -186,7 +180,7 @@ final class OnbonLinkTests {
             Issue.record("the link never came up: \(simulator.output)")
             return
         }
-        try write(control: "corrupt 40")
+        try directory.tellSimulator("corrupt 40")
         // The next bytes on the line are the upload's, once the card has taken the command.
         #expect(simulator.waitForLine { $0 == "lobby-sim: corrupt 40" } != nil)
         let swapped = [pages[1], pages[0]]

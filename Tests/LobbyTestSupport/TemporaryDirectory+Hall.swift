@@ -59,3 +59,15 @@ extension TemporaryDirectory {
 public func simulatorPageCount(_ line: String) -> Int? {
     line.hasPrefix("lobby-sim: pages ") ? Int(line.split(separator: " ")[2]) : nil
 }
+
+extension TemporaryDirectory {
+    /// Writes `command` as a line into lobby-sim's fault FIFO (`--control`), `control` in this
+    /// directory unless named.
+    public func tellSimulator(_ command: String, fifo: String = "control") throws {
+        guard let handle = FileHandle(forWritingAtPath: "\(path)/\(fifo)") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(path)/\(fifo)"])
+        }
+        handle.write(Data("\(command)\n".utf8))
+        try handle.close()
+    }
+}

@@ -26,8 +26,9 @@ enum BenchHall {
         database = "\(hall)/state/lobbyd.sqlite"
         control_socket = "\(hall)/control.sock"
         trusted_keys = "\(repo)/playlists/demo-keys"
+        [link]
+        endpoint = "\(hall)/sign"
         [serial]
-        device = "\(hall)/sign"
         baud = \(baud)
         \(slots.map { "[controller]\npicture_slots = \($0)" } ?? "")
         """.write(toFile: "\(hall)/lobbyd.toml", atomically: true, encoding: .utf8)

@@ -110,6 +110,17 @@ final class Watched: Sendable {
         try process.run()
     }
 
+    /// The first line satisfying `matches` (consuming it), within `timeout` seconds.
+    func waitForLine(timeout: Double, _ matches: (String) -> Bool) -> String? {
+        var found: String?
+        _ = waitFor(timeout: timeout) { line in
+            guard matches(line) else { return false }
+            found = line
+            return true
+        }
+        return found
+    }
+
     /// When the first line satisfying `matches` arrived (consuming it), within `timeout` seconds.
     func waitFor(timeout: Double, _ matches: (String) -> Bool) -> ContinuousClock.Instant? {
         let deadline = Date().addingTimeInterval(timeout)
