@@ -57,7 +57,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
             _ = try? card.apply(frame)
             _ = card.pages
         }
-        _ = FuzzTarget.onbon.probeReply(in: bytes)
+        _ = FuzzTarget.onbonDriver.probeReply(in: bytes)
         var pieces = OnbonDecoder(maximumFrameBytes: 200)
         let size = max(1, Int(bytes.first ?? 1) % 17)
         for start in stride(from: 0, to: bytes.count, by: size) {
@@ -74,7 +74,7 @@ enum FuzzTarget: String, CaseIterable {
     static let selected = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["LOBBY_FUZZ_TARGET"] ?? "") ?? .toml
 
     /// The driver whose reading of a card's answers is fuzzed.
-    static let onbon = try! OnbonController(
+    static let onbonDriver = try! OnbonController(
         address: 1, model: .bx6E1, width: 64, height: 16, tricolor: false)
 
     /// The fuzzer's own publisher, trusted by the validator: an input is a signed file.
