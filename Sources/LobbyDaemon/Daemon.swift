@@ -90,7 +90,7 @@ public enum Daemon {
         return PlayerService(context: context) {
             Player(
                 renderer: try TextRenderer(configuration: configuration),
-                maximumPages: configuration.controller.pictureSlots)
+                maximumPages: context.controller.pageCapacity)
         }
     }
 

@@ -106,6 +106,10 @@ public protocol Controller: Sendable {
     /// How this driver lays out the sign's memory (panel size, colours, slots, address): what
     /// the sign holds was laid out for one layout and cannot be adopted under another.
     var memoryLayout: String { get }
+    /// The most pages a program may have on this sign (Alpha: its picture slots; Onbon: what
+    /// fits the card's dynamic area, at most the slots configured): the player cuts the rotation
+    /// to it, so that no program is refused for its length.
+    var pageCapacity: Int { get }
     /// How often the link sends the program again, for a card that cannot tell whether it still
     /// holds it (content kept in memory that a power cut empties, and no manifest or clock that
     /// a probe reads back); `nil` when a probe tells.

@@ -19,6 +19,18 @@ struct ControllerSeamTests {
             let page = Frame(width: configuration.panel.width, height: configuration.panel.height)
             let (transmissions, memory) = try controller.program(SignProgram(pages: [page]), memory: SignMemory())
             #expect(!transmissions.isEmpty && memory.isConfigured, "\(driver)")
+            // The player cuts the rotation to the capacity: a program that long is taken.
+            let capacity = controller.pageCapacity
+            #expect(capacity >= 1 && capacity <= configuration.controller.pictureSlots)
+            let distinct = (0...capacity).map { index in
+                var frame = page
+                frame.light(x: index % page.width, y: index / page.width, .red)
+                return frame
+            }
+            _ = try controller.program(SignProgram(pages: Array(distinct.prefix(capacity))), memory: SignMemory())
+            #expect(throws: ControllerError.self) {
+                try controller.program(SignProgram(pages: distinct), memory: SignMemory())
+            }
         }
     }
 

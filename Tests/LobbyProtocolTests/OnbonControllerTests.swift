@@ -153,7 +153,7 @@ import Testing
     @Test func limits() throws {
         // 300 KB an area: a 1024×512 two-colour page takes 128 KB, so two fit.
         let large = try OnbonController(address: 1, model: .bx6E1, width: 1024, height: 512, tricolor: true)
-        #expect(large.maximumPages == 2)
+        #expect(large.maximumPages == 2 && large.pageCapacity == 2)
         #expect(throws: ControllerError.tooManyPages(pages: 3, slots: 2)) {
             try large.program(
                 SignProgram(pages: Array(repeating: Frame(width: 1024, height: 512), count: 3)), memory: SignMemory())

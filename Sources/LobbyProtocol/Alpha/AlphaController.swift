@@ -132,6 +132,8 @@ public struct AlphaController: Controller {
         return nil
     }
 
+    public var pageCapacity: Int { slots }
+
     /// An Alpha sign keeps a manifest and a clock that a probe reads: no blind refresh.
     public var refreshInterval: Duration? { nil }
 

@@ -18,6 +18,8 @@ public struct OnbonController: Controller {
     public let maximumPages: Int
     public let refreshInterval: Duration?
 
+    public var pageCapacity: Int { maximumPages }
+
     /// How long each page stays, as the Alpha driver holds its pages (4 s).
     static let pageHold = 400
     /// The dynamic area lobbyd uses: the first.
