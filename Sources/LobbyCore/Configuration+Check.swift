@@ -17,10 +17,20 @@ extension Configuration {
     /// Opens what the daemon will open: the font (through `makeFitting`, which LobbyRender
     /// provides), the calendar directories, the trusted keys, the standing notice, the state and
     /// spool directories; the serial device only as a warning (it may be plugged in later).
-    public func checkFiles(makeFitting: (Configuration) throws -> any TextFitting) -> [ConfigurationFinding] {
+    public func checkFiles(
+        makeFitting: (Configuration) throws -> any TextFitting,
+        makeController: (Configuration) throws -> Void = { _ in }
+    ) -> [ConfigurationFinding] {
         var findings: [ConfigurationFinding] = []
         func fault(_ message: Localized) { findings.append(.init(isError: true, message: message.description)) }
         func warning(_ message: Localized) { findings.append(.init(isError: false, message: message.description)) }
+        do {
+            // The driver for this panel and card (LobbyProtocol builds it): a panel it cannot
+            // drive stops the daemon at start.
+            try makeController(self)
+        } catch {
+            fault(Messages.Configuration.controllerRefuses("\(error)"))
+        }
         var fitting: (any TextFitting)?
         do {
             fitting = try makeFitting(self)

@@ -179,15 +179,16 @@ extension Configuration.Controller {
         case .onbonBX:
             address = "1"
             table.read("address", into: &address, expected: Messages.Expect.onbonAddress) {
-                $0.allSatisfy(\.isASCII) && UInt16($0).map { (1...0xFFFE).contains($0) } == true
+                !$0.hasPrefix("0") && $0.allSatisfy({ ("0"..."9").contains($0) })
+                    && UInt16($0).map { (1...0xFFFE).contains($0) } == true
             }
             if let name = table.require("model", table.string) {
-                if let known = OnbonCardModel(rawValue: name.uppercased()) {
+                if let known = OnbonCardModel(printed: name) {
                     model = known
                 } else {
                     table.invalid(
                         "model", value: "\"\(name)\"",
-                        expected: OnbonCardModel.fontCards.contains(name.uppercased())
+                        expected: OnbonCardModel.isFontCard(name)
                             ? Messages.Expect.onbonFontCard : Messages.Expect.onbonModel)
                 }
             }

@@ -21,7 +21,9 @@ extension Configuration {
                 paths.controlSocket, mode: String(control.socketMode, radix: 8), group: control.operatorsGroup),
             Messages.Configuration.serial(link.endpoint, serial.baud, serial.frameDescription),
             Messages.Configuration.controller(
-                controller.driver.rawValue + (controller.model.map { " \($0.rawValue)" } ?? ""), controller.address,
+                controller.driver.rawValue
+                    + (controller.model.map { " \($0.rawValue), refresh_minutes = \(controller.refreshMinutes)" } ?? ""),
+                controller.address,
                 slots: controller.pictureSlots),
             Messages.Configuration.onStop(keep: panel.onStop == .keep),
             Messages.Configuration.logLevel(logLevel.rawValue),

@@ -199,9 +199,23 @@ public enum OnbonCardModel: String, Sendable, CaseIterable {
     case bx6E1 = "6E1", bx6E2 = "6E2", bx6E3 = "6E3", bx6E1X = "6E1X", bx6E2X = "6E2X"
     case bx6Q1 = "6Q1", bx6Q2 = "6Q2", bx6Q3 = "6Q3", bx6Q2L = "6Q2L", bx6Q3L = "6Q3L"
 
-    /// Font cards (BX-5K/6K…): they show text in their own font only, which lobbyd does not
-    /// send (`--check-config` says so instead of falling back).
-    public static let fontCards = ["5K1", "5K2", "5MK1", "5MK2", "5KX", "6K1", "6K2", "6K3"]
+    /// The model as printed on the card or typed by a person: `6E1`, `6e1`, `BX-6E1`.
+    public init?(printed name: String) {
+        self.init(rawValue: Self.bare(name))
+    }
+
+    /// Font cards (BX-5K…, BX-6K…): they show text in their own font only, which lobbyd does
+    /// not send (`--check-config` says so instead of falling back).
+    public static func isFontCard(_ name: String) -> Bool {
+        let bare = bare(name)
+        return ["5K", "5MK", "6K"].contains { bare.hasPrefix($0) }
+    }
+
+    /// `name` in capitals, without the `BX-` the labels print.
+    private static func bare(_ name: String) -> String {
+        let upper = name.uppercased().trimmingCharacters(in: .whitespaces)
+        return upper.hasPrefix("BX-") ? String(upper.dropFirst(3)) : upper
+    }
 
     public var isFullColor: Bool { rawValue.hasPrefix("6Q") }
 }

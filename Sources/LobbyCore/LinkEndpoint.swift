@@ -10,6 +10,7 @@ public enum LinkEndpoint: Sendable, Equatable {
 
     /// `nil` for anything else: a relative path, another scheme, a port out of range.
     public init?(_ text: String) {
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
         if text.hasPrefix("/") {
             self = .device(path: text)
             return
@@ -33,8 +34,9 @@ public enum LinkEndpoint: Sendable, Equatable {
         let hostAllowed = host.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-:_".unicodeScalars.contains($0))
         }
-        guard !host.isEmpty, host.count <= 253, hostAllowed, port.count <= 5, port.allSatisfy(\.isASCII),
-            let number = UInt16(port), number > 0
+        // The port in plain decimal: no sign, no leading zero.
+        guard !host.isEmpty, host.count <= 253, hostAllowed, port.count <= 5, !port.hasPrefix("0"),
+            port.allSatisfy({ ("0"..."9").contains($0) }), let number = UInt16(port), number > 0
         else { return nil }
         self = .tcp(host: String(host), port: number)
     }

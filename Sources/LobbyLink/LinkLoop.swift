@@ -444,7 +444,7 @@ public struct LinkLoop {
             }
             refused = !problems.isEmpty
             if refused { reportRefused(problems, total: total) }
-            if refused && changesMemory && reply.manifest == nil {
+            if refused && changesMemory && controller.keepsManifest && reply.manifest == nil {
                 // The manifest file the upload wrote is gone: the sign lost its memory while it
                 // was receiving (a power cut), and refused what came after.
                 logger.warning("\(Messages.Link.resetDuringUpload)")

@@ -106,6 +106,9 @@ public protocol Controller: Sendable {
     /// How this driver lays out the sign's memory (panel size, colours, slots, address): what
     /// the sign holds was laid out for one layout and cannot be adopted under another.
     var memoryLayout: String { get }
+    /// Whether the sign keeps the manifest `writeManifest` stores (a probe then reads it back):
+    /// only then does a missing manifest mean the sign lost its memory.
+    var keepsManifest: Bool { get }
     /// The most pages a program may have on this sign (Alpha: its picture slots; Onbon: what
     /// fits the card's dynamic area, at most the slots configured): the player cuts the rotation
     /// to it, so that no program is refused for its length.
@@ -129,6 +132,9 @@ public struct ProbeReply: Sendable, Equatable {
     /// For a sign that answers every frame: how many answers to earlier frames came before the
     /// probe's own (`Transmission.answers`); `nil` for one that does not.
     public var answersBefore: Int?
+    /// `[controller]` settings the answer reveals (`address = "2"`, `model = "6E1"`), for
+    /// `lobbyctl probe`.
+    public var reveals: [String] = []
 
     public init(hour: Int, minute: Int, manifest: String? = nil, problems: [String] = []) {
         self.init(minuteOfDay: hour * 60 + minute, manifest: manifest, problems: problems)

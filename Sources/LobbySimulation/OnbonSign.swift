@@ -34,7 +34,12 @@ public struct OnbonSign: Sendable {
     public let width: Int
     public let height: Int
     public let tricolor: Bool
-    public private(set) var areas: [UInt8: Area] = [:]
+    public private(set) var areas: [UInt8: Area] = [:] {
+        didSet { pages = Self.panelPages(areas, width: width, height: height) }
+    }
+    /// What the panel shows, page by page: the pages of the area with the lowest id, drawn where
+    /// it lies on the panel (lobbyd uses one area, the whole panel). Drawn when the areas change.
+    public private(set) var pages: [Frame] = []
 
     /// The error codes the card answers (Onbon's table).
     public enum ErrorCode {
@@ -58,25 +63,10 @@ public struct OnbonSign: Sendable {
         self.tricolor = tricolor
     }
 
-    /// Two-byte device type of each model (Onbon's manual).
-    public var deviceType: UInt16 {
-        switch model {
-        case .bx6E1: 0x0174
-        case .bx6E2: 0x0274
-        case .bx6E3: 0x0374
-        case .bx6E1X: 0x0474
-        case .bx6E2X: 0x0574
-        case .bx6Q1: 0x0166
-        case .bx6Q2: 0x0266
-        case .bx6Q3: 0x0366
-        case .bx6Q2L: 0x0466
-        case .bx6Q3L: 0x0566
-        }
-    }
+    /// The device type in its answers (Onbon's manual).
+    public var deviceType: UInt16 { model.deviceType }
 
-    /// What the panel shows, page by page: the pages of the area with the lowest id, drawn where
-    /// it lies on the panel (lobbyd uses one area, the whole panel).
-    public var pages: [Frame] {
+    private static func panelPages(_ areas: [UInt8: Area], width: Int, height: Int) -> [Frame] {
         guard let area = areas.keys.min().flatMap({ areas[$0] }) else { return [] }
         return area.pages.map { page in
             var panel = Frame(width: width, height: height)
@@ -94,10 +84,13 @@ public struct OnbonSign: Sendable {
         areas = [:]
     }
 
-    /// Whether the card takes `frame` at all: for its address (or any card), of the 6th generation.
+    /// Whether the card takes `frame` at all: for its address (or any card), for its device
+    /// type or any (a font card's "any" too, which it then refuses as the wrong protocol).
     public func isAddressed(_ frame: OnbonFrame) -> Bool {
-        [address, 0xFFFE, 0xFFFF].contains(frame.destination)
-            && [deviceType, OnbonConstants.anyDevice, 0xFFFF].contains(frame.deviceType)
+        let anyType: [UInt16] =
+            frame.layout == .fontCard ? [UInt16(OnbonConstants.anyFontCard)] : [OnbonConstants.anyDevice, 0xFFFF]
+        return [address, 0xFFFE, 0xFFFF].contains(frame.destination)
+            && (anyType.contains(frame.deviceType) || frame.deviceType == deviceType)
     }
 
     /// Applies one frame the card takes; returns its answer (the frame's bytes), or throws the

@@ -34,7 +34,8 @@ struct SimulatorOptions {
 @main
 struct LobbySim: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lobby-sim", abstract: "Simulated hall sign (Alpha or Onbon BX) on a pseudo-terminal.")
+        commandName: "lobby-sim",
+        abstract: "Simulated hall sign (Alpha or Onbon BX) on a pseudo-terminal or a loopback TCP port.")
 
     @Option(
         help: ArgumentHelp(
@@ -159,10 +160,11 @@ struct LobbySim: ParsableCommand {
                 case ("power-cycle", _):
                     sign.powerCycle()
                     terminal?.restarted()
-                case ("mute", let state):
-                    sign.faults.muted = state != "off"; sign.say("mute \(sign.faults.muted ? "on" : "off")")
-                case ("corrupt", let count):
-                    sign.faults.corruptBytes = Int(count ?? "1") ?? 1
+                case ("mute", let state) where state == "on" || state == "off":
+                    sign.faults.muted = state == "on"
+                    sign.say("mute \(state!)")
+                case ("corrupt", let count) where (count.map { Int($0) ?? -1 } ?? 1) >= 0:
+                    sign.faults.corruptBytes = count.flatMap { Int($0) } ?? 1
                     sign.say("corrupt \(sign.faults.corruptBytes)")
                 case ("slow", let factor):
                     // 1 is the configured speed; 10 is ten times slower. Anything else is refused.
@@ -216,5 +218,7 @@ struct LobbySim: ParsableCommand {
 }
 
 extension SimulatedProtocol: ExpressibleByArgument {}
-extension OnbonCardModel: ExpressibleByArgument {}
+extension OnbonCardModel: ExpressibleByArgument {
+    public init?(argument: String) { self.init(printed: argument) }
+}
 extension ColorCapability: ExpressibleByArgument {}

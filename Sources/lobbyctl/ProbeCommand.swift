@@ -57,13 +57,21 @@ struct ProbeCommand: ParsableCommand {
             defer { transport.close() }
             for driver in ControllerDriver.allCases {
                 let controller = try ControllerFactory.makeForProbe(driver, configuration)
-                let heard = try ask(controller, on: transport, serial: serial)
-                let line =
-                    heard
-                    ? Messages.Console.probeAnswered(driver.rawValue, target, baud: baud, network: parsed.isNetwork)
-                    : Messages.Console.probeSilent(driver.rawValue, baud: baud, network: parsed.isNetwork)
-                print(line)
-                if heard { answered.append(driver.rawValue) }
+                guard let reply = try ask(controller, on: transport, serial: serial) else {
+                    print(Messages.Console.probeSilent(driver.rawValue, baud: baud, network: parsed.isNetwork))
+                    continue
+                }
+                // What the answer tells (an Onbon card's address and model); otherwise what the
+                // configuration still needs.
+                var settings = reply.reveals
+                if driver == .onbonBX && !settings.contains(where: { $0.hasPrefix("model") }) {
+                    settings.append(#"model = "…""#)
+                }
+                print(
+                    Messages.Console.probeAnswered(
+                        driver.rawValue, target, baud: baud, network: parsed.isNetwork,
+                        settings: settings.joined(separator: ", ")))
+                answered.append(driver.rawValue)
             }
             if !answered.isEmpty { break }
         }
@@ -76,7 +84,7 @@ struct ProbeCommand: ParsableCommand {
     /// Sends `controller`'s probe and waits for its answer; whatever else the line holds first
     /// is read and dropped.
     private func ask(_ controller: any Controller, on transport: Transport, serial: Configuration.Serial) throws
-        -> Bool
+        -> ProbeReply?
     {
         do {
             _ = try transport.read(timeout: .milliseconds(50))
@@ -87,9 +95,9 @@ struct ProbeCommand: ParsableCommand {
             var received: [UInt8] = []
             while ContinuousClock.now < end {
                 received += try transport.read(timeout: .milliseconds(100))
-                if controller.probeReply(in: received) != nil { return true }
+                if let reply = controller.probeReply(in: received) { return reply }
             }
-            return false
+            return nil
         } catch {
             Console.error("lobbyctl: \(error)")
             throw ExitCode(ExitStatus.failure)

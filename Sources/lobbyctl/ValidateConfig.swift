@@ -1,5 +1,6 @@
 import ArgumentParser
 import LobbyCore
+import LobbyProtocol
 import LobbyRender
 
 /// `lobbyctl validate-config FILE`: the daemon's own configuration check, usable before
@@ -22,7 +23,9 @@ struct ValidateConfig: ParsableCommand {
         }
         // What the daemon will open, opened now: a missing font or calendar is found here, not
         // by a daemon that fails at every restart.
-        let findings = configuration.checkFiles { try TextRenderer(configuration: $0) }
+        let findings = configuration.checkFiles(
+            makeFitting: { try TextRenderer(configuration: $0) }, makeController: { _ = try ControllerFactory.make($0) }
+        )
         for finding in findings { Console.error("\(file): \(finding)") }
         guard !findings.contains(where: \.isError) else { throw ExitCode(ExitStatus.invalidInput) }
         print("\(file): OK\n\(configuration.summary)")

@@ -3,6 +3,7 @@ import Foundation
 import LobbyCore
 import LobbyDaemon
 import LobbyLink
+import LobbyProtocol
 import LobbyRender
 import Logging
 
@@ -67,7 +68,9 @@ struct Lobbyd: AsyncParsableCommand {
         // is in the hall's language.
         Language.current = configuration.site.language
         if checkConfig {
-            let findings = configuration.checkFiles { try TextRenderer(configuration: $0) }
+            let findings = configuration.checkFiles(
+                makeFitting: { try TextRenderer(configuration: $0) },
+                makeController: { _ = try ControllerFactory.make($0) })
             for finding in findings { FileHandle.standardError.write(Data("lobbyd: \(finding)\n".utf8)) }
             guard !findings.contains(where: \.isError) else { throw ExitCode(ExitStatus.invalidInput) }
             print("\(config): OK\n\(configuration.summary)")

@@ -29,6 +29,22 @@ struct ConfigurationCheckTests {
         #expect(result.standardOutput.contains("连接：/dev/ttyUSB0，9600 波特，8N1"))
     }
 
+    @Test("a panel the controller cannot drive fails the check, as it would fail the daemon's start")
+    func controllerRefusesPanel() throws {
+        let directory = try TemporaryDirectory()
+        let text = try String(contentsOfFile: try Self.example(in: directory), encoding: .utf8)
+            .replacingOccurrences(of: "driver = \"alpha\"", with: "driver = \"onbon-bx\"\nmodel = \"6Q2\"")
+            .replacingOccurrences(of: "address = \"00\"", with: "address = \"1\"")
+            .replacingOccurrences(of: "width = 192", with: "width = 2048")
+            .replacingOccurrences(of: "height = 32", with: "height = 512")
+        let file = try directory.write("lobbyd.toml", text)
+        for arguments in [["--check-config", "--config", file], ["validate-config", file]] {
+            let result = try BuiltProgram(arguments[0] == "validate-config" ? "lobbyctl" : "lobbyd").run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.standardOutput)")
+            #expect(result.standardError.contains("[controller]：") && result.standardError.contains("3145728 字节"))
+        }
+    }
+
     @Test("an invalid configuration exits 2 and names file, line, key and value", arguments: ["lobbyd", "lobbyctl"])
     func invalidConfigurationExitsTwo(program: String) throws {
         let directory = try TemporaryDirectory()

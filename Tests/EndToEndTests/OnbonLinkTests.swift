@@ -213,6 +213,10 @@ struct ProbeCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let speed = wire == "serial" ? " at 57600 baud" : ""
         #expect(result.standardOutput.contains("\(family): answered (\(endpoint)\(speed))"), "\(result.standardOutput)")
+        if family == "onbon-bx" {
+            // The card's answer gives its screen number and model: the configuration is whole.
+            #expect(result.standardOutput.contains(#"driver = "onbon-bx", address = "1", model = "6E1""#))
+        }
         let other = family == "alpha" ? "onbon-bx" : "alpha"
         #expect(!result.standardOutput.contains("\(other): answered"))
         if wire == "serial" {

@@ -144,6 +144,14 @@ struct ConfigurationTests {
         ("[controller]\ndriver = \"onbon\"", "controller.driver", 2, "one of \"alpha\", \"onbon-bx\""),
         ("[controller]\ndriver = \"onbon-bx\"\nmodel = \"6E9\"", "controller.model", 3, "\"6E1\", \"6E2\""),
         ("[controller]\ndriver = \"onbon-bx\"\nmodel = \"5K1\"", "controller.model", 3, "this is a font card"),
+        ("[controller]\ndriver = \"onbon-bx\"\nmodel = \"BX-6K2\"", "controller.model", 3, "this is a font card"),
+        ("[link]\nendpoint = \"tcp://10.1.2.3:05005\"", "link.endpoint", 2, "port 1-65535"),
+        ("[link]\nendpoint = \"tcp://10.1.2.3:+5005\"", "link.endpoint", 2, "port 1-65535"),
+        ("[link]\nendpoint = \"/dev/tty\\u0000S0\"", "link.endpoint", 2, "absolute path"),
+        (
+            "[controller]\ndriver = \"onbon-bx\"\nmodel = \"6E1\"\naddress = \"01\"", "controller.address", 4,
+            "1 to 65534"
+        ),
         (
             "[controller]\ndriver = \"onbon-bx\"\nmodel = \"6E1\"\naddress = \"0\"", "controller.address", 4,
             "1 to 65534"
@@ -187,6 +195,10 @@ struct ConfigurationTests {
             file: "lobbyd.toml")
         #expect(LinkEndpoint(tcp.link.endpoint) == .tcp(host: "2001:db8::5", port: 5005))
         #expect(tcp.controller.model == .bx6Q3L && tcp.controller.address == "1" && tcp.controller.refreshMinutes == 10)
+        // As printed on the card's label.
+        let labelled = try Configuration.parse(
+            text: "[controller]\ndriver = \"onbon-bx\"\nmodel = \"BX-6E2X\"", file: "lobbyd.toml")
+        #expect(labelled.controller.model == .bx6E2X)
         let old = try Configuration.parse(text: "[serial]\ndevice = \"/dev/ttyS3\"", file: "lobbyd.toml")
         #expect(old.link.endpoint == "/dev/ttyS3")
         #expect(LinkEndpoint("tcp://sign.hall.local:5005") == .tcp(host: "sign.hall.local", port: 5005))

@@ -105,7 +105,10 @@ import Testing
         let controller = try OnbonController(address: 1, model: .bx6E1, width: 192, height: 32, tricolor: false)
         var card = OnbonSign()
         let report = try Self.shown([controller.probe()], on: &card)
-        #expect(controller.probeReply(in: report.joined().map { $0 }) == ProbeReply(answersBefore: 0))
+        // The answer names the card: its screen number and, from its device type, its model.
+        var alone = ProbeReply(answersBefore: 0)
+        alone.reveals = [#"address = "1""#, #"model = "6E1""#]
+        #expect(controller.probeReply(in: report.joined().map { $0 }) == alone)
         // An acknowledgement alone is of something before the probe: not its answer.
         let acknowledged = try Self.shown([controller.blank(memory: SignMemory()).transmissions[0]], on: &card)
         #expect(controller.probeReply(in: acknowledged.joined().map { $0 }) == nil)
@@ -118,11 +121,15 @@ import Testing
         }
         let refused = try #require(refusal)
         let answers = card.answer(refusing: refused) + report.joined()
+        var after = ProbeReply(
+            problems: [Messages.Link.onbonRefused(Int(OnbonSign.ErrorCode.screenParameter)).description],
+            answersBefore: 2)
+        after.reveals = alone.reveals
+        #expect(controller.probeReply(in: acknowledged.joined() + answers) == after)
+        // In hex, as Onbon's table numbers them, with what the table says.
         #expect(
-            controller.probeReply(in: acknowledged.joined() + answers)
-                == ProbeReply(
-                    problems: [Messages.Link.onbonRefused(Int(OnbonSign.ErrorCode.screenParameter)).description],
-                    answersBefore: 2))
+            Language.$scoped.withValue(.english) { Messages.Link.onbonRefused(0x12).description }.contains(
+                "error 0x12: screen parameter out of range"))
         // Cut anywhere before its end, the answer is not complete.
         for cut in 0..<answers.count { #expect(controller.probeReply(in: Array(answers.prefix(cut))) == nil) }
     }
@@ -148,6 +155,18 @@ import Testing
                 #expect(!error.description.isEmpty && card.pages.isEmpty)
             }
         }
+    }
+
+    /// A font card's frame to any card reaches a 6th-generation card, which refuses it as the
+    /// wrong protocol; one for another address is not its business.
+    @Test func fontCardFramesAreRefused() {
+        let card = OnbonSign()
+        var copy = card
+        let ping = OnbonFrame(command: .ping)
+        #expect(card.isAddressed(ping))
+        #expect(throws: OnbonSign.Refusal.self) { try copy.apply(ping) }
+        #expect(!card.isAddressed(OnbonFrame(command: .ping, destination: 2)))
+        #expect(!card.isAddressed(OnbonFrame(command: .ping, layout: .sixthGeneration, deviceType: 0x0266)))
     }
 
     @Test func limits() throws {

@@ -77,6 +77,9 @@ extension Messages {
         static func serial(_ device: String, _ baud: Int, _ frame: String) -> Localized {
             Localized("连接：\(device)，\(baud) 波特，\(frame)", "link: \(device) at \(baud) baud, \(frame)")
         }
+        static func controllerRefuses(_ reason: String) -> Localized {
+            Localized("[controller]：\(reason)", "[controller]: \(reason)")
+        }
         static func relayNeedsSerial(_ endpoint: String) -> Localized {
             Localized(
                 "[serial] power_relay 需要串口的 DTR/RTS 线，网络连接 \(endpoint) 没有：请删去它，或改用串口",

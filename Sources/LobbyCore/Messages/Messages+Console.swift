@@ -366,12 +366,18 @@ extension Messages {
                 "\(endpoint)：不是串口设备的绝对路径，也不是 tcp://地址:端口",
                 "\(endpoint): neither a serial device's absolute path nor tcp://HOST:PORT")
         }
-        public static func probeAnswered(_ driver: String, _ endpoint: String, baud: Int, network: Bool) -> Localized {
+        public static func probeAnswered(
+            _ driver: String, _ endpoint: String, baud: Int, network: Bool, settings: String
+        ) -> Localized {
             let speed = network ? "" : "，\(baud) 波特"
             let speedEn = network ? "" : " at \(baud) baud"
+            let serial = network ? "" : "，[serial] baud = \(baud)"
+            let serialEn = network ? "" : ", [serial] baud = \(baud)"
+            let more = settings.isEmpty ? "" : "，\(settings)"
+            let moreEn = settings.isEmpty ? "" : ", \(settings)"
             return Localized(
-                "\(driver)：应答了（\(endpoint)\(speed)）。配置：[link] endpoint = \"\(endpoint)\"\(network ? "" : "，[serial] baud = \(baud)")，[controller] driver = \"\(driver)\"",
-                "\(driver): answered (\(endpoint)\(speedEn)). Configure [link] endpoint = \"\(endpoint)\"\(network ? "" : ", [serial] baud = \(baud)"), [controller] driver = \"\(driver)\""
+                "\(driver)：应答了（\(endpoint)\(speed)）。配置：[link] endpoint = \"\(endpoint)\"\(serial)，[controller] driver = \"\(driver)\"\(more)",
+                "\(driver): answered (\(endpoint)\(speedEn)). Configure [link] endpoint = \"\(endpoint)\"\(serialEn), [controller] driver = \"\(driver)\"\(moreEn)"
             )
         }
         public static func probeSilent(_ driver: String, baud: Int, network: Bool) -> Localized {

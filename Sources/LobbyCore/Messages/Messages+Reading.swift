@@ -90,8 +90,9 @@ extension Messages {
         static let textfile = Localized("\"none\" 或 .prom 文件的绝对路径", "\"none\" or the absolute path of a .prom file")
         static let address = Localized("两位十六进制数，\"00\" 表示所有屏", "two hex digits, \"00\" for every sign")
         static let endpoint = Localized(
-            "串口设备的绝对路径（如 \"/dev/ttyUSB0\"）或网口卡的 \"tcp://地址:端口\"",
-            "a serial device's absolute path (such as \"/dev/ttyUSB0\") or an Ethernet card's \"tcp://HOST:PORT\"")
+            "串口设备的绝对路径（如 \"/dev/ttyUSB0\"）或网口卡的 \"tcp://地址:端口\"（端口 1–65535；IPv6 地址写在 [ ] 中）",
+            "a serial device's absolute path (such as \"/dev/ttyUSB0\") or an Ethernet card's \"tcp://HOST:PORT\" (port 1-65535; an IPv6 address in [ ])"
+        )
         static let deviceMovedToEndpoint = Localized(
             "不与 [link] endpoint 同时使用：[serial] device 是它的旧名，请只保留 [link] endpoint",
             "not beside [link] endpoint: [serial] device is its old name; keep only [link] endpoint")

@@ -33,7 +33,10 @@ extension Messages {
         }
         public static let unknownError = Localized("未知错误", "unknown error")
         public static func missedProbes(_ count: Int) -> Localized {
-            Localized("控制卡连续 \(count) 次探测没有应答", "the sign did not answer \(count) probes")
+            Localized(
+                "控制卡连续 \(count) 次探测没有应答（请检查控制卡地址、波特率与型号；停止 lobbyd 后可用 lobbyctl probe 探测）",
+                "the sign did not answer \(count) probes (check its address, speed and model; with lobbyd stopped, lobbyctl probe finds them)"
+            )
         }
         public static let noAnswer = Localized("控制卡没有应答", "the sign does not answer")
         public static func ignoringLedger(_ path: String, _ error: String) -> Localized {
@@ -125,10 +128,37 @@ extension Messages {
         public static let onbonLimit = Localized(
             "仰邦第六代动态区，最大 65535×65535 点，每区 300 KB",
             "Onbon 6th-generation dynamic areas, up to 65535x65535 dots and 300 KB an area")
-        /// What a 6th-generation Onbon card says when it refuses a command (its error code).
-        public static func onbonRefused(_ code: Int) -> Localized {
-            Localized("控制卡拒收了命令（错误码 \(code)）", "the card refused a command (error code \(code))")
+        public static func onbonAreaLimit(pageBytes: Int) -> Localized {
+            Localized(
+                "仰邦第六代动态区每区 300 KB，而这块屏一页就要 \(pageBytes) 字节",
+                "an Onbon 6th-generation dynamic area holds 300 KB, and one page of this panel takes \(pageBytes) bytes"
+            )
         }
+        /// What a 6th-generation Onbon card says when it refuses a command: its error code, in
+        /// hex as Onbon's table numbers them, and what the table says it means.
+        public static func onbonRefused(_ code: Int) -> Localized {
+            let hex = "0x" + String(format: "%02X", code)
+            let meaning = onbonErrors[code] ?? ("未列出的错误", "an error not in Onbon's table")
+            return Localized(
+                "控制卡拒收了命令（错误码 \(hex)：\(meaning.0)）", "the card refused a command (error \(hex): \(meaning.1))")
+        }
+        /// Onbon's error table (6th-generation manual; protocol-docs/onbon-bx.md).
+        static let onbonErrors: [Int: (String, String)] = [
+            0x01: ("命令组错误", "wrong command group"), 0x02: ("命令不存在", "no such command"),
+            0x03: ("控制卡忙", "the card is busy"), 0x04: ("内存不足", "out of memory"),
+            0x05: ("CRC 校验错误", "CRC error"), 0x06: ("文件不存在", "no such file"),
+            0x07: ("Flash 访问错误", "flash error"), 0x08: ("下载错误", "download error"),
+            0x09: ("文件名错误", "bad file name"), 0x0A: ("文件类型错误", "bad file type"),
+            0x0B: ("文件 CRC 错误", "file CRC error"), 0x0C: ("字库不存在", "no such font"),
+            0x0D: ("固件类型不符", "wrong firmware type"), 0x0E: ("日期时间格式错误", "bad date or time"),
+            0x0F: ("文件已存在", "the file exists"), 0x10: ("块号错误", "wrong block number"),
+            0x11: ("控制卡型号不符", "wrong controller model"),
+            0x12: (
+                "屏幕参数超出范围（区域大小、颜色与卡上设置不符）",
+                "screen parameter out of range (area size or colours unlike the card's settings)"
+            ),
+            0x13: ("控制卡 ID 错误", "wrong controller ID"),
+        ]
         public static func tooManyPages(_ pages: Int, slots: Int) -> Localized {
             Localized(
                 "节目有 \(pages) 个不同页面，但控制卡内存只能存 \(slots) 张图片（[controller] picture_slots）",

@@ -133,6 +133,7 @@ public struct AlphaController: Controller {
     }
 
     public var pageCapacity: Int { slots }
+    public var keepsManifest: Bool { true }
 
     /// An Alpha sign keeps a manifest and a clock that a probe reads: no blind refresh.
     public var refreshInterval: Duration? { nil }

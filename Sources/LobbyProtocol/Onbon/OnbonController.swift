@@ -19,6 +19,8 @@ public struct OnbonController: Controller {
     public let refreshInterval: Duration?
 
     public var pageCapacity: Int { maximumPages }
+    /// No: `writeManifest` sends nothing.
+    public var keepsManifest: Bool { false }
 
     /// How long each page stays, as the Alpha driver holds its pages (4 s).
     static let pageHold = 400
@@ -47,7 +49,8 @@ public struct OnbonController: Controller {
         // The area count and length (6 bytes) and the parameters go with the pages.
         let fit = (Self.areaCapacity - 6 - Self.areaParameterBytes) / (pageBytes + Self.pageDescriptorBytes)
         guard fit >= 1 else {
-            throw .panelTooLarge(width: width, height: height, limit: Messages.Link.onbonLimit.description)
+            throw .panelTooLarge(
+                width: width, height: height, limit: Messages.Link.onbonAreaLimit(pageBytes: pageBytes).description)
         }
         self.maximumPages = min(max(maximumPages, 1), fit)
         self.refreshInterval = refreshInterval
@@ -118,7 +121,14 @@ public struct OnbonController: Controller {
                 problems.append(Messages.Link.onbonRefused(code).description)
             }
             if answer.command == .acknowledged || answer.command == .refused { answers += 1 }
-            if answer.command == .brightnessReport { return ProbeReply(problems: problems, answersBefore: answers) }
+            if answer.command == .brightnessReport {
+                var reply = ProbeReply(problems: problems, answersBefore: answers)
+                reply.reveals = ["address = \"\(answer.source)\""]
+                if let model = OnbonCardModel(deviceType: answer.deviceType) {
+                    reply.reveals.append("model = \"\(model.rawValue)\"")
+                }
+                return reply
+            }
         }
         return nil
     }
