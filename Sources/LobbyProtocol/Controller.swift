@@ -66,6 +66,10 @@ public struct Transmission: Sendable, Equatable {
 public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible {
     case panelTooLarge(width: Int, height: Int, limit: String)
     case tooManyPages(pages: Int, slots: Int)
+    /// The driver needs `[controller] model` (Onbon: the models differ in how a picture goes).
+    case modelMissing
+    /// `[controller] address` is not one this family takes.
+    case badAddress(String)
 
     public var description: String {
         switch self {
@@ -73,6 +77,8 @@ public enum ControllerError: Error, Sendable, Equatable, CustomStringConvertible
             Messages.Link.panelTooLarge(width, height, limit: limit).description
         case .tooManyPages(let pages, let slots):
             Messages.Link.tooManyPages(pages, slots: slots).description
+        case .modelMissing: Messages.Link.modelMissing.description
+        case .badAddress(let address): Messages.Link.badAddress(address).description
         }
     }
 }
@@ -120,8 +126,8 @@ public protocol Controller: Sendable {
 }
 
 /// What a probe tells about the sign: its clock (`nil` from a card that does not tell it), which
-/// lobbyd sets at every sync, so a clock that disagrees reveals a power cut; the manifest lobbyd last stored on it, `nil` when the
-/// sign did not answer for it (a sign that lost its memory table holds no manifest file); and
+/// lobbyd sets at every sync, so a clock that disagrees reveals a power cut; the manifest lobbyd
+/// last stored on it, `nil` when the sign did not answer for it (a sign that lost its memory table holds no manifest file); and
 /// what went wrong with the packets it received since the previous probe, in words (empty when
 /// nothing did, or the sign does not say).
 public struct ProbeReply: Sendable, Equatable {

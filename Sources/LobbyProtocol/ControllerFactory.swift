@@ -22,7 +22,7 @@ public enum ControllerFactory {
         switch driver {
         case .alpha: probing.controller.address = "00"
         case .onbonBX:
-            probing.controller.address = String(OnbonConstants.anyDevice)
+            probing.controller.address = String(OnbonConstants.anyDevice)  // FFFE: any card
             probing.controller.model = probing.controller.model ?? .bx6E1
         }
         return try make(probing)

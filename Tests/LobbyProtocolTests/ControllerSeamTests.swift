@@ -14,7 +14,10 @@ struct ControllerSeamTests {
         for driver in ControllerDriver.allCases {
             var configuration = Configuration()
             configuration.controller.driver = driver
-            configuration.controller.model = .bx6E1
+            if driver == .onbonBX {
+                configuration.controller.model = .bx6E1
+                configuration.controller.address = "1"
+            }
             let controller = try ControllerFactory.make(configuration)
             let page = Frame(width: configuration.panel.width, height: configuration.panel.height)
             let (transmissions, memory) = try controller.program(SignProgram(pages: [page]), memory: SignMemory())

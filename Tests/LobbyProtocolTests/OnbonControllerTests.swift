@@ -182,5 +182,11 @@ import Testing
         }
         #expect(
             try OnbonController(address: 1, model: .bx6E1, width: 192, height: 32, tricolor: false).maximumPages == 16)
+        // Built by hand from a configuration the reader did not check: no silent defaults.
+        var configuration = Configuration()
+        configuration.controller.driver = .onbonBX
+        #expect(throws: ControllerError.modelMissing) { try OnbonController(configuration: configuration) }
+        configuration.controller.model = .bx6E1
+        #expect(throws: ControllerError.badAddress("00")) { try OnbonController(configuration: configuration) }
     }
 }

@@ -125,6 +125,14 @@ extension Messages {
         }
         public static let alphaLimit = Localized(
             "Alpha 大点阵图片，最大 65535×65535 点", "Alpha large DOTS pictures, up to 65535x65535 dots")
+        public static let modelMissing = Localized(
+            "仰邦控制卡需要 [controller] model（印在卡上的型号，如 \"6E1\"）",
+            "an Onbon card needs [controller] model (the model printed on it, such as \"6E1\")")
+        public static func badAddress(_ address: String) -> Localized {
+            Localized(
+                "[controller] address = \"\(address)\" 不是仰邦控制卡的屏号（1 到 65534）",
+                "[controller] address = \"\(address)\" is not an Onbon screen number (1 to 65534)")
+        }
         public static let onbonLimit = Localized(
             "仰邦第六代动态区，最大 65535×65535 点，每区 300 KB",
             "Onbon 6th-generation dynamic areas, up to 65535x65535 dots and 300 KB an area")

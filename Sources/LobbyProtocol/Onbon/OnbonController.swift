@@ -57,10 +57,14 @@ public struct OnbonController: Controller {
     }
 
     public init(configuration: Configuration) throws(ControllerError) {
+        // The configuration's reader requires both for onbon-bx; built by hand, say so.
+        guard let model = configuration.controller.model else { throw .modelMissing }
+        guard let address = UInt16(configuration.controller.address), (1...0xFFFE).contains(address) else {
+            throw .badAddress(configuration.controller.address)
+        }
         let minutes = configuration.controller.refreshMinutes
         try self.init(
-            address: UInt16(configuration.controller.address) ?? OnbonConstants.defaultCard,
-            model: configuration.controller.model ?? .bx6E1, width: configuration.panel.width,
+            address: address, model: model, width: configuration.panel.width,
             height: configuration.panel.height, tricolor: configuration.panel.colors == .tricolor,
             maximumPages: configuration.controller.pictureSlots,
             refreshInterval: minutes > 0 ? .seconds(minutes * 60) : nil)
