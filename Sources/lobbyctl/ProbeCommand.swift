@@ -70,7 +70,7 @@ struct ProbeCommand: ParsableCommand {
                 print(
                     Messages.Console.probeAnswered(
                         driver.rawValue, target, baud: baud, network: parsed.isNetwork,
-                        settings: settings.joined(separator: ", ")))
+                        settings: settings))
                 answered.append(driver.rawValue)
             }
             if !answered.isEmpty { break }

@@ -367,14 +367,14 @@ extension Messages {
                 "\(endpoint): neither a serial device's absolute path nor tcp://HOST:PORT")
         }
         public static func probeAnswered(
-            _ driver: String, _ endpoint: String, baud: Int, network: Bool, settings: String
+            _ driver: String, _ endpoint: String, baud: Int, network: Bool, settings: [String]
         ) -> Localized {
             let speed = network ? "" : "，\(baud) 波特"
             let speedEn = network ? "" : " at \(baud) baud"
             let serial = network ? "" : "，[serial] baud = \(baud)"
             let serialEn = network ? "" : ", [serial] baud = \(baud)"
-            let more = settings.isEmpty ? "" : "，\(settings)"
-            let moreEn = settings.isEmpty ? "" : ", \(settings)"
+            let more = settings.map { "，\($0)" }.joined()
+            let moreEn = settings.map { ", \($0)" }.joined()
             return Localized(
                 "\(driver)：应答了（\(endpoint)\(speed)）。配置：[link] endpoint = \"\(endpoint)\"\(serial)，[controller] driver = \"\(driver)\"\(more)",
                 "\(driver): answered (\(endpoint)\(speedEn)). Configure [link] endpoint = \"\(endpoint)\"\(serialEn), [controller] driver = \"\(driver)\"\(moreEn)"

@@ -153,8 +153,8 @@ extension Messages {
         }
         public static func rotationTruncated(_ count: Int) -> Localized {
             Localized(
-                "\(count) 条有效内容未能显示：轮播所需页数超过控制卡的图片位（[controller] picture_slots）",
-                "\(count) valid item(s) left out: the rotation needs more pages than the sign's picture slots ([controller] picture_slots)"
+                "\(count) 条有效内容未能显示：轮播所需页数超过控制卡能存的页数（[controller] picture_slots；仰邦卡还受 300 KB 的动态区所限）",
+                "\(count) valid item(s) left out: the rotation needs more pages than the sign holds ([controller] picture_slots; on an Onbon card, also its 300 KB dynamic area)"
             )
         }
         public static let fallbackShown = Localized(
