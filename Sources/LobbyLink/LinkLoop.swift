@@ -32,6 +32,9 @@ public struct LinkLoop {
     /// When to send everything again to a sign that cannot say whether it still holds it
     /// (`Controller.refreshInterval`): set by each confirmed upload.
     var refreshAt: ContinuousClock.Instant?
+    /// An upload came before anything was decided (`upload`) and owed the sign its clock: the
+    /// first decision's upload sets it.
+    var owesClock = false
     /// `finish` has begun: its own last upload (a dark screen) is not cut short.
     var isFinishing = false
     let logger = Logger(label: "lobbyd.link")
@@ -382,9 +385,17 @@ public struct LinkLoop {
     }
 
     /// Sends what the screen should show (and the clock, at a re-sync), with progress in status.
-    mutating func upload(_ controller: any Controller, withClock: Bool) -> SerialLink.Event? {
+    mutating func upload(_ controller: any Controller, withClock owed: Bool) -> SerialLink.Event? {
         guard let transport else { return .transmissionFailed(Messages.Link.portClosed.description) }
         let (program, staged, version) = driver.desired()
+        // Nothing decided yet: lobbyd is starting and the player's first decision is a tick
+        // away. The sign keeps what it shows meanwhile, rather than blinking dark at a restart;
+        // the first decision's upload carries what this one owed (`owesClock`).
+        guard version > 0 else {
+            owesClock = owesClock || owed
+            return nil
+        }
+        let withClock = owed || owesClock
         var transmissions: [Transmission]
         do {
             if let program {
@@ -454,7 +465,10 @@ public struct LinkLoop {
             // before the upload, it lagged by the whole upload, and a lag of minutes reads as a
             // power cut at the next probe), and last, because the memory configuration at the
             // start of a re-sync may erase the clock (protocol-docs/alpha.md).
-            if withClock { try sendClock(controller) }
+            if withClock {
+                try sendClock(controller)
+                owesClock = false
+            }
         } catch {
             memory = SignMemory()
             return .transmissionFailed(error.description)

@@ -49,9 +49,11 @@ final class OnbonLinkTests {
         return wire == .serial ? "\(directory.path)/sign" : String(ready.split(separator: " ").last ?? "")
     }
 
-    func startDriver(at endpoint: String, refresh: Duration? = nil, healthInterval: Duration = .seconds(60))
-        throws -> LinkDriver
-    {
+    /// A link to the card showing the test pages, or (`decided: false`) with nothing decided
+    /// yet, as lobbyd's link starts before the player's first decision.
+    func startDriver(
+        at endpoint: String, refresh: Duration? = nil, healthInterval: Duration = .seconds(60), decided: Bool = true
+    ) throws -> LinkDriver {
         let controller = try OnbonController(
             address: 1, model: .bx6E1, width: 192, height: 32, tricolor: false, refreshInterval: refresh)
         let reports = self.reports
@@ -59,7 +61,7 @@ final class OnbonLinkTests {
             path: endpoint, serial: LinkRecoveryTests.fastLine, controller: controller, zone: .current,
             healthInterval: healthInterval, report: { reports.post($0) })
         self.driver = driver
-        driver.show(SignProgram(pages: pages))
+        if decided { driver.show(SignProgram(pages: pages)) }
         driver.start()
         return driver
     }
@@ -164,6 +166,23 @@ final class OnbonLinkTests {
         _ = try startDriver(at: endpoint)
         #expect(reports.waitFor(from: synced.next) { $0.isSynced } != nil)
         #expect(simulator.output.filter { $0.hasPrefix("lobby-sim: pages") }.count == 1)
+    }
+
+    /// A link that comes up before anything is decided sends nothing: at a restart the card
+    /// keeps showing the program instead of blinking dark until the first decision.
+    @Test("nothing is sent before the first decision: the first upload is the program", arguments: Wire.allCases)
+    func firstDecision(wire: Wire) throws {
+        let driver = try startDriver(at: try startCard(on: wire), decided: false)
+        let simulator = try #require(simulator)
+        guard let up = reports.waitFor({ $0 == .up }) else {
+            Issue.record("the link never came up: \(simulator.output)")
+            return
+        }
+        driver.show(SignProgram(pages: pages))
+        #expect(reports.waitFor(from: up.next) { $0.isSynced } != nil)
+        #expect(reports.all.filter(\.isSynced).count == 1, "\(reports.all)")
+        #expect(simulator.output.filter { $0.hasPrefix("lobby-sim: area") }.count == 1, "\(simulator.output)")
+        #expect(simulator.output.filter { $0.hasPrefix("lobby-sim: pages") } == [pageLine(pages)])
     }
 
     @Test(

@@ -120,7 +120,9 @@ public struct PlayerStep: Sendable {
         actions += tallies(
             proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []), at: now,
             zone: schedule.timeZone)
-        if decision.program != last?.program || decision.staged != last?.staged {
+        // The first decision always (the link waits for it before its first upload), then
+        // every change.
+        if last == nil || decision.program != last?.program || decision.staged != last?.staged {
             actions.append(.show(decision.program, staging: decision.staged))
         }
         let state = decision.state
