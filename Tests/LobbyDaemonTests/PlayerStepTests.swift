@@ -103,6 +103,22 @@ struct PlayerStepTests {
         events(actions).map(\.kind).filter { $0 != .scheduleApplied && $0 != .contentStale }
     }
 
+    /// The link hears the first decision once the spool is restored, a dark one too (a sign
+    /// that shows stale content is darkened), and nothing before: a start must not blink the
+    /// sign dark until the playlists are back.
+    @Test("the first decision goes to the link once the playlists are restored, not before")
+    func firstDecision() {
+        for (name, decision) in Self.decisions {
+            var step = PlayerStep(now: Self.nine, monotonic: Self.start, zone: Self.zone)
+            func shows(_ actions: [PlayerStep.Action]) -> Int {
+                actions.filter { if case .show = $0 { true } else { false } }.count
+            }
+            #expect(shows(step.step(Self.inputs(decision, at: 0.05, loaded: false))) == 0, "\(name)")
+            #expect(shows(step.step(Self.inputs(decision, at: 0.1, loaded: true))) == 1, "\(name)")
+            #expect(shows(step.step(Self.inputs(decision, at: 0.15, loaded: true))) == 0, "\(name)")
+        }
+    }
+
     /// Every pair (the previous tick's decision, this tick's) with the link up or down and the
     /// spool restored or not, against the rules stated here.
     @Test("every pair of decisions, link state and spool state gives exactly the events the rules ask for")
@@ -130,10 +146,11 @@ struct PlayerStepTests {
                         for event in Self.events(actions) where event.kind == .screenOn || event.kind == .screenOff {
                             #expect(event.detail["cause"] == now.state.cause && event.actor == now.state.actor)
                         }
-                        // The link hears of a change only.
+                        // The link hears of a change only, and nothing before the spool is restored
+                        // (the first decision went with the first step, when restored).
                         let shows = actions.compactMap { if case .show(let p, let s) = $0 { (p, s) } else { nil } }
                         let changed = current.program != previous.program || current.staged != previous.staged
-                        #expect(shows.count == (changed ? 1 : 0), "\(context)")
+                        #expect(shows.count == (changed && loaded ? 1 : 0), "\(context)")
                         if let (program, staged) = shows.first {
                             #expect(program == current.program && staged == current.staged)
                         }

@@ -75,6 +75,8 @@ public struct PlayerStep: Sendable {
     private var contentMissing = false
     private var proof: ProofOfPlay
     private var ready = false
+    /// The link has been told a decision (`show`): it sends nothing before the first.
+    private var hasShown = false
     private var view = PlayerView()
 
     public init(now: Date, monotonic: ContinuousClock.Instant, zone: TimeZone) {
@@ -120,10 +122,13 @@ public struct PlayerStep: Sendable {
         actions += tallies(
             proof.record(shown ? min(wallStep, 1) : 0, at: now, items: shown ? items : []), at: now,
             zone: schedule.timeZone)
-        // The first decision always (the link waits for it before its first upload), then
-        // every change.
-        if last == nil || decision.program != last?.program || decision.staged != last?.staged {
+        // The first decision once the accepted playlists are restored (before, a start would
+        // blink the sign dark; the link waits for it before its first upload), a dark one too;
+        // then every change.
+        let changed = decision.program != last?.program || decision.staged != last?.staged
+        if inputs.storeLoaded && (!hasShown || changed) {
             actions.append(.show(decision.program, staging: decision.staged))
+            hasShown = true
         }
         let state = decision.state
         if state.isOn != last?.state.isOn {
