@@ -64,7 +64,8 @@ struct WireReport {
             default: link += transmission.bytes.count
             }
         }
-        lines.append(row(Messages.Console.planTexts, texts))
+        // A driver without text files or a run sequence (Onbon's area holds it all) has no such row.
+        if texts > 0 { lines.append(row(Messages.Console.planTexts, texts)) }
         lines.append(row(Messages.Console.planLink, link))
         let total = transmissions.reduce(0) { $0 + $1.bytes.count }
         lines.append(

@@ -37,13 +37,13 @@ final class OnbonLinkTests {
     }
 
     /// lobby-sim as a 6E1 card on `wire`; returns the endpoint to configure.
-    func startCard(on wire: Wire) throws -> String {
+    func startCard(on wire: Wire, record: Bool = false) throws -> String {
         let place = wire == .serial ? ["--link", "\(directory.path)/sign"] : ["--listen", "0"]
         let simulator = try RunningProgram(
             "lobby-sim",
             ["--protocol", "onbon-bx", "--baud", "0", "--quiet", "--dump", "\(directory.path)/dump"] + place + [
                 "--control", "\(directory.path)/control",
-            ])
+            ] + (record ? ["--record", "\(directory.path)/record"] : []))
         self.simulator = simulator
         let ready = try #require(simulator.waitForLine { $0.contains("lobby-sim: ready on") }?.line)
         return wire == .serial ? "\(directory.path)/sign" : String(ready.split(separator: " ").last ?? "")
@@ -166,6 +166,47 @@ final class OnbonLinkTests {
         _ = try startDriver(at: endpoint)
         #expect(reports.waitFor(from: synced.next) { $0.isSynced } != nil)
         #expect(simulator.output.filter { $0.hasPrefix("lobby-sim: pages") }.count == 1)
+    }
+
+    @Test("lobbyctl plan counts exactly the bytes the link sends a blank card, as lobby-sim recorded them")
+    func planEqualsTheWire() throws {
+        let config = try directory.write(
+            "lobbyd.toml",
+            "[link]\nendpoint = \"\(directory.path)/sign\"\n[controller]\ndriver = \"onbon-bx\"\nmodel = \"6E1\"\n")
+        let playlist = RepositoryFiles.path("playlists/public-resource-trading.toml")
+        let result = try BuiltProgram("lobbyctl").run(["plan", "--lang", "en", "--config", config, playlist])
+        let lines = result.standardOutput.split(separator: "\n")
+        let total = try #require(
+            lines.first { $0.contains("total") }?.split(separator: " ").dropFirst().first.flatMap { Int($0) },
+            "\(result.standardOutput) \(result.standardError)")
+        #expect(lines.contains { $0.contains("dynamic area (2 page pictures)") })
+        #expect(!lines.contains { $0.contains("texts and run sequence") })
+        let configuration = try Configuration.load(path: config)
+        let parsed = try Playlist.parse(
+            text: String(contentsOfFile: playlist, encoding: .utf8), file: playlist, zone: configuration.timeZone)
+        let renderer = try TextRenderer(configuration: configuration)
+        let planned = try parsed.items.flatMap { try renderer.pages(for: $0) }
+        _ = try startCard(on: .serial, record: true)
+        let reports = self.reports
+        let driver = LinkDriver(
+            path: "\(directory.path)/sign", serial: LinkRecoveryTests.fastLine,
+            controller: try ControllerFactory.make(configuration), zone: .current, report: { reports.post($0) })
+        self.driver = driver
+        driver.show(SignProgram(pages: planned))
+        driver.start()
+        #expect(reports.waitFor { $0.isSynced } != nil)
+        // The confirming probe is the last thing sent (no clock): once its answer is in, so is
+        // every byte before it; lobby-sim records what it reads before it answers.
+        #expect(try recordedBytes == total)
+    }
+
+    /// The bytes lobby-sim has recorded: a line per read, a timestamp, then the bytes in hex.
+    var recordedBytes: Int {
+        get throws {
+            try String(contentsOfFile: "\(directory.path)/record", encoding: .utf8).split(separator: "\n").filter {
+                !$0.contains(" # ")
+            }.reduce(0) { $0 + $1.split(separator: " ").count - 1 }
+        }
     }
 
     /// A link that comes up before anything is decided sends nothing: at a restart the card
