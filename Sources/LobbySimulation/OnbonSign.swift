@@ -127,7 +127,7 @@ public struct OnbonSign: Sendable {
         let frame = OnbonFrame(
             layout: .sixthGeneration, destination: OnbonConstants.host, source: address, deviceType: deviceType,
             command: command, reply: 0, parameters: (UInt8(status & 0xFF), UInt8(status >> 8)),
-            data: Self.word(Int(error)) + Self.word(data.count) + data)
+            data: OnbonFrame.littleEndian(Int(error)) + OnbonFrame.littleEndian(data.count) + data)
         return (try? frame.encoded()) ?? []
     }
 
@@ -224,8 +224,6 @@ public struct OnbonSign: Sendable {
         guard reader.offset == data.count else { throw reader.bad("bytes after the area ids") }
         for id in ids { areas[id] = nil }
     }
-
-    static func word(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
 
     static func hex(_ byte: UInt8) -> String {
         let digits = String(byte, radix: 16, uppercase: true)

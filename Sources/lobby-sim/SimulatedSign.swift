@@ -84,12 +84,12 @@ final class SimulatedSign {
                 malformed += 1
                 say("malformed \(reason)")
                 record(comment: "malformed \(reason)")
-                if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
+                queue(reply)
             case .refused(let reason, let reply):
                 refused += 1
                 say("refused \(reason)")
                 record(comment: "refused \(reason)")
-                if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
+                queue(reply)
             case .handled(let reply, let writesMemory, let notable):
                 // Handling takes the sign time (at real line speed only), one packet after
                 // another from when each has arrived; an answer goes when its read is handled.
@@ -97,11 +97,16 @@ final class SimulatedSign {
                     let milliseconds = writesMemory ? options.pictureMilliseconds : options.packetMilliseconds
                     busyUntil = max(busyUntil, lineFreeAt).addingTimeInterval(Double(milliseconds) / 1000)
                 }
-                if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
+                queue(reply)
                 if let notable { say(notable) }
             }
         }
         showIfChanged()
+    }
+
+    /// An answer, sent once the sign has handled everything received before it (unless muted).
+    private func queue(_ reply: [UInt8]?) {
+        if let reply, !faults.muted { answers.append((max(busyUntil, Date()), reply)) }
     }
 
     /// Answers still being prepared are lost (the cable is out, or the power).

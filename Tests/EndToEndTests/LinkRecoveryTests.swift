@@ -78,17 +78,6 @@ final class LinkRecoveryTests {
 
     var pageLine: String { "lobby-sim: pages 1 \(String(page.contentHash, radix: 16))" }
 
-    /// The bytes lobby-sim has recorded: a line per read, a timestamp, then the bytes in hex.
-    var recordedBytes: Int {
-        get throws {
-            try String(contentsOfFile: "\(directory.path)/record", encoding: .utf8).split(separator: "\n").filter {
-                !$0.contains(" # ")
-            }.reduce(0) {
-                $0 + $1.split(separator: " ").count - 1
-            }
-        }
-    }
-
     @Test("lobbyctl plan counts exactly the bytes the link sends a blank sign, as lobby-sim recorded them")
     func planEqualsTheWire() throws {
         let playlist = RepositoryFiles.path("playlists/public-resource-trading.toml")
@@ -116,7 +105,7 @@ final class LinkRecoveryTests {
         // The clock goes last, after the confirming answer: once the sign has its weekday, the
         // upload is all in (lobby-sim records what it reads before it handles it).
         #expect(simulator.waitForLine { $0.hasPrefix("lobby-sim: weekday") } != nil)
-        #expect(try recordedBytes == total)
+        #expect(try directory.simulatorRecordedBytes() == total)
     }
 
     @Test("a sign that refuses the upload: reported with the reason, sent once more, then no loop; status says so")

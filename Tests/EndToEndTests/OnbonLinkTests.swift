@@ -197,16 +197,7 @@ final class OnbonLinkTests {
         #expect(reports.waitFor { $0.isSynced } != nil)
         // The confirming probe is the last thing sent (no clock): once its answer is in, so is
         // every byte before it; lobby-sim records what it reads before it answers.
-        #expect(try recordedBytes == total)
-    }
-
-    /// The bytes lobby-sim has recorded: a line per read, a timestamp, then the bytes in hex.
-    var recordedBytes: Int {
-        get throws {
-            try String(contentsOfFile: "\(directory.path)/record", encoding: .utf8).split(separator: "\n").filter {
-                !$0.contains(" # ")
-            }.reduce(0) { $0 + $1.split(separator: " ").count - 1 }
-        }
+        #expect(try directory.simulatorRecordedBytes() == total)
     }
 
     /// A link that comes up before anything is decided sends nothing: at a restart the card

@@ -71,3 +71,13 @@ extension TemporaryDirectory {
         try handle.close()
     }
 }
+
+extension TemporaryDirectory {
+    /// The bytes lobby-sim recorded in `file` here (`--record`): a line per read, a timestamp,
+    /// then the bytes in hex; comment lines (`#`, a refusal) do not count.
+    public func simulatorRecordedBytes(_ file: String = "record") throws -> Int {
+        try String(contentsOfFile: "\(path)/\(file)", encoding: .utf8).split(separator: "\n").filter {
+            !$0.contains(" # ")
+        }.reduce(0) { $0 + $1.split(separator: " ").count - 1 }
+    }
+}

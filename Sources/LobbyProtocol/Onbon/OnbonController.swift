@@ -156,20 +156,24 @@ public struct OnbonController: Controller {
         parameters += [0x01]  // shown at once, in place of the card's programs
         parameters += [0, 0, 0, 0]  // reserved
         parameters += [0x10]  // area type: pictures
-        parameters += Self.word(0) + Self.word(0) + Self.word(width) + Self.word(height)
+        parameters +=
+            OnbonFrame.littleEndian(0) + OnbonFrame.littleEndian(0) + OnbonFrame.littleEndian(width)
+            + OnbonFrame.littleEndian(height)
         parameters += [0x00, 0x00, 0x00, 0x00, 0x00]  // no frame, no background, opaque, same size, no sound
         parameters += [0, 0, 0, 0, 0]  // reserved
-        parameters += Self.word(pages.count)
+        parameters += OnbonFrame.littleEndian(pages.count)
         var offset = 0
         for bitmap in bitmaps {
-            parameters += Self.doubleWord(Self.pageDescriptorBytes - 4)
+            parameters += OnbonFrame.littleEndian(Self.pageDescriptorBytes - 4, bytes: 4)
             parameters += [0x00, 0x01, 0x00, 0x00]  // picture page, static, no exit effect, speed 0
-            parameters += Self.word(Self.pageHold) + [0x01] + Self.word(width)
+            parameters += OnbonFrame.littleEndian(Self.pageHold) + [0x01] + OnbonFrame.littleEndian(width)
             parameters += [UInt8](repeating: 0, count: 9)
-            parameters += Self.doubleWord(offset) + Self.doubleWord(bitmap.count)
+            parameters += OnbonFrame.littleEndian(offset, bytes: 4) + OnbonFrame.littleEndian(bitmap.count, bytes: 4)
             offset += bitmap.count
         }
-        let data = Self.word(1) + Self.doubleWord(parameters.count) + parameters + bitmaps.joined()
+        let data =
+            OnbonFrame.littleEndian(1) + OnbonFrame.littleEndian(parameters.count, bytes: 4) + parameters
+            + bitmaps.joined()
         return OnbonFrame(command: .pictureArea, layout: .sixthGeneration, data: data, destination: address)
     }
 
@@ -177,8 +181,4 @@ public struct OnbonController: Controller {
     private func frame(_ frame: OnbonFrame) -> [UInt8] {
         (try? frame.encoded()) ?? []
     }
-
-    static func word(_ value: Int) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)] }
-
-    static func doubleWord(_ value: Int) -> [UInt8] { word(value & 0xFFFF) + word(value >> 16) }
 }

@@ -118,20 +118,19 @@ public struct OnbonFrame: Sendable, Equatable {
         let length = OnbonConstants.commandBytes + data.count
         var body: [UInt8] = []
         body.reserveCapacity(layout.headerBytes + length + OnbonConstants.crcBytes)
-        body += Self.littleEndian(destination) + Self.littleEndian(source)
+        body += Self.littleEndian(Int(destination)) + Self.littleEndian(Int(source))
         switch layout {
         case .fontCard:
             body += [UInt8](repeating: 0, count: 6)
-            body += [UInt8(deviceType), OnbonConstants.fontCardVersion] + Self.littleEndian(UInt16(length))
+            body += [UInt8(deviceType), OnbonConstants.fontCardVersion] + Self.littleEndian(length)
             body += [command.group, command.code, reply, parameters.0, parameters.1]
         case .sixthGeneration:
-            body += [OnbonConstants.sixthGenerationVersion, 0] + Self.littleEndian(deviceType)
-            body += [0, 0, 0, 0] + Self.littleEndian(UInt16(length & 0xFFFF))
-            body += Self.littleEndian(UInt16(length >> 16))
+            body += [OnbonConstants.sixthGenerationVersion, 0] + Self.littleEndian(Int(deviceType))
+            body += [0, 0, 0, 0] + Self.littleEndian(length, bytes: 4)
             body += [reply, command.group, command.code, parameters.0, parameters.1]
         }
         body += data
-        body += Self.littleEndian(OnbonCRC.checksum(body))
+        body += Self.littleEndian(Int(OnbonCRC.checksum(body)))
         var frame = [UInt8](repeating: OnbonConstants.start, count: OnbonConstants.startRun)
         frame.reserveCapacity(frame.count + body.count * 2 + 1)
         frame += Self.stuffed(body)
@@ -156,7 +155,11 @@ public struct OnbonFrame: Sendable, Equatable {
         return result
     }
 
-    static func littleEndian(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
+    /// `value` in `bytes` bytes (2 or 4), low byte first, as every multi-byte Onbon field goes:
+    /// the frame's header, the picture area's parameters, a card's answers.
+    public static func littleEndian(_ value: Int, bytes: Int = 2) -> [UInt8] {
+        (0..<bytes).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
 
     public static func == (lhs: OnbonFrame, rhs: OnbonFrame) -> Bool {
         lhs.layout == rhs.layout && lhs.destination == rhs.destination && lhs.source == rhs.source
