@@ -103,7 +103,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "LobbyTestSupport", path: "Tests/LobbyTestSupport"),
+        .target(name: "LobbyTestSupport", dependencies: ["LobbyCore"], path: "Tests/LobbyTestSupport"),
         // Test tool: appends events in a burst, for the kill -9 durability test.
         .executableTarget(
             name: "store-burst", dependencies: ["LobbyStore", "LobbyCore"], path: "Tests/Tools/store-burst"),

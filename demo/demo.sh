@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make demo: the whole system on this machine, against the simulated sign.
 #
-# A temporary hall is set up: configuration, spool with the signed sample playlists, the demo
-# publisher key as the only trusted key, and lobby-sim on a pseudo-terminal in place of the sign.
+# A temporary hall is set up: configuration, spool with the sample playlists and their approval
+# sheets, the demo people's keys and roster (playlists/demo-keys) as the only trusted ones, and
+# lobby-sim on a pseudo-terminal in place of the sign.
 # lobbyd starts with its wall clock at a workday's 08:19:50 (--clock-start, demo only), so ten
 # seconds later the opening window begins and the panel lights up with the playlists.
 #
@@ -46,6 +47,7 @@ spool = "$hall/spool"
 database = "$hall/state/lobbyd.sqlite"
 control_socket = "$hall/control.sock"
 trusted_keys = "$repo/playlists/demo-keys"
+people = "$repo/playlists/demo-keys/people.toml"
 [link]
 endpoint = "$1"
 [serial]
@@ -83,7 +85,7 @@ cat <<INFO
      tail -f $hall/lobbyd.log                         # the daemon's events
      echo "unplug 5" > $hall/sign-control            # pull the cable for 5 s; lobbyd recovers alone
      echo "power-cycle" > $hall/sign-control         # the sign forgets everything
-     $bin/lobbyctl submit --config $hall/lobbyd.toml --trusted-keys $repo/playlists/demo-keys FILE.toml
+     $bin/lobbyctl submit --config $hall/lobbyd.toml FILE.toml
      $bin/lobbyctl status --socket $hall/control.sock     # screen, why, next change, link
      $bin/lobbyctl watch --socket $hall/control.sock      # events as they happen
      $bin/lobbyctl override off --until 08:30 --reason "消防演练" --socket $hall/control.sock

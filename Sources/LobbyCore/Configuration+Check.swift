@@ -56,9 +56,15 @@ extension Configuration {
             fault(Messages.Configuration.trustedKeysNotDirectory(paths.trustedKeys))
         } else {
             do {
-                let trust = try TrustStore.load(directory: paths.trustedKeys)
+                let trust = try TrustStore.load(paths)
                 if trust.keys.isEmpty {
                     warning(Messages.Configuration.noTrustedKeys(paths.trustedKeys))
+                }
+                if !FileManager.default.fileExists(atPath: paths.people) {
+                    warning(Messages.Configuration.noRoster(paths.people))
+                }
+                for entry in trust.roster.entries where trust.keys[entry.keyID] == nil {
+                    warning(Messages.Configuration.rosterKeyMissing(entry.name, entry.keyID, paths.trustedKeys))
                 }
             } catch {
                 fault(Messages.Configuration.trustedKeys("\(error)"))
@@ -74,7 +80,7 @@ extension Configuration {
         if let path = content.fallbackPlaylist, let fitting {
             // Checked as lobbyd will at start: a standing notice that does not pass is not shown.
             do {
-                let trust = try TrustStore.load(directory: paths.trustedKeys)
+                let trust = try TrustStore.load(paths)
                 let file = try PlaylistFile.read(path, limit: content.maxFileBytes)
                 let validator = PlaylistValidator(configuration: self, trust: trust, fitting: fitting)
                 if case .rejected(let problems) = validator.validate(file, now: Date(), signedOnly: true) {

@@ -103,6 +103,7 @@ extension Configuration.Paths {
         table.readPath("database", into: &database)
         table.readPath("control_socket", into: &controlSocket)
         table.readPath("trusted_keys", into: &trustedKeys)
+        table.readPath("people", into: &people)
     }
 }
 
@@ -222,6 +223,7 @@ extension Configuration.Content {
         table.read("max_text_length", into: &maxTextLength, in: 1...10_000)
         table.read("max_items", into: &maxItems, in: 1...1000)
         table.read("horizon_days", into: &horizonDays, in: 0...366)
+        table.read("approval_max_age_days", into: &approvalMaxAgeDays, in: 0...366)
         table.read("max_file_bytes", into: &maxFileBytes, in: 1024...16_777_216)
         table.read("stale_days", into: &staleDays, in: 1...365)
         var fallback = "blank"

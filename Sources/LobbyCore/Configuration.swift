@@ -103,6 +103,8 @@ public struct Configuration: Sendable, Equatable {
         public var database = "/var/lib/lobbyd/lobbyd.sqlite"
         public var controlSocket = "/run/lobbyd/control.sock"
         public var trustedKeys = "/etc/lobbyd/trusted-keys"
+        /// The roster: who may sign which approval step (`Roster`).
+        public var people = "/etc/lobbyd/people.toml"
         public init() {}
     }
 
@@ -164,6 +166,8 @@ extension Configuration {
         public var maxItems = 50
         /// A playlist may start at most this many days ahead.
         public var horizonDays = 31
+        /// Every approval step is dated at most this many days before the playlist's `valid_from`.
+        public var approvalMaxAgeDays = 30
         public var maxFileBytes = 1_048_576
         /// Days after which the newest playlist counts as stale (`content_stale`).
         public var staleDays = 14

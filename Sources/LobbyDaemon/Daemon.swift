@@ -183,7 +183,7 @@ public enum Daemon {
     /// The daemon's playlist validator: configured rules, trusted keys, the configured font.
     static func makeValidator(_ configuration: Configuration) throws -> PlaylistValidator {
         PlaylistValidator(
-            configuration: configuration, trust: try TrustStore.load(directory: configuration.paths.trustedKeys),
+            configuration: configuration, trust: try TrustStore.load(configuration.paths),
             fitting: try TextRenderer(configuration: configuration))
     }
 

@@ -92,6 +92,9 @@ struct PlaylistsCommand: ParsableCommand {
             let line = Messages.Console.activeLine(
                 playlist.id, playlist.version, items: playlist.items, accepted: playlist.accepted, playlist.title)
             print("  \(Console.visible(line.description))")
+            if let approvals = playlist.approvals, !approvals.isEmpty {
+                print("    \(Console.visible(Messages.Console.approvalLine(approvals).description))")
+            }
         }
         let waiting = list.waiting ?? []
         print(Messages.Console.waitingHeader(waiting.count))

@@ -17,7 +17,7 @@ struct LobbyCtl: ParsableCommand {
             PlanCommand.self, PortsCommand.self, ProbeCommand.self, EventsCommand.self, VerifyLogCommand.self,
             ReportCommand.self,
             KeygenCommand.self,
-            SignCommand.self, VerifyCommand.self,
+            ApproveCommand.self, SignCommand.self, VerifyCommand.self,
             SubmitCommand.self,
         ])
 

@@ -3,32 +3,60 @@ import Foundation
 import LobbyCore
 import LobbyRender
 
-/// The daemon's own playlist validation, set up from the configuration, for `verify`, `submit`
-/// and `preview`: same font, panel, trusted keys and content rules, so the same messages.
+/// The daemon's own playlist validation, set up from the configuration, for `verify`, `submit`,
+/// `approve`, `sign` and `preview`: same font, panel, trusted keys, roster and content rules, so
+/// the same messages.
 struct PlaylistCheck: ParsableArguments {
     @OptionGroup var configuration: ConfigurationOption
 
     @Option(name: .customLong("trusted-keys"), help: Messages.Help.trustedKeys.argument)
     var trustedKeys: String?
 
-    /// Validates `file` (and `file.sig`) now; prints the problems and exits 2 when rejected.
-    func verify(_ file: String) throws -> (Playlist, publisher: String, bytes: [UInt8], signature: [UInt8]) {
+    @Option(name: .customLong("people"), help: Messages.Help.people.argument)
+    var people: String?
+
+    /// The validator lobbyd would use, with the options' trusted keys and roster.
+    func validator() throws -> (PlaylistValidator, Configuration) {
         let configuration = try configuration.load()
-        let playlistFile: PlaylistFile
-        let validator: PlaylistValidator
         do {
-            // The validator reports a file over the configured size; this bound only stops a runaway read.
-            playlistFile = try PlaylistFile.read(file, limit: 64 << 20)
-            let trust = try TrustStore.load(directory: trustedKeys ?? configuration.paths.trustedKeys)
-            validator = PlaylistValidator(
-                configuration: configuration, trust: trust, fitting: try TextRenderer(configuration: configuration))
+            var paths = configuration.paths
+            paths.trustedKeys = trustedKeys ?? paths.trustedKeys
+            paths.people = people ?? paths.people
+            let validator = PlaylistValidator(
+                configuration: configuration, trust: try TrustStore.load(paths),
+                fitting: try TextRenderer(configuration: configuration))
+            return (validator, configuration)
         } catch {
             Console.error("lobbyctl: \(error)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        switch validator.validate(playlistFile, now: Date()) {
-        case .accepted(let playlist, let publisher):
-            return (playlist, publisher, playlistFile.bytes, playlistFile.signature ?? [])
+    }
+
+    /// Reads `file` and `file.sig`.
+    func read(_ file: String) throws -> PlaylistFile {
+        do {
+            // The validator reports a file over the configured size; this bound only stops a runaway read.
+            return try PlaylistFile.read(file, limit: 64 << 20)
+        } catch {
+            Console.error("lobbyctl: \(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// Validates `file` (and `file.sig`) now; prints the problems and exits 2 when rejected.
+    func verify(_ file: String) throws -> (Playlist, bytes: [UInt8], signature: [UInt8]) {
+        let playlistFile = try read(file)
+        let playlist = try check(file: file, bytes: playlistFile.bytes, sheet: playlistFile.signature)
+        return (playlist, playlistFile.bytes, playlistFile.signature ?? [])
+    }
+
+    /// Validates `bytes` with the approval sheet `sheet`, which must be signed through `through`;
+    /// prints the problems and exits 2 when rejected.
+    func check(file: String, bytes: [UInt8], sheet: [UInt8]?, through: ApprovalRole = .publish) throws -> Playlist {
+        let (validator, configuration) = try validator()
+        switch validator.validate(file: file, bytes: bytes, signature: sheet, now: Date(), through: through) {
+        case .accepted(let playlist, _):
+            return playlist
         case .rejected(let problems):
             let now = configuration.timeZone.iso8601(Date())
             Console.error(RejectionReport.text(file: file, problems: problems, rejectedAt: now), terminator: "")
@@ -39,15 +67,10 @@ struct PlaylistCheck: ParsableArguments {
 
 extension Playlist {
     /// What `lobbyctl verify` prints for an accepted playlist.
-    func summary(publisher: String, zone: TimeZone) -> String {
-        let chain = approval
-        let steps = Messages.Console.chain(
-            section: chain.section, drafted: "\(chain.drafted.person) \(chain.drafted.date)",
-            reviewed: "\(chain.reviewed.person) \(chain.reviewed.date)", confidentiality: chain.confidentialityReview,
-            approved: "\(chain.approved.person) \(chain.approved.date)", document: chain.documentNumber)
-        return Messages.Console.playlistSummary(
+    func summary(zone: TimeZone) -> String {
+        Messages.Console.playlistSummary(
             id: id, version: version, title: title, items: items.count, from: zone.iso8601(validFrom),
-            until: zone.iso8601(validUntil), chain: steps, publisher: publisher
+            until: zone.iso8601(validUntil), chain: Messages.Console.chain(approval)
         ).description
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import LobbyCore
 import LobbyRender
 
-/// `lobbyctl keygen --name NAME --out DIR`: a publisher's key pair.
+/// `lobbyctl keygen --name NAME --out DIR [--valid-until DATE]`: one person's key pair.
 struct KeygenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keygen", abstract: Messages.Help.keygen.description)
@@ -17,9 +17,13 @@ struct KeygenCommand: ParsableCommand {
     @Option(help: Messages.Help.keyStem.argument)
     var file: String?
 
+    @Option(name: .customLong("valid-until"), help: Messages.Help.keyValidUntil.argument)
+    var validUntil: String?
+
     func run() throws {
         try OutputPlace.requireDirectory(out)
-        let key = PublisherKey(publisher: name)
+        let lastDay = try validUntil.map(StepDate.parse)
+        let key = PersonalKey(holder: name, validUntil: lastDay)
         let stem = "\(out)/\(file ?? key.publicKey.keyID)"
         for path in ["\(stem).key", "\(stem).pub"] where FileManager.default.fileExists(atPath: path) {
             Console.error("lobbyctl keygen: \(Messages.Console.keyExists(path))")
@@ -33,24 +37,147 @@ struct KeygenCommand: ParsableCommand {
     }
 }
 
-/// `lobbyctl sign --key KEY FILE`: writes `FILE.sig`.
-struct SignCommand: ParsableCommand {
+/// `lobbyctl approve --role ROLE --key KEY FILE`: one hand's step on the approval sheet.
+struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sign", abstract: Messages.Help.sign.description)
+        commandName: "approve", abstract: Messages.Help.approve.description)
+
+    @OptionGroup var check: PlaylistCheck
+
+    @Option(help: Messages.Help.role.argument)
+    var role: String
 
     @Option(help: Messages.Help.key.argument)
     var key: String
+
+    @Option(help: Messages.Help.stepDate.argument)
+    var date: String?
+
+    @Option(help: Messages.Help.section.argument)
+    var section: String?
+
+    @Option(help: Messages.Help.confidentiality.argument)
+    var confidentiality: String?
 
     @Argument(help: Messages.Help.signedFile.argument)
     var file: String
 
     func run() throws {
-        try run(Messages.Console.signing) {
-            let publisher = try PublisherKey.load(path: key)
-            let signature = try publisher.sign(try AtomicFile.read(file))
-            try AtomicFile.write(Array(signature.fileText.utf8), to: "\(file).sig")
-            print(Messages.Console.signed("\(file).sig", by: publisher.publisher, key: signature.keyID))
+        guard let role = ApprovalRole(spelled: role), role != .publish else {
+            let problem =
+                ApprovalRole(spelled: role) == .publish
+                ? Messages.Console.notYourRole(.publish).description
+                : "--role \(role): \(Messages.Approval.roles)"
+            Console.error("lobbyctl approve: \(problem)")
+            throw ExitCode(ExitStatus.invalidInput)
         }
+        if role.attestsConfidentiality && confidentiality == nil {
+            Console.error("lobbyctl approve: \(Messages.Console.needsConfidentiality)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        try SheetSigning(check: check, file: file, keyPath: key, date: date).sign(role) { key, roster in
+            guard role == .draft else { return (nil, role.attestsConfidentiality ? confidentiality : nil) }
+            if let section { return (section, nil) }
+            let sections = roster.entries(for: key.publicKey.keyID).flatMap(\.sections)
+            guard sections.count == 1 else {
+                Console.error("lobbyctl approve: \(Messages.Console.whichSection(sections))")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            return (sections[0], nil)
+        }
+    }
+}
+
+/// `lobbyctl sign --key KEY FILE`: the publisher's step, last on the sheet.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign", abstract: Messages.Help.sign.description)
+
+    @OptionGroup var check: PlaylistCheck
+
+    @Option(help: Messages.Help.key.argument)
+    var key: String
+
+    @Option(help: Messages.Help.stepDate.argument)
+    var date: String?
+
+    @Argument(help: Messages.Help.signedFile.argument)
+    var file: String
+
+    func run() throws {
+        try SheetSigning(check: check, file: file, keyPath: key, date: date).sign(.publish) { _, _ in (nil, nil) }
+    }
+}
+
+/// Adds one signed step to `FILE.sig`: the step is signed, the whole file checked with it as
+/// the daemon would (through this step), and the sheet written only when every check passes.
+struct SheetSigning {
+    let check: PlaylistCheck
+    let file: String
+    let keyPath: String
+    let date: String?
+
+    /// Signs `role`; `fields` gives the step's section and confidentiality verdict.
+    func sign(
+        _ role: ApprovalRole,
+        fields: (PersonalKey, Roster) throws -> (section: String?, confidentiality: String?)
+    ) throws {
+        let key: PersonalKey
+        do {
+            key = try PersonalKey.load(path: keyPath)
+        } catch {
+            Console.error("lobbyctl: \(error)")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        let playlistFile = try check.read(file)
+        let (validator, configuration) = try check.validator()
+        let sheetFile = "\(file).sig"
+        var sheet = ApprovalSheet(for: playlistFile.bytes)
+        if let existing = playlistFile.signature {
+            do {
+                sheet = try ApprovalSheet.parse(text: String(decoding: existing, as: UTF8.self), file: sheetFile)
+            } catch {
+                Console.error("lobbyctl: \(error)")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            guard sheet.contentDigest == Digest.sha256Hex(playlistFile.bytes) else {
+                Console.error("lobbyctl: \(Messages.Console.sheetOfOther(sheetFile))")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+        }
+        let today = try date.map(StepDate.parse) ?? configuration.timeZone.localTime(of: Date()).date
+        let (section, confidentiality) = try fields(key, validator.trust.roster)
+        let step = ApprovalSheet.Step(
+            role: role, keyID: "", date: today, section: section, confidentiality: confidentiality)
+        let signed = try sheet.appending(step, signedBy: key)
+        let text = Array(signed.fileText.utf8)
+        let playlist = try check.check(file: file, bytes: playlistFile.bytes, sheet: text, through: role)
+        try run(Messages.Console.signing) {
+            try AtomicFile.write(text, to: sheetFile)
+        }
+        let next = ApprovalRole.allCases.first { $0 > role }
+        let signer = playlist.approval.steps.last?.person ?? key.holder
+        print(Messages.Console.signed(sheetFile, role, by: signer, key: key.publicKey.keyID, next: next))
+    }
+
+    private func run(_ what: Localized, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            Console.error("lobbyctl: \(Messages.Console.failed(what, "\(error)"))")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+}
+
+/// A date given on the command line.
+enum StepDate {
+    static func parse(_ text: String) throws -> LocalDate {
+        guard let date = LocalDate(parsing: text) else {
+            Console.error("lobbyctl: \(Messages.Console.badDate(text))")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        return date
     }
 }
 
@@ -66,9 +193,9 @@ struct VerifyCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let (playlist, publisher, _, _) = try check.verify(file)
+        let (playlist, _, _) = try check.verify(file)
         print(Messages.Console.verified(file))
-        print(playlist.summary(publisher: publisher, zone: try check.configuration.load().timeZone))
+        print(playlist.summary(zone: try check.configuration.load().timeZone))
     }
 }
 
@@ -86,7 +213,7 @@ struct SubmitCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let (playlist, _, bytes, signature) = try check.verify(file)
+        let (playlist, bytes, signature) = try check.verify(file)
         let spoolDirectory = try spool ?? check.configuration.load().paths.spool
         let incoming = "\(spoolDirectory)/incoming"
         try OutputPlace.requireDirectory(incoming)

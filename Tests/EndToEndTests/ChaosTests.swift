@@ -18,7 +18,7 @@ struct ChaosTests {
         try hall.writeHallConfiguration(extra: "[control]\noperators_group = \"\(Self.ownGroup)\"")
         let simulator = try hall.startSimulatedSign()
         defer { simulator.stop() }
-        let key = try PublisherKey.load(path: RepositoryFiles.path("playlists/demo-keys/demo-publisher.key"))
+        let approvers = try Approvers.demo()
         let template = try String(contentsOfFile: RepositoryFiles.path("playlists/hall-news.toml"), encoding: .utf8)
         var dropped: [String] = []
         let acknowledged = Atomic<Int>(0)
@@ -29,7 +29,7 @@ struct ChaosTests {
                 let name = "chaos-\(round)-\(index)"
                 let bytes = Array(
                     template.replacingOccurrences(of: "id = \"hall-news\"", with: "id = \"\(name)\"").utf8)
-                try AtomicFile.write(Array(try key.sign(bytes).fileText.utf8), to: "\(spool)/incoming/\(name).toml.sig")
+                try AtomicFile.write(Array(approvers.sheet(for: bytes).utf8), to: "\(spool)/incoming/\(name).toml.sig")
                 try AtomicFile.write(bytes, to: "\(spool)/incoming/\(name).toml")
                 dropped.append(name)
             }

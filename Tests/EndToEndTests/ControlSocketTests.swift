@@ -359,6 +359,15 @@ final class ControlSocketTests {
         }
     }
 
+    @Test("playlists lists each active playlist with its verified approval chain")
+    func playlistsShowTheChain() throws {
+        _ = try startDaemon(operators: Self.ownGroup)
+        let output = try lobbyctl(["playlists"]).standardOutput
+        #expect(
+            output.contains("    拟稿 李明 2026-11-16 → 审核 王芳 2026-11-17 → 审批 陈刚 2026-11-18 → 发布 张三 2026-11-19"),
+            "\(output)")
+    }
+
     @Test("malformed, half-written and oversized input get errors and the daemon carries on")
     func badInput() throws {
         _ = try startDaemon(operators: Self.ownGroup)

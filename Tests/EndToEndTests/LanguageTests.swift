@@ -91,6 +91,9 @@ final class LanguageTests {
             ["keygen", "--name", "演示", "--out", scratch.path, "--file", "k"],
             ["keygen", "--name", "演示", "--out", scratch.path, "--file", "k"],
             ["sign", "--key", key, "\(scratch.path)/missing.toml"],
+            ["sign", "--key", key, rejected] + files,
+            ["approve", "--role", "审批", "--key", key, "--confidentiality", "通过", rejected] + files,
+            ["approve", "--role", "审核", "--key", key, sample] + files,
             ["verify", sample, "--trusted-keys", RepositoryFiles.path("playlists/demo-keys")] + files,
             ["verify", rejected, "--trusted-keys", RepositoryFiles.path("playlists/demo-keys")] + files,
             ["submit", rejected, "--spool", "\(hall.path)/spool"] + files,
@@ -99,7 +102,7 @@ final class LanguageTests {
         let subcommands = [
             "status", "watch", "playlists", "override", "maintenance", "daily-check", "test-pattern", "reload",
             "validate-config", "calendar", "schedule", "render", "preview", "plan", "ports", "events", "verify-log",
-            "report", "keygen", "sign", "verify", "submit",
+            "report", "keygen", "approve", "sign", "verify", "submit",
         ]
         var transcript: [(String, String)] = []
         for arguments in runs + [["--help"]] + subcommands.map({ [$0, "--help"] }) {
@@ -113,12 +116,12 @@ final class LanguageTests {
         #expect(watch.waitForLine { $0.contains("daily_check") } != nil)
         watch.stop()
         transcript.append(("watch", watch.output.joined(separator: "\n")))
-        // A full rejection through the spool, signed by a trusted key so that every stage runs:
-        // its reason file is for the content office.
-        let signed = try lobbyctl.run(["sign", "--key", key, rejected], environment: environment)
-        #expect(signed.status == 0, "\(signed.standardError)")
-        try FileManager.default.copyItem(
-            atPath: rejected + ".sig", toPath: "\(hall.path)/spool/incoming/rejected.toml.sig")
+        // A full rejection through the spool, signed by the demo people so that every stage runs
+        // (`lobbyctl sign` refuses such a file): its reason file is for the content office.
+        var hands = try Approvers.demo().hands()
+        hands[1].step.confidentiality = "待定"
+        let sheet = try ApprovalSheet.signing(Array(Self.rejectedPlaylist.utf8), by: hands)
+        try AtomicFile.write(Array(sheet.fileText.utf8), to: "\(hall.path)/spool/incoming/rejected.toml.sig")
         try FileManager.default.copyItem(atPath: rejected, toPath: "\(hall.path)/spool/incoming/rejected.toml")
         #expect(lobbyd.waitForLine { $0.contains("playlist_rejected") } != nil)
         let reasons = try FileManager.default.contentsOfDirectory(atPath: "\(hall.path)/spool/rejected")
@@ -133,9 +136,10 @@ final class LanguageTests {
         return transcript
     }
 
-    /// A playlist wrong in every stage after the signature that a clerk can get wrong: the
-    /// review not passed, one person twice, dates out of order, expired, an advertising word, a
-    /// category outside the remit, a character the font lacks, a colour the panel lacks.
+    /// A playlist wrong in every stage after the signature that a clerk can get wrong (its sheet,
+    /// `rejectedSheet`, has the review not passed): reposted without a source, expired, an
+    /// advertising word, a category outside the remit, a character the font lacks, a colour the
+    /// panel lacks.
     static let rejectedPlaylist = """
         id = "rejected"
         version = 1
@@ -144,17 +148,7 @@ final class LanguageTests {
         valid_until = 2026-02-01
 
         [approval]
-        [approval.drafted]
-        section = "综合科"
-        person = "李明"
-        date = 2026-11-16
-        [approval.reviewed]
-        person = "李明"
-        date = 2026-11-15
-        confidentiality_review = "待定"
-        [approval.approved]
-        person = "陈刚"
-        date = 2026-12-18
+        reposted = true
 
         [[items]]
         category = "real-estate"
@@ -182,12 +176,16 @@ final class LanguageTests {
     }
 
     /// What people wrote, which any language shows as written: every string value of the sample
-    /// playlists, the rejected one and the calendar files, and the words typed in this test.
+    /// playlists and their sheets, the demo roster, the rejected one and the calendar files, and
+    /// the words typed in this test.
     static func content() throws -> [String] {
         var files = try FileManager.default.contentsOfDirectory(atPath: RepositoryFiles.path("playlists"))
-            .filter { $0.hasSuffix(".toml") }.map { RepositoryFiles.path("playlists/\($0)") }
+            .filter { $0.hasSuffix(".toml") || $0.hasSuffix(".toml.sig") }.map {
+                RepositoryFiles.path("playlists/\($0)")
+            }
         files += try FileManager.default.contentsOfDirectory(atPath: RepositoryFiles.path("calendar"))
             .filter { $0.hasSuffix(".toml") }.map { RepositoryFiles.path("calendar/\($0)") }
+        files.append(RepositoryFiles.path("playlists/demo-keys/people.toml"))
         var texts = [rejectedPlaylist, "演示发布员", "演示", "本月", "欢迎\u{200B}光临𠀀", "欢迎", "光临", "𠀀"]
         for file in files { texts.append(try String(contentsOfFile: file, encoding: .utf8)) }
         let values = texts.flatMap { text in

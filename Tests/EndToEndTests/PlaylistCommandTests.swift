@@ -2,47 +2,84 @@ import Foundation
 import LobbyTestSupport
 import Testing
 
-/// The content office's workflow with real processes: keygen → sign → verify → submit, and the
-/// preview pictures.
+/// The content office's workflow with real processes: keygen → approve (拟稿, 审核, 审批) → sign →
+/// verify → submit, and the preview pictures.
 @Suite("Playlist workflow from the command line")
 struct PlaylistCommandTests {
     let lobbyctl = BuiltProgram("lobbyctl")
     let example = RepositoryFiles.path("lobbyd.toml.example")
 
-    @Test("every shipped sample playlist verifies with the demo key")
+    /// The demo hall's keys and roster.
+    static let demo = [
+        "--trusted-keys", RepositoryFiles.path("playlists/demo-keys"), "--people",
+        RepositoryFiles.path("playlists/demo-keys/people.toml"),
+    ]
+
+    @Test("every shipped sample playlist verifies with the demo people's sheet, and prints the chain")
     func samplesVerify() throws {
         for name in [
             "hall-news", "hotline-12345", "public-resource-trading", "intermediary-marketplace", "online-services",
         ] {
-            let result = try lobbyctl.run([
-                "verify", "--config", example, "--trusted-keys", RepositoryFiles.path("playlists/demo-keys"),
-                RepositoryFiles.path("playlists/\(name).toml"),
-            ])
+            let result = try lobbyctl.run(
+                ["verify", "--config", example] + Self.demo + [RepositoryFiles.path("playlists/\(name).toml")])
             #expect(result.status == 0, "\(name): \(result.standardError)")
-            #expect(result.standardOutput.contains("发布人签名：演示发布员"))
+            #expect(result.standardOutput.contains("    审核  王芳 2026-11-17（保密审核 通过，密钥 1781f54736320652）"))
+            #expect(result.standardOutput.contains("    发布  张三 2026-11-19（密钥 8bb83def0c8f83a8）"))
         }
     }
 
-    @Test("keygen, sign, verify and submit: the playlist and its signature land in incoming/")
+    @Test("keygen, approve by each hand, sign, verify and submit: the playlist and its sheet land in incoming/")
     func workflow() throws {
         let work = try TemporaryDirectory()
         let keys = "\(work.path)/keys"
         try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(
             atPath: "\(work.path)/spool/incoming", withIntermediateDirectories: true)
-        let keygen = try lobbyctl.run(["keygen", "--name", "张三", "--out", keys, "--file", "zhang"])
-        #expect(keygen.status == 0)
+        var roster = ""
+        for (stem, name, role, extra) in [
+            ("li", "李明", "拟稿", "sections = [\"综合科\"]"), ("wang", "王芳", "审核", "categories = [\"online-services\"]"),
+            ("chen", "陈刚", "审批", ""), ("zhang", "张三", "发布", ""),
+        ] {
+            let keygen = try lobbyctl.run(
+                ["keygen", "--name", name, "--out", keys, "--file", stem, "--valid-until", "2099-12-31"])
+            #expect(keygen.status == 0, "\(keygen.standardError)")
+            let id = try #require(
+                try String(contentsOfFile: "\(keys)/\(stem).pub", encoding: .utf8).split(separator: "\"").dropFirst(3)
+                    .first)
+            roster += "[[person]]\nname = \"\(name)\"\nkey_id = \"\(id)\"\nroles = [\"\(role)\"]\n\(extra)\n"
+        }
         let mode = try FileManager.default.attributesOfItem(atPath: "\(keys)/zhang.key")[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        #expect(try String(contentsOfFile: "\(keys)/zhang.pub", encoding: .utf8).contains("valid_until = 2099-12-31"))
         let again = try lobbyctl.run(["keygen", "--name", "张三", "--out", keys, "--file", "zhang"])
         #expect(again.status == 2 && again.standardError.contains("不覆盖已有的密钥"))
+        let people = try work.write("people.toml", roster)
+        let trusted = ["--config", example, "--trusted-keys", keys, "--people", people]
 
         let playlist = "\(work.path)/online.toml"
         try FileManager.default.copyItem(
             atPath: RepositoryFiles.path("playlists/online-services.toml"), toPath: playlist)
-        #expect(try lobbyctl.run(["sign", "--key", "\(keys)/zhang.key", playlist]).status == 0)
-        let trusted = ["--config", example, "--trusted-keys", keys]
-        #expect(try lobbyctl.run(["verify"] + trusted + [playlist]).status == 0)
+        func step(_ arguments: [String]) throws -> BuiltProgram.Result {
+            try lobbyctl.run(arguments + trusted + [playlist])
+        }
+        // The publisher cannot sign before the reviews; the deputy cannot sign as the director.
+        let early = try step(["sign", "--key", "\(keys)/zhang.key"])
+        #expect(early.status == 2 && early.standardError.contains("缺少拟稿一步"), "\(early.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: "\(playlist).sig"))
+        #expect(try step(["approve", "--role", "拟稿", "--key", "\(keys)/li.key"]).status == 0)
+        let forged = try step(["approve", "--role", "审批", "--key", "\(keys)/wang.key", "--confidentiality", "通过"])
+        #expect(forged.status == 2 && forged.standardError.contains("不担任审批"), "\(forged.standardError)")
+        let noVerdict = try step(["approve", "--role", "审核", "--key", "\(keys)/wang.key"])
+        #expect(noVerdict.status == 2 && noVerdict.standardError.contains("--confidentiality 通过"))
+        #expect(
+            try step(["approve", "--role", "审核", "--key", "\(keys)/wang.key", "--confidentiality", "通过"]).status == 0)
+        #expect(
+            try step(["approve", "--role", "审批", "--key", "\(keys)/chen.key", "--confidentiality", "通过"]).status == 0)
+        let signed = try step(["sign", "--key", "\(keys)/zhang.key"])
+        #expect(signed.status == 0 && signed.standardOutput.contains("张三 已签发布"), "\(signed.standardError)")
+        let verify = try lobbyctl.run(["verify"] + trusted + [playlist])
+        #expect(verify.status == 0, "\(verify.standardError)")
+        #expect(verify.standardOutput.contains("    拟稿  李明"))
         let submit = try lobbyctl.run(["submit"] + trusted + ["--spool", "\(work.path)/spool", playlist])
         #expect(submit.status == 0, "\(submit.standardError)")
         let incoming = try FileManager.default.contentsOfDirectory(atPath: "\(work.path)/spool/incoming").sorted()
@@ -56,14 +93,13 @@ struct PlaylistCommandTests {
         let playlist = try work.write(
             "news.toml",
             try String(contentsOfFile: RepositoryFiles.path("playlists/hall-news.toml"), encoding: .utf8)
-                .replacingOccurrences(
-                    of: "confidentiality_review = \"passed\"", with: "confidentiality_review = \"pending\""))
-        let trusted = ["--config", example, "--trusted-keys", RepositoryFiles.path("playlists/demo-keys")]
+                .replacingOccurrences(of: "reposted = false", with: "reposted = true"))
+        let trusted = ["--config", example] + Self.demo
         let verify = try lobbyctl.run(["verify"] + trusted + [playlist])
         #expect(verify.status == 2)
         #expect(verify.standardError.hasPrefix("发布内容单 \(playlist) 未通过校验"))
-        #expect(verify.standardError.contains("[签名] 没有签名：缺少 news.toml.sig"))
-        #expect(verify.standardError.contains("[三审制度] 保密审核结果为 \"pending\"，须为 \"通过\" 方可发布"))
+        #expect(verify.standardError.contains("[签名] 没有审批签名单：缺少 news.toml.sig"))
+        #expect(verify.standardError.contains("[三审制度] 转载内容（reposted = true）须注明稿源 source"))
         let submit = try lobbyctl.run(["submit"] + trusted + ["--spool", work.path, playlist])
         #expect(submit.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(work.path)/incoming").isEmpty)

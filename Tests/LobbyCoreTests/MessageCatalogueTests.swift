@@ -29,8 +29,11 @@ struct MessageCatalogueTests {
         "Sources/lobby-sim/NetworkPort.swift": "the simulator",
         "Sources/lobby-sim/AlphaCard.swift": "the simulator",
         "Sources/lobby-sim/OnbonCard.swift": "the simulator",
-        "Sources/LobbyCore/Signing/PublisherKey.swift": "comments inside key files, a fixed file format",
-        "Sources/LobbyCore/Signing/DetachedSignature.swift": "the comment inside signature files, a fixed file format",
+        "Sources/LobbyCore/Approval/ApprovalSheet.swift":
+            "the comment inside sheet files and the signed message: formats",
+        "Sources/LobbyCore/Approval/PersonalKey.swift": "the comment inside key files, a fixed file format",
+        "Sources/LobbyCore/Approval/ApprovalRole.swift":
+            "the roles' names on the form and the spellings read from files",
         "Sources/LobbyRender/Layout/CharacterClass.swift": "line-breaking classes (UAX #14): characters, not words",
         "Sources/LobbyCore/Calendar/ShippedCalendar.swift":
             "the shipped calendar files, data (generated from calendar/)",

@@ -2,8 +2,9 @@ import Foundation
 import LobbyCore
 import LobbyTestSupport
 
-/// A valid playlist with known line numbers, a publisher key the trust store knows, and a fixed
-/// "now", for rejection tests that change one thing at a time.
+/// A valid playlist with known line numbers, the four hands of its approval sheet (known to the
+/// trust store and the roster), and a fixed "now", for rejection tests that change one thing at
+/// a time.
 struct PlaylistFixture {
     static let text = SamplePlaylist.text(version: 2)
 
@@ -11,18 +12,19 @@ struct PlaylistFixture {
     static let now = TimeZone(identifier: "Asia/Shanghai")!.parseInstant("2026-11-25T10:00")!
     static let file = "incoming/hall-news.toml"
 
-    let key = PublisherKey(publisher: "政务服务中心 张三")
+    let approvers = Approvers()
     var configuration = Configuration()
     var trust: TrustStore
 
     init() {
-        trust = TrustStore(keys: [key.publicKey])
+        trust = approvers.trust
     }
 
-    /// Validates `text`, signed by the fixture's key unless `signature` says otherwise.
+    /// Validates `text` with its complete sheet (2026-11-16 … 19) unless `signature` says
+    /// otherwise.
     func validate(_ text: String = PlaylistFixture.text, signature: [UInt8]?? = nil) -> PlaylistVerdict {
         let bytes = Array(text.utf8)
-        let signatureBytes = signature ?? Array(try! key.sign(bytes).fileText.utf8)
+        let signatureBytes = signature ?? Array(approvers.sheet(for: bytes).utf8)
         let validator = PlaylistValidator(configuration: configuration, trust: trust, fitting: FakeFitting())
         return validator.validate(file: Self.file, bytes: bytes, signature: signatureBytes, now: Self.now)
     }
@@ -30,6 +32,14 @@ struct PlaylistFixture {
     func problems(_ text: String = PlaylistFixture.text, signature: [UInt8]?? = nil) -> [PlaylistProblem] {
         if case .rejected(let problems) = validate(text, signature: signature) { return problems }
         return []
+    }
+
+    /// The problems of the fixture's text with the sheet `hands` signed.
+    func problems(hands: [(step: ApprovalSheet.Step, key: PersonalKey)], text: String = PlaylistFixture.text)
+        -> [PlaylistProblem]
+    {
+        let sheet = try! ApprovalSheet.signing(Array(text.utf8), by: hands)
+        return problems(text, signature: Array(sheet.fileText.utf8))
     }
 }
 

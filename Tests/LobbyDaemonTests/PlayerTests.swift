@@ -10,9 +10,7 @@ struct PlayerTests {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
     static func store(_ id: String, version: Int = 1, texts: [String]) -> PlaylistStore {
-        let step = ApprovalChain.Step(person: "A", date: LocalDate(parsing: "2026-10-01")!)
-        let chain = ApprovalChain(
-            section: "S", drafted: step, reviewed: step, confidentialityReview: "passed", approved: step)
+        let chain = ApprovalChain()
         let items = texts.enumerated().map { PlaylistItem(category: "service-hall", text: $1, path: "items[\($0)]") }
         let playlist = Playlist(
             id: id, version: version, title: id, validFrom: zone.parseInstant("2026-01-01")!,
@@ -122,7 +120,6 @@ struct PlayerTests {
         let nine = Self.zone.parseInstant("2026-11-25T09:00")!
         var store = Self.store("news", texts: ["欢迎", "办事指南"])
         // An item that ends at 10:00 and an afternoon item.
-        let step = ApprovalChain.Step(person: "A", date: LocalDate(parsing: "2026-10-01")!)
         var items = [
             PlaylistItem(category: "service-hall", text: "上午", path: "items[0]"),
             PlaylistItem(category: "service-hall", text: "下午", path: "items[1]"),
@@ -133,8 +130,7 @@ struct PlayerTests {
             Playlist(
                 id: "today", version: 1, title: "today", validFrom: Self.zone.parseInstant("2026-01-01")!,
                 validUntil: Self.zone.parseInstant("2027-01-01")!,
-                approval: ApprovalChain(
-                    section: "S", drafted: step, reviewed: step, confidentialityReview: "passed", approved: step),
+                approval: ApprovalChain(),
                 items: items),
             acceptedAt: nine)
         let first = player.decide(at: nine, policy: policy, store: store)

@@ -8,7 +8,8 @@ import LobbyTestSupport
 /// clock, so tests drive time instead of sleeping.
 final class SpoolFixture {
     let directory: TemporaryDirectory
-    let key = PublisherKey(publisher: "测试发布员")
+    /// The four hands whose sheets the spool trusts.
+    let approvers = Approvers()
     var events: [SpoolEvent] = []
     /// Whether events are "written": false plays a full disk under the event log.
     var recording = true
@@ -28,7 +29,7 @@ final class SpoolFixture {
 
     /// A new watcher over the same spool, as after a restart.
     func makeWatcher(validator: PlaylistValidator? = nil) throws -> SpoolWatcher {
-        let validator = try validator ?? makeValidator(trusting: [key])
+        let validator = try validator ?? makeValidator(trust: approvers.trust)
         return try SpoolWatcher(
             archive: SpoolArchive(spool: directory.path), validator: validator, grace: .seconds(30),
             now: { [unowned self] in wallNow }, monotonic: { [unowned self] in monotonicNow },
@@ -39,11 +40,11 @@ final class SpoolFixture {
             })
     }
 
-    /// The daemon's validator with these publishers trusted.
-    func makeValidator(trusting keys: [PublisherKey]) throws -> PlaylistValidator {
+    /// The daemon's validator with these keys and roster trusted.
+    func makeValidator(trust: TrustStore) throws -> PlaylistValidator {
         let configuration = Configuration()
         return PlaylistValidator(
-            configuration: configuration, trust: TrustStore(keys: keys.map(\.publicKey)),
+            configuration: configuration, trust: trust,
             fitting: try TextRenderer(configuration: configuration))
     }
 
@@ -58,7 +59,7 @@ final class SpoolFixture {
     func drop(_ name: String, text: String, signed: Bool = true) throws {
         let bytes = Array(text.utf8)
         if signed {
-            try AtomicFile.write(Array(try key.sign(bytes).fileText.utf8), to: "\(archive.incoming)/\(name).sig")
+            try AtomicFile.write(Array(approvers.sheet(for: bytes).utf8), to: "\(archive.incoming)/\(name).sig")
         }
         try AtomicFile.write(bytes, to: "\(archive.incoming)/\(name)")
     }

@@ -132,7 +132,7 @@ struct SpoolHardeningTests {
         #expect(
             reasons.first { $0.key.hasSuffix("-big.toml.reason") }?.value.contains("文件有 2147483648 字节，最多") == true)
         #expect(
-            reasons.first { $0.key.hasSuffix("-bigsig.toml.reason") }?.value.contains("文件有 2147483648 字节，最多读取 4096 字节")
+            reasons.first { $0.key.hasSuffix("-bigsig.toml.reason") }?.value.contains("文件有 2147483648 字节，最多读取 16384 字节")
                 == true)
     }
 
@@ -185,16 +185,18 @@ struct SpoolHardeningTests {
         try spool.drop("news.toml", text: PlaylistFixtureText.text())
         spool.settle()
         #expect(spool.watcher.store.entries["hall-news"] != nil)
-        var validator = try spool.makeValidator(trusting: [])
-        validator.trust = TrustStore(
-            keys: [spool.key.publicKey],
-            revoked: [.init(keyID: spool.key.publicKey.keyID, date: nil, reason: "laptop stolen")])
+        let approvers = spool.approvers
+        let validator = try spool.makeValidator(
+            trust: TrustStore(
+                keys: approvers.keys.map(\.publicKey),
+                revoked: [.init(keyID: approvers.publisher.publicKey.keyID, date: nil, reason: "laptop stolen")],
+                roster: approvers.roster))
         try spool.watcher.reload(validator: validator)
         #expect(spool.watcher.store.entries["hall-news"] == nil)
         #expect(spool.events.contains { if case .withdrawn = $0 { true } else { false } })
         // The file stays in accepted/: a key revoked by mistake is not a loss for good.
         #expect(spool.files(spool.archive.accepted).count == 2)
-        try spool.watcher.reload(validator: try spool.makeValidator(trusting: [spool.key]))
+        try spool.watcher.reload(validator: try spool.makeValidator(trust: approvers.trust))
         #expect(spool.watcher.store.entries["hall-news"]?.playlist.version == 1)
         // A restart with the key revoked keeps it off the screen, and says so again.
         spool.events = []
@@ -213,7 +215,7 @@ struct SpoolHardeningTests {
         // 245 bytes, its signature 249: too long for a temporary name, so written in place.
         let long = String(repeating: "长", count: 80) + ".toml"
         let text = Array(PlaylistFixtureText.text(id: "long").utf8)
-        try writeInPlace("\(spool.archive.incoming)/\(long).sig", Array(try spool.key.sign(text).fileText.utf8))
+        try writeInPlace("\(spool.archive.incoming)/\(long).sig", Array(spool.approvers.sheet(for: text).utf8))
         try writeInPlace("\(spool.archive.incoming)/\(long)", text)
         #expect(mkfifo("\(spool.archive.incoming)/fifo.toml", 0o644) == 0)
         #expect(mkdir("\(spool.archive.incoming)/dir.toml", 0o755) == 0)
@@ -284,7 +286,7 @@ struct SpoolReviewTests {
         let spool = try SpoolFixture()
         let outside = try TemporaryDirectory()
         let text = Array(PlaylistFixtureText.text().utf8)
-        try AtomicFile.write(Array(try spool.key.sign(text).fileText.utf8), to: "\(outside.path)/n.toml.sig")
+        try AtomicFile.write(Array(spool.approvers.sheet(for: text).utf8), to: "\(outside.path)/n.toml.sig")
         try AtomicFile.write(text, to: "\(outside.path)/n.toml")
         #expect(link("\(outside.path)/n.toml.sig", "\(spool.archive.incoming)/n.toml.sig") == 0)
         #expect(link("\(outside.path)/n.toml", "\(spool.archive.incoming)/n.toml") == 0)

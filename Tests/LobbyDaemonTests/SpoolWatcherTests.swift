@@ -13,7 +13,7 @@ struct SpoolWatcherTests {
         let accepted = spool.files(spool.archive.accepted)
         #expect(accepted.count == 2 && accepted[0].hasSuffix("-news.toml") && accepted[1].hasSuffix("-news.toml.sig"))
         #expect(spool.watcher.store.entries["hall-news"]?.playlist.version == 1)
-        guard case .accepted(let id, 1, "测试发布员", _, _) = try #require(spool.events.only) else {
+        guard case .accepted(let id, 1, "张三", _, _) = try #require(spool.events.only) else {
             Issue.record("expected an accepted event, got \(spool.events)")
             return
         }
@@ -30,7 +30,7 @@ struct SpoolWatcherTests {
         let reasonFile = try #require(rejected.first { $0.hasSuffix(".reason") })
         let reason = try String(contentsOfFile: "\(spool.archive.rejected)/\(reasonFile)", encoding: .utf8)
         #expect(reason.hasPrefix("发布内容单 ads.toml 未通过校验"))
-        #expect(reason.contains("incoming/ads.toml:25: [内容规范] 类别 \"advertising\" 不属于本大厅可发布的范围"))
+        #expect(reason.contains("incoming/ads.toml:12: [内容规范] 类别 \"advertising\" 不属于本大厅可发布的范围"))
         #expect(spool.watcher.store.entries.isEmpty)
     }
 

@@ -37,6 +37,7 @@ struct MonthlyReportScenarioTests {
             "id": "hall-news", "version": "3", "title": "大厅公告", "publisher": "发布员", "valid_from": "2026-11-16 00:00",
             "valid_until": "2026-12-31 00:00", "section": "综合科", "drafted": "王芳 2026-11-12",
             "reviewed": "李明 2026-11-13", "confidentiality_review": "passed", "approved": "张伟 2026-11-14",
+            "confidentiality_approval": "通过",
             "document": "", "items": "service-hall\t欢迎来到政务服务中心\n!hotline-12345\t停电通知：今日下午暂停办理",
         ]
         let events: [(String, EventKind, String, [String: String])] = [
@@ -167,7 +168,7 @@ struct MonthlyReportScenarioTests {
         // Nothing before the 16th; the gap from then to the month's end is 14.4 days, flagged.
         #expect(report.freshness.longestGapDays > 14 && report.freshness.longestGapDays < 15)
         let markdown = report.render(.md)
-        #expect(markdown.contains("| 李明 2026-11-13（passed） | 张伟 2026-11-14 |"))
+        #expect(markdown.contains("| 李明 2026-11-13（passed） | 张伟 2026-11-14（通过） |"))
         #expect(markdown.contains("超过14天，按巡查要求应予说明"))
         #expect(markdown.contains("校验通过"))
         #expect(markdown.contains("制表人：") && markdown.contains("审核人："))

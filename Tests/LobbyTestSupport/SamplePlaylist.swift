@@ -1,6 +1,6 @@
 /// A valid playlist for tests, with fixed line numbers (rejection tests name them): line 2 is
-/// `version`, 25 the first item's `category`, 26 its `text`, 27 its `mode`, 31 the second item's
-/// `text`.
+/// `version`, 9 `approval.reposted`, 12 the first item's `category`, 13 its `text`, 14 its
+/// `mode`, 18 the second item's `text`. Its approval sheet comes from `Approvers`.
 public enum SamplePlaylist {
     public static func text(id: String = "hall-news", version: Int = 1, category: String = "service-hall") -> String {
         """
@@ -12,20 +12,7 @@ public enum SamplePlaylist {
 
         [approval]
         document_number = "〔2026〕1号"
-
-        [approval.drafted]
-        section = "综合科"
-        person = "李明"
-        date = 2026-11-16
-
-        [approval.reviewed]
-        person = "王芳"
-        date = 2026-11-17
-        confidentiality_review = "passed"
-
-        [approval.approved]
-        person = "陈刚"
-        date = 2026-11-18
+        reposted = false
 
         [[items]]
         category = "\(category)"

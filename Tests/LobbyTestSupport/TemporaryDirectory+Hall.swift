@@ -2,7 +2,7 @@ import Foundation
 
 extension TemporaryDirectory {
     /// Writes `lobbyd.toml` for a hall inside this directory: the shipped calendar, the demo
-    /// publisher key as the only trusted key, spool and state here, the sign at `device` (a
+    /// people's keys and roster (`playlists/demo-keys/`) as the only trusted ones, spool and state here, the sign at `device` (a
     /// name inside this directory). Returns the configuration's path.
     @discardableResult
     public func writeHallConfiguration(device: String = "sign", extra: String = "") throws -> String {
@@ -17,6 +17,7 @@ extension TemporaryDirectory {
             database = "\(path)/state/lobbyd.sqlite"
             control_socket = "\(path)/control.sock"
             trusted_keys = "\(RepositoryFiles.path("playlists/demo-keys"))"
+            people = "\(RepositoryFiles.path("playlists/demo-keys/people.toml"))"
             [link]
             endpoint = "\(path)/\(device)"
             [serial]

@@ -20,7 +20,7 @@ final class SoakHall {
     private var linkLoop: LinkLoop
     private var player: PlayerLoop
     private let watcher: SpoolWatcher
-    private let key = PublisherKey(publisher: "大厅发布员")
+    private let approvers = Approvers()
     /// Every event the recorder acknowledged, as `watch` would have seen it.
     let acknowledged = EventTap()
     private var subscription: EventRecorder.Subscription?
@@ -31,12 +31,13 @@ final class SoakHall {
         directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(
             atPath: "\(directory.path)/trusted-keys", withIntermediateDirectories: true)
-        try directory.write("trusted-keys/publisher.pub", key.publicKey.fileText)
+        try approvers.install(keys: "\(directory.path)/trusted-keys", people: "\(directory.path)/people.toml")
         var configuration = Configuration()
         configuration.calendar.directories = [RepositoryFiles.path("calendar")]
         configuration.paths.spool = "\(directory.path)/spool"
         configuration.paths.database = "\(directory.path)/state/lobbyd.sqlite"
         configuration.paths.trustedKeys = "\(directory.path)/trusted-keys"
+        configuration.paths.people = "\(directory.path)/people.toml"
         configuration.link.endpoint = "\(directory.path)/sign"
         self.configuration = configuration
         let clock = DaemonClock(time.clocks)
@@ -70,11 +71,14 @@ final class SoakHall {
     }
 
     /// Places a playlist and its signature in `incoming/` as `lobbyctl submit` does, and lets the
-    /// spool handle them, as its thread would on the inotify wake-up.
+    /// spool handle them, as its thread would on the inotify wake-up. The four hands signed over
+    /// the last three days, the publisher today.
     func drop(name: String, text: String) throws {
         let bytes = Array(text.utf8)
         let incoming = "\(directory.path)/spool/incoming"
-        try AtomicFile.write(Array(try key.sign(bytes).fileText.utf8), to: "\(incoming)/\(name).toml.sig")
+        let today = configuration.timeZone.localTime(of: time.wall).date
+        let sheet = approvers.sheet(for: bytes, from: today.adding(days: -3))
+        try AtomicFile.write(Array(sheet.utf8), to: "\(incoming)/\(name).toml.sig")
         try AtomicFile.write(bytes, to: "\(incoming)/\(name).toml")
         watcher.runOnce(timeout: .zero)
         state.playlists.publish(watcher.store)

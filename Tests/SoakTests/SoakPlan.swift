@@ -92,20 +92,6 @@ struct SoakPlan {
             [approval]
             document_number = "〔2026〕\(version)号"
 
-            [approval.drafted]
-            section = "综合科"
-            person = "李明"
-            date = \(date.adding(days: -3))
-
-            [approval.reviewed]
-            person = "王芳"
-            date = \(date.adding(days: -2))
-            confidentiality_review = "passed"
-
-            [approval.approved]
-            person = "陈刚"
-            date = \(date.adding(days: -1))
-
             [[items]]
             category = "service-hall"
             text = "大厅资讯第\(version)期：\(date) 欢迎来到市政务服务中心\(valid ? "" : "，限时抢购")"

@@ -26,6 +26,7 @@ enum BenchHall {
         database = "\(hall)/state/lobbyd.sqlite"
         control_socket = "\(hall)/control.sock"
         trusted_keys = "\(repo)/playlists/demo-keys"
+        people = "\(repo)/playlists/demo-keys/people.toml"
         [link]
         endpoint = "\(hall)/sign"
         [serial]

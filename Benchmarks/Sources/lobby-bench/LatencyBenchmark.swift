@@ -15,7 +15,7 @@ enum LatencyBenchmark {
         let daemon = try Watched(
             "\(bin)/lobbyd", ["--config", "\(hall)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
         defer { daemon.stop() }
-        let key = try PublisherKey.load(path: "\(repo)/playlists/demo-keys/demo-publisher.key")
+        let people = try DemoPeople(repo: repo)
         let renderer = try TextRenderer(configuration: Configuration())
         var latencies: [Double] = []
         for round in 0...50 {
@@ -24,7 +24,7 @@ enum LatencyBenchmark {
             let page = try renderer.pages(for: PlaylistItem(category: "service-hall", text: text, path: "items[0]"))[0]
             let hash = String(page.contentHash, radix: 16)
             try AtomicFile.write(
-                Array(try key.sign(bytes).fileText.utf8), to: "\(hall)/spool/incoming/bench-\(round).toml.sig")
+                Array(try people.sheet(for: bytes).fileText.utf8), to: "\(hall)/spool/incoming/bench-\(round).toml.sig")
             let start = ContinuousClock.now
             try AtomicFile.write(bytes, to: "\(hall)/spool/incoming/bench-\(round).toml")
             guard let seen = sign.waitFor(timeout: 10, { $0.hasPrefix("lobby-sim: pages") && $0.contains(hash) }) else {
@@ -53,17 +53,6 @@ enum LatencyBenchmark {
         title = "基准测试"
         valid_from = 2026-01-01
         valid_until = 2030-12-31
-        [approval.drafted]
-        section = "综合科"
-        person = "李明"
-        date = 2026-11-16
-        [approval.reviewed]
-        person = "王芳"
-        date = 2026-11-17
-        confidentiality_review = "passed"
-        [approval.approved]
-        person = "陈刚"
-        date = 2026-11-18
         [[items]]
         category = "service-hall"
         text = "\(text)"

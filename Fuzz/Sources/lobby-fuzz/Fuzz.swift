@@ -7,7 +7,7 @@ import LobbySimulation
 // libFuzzer's entry points. SwiftPM builds this target with `-parse-as-library` under
 // `--sanitize=fuzzer`, and libFuzzer supplies `main`. The target is chosen by the environment
 // (LOBBY_FUZZ_TARGET, set by `make fuzz`), checked once before the first input:
-// - `playlist`: the daemon's path for a spool file: the input is signed with a trusted key,
+// - `playlist`: the daemon's path for a spool file: the input's approval sheet is signed by the four trusted hands,
 //   so every stage up to acceptance is reachable, then validated signature first;
 // - `toml`: TOML documents built from the input by a generator that knows TOML's structure
 //   (tables, arrays of tables, dotted keys, inline tables, strings, numbers, dates), so the
@@ -38,7 +38,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
     switch FuzzTarget.selected {
     case .playlist:
-        let signature = Array(((try? FuzzTarget.key.sign(bytes))?.fileText ?? "").utf8)
+        let signature = Array(((try? ApprovalSheet.signing(bytes, by: FuzzTarget.hands))?.fileText ?? "").utf8)
         _ = FuzzTarget.validator.validate(
             file: "fuzz.toml", bytes: bytes, signature: signature, now: FuzzTarget.now, signedOnly: true)
     case .toml:
@@ -77,12 +77,28 @@ enum FuzzTarget: String, CaseIterable {
     static let onbonDriver = try! OnbonController(
         address: 1, model: .bx6E1, width: 64, height: 16, tricolor: false)
 
-    /// The fuzzer's own publisher, trusted by the validator: an input is a signed file.
-    static let key = PublisherKey(publisher: "fuzz")
+    /// The fuzzer's own four hands, in the roster the validator trusts: an input is a file whose
+    /// sheet every hand signed, dated before `now`.
+    static let hands: [(step: ApprovalSheet.Step, key: PersonalKey)] = [
+        (.init(role: .draft, keyID: "", date: day(10), section: "S"), PersonalKey(holder: "d")),
+        (.init(role: .review, keyID: "", date: day(11), confidentiality: "passed"), PersonalKey(holder: "r")),
+        (.init(role: .approve, keyID: "", date: day(12), confidentiality: "passed"), PersonalKey(holder: "a")),
+        (.init(role: .publish, keyID: "", date: day(13)), PersonalKey(holder: "p")),
+    ]
+
+    static func day(_ day: Int) -> LocalDate { LocalDate(year: 2026, month: 11, day: day)! }
 
     /// Built once: the validator holds a FreeType face.
     nonisolated(unsafe) static let validator = PlaylistValidator(
-        configuration: Configuration(), trust: TrustStore(keys: [key.publicKey]),
+        configuration: Configuration(),
+        trust: TrustStore(
+            keys: hands.map(\.key.publicKey),
+            roster: Roster(
+                entries: hands.map {
+                    Roster.Entry(
+                        name: $0.key.holder, keyID: $0.key.publicKey.keyID, roles: [$0.step.role], sections: ["S"],
+                        categories: Configuration.Content().categories)
+                })),
         fitting: try! TextRenderer(configuration: Configuration()))
 
     static let now = Date(timeIntervalSince1970: 1_795_000_000)

@@ -97,13 +97,28 @@ public struct ScheduleReply: Codable, Sendable, Equatable {
 
 public struct PlaylistsReply: Codable, Sendable, Equatable {
     public struct Active: Codable, Sendable, Equatable {
+        /// One verified step of the playlist's approval sheet.
+        public struct Approval: Codable, Sendable, Equatable {
+            /// `draft`, `review`, `approve` or `publish` (`ApprovalRole`).
+            public var role: String
+            public var person: String
+            public var date: String
+            public init(role: String, person: String, date: String) {
+                (self.role, self.person, self.date) = (role, person, date)
+            }
+        }
         public var id: String
         public var version: Int
         public var title: String
         public var items: Int
         public var accepted: String
-        public init(id: String, version: Int, title: String, items: Int, accepted: String) {
+        /// The approval chain, in order (protocol 1 replies from older lobbyd lack it).
+        public var approvals: [Approval]?
+        public init(
+            id: String, version: Int, title: String, items: Int, accepted: String, approvals: [Approval]? = nil
+        ) {
             (self.id, self.version, self.title, self.items, self.accepted) = (id, version, title, items, accepted)
+            self.approvals = approvals
         }
     }
     public struct Rejected: Codable, Sendable, Equatable {

@@ -21,6 +21,18 @@ extension Messages {
                 "\(path) 中没有受信任的发布人公钥：所有发布内容单都会被退回",
                 "no trusted publisher keys in \(path): every playlist will be rejected")
         }
+        static func noRoster(_ path: String) -> Localized {
+            Localized(
+                "没有审批人员名册 \(path)：无人可签拟稿、审核、审批、发布，所有发布内容单都会被退回（见 FORMAT.md 的 people.toml）",
+                "no roster at \(path): nobody may sign draft, review, approve or publish, so every playlist will be "
+                    + "rejected (see people.toml in FORMAT.md)")
+        }
+        static func rosterKeyMissing(_ name: String, _ keyID: String, _ directory: String) -> Localized {
+            Localized(
+                "名册中 \(name) 的密钥 \(keyID) 不在 \(directory) 中：其签名将不被接受",
+                "the roster names key \(keyID) for \(name), which is not in \(directory): their signatures will be refused"
+            )
+        }
         static func trustedKeys(_ error: String) -> Localized { Localized("受信任密钥：\(error)", "trusted keys: \(error)") }
         public static func notAFile(_ path: String) -> Localized {
             Localized("\(path) 是目录，不是文件", "\(path) is a directory, not a file")

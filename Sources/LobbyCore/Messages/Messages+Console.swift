@@ -177,6 +177,14 @@ extension Messages {
                 "\(id) 第 \(version) 版，\(items) 条，\(accepted) 通过校验，\(title)",
                 "\(id) v\(version)  \(items) item(s)  accepted \(accepted)  \(title)")
         }
+        /// `拟稿 李明 2026-11-16 → 审核 王芳 2026-11-17 → …`.
+        public static func approvalLine(_ approvals: [PlaylistsReply.Active.Approval]) -> Localized {
+            func steps(_ word: (String) -> String) -> String {
+                approvals.map { "\(word($0.role)) \($0.person) \($0.date)" }.joined(separator: " → ")
+            }
+            return Localized(
+                steps { ApprovalRole(rawValue: $0)?.word ?? $0 }, steps { $0 })
+        }
         public static func waitingHeader(_ count: Int) -> Localized {
             Localized("incoming/ 中等待处理的文件：\(count) 个", "waiting in incoming/: \(count)")
         }
@@ -297,8 +305,36 @@ extension Messages {
                 "key \(id) for \(name)\n  private: \(key) (keep it secret)\n  public:  \(pub) (give it to the technician)"
             )
         }
-        public static func signed(_ file: String, by publisher: String, key: String) -> Localized {
-            Localized("\(file): 已由 \(publisher) 签名（密钥 \(key)）", "\(file): signed by \(publisher) (key \(key))")
+        public static func signed(
+            _ file: String, _ role: ApprovalRole, by holder: String, key: String, next: ApprovalRole?
+        )
+            -> Localized
+        {
+            let following = next.map { "；下一步：\($0.word)" } ?? "；可以提交（lobbyctl submit）"
+            let english = next.map { "; next: \($0.rawValue)" } ?? "; ready to submit (lobbyctl submit)"
+            return Localized(
+                "\(file): \(holder) 已签\(role.word)（密钥 \(key)）\(following)",
+                "\(file): \(role.rawValue) signed by \(holder) (key \(key))\(english)")
+        }
+        public static func notYourRole(_ role: ApprovalRole) -> Localized {
+            Localized("\(role.word) 由 lobbyctl sign 签署", "\(role.rawValue) is signed with lobbyctl sign")
+        }
+        public static let needsConfidentiality = Localized(
+            "请用 --confidentiality 通过 写明保密审核（审核）或保密批准（审批）的结果",
+            "state the confidentiality review (review) or approval (approve) with --confidentiality passed")
+        public static func whichSection(_ sections: [String]) -> Localized {
+            Localized(
+                "请用 --section 写明拟稿科室（名册中为：\(sections.joined(separator: "、"))）",
+                "name the drafting section with --section (the roster has: \(sections.joined(separator: ", ")))")
+        }
+        public static func badDate(_ text: String) -> Localized {
+            Localized("日期 \"\(text)\" 不是 YYYY-MM-DD", "the date \"\(text)\" is not YYYY-MM-DD")
+        }
+        public static func sheetOfOther(_ file: String) -> Localized {
+            Localized(
+                "\(file) 属于另一份内容（文件在之前的签名后被改动过）；请删除它，从拟稿起重新签",
+                "\(file) belongs to other content (the file changed after the earlier steps); remove it and sign again "
+                    + "from the draft")
         }
         public static func submitted(_ path: String, _ id: String, _ version: Int) -> Localized {
             Localized("\(path): 已提交（\(id) 第 \(version) 版）", "\(path): submitted (\(id) version \(version))")
@@ -311,23 +347,46 @@ extension Messages {
         public static let planning = Localized("估算传输量", "planning")
         public static func verified(_ file: String) -> Localized { Localized("\(file): 校验通过", "\(file): OK") }
         public static func playlistSummary(
-            id: String, version: Int, title: String, items: Int, from: String, until: String, chain: Localized,
-            publisher: String
+            id: String, version: Int, title: String, items: Int, from: String, until: String, chain: Localized
         ) -> Localized {
             Localized(
-                "  发布内容单 \(id) 第 \(version) 版「\(title)」，\(items) 条\n  有效期 \(from) 至 \(until)\n  三审：\(chain.chinese)\n  发布人签名：\(publisher)",
-                "  playlist \(id) version \(version) \"\(title)\", \(items) item(s)\n  valid \(from) – \(until)\n  approved: \(chain.english)\n  signed by \(publisher)"
+                "  发布内容单 \(id) 第 \(version) 版「\(title)」，\(items) 条\n  有效期 \(from) 至 \(until)\n  审批签名：\n\(chain.chinese)",
+                "  playlist \(id) version \(version) \"\(title)\", \(items) item(s)\n  valid \(from) – \(until)\n  approval sheet:\n\(chain.english)"
             )
         }
-        public static func chain(
-            section: String, drafted: String, reviewed: String, confidentiality: String, approved: String,
-            document: String?
-        ) -> Localized {
-            Localized(
-                "\(section) \(drafted) 拟稿 → \(reviewed) 审核（保密审核 \(confidentiality)）→ \(approved) 审批"
-                    + (document.map { "，\($0)" } ?? ""),
-                "\(section) \(drafted) → \(reviewed) (confidentiality review \(confidentiality)) → \(approved)"
-                    + (document.map { ", \($0)" } ?? ""))
+        /// The verified chain, one step per line: `    审核  王芳 2026-11-17（保密审核 通过，密钥 …）`.
+        public static func chain(_ chain: ApprovalChain) -> Localized {
+            func line(_ step: ApprovalChain.Step, chinese: Bool) -> String {
+                var details: [String] = []
+                if let section = step.section { details.append(section) }
+                if let verdict = step.confidentiality {
+                    let check =
+                        step.role == .review
+                        ? (chinese ? "保密审核" : "confidentiality review")
+                        : (chinese ? "保密批准" : "confidentiality approval")
+                    details.append("\(check) \(verdict)")
+                }
+                details.append((chinese ? "密钥 " : "key ") + step.keyID)
+                let label = chinese ? step.role.word : step.role.rawValue
+                return "    \(label)  \(step.signedBy)"
+                    + (chinese ? "（\(details.joined(separator: "，"))）" : " (\(details.joined(separator: ", ")))")
+            }
+            var chinese = chain.steps.map { line($0, chinese: true) }
+            var english = chain.steps.map { line($0, chinese: false) }
+            if let number = chain.documentNumber {
+                chinese.append("    文号  \(number)")
+                english.append("    document  \(number)")
+            }
+            if chain.reposted, let source = chain.source {
+                chinese.append("    稿源  \(source)")
+                english.append("    source  \(source)")
+            }
+            if !chain.proofreading.isEmpty {
+                let rounds = chain.proofreading.map { "\($0.person) \($0.date)" }
+                chinese.append("    三校  \(rounds.joined(separator: "、"))")
+                english.append("    proofread  \(rounds.joined(separator: ", "))")
+            }
+            return Localized(chinese.joined(separator: "\n"), english.joined(separator: "\n"))
         }
 
         // render.

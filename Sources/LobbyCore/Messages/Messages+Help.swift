@@ -92,8 +92,30 @@ extension Messages {
             "每次开关一行 JSON：at、on、reason。",
             "One JSON object per transition: at, on, reason.")
         public static let key = Localized(
-            "发布人的私钥文件（.key）。",
-            "The publisher's private key file (.key).")
+            "你自己的私钥文件（.key）。",
+            "Your own private key file (.key).")
+        public static let approve = Localized(
+            "以自己的身份在审批签名单（FILE.sig）上签一步：拟稿、审核或审批。先做全部校验，不通过则不签。",
+            "Sign one step of the approval sheet (FILE.sig) as yourself: draft, review or approve. Every check runs first; "
+                + "nothing is signed when one fails.")
+        public static let role = Localized(
+            "这一步：拟稿（draft）、审核（review）或审批（approve）。",
+            "The step: draft, review or approve (\"拟稿\", \"审核\", \"审批\").")
+        public static let stepDate = Localized(
+            "签署日期 YYYY-MM-DD（默认：今天，大厅时间）。",
+            "The date of the step, YYYY-MM-DD (default: today in the hall).")
+        public static let section = Localized(
+            "拟稿科室（名册中只有一个科室时可省略）。",
+            "The drafting section (may be left out when the roster gives you one only).")
+        public static let confidentiality = Localized(
+            "审核时的保密审核结果、审批时的保密批准结果；须写 \"通过\" 方可签。",
+            "The confidentiality review (at review) or approval (at approve); must be \"通过\" (passed) to sign.")
+        public static let people = Localized(
+            "审批人员名册（默认：[paths] people）。",
+            "The roster (default: [paths] people).")
+        public static let keyValidUntil = Localized(
+            "密钥最后可用的一天 YYYY-MM-DD（到期后签名不再被接受）。",
+            "The key's last day of use, YYYY-MM-DD (its signatures are refused after it).")
         public static let keyDir = Localized(
             "存放密钥文件的目录。",
             "Directory to write the key files into.")
@@ -101,8 +123,9 @@ extension Messages {
             "文件名（不含扩展名，默认：密钥编号）。",
             "File name stem (default: the key id).")
         public static let keygen = Localized(
-            "为发布人生成 Ed25519 密钥对：DIR/FILE.key（权限 0600）和 DIR/FILE.pub。",
-            "Make a publisher's Ed25519 key pair: DIR/FILE.key (0600) and DIR/FILE.pub.")
+            "为拟稿人、审核人、审批人或发布人生成 Ed25519 密钥对：DIR/FILE.key（权限 0600）和 DIR/FILE.pub。",
+            "Make an Ed25519 key pair for a drafter, reviewer, director or publisher: DIR/FILE.key (0600) and DIR/FILE.pub."
+        )
         public static let kind = Localized(
             "只列这一类，如 screen_on（可重复）。",
             "Only this kind, e.g. screen_on (repeatable).")
@@ -187,8 +210,8 @@ extension Messages {
             "图片存放目录（不存在时自动创建）。",
             "Directory for the pictures (created if needed).")
         public static let publisherName = Localized(
-            "发布人姓名，将出现在日志和月报中，如 \"政务服务中心 张三\"。",
-            "The publisher's name as it appears in logs and reports, e.g. \"政务服务中心 张三\".")
+            "密钥持有人姓名，与名册一致，如 \"张三\"。",
+            "The key holder's name, as in the roster, e.g. \"张三\".")
         public static let reason = Localized(
             "原因；记入合规记录。",
             "Why; goes into the compliance record.")
@@ -211,8 +234,9 @@ extension Messages {
             "列出每一次开关屏：时间、开屏或关屏、原因。",
             "Print every on/off transition: ISO-8601-TIME<TAB>on|off<TAB>why.")
         public static let sign = Localized(
-            "用发布人的私钥为发布内容单签名：生成 FILE.sig。",
-            "Sign a playlist with a publisher's private key: writes FILE.sig.")
+            "发布人在审批签名单（FILE.sig）上签最后一步（发布）；拟稿、审核、审批须已签好，全部校验通过才签。",
+            "The publisher signs the last step (publish) of the approval sheet (FILE.sig); draft, review and approve must "
+                + "be there and every check pass.")
         public static let signedFile = Localized(
             "发布内容单文件，须与发布时完全一致。",
             "The playlist file, exactly as it will be published.")

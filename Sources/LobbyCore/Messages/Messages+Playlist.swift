@@ -32,35 +32,9 @@ extension Messages {
         static let notUTF8 = Localized("文件不是 UTF-8 编码的文本，请用 UTF-8 保存", "the file is not UTF-8 text; save it as UTF-8")
         static func noSignature(_ signatureFile: String) -> Localized {
             Localized(
-                "没有签名：缺少 \(signatureFile)；请用 lobbyctl sign 签名",
-                "no signature: \(signatureFile) is missing; sign with `lobbyctl sign`")
-        }
-
-        // The three-step review.
-        static let emptyName = Localized("姓名为空", "the person's name is empty")
-        static func samePeople(_ people: [String]) -> Localized {
-            Localized(
-                "拟稿、审核、审批须由三个不同的人完成（\(people.joined(separator: "、"))）",
-                "drafter, reviewer and approver must be three different people (\(people.joined(separator: ", ")))")
-        }
-        static func confidentiality(_ value: String) -> Localized {
-            Localized(
-                "保密审核结果为 \"\(value)\"，须为 \"通过\" 方可发布",
-                "the confidentiality review is \"\(value)\"; it must be \"通过\" (passed)")
-        }
-        static func reviewedBeforeDrafted(_ reviewed: LocalDate, _ drafted: LocalDate) -> Localized {
-            Localized(
-                "审核日期 \(reviewed) 早于拟稿日期 \(drafted)",
-                "reviewed on \(reviewed), before it was drafted on \(drafted)")
-        }
-        static func approvedBeforeReviewed(_ approved: LocalDate, _ reviewed: LocalDate) -> Localized {
-            Localized(
-                "审批日期 \(approved) 早于审核日期 \(reviewed)",
-                "approved on \(approved), before it was reviewed on \(reviewed)")
-        }
-        static func approvedInFuture(_ approved: LocalDate, _ today: LocalDate) -> Localized {
-            Localized(
-                "审批日期 \(approved) 晚于今天（\(today)）", "approved on \(approved), which is after today (\(today))")
+                "没有审批签名单：缺少 \(signatureFile)；请由拟稿人起依次 lobbyctl approve，发布人 lobbyctl sign",
+                "no approval sheet: \(signatureFile) is missing; have the drafter and then each hand sign it with "
+                    + "`lobbyctl approve`, the publisher last with `lobbyctl sign`")
         }
 
         // Validity.
@@ -127,8 +101,8 @@ extension Messages {
         // Signatures.
         static func unknownKey(_ id: String) -> Localized {
             Localized(
-                "签名所用密钥 \(id) 不在受信任密钥中；请技术人员安装发布人的 .pub 文件",
-                "signed with key \(id), which is not in the trusted keys; ask the technician to install the publisher's .pub file"
+                "签名所用密钥 \(id) 不在受信任密钥中；请技术人员安装签名人的 .pub 文件并登记到名册",
+                "signed with key \(id), which is not in the trusted keys; ask the technician to install the signer's .pub file and list them in the roster"
             )
         }
         static func revokedKey(_ id: String, of publisher: String, on date: LocalDate?, reason: String) -> Localized {
@@ -138,8 +112,8 @@ extension Messages {
         }
         static func badSignature(_ publisher: String) -> Localized {
             Localized(
-                "签名与文件不符（\(publisher) 的密钥）：文件在签名后被改动过，或用了别的密钥签名",
-                "the signature does not match the file (key of \(publisher)): the file was changed after signing, or signed with another key"
+                "签名与内容不符（\(publisher) 的密钥）：签名后内容或之前的步骤被改动过，或用了别的密钥签名",
+                "the signature does not match (key of \(publisher)): the content or an earlier step changed after signing, or another key signed it"
             )
         }
         static let noReasonGiven = Localized("未说明原因", "no reason given")

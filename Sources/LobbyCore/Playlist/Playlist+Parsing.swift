@@ -31,10 +31,10 @@ private struct PlaylistReader {
         let title = root.require("title", root.string)
         let validFrom = root.require("valid_from") { root.instant($0, in: zone) }
         let validUntil = root.require("valid_until") { root.instant($0, in: zone) }
-        let approval = root.require("approval", root.table).flatMap(readApproval)
+        let approval = root.table("approval").map(readApproval) ?? ApprovalChain()
         let items = root.require("items", root.tables)?.compactMap(readItem)
         guard let id, Self.isValidID(id), let version, version >= 1, let title, let validFrom, let validUntil,
-            let approval, let items
+            let items
         else { return nil }
         return Playlist(
             id: id, version: version, title: title, validFrom: validFrom, validUntil: validUntil, approval: approval,
@@ -45,30 +45,29 @@ private struct PlaylistReader {
         (1...64).contains(id.count) && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
     }
 
-    private func readApproval(_ table: TOMLTableReader) -> ApprovalChain? {
+    /// The `[approval]` table: what the office records beside the signed steps. The steps
+    /// themselves are in the approval sheet (`ApprovalSheet`); a file of the first release,
+    /// with typed names in `[approval.drafted]`…, is told how to move to it.
+    private func readApproval(_ table: TOMLTableReader) -> ApprovalChain {
         defer { table.finish() }
-        let documentNumber = table.string("document_number")
-        let drafted = table.require("drafted", table.table)
-        let section = drafted.flatMap { $0.require("section", $0.string) }
-        let draftedStep = drafted.flatMap(readStep)
-        let reviewed = table.require("reviewed", table.table)
-        let confidentiality = reviewed.flatMap { $0.require("confidentiality_review", $0.string) }
-        let reviewedStep = reviewed.flatMap(readStep)
-        let approved = table.require("approved", table.table)
-        let approvedStep = approved.flatMap(readStep)
-        for step in [drafted, reviewed, approved] { step?.finish() }
-        guard let section, let draftedStep, let reviewedStep, let confidentiality, let approvedStep else { return nil }
-        return ApprovalChain(
-            section: section, drafted: draftedStep, reviewed: reviewedStep, confidentialityReview: confidentiality,
-            approved: approvedStep, documentNumber: documentNumber)
-    }
-
-    /// `person` and `date` of one approval step (its other keys are read by the caller).
-    private func readStep(_ table: TOMLTableReader) -> ApprovalChain.Step? {
-        let person = table.require("person", table.string)
-        let date = table.require("date", table.localDate)
-        guard let person, let date else { return nil }
-        return ApprovalChain.Step(person: person, date: date)
+        if let legacy = ["drafted", "reviewed", "approved"].filter(table.contains).first {
+            table.invalid(legacy, value: "[\(table.keyPath(legacy))]", expected: Messages.Approval.legacyApproval)
+        }
+        var chain = ApprovalChain(documentNumber: table.string("document_number"))
+        chain.reposted = table.boolean("reposted") ?? false
+        chain.source = table.string("source")
+        let rounds = table.tables("proofreading") ?? []
+        if rounds.count > 3 {
+            table.invalid(
+                "proofreading", value: "\(rounds.count)", expected: Messages.Approval.tooManyRounds(rounds.count))
+        }
+        for round in rounds {
+            defer { round.finish() }
+            if let person = round.require("person", round.string), let date = round.require("date", round.localDate) {
+                chain.proofreading.append(ApprovalChain.Proofreading(person: person, date: date))
+            }
+        }
+        return chain
     }
 
     private func readItem(_ table: TOMLTableReader) -> PlaylistItem? {

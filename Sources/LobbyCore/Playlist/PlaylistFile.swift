@@ -8,8 +8,8 @@ public struct PlaylistFile: Sendable {
     /// `nil` when there is no `PATH.sig` beside the file.
     public let signature: [UInt8]?
 
-    /// A detached signature is a few hundred bytes; anything larger is not one.
-    public static let signatureLimit = 4_096
+    /// An approval sheet is a few KiB at most (`ApprovalSheet.byteLimit`); anything larger is not one.
+    public static let signatureLimit = ApprovalSheet.byteLimit
 
     /// Reads `path` (at most `limit` bytes) and `path.sig`. In the spool (`links: .refuse`) a
     /// symbolic link, a FIFO or a directory is refused before anything is read.

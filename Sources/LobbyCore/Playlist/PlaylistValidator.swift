@@ -16,12 +16,12 @@ public enum PlaylistVerdict: Sendable {
     case rejected([PlaylistProblem])
 }
 
-/// The daemon's full validation of a playlist file: size → signature → TOML syntax → schema →
-/// approval chain → validity → content rules → font coverage → fits the panel. Every failure is
-/// collected, not just the first (the reason file orders them by the stages of the hall's
-/// procedure); an oversize file stops early, and so, in the daemon (`signedOnly`), does a file
-/// whose signature fails: it is never parsed. `lobbyctl verify` runs the same checks, with the
-/// same messages.
+/// The daemon's full validation of a playlist file: size → approval sheet (each step signed by
+/// a trusted key whose holder has that role) → TOML syntax → schema → the chain's rules →
+/// validity → content rules → font coverage → fits the panel. Every failure is collected, not
+/// just the first (the reason file orders them by the stages of the hall's procedure); an
+/// oversize file stops early, and so, in the daemon (`signedOnly`), does a file whose sheet
+/// fails: it is never parsed. `lobbyctl verify` runs the same checks, with the same messages.
 public struct PlaylistValidator {
     public var content: Configuration.Content
     public var panelColors: ColorCapability
@@ -37,13 +37,16 @@ public struct PlaylistValidator {
         self.fitting = fitting
     }
 
-    /// Validates `bytes`, the file `file`, against its detached signature (`nil` when the
-    /// `.sig` file is absent) at the instant `now`. With `signedOnly` (the daemon's spool) a file
-    /// whose signature fails is not parsed at all: only trusted people's bytes reach the parser.
-    /// Without it (`lobbyctl verify` of a draft) every problem is reported at once.
-    public func validate(file: String, bytes: [UInt8], signature: [UInt8]?, now: Date, signedOnly: Bool = false)
-        -> PlaylistVerdict
-    {
+    /// Validates `bytes`, the file `file`, against its approval sheet (`nil` when the `.sig`
+    /// file is absent) at the instant `now`. With `signedOnly` (the daemon's spool) a file whose
+    /// sheet fails is not parsed at all: only the bytes trusted people signed reach the parser.
+    /// Without it (`lobbyctl verify` of a draft) every problem is reported at once. `through` is
+    /// the last step that must be on the sheet: `.publish` for the daemon, an earlier one for
+    /// `lobbyctl approve` while the sheet goes round.
+    public func validate(
+        file: String, bytes: [UInt8], signature: [UInt8]?, now: Date, signedOnly: Bool = false,
+        through: ApprovalRole = .publish
+    ) -> PlaylistVerdict {
         guard bytes.count <= content.maxFileBytes else {
             return .rejected([
                 problem(
@@ -51,63 +54,73 @@ public struct PlaylistValidator {
                     Messages.Playlist.tooLarge(bytes.count, content.maxFileBytes).description)
             ])
         }
+        let today = timeZone.localTime(of: now).date
         var problems: [PlaylistProblem] = []
-        let publisher = checkSignature(file: file, bytes: bytes, signature: signature, problems: &problems)
-        if signedOnly && publisher == nil { return .rejected(problems) }
+        let sheet = readSheet(file: file, signature: signature, problems: &problems)
+        let signed = sheet.map { sheet in
+            let check = ApprovalCheck(sheet: sheet.sheet, trust: trust, today: today, locate: sheet.locate)
+            let (verified, found) = check.signatures(of: bytes)
+            problems += found
+            return (check, verified)
+        }
+        if signedOnly && !problems.isEmpty { return .rejected(problems) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .rejected(problems + [problem(.syntax, file, nil, Messages.Playlist.notUTF8.description)])
         }
-        let playlist: Playlist?
+        var playlist: Playlist?
         do {
             playlist = try Playlist.parse(text: text, file: file, zone: timeZone)
         } catch {
-            playlist = nil
             problems += PlaylistProblem.from(error)
         }
         let lines = TOMLKeyLines(text: text)
         let locate = { (key: String) in SourceLocation(file: file, line: lines.line(for: key)) }
-        if let playlist {
-            let today = timeZone.localTime(of: now).date
-            for (key, message) in playlist.approval.problems(today: today) {
-                problems.append(PlaylistProblem(stage: .approval, location: locate(key), message: message))
+        if let parsed = playlist {
+            if let (check, verified) = signed {
+                problems += check.rules(
+                    verified, playlist: parsed, validFrom: timeZone.localTime(of: parsed.validFrom).date,
+                    maxAgeDays: content.approvalMaxAgeDays, through: through, remit: content.categories)
+                playlist?.approval.steps = verified.map(\.step)
             }
-            problems += validityProblems(playlist, now: now, locate: locate)
-            problems += contentProblems(playlist, locate: locate)
-            problems += fittingProblems(playlist, locate: locate)
+            if parsed.approval.reposted && (parsed.approval.source ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append(
+                    PlaylistProblem(
+                        stage: .approval, location: locate("approval.reposted"),
+                        message: Messages.Approval.noSource.description))
+            }
+            problems += validityProblems(parsed, now: now, locate: locate)
+            problems += contentProblems(parsed, locate: locate)
+            problems += fittingProblems(parsed, locate: locate)
         }
-        guard let playlist, let publisher, problems.isEmpty else {
+        guard let playlist, case .some = signed, problems.isEmpty else {
             return .rejected(problems.sorted { ($0.stage, $0.location.line ?? 0) < ($1.stage, $1.location.line ?? 0) })
         }
-        return .accepted(playlist, publisher: publisher)
+        return .accepted(playlist, publisher: playlist.approval.publisher)
     }
 
-    /// The publisher whose key signed `bytes`, or `nil` with the reason added to `problems`.
-    private func checkSignature(file: String, bytes: [UInt8], signature: [UInt8]?, problems: inout [PlaylistProblem])
-        -> String?
+    /// The approval sheet beside the file, with where its keys are; `nil` with the reason added
+    /// to `problems`.
+    private func readSheet(file: String, signature: [UInt8]?, problems: inout [PlaylistProblem])
+        -> (sheet: ApprovalSheet, locate: (String) -> SourceLocation)?
     {
-        let signatureFile = "\(file).sig"
+        let sheetFile = "\(file).sig"
         guard let signature else {
             problems.append(
                 problem(
                     .signature, file, nil,
-                    Messages.Playlist.noSignature((signatureFile as NSString).lastPathComponent).description
+                    Messages.Playlist.noSignature((sheetFile as NSString).lastPathComponent).description
                 ))
             return nil
         }
-        let parsed: DetachedSignature
+        let text = String(decoding: signature, as: UTF8.self)
         do {
-            parsed = try DetachedSignature.parse(text: String(decoding: signature, as: UTF8.self), file: signatureFile)
+            let sheet = try ApprovalSheet.parse(text: text, file: sheetFile)
+            let lines = TOMLKeyLines(text: text)
+            return (sheet, { SourceLocation(file: sheetFile, line: lines.line(for: $0)) })
         } catch {
             problems += error.problems.map {
                 PlaylistProblem(stage: .signature, location: $0.location, message: $0.message)
             }
-            return nil
-        }
-        switch trust.check(parsed, of: bytes) {
-        case .success(let publisher):
-            return publisher
-        case .failure(let failure):
-            problems.append(problem(.signature, signatureFile, nil, failure.description))
             return nil
         }
     }

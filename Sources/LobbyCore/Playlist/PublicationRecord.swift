@@ -1,7 +1,8 @@
 import Foundation
 
 /// What an inspector asks of each published playlist: its validity, its items, and who drafted,
-/// reviewed (with the confidentiality review), approved and published it. Written into the
+/// reviewed (with the confidentiality review), approved (with the confidentiality approval) and
+/// published it, as the verified approval sheet says. Written into the
 /// `playlist_accepted` event, so the monthly report has it after the spool's files are gone.
 public struct PublicationRecord: Sendable, Equatable {
     /// One item: its category, whether it is an emergency notice, and its text (shortened).
@@ -23,6 +24,8 @@ public struct PublicationRecord: Sendable, Equatable {
     public var reviewed: String
     public var confidentialityReview: String
     public var approved: String
+    /// 保密批准, beside the director's name.
+    public var confidentialityApproval: String
     public var documentNumber: String
     public var items: [Item]
 
@@ -31,7 +34,7 @@ public struct PublicationRecord: Sendable, Equatable {
     static let itemLimit = 50
 
     public init(playlist: Playlist, publisher: String, zone: TimeZone) {
-        func step(_ step: ApprovalChain.Step) -> String { "\(step.person) \(step.date)" }
+        let chain = playlist.approval
         func local(_ date: Date) -> String {
             let time = zone.localTime(of: date)
             let seconds = Int(time.secondOfDay)
@@ -43,12 +46,13 @@ public struct PublicationRecord: Sendable, Equatable {
         self.publisher = publisher
         validFrom = local(playlist.validFrom)
         validUntil = local(playlist.validUntil)
-        section = playlist.approval.section
-        drafted = step(playlist.approval.drafted)
-        reviewed = step(playlist.approval.reviewed)
-        confidentialityReview = playlist.approval.confidentialityReview
-        approved = step(playlist.approval.approved)
-        documentNumber = playlist.approval.documentNumber ?? ""
+        section = chain.section
+        drafted = chain.steps(.draft).map(\.signedBy).joined(separator: ", ")
+        reviewed = chain.steps(.review).map(\.signedBy).joined(separator: ", ")
+        confidentialityReview = chain.steps(.review).compactMap(\.confidentiality).joined(separator: ", ")
+        approved = chain.steps(.approve).map(\.signedBy).joined(separator: ", ")
+        confidentialityApproval = chain.steps(.approve).compactMap(\.confidentiality).joined(separator: ", ")
+        documentNumber = chain.documentNumber ?? ""
         items = playlist.items.prefix(Self.itemLimit).map {
             Item(
                 category: $0.category, isEmergency: $0.priority == .emergency,
@@ -61,7 +65,8 @@ public struct PublicationRecord: Sendable, Equatable {
         [
             "id": id, "version": "\(version)", "title": title, "publisher": publisher, "valid_from": validFrom,
             "valid_until": validUntil, "section": section, "drafted": drafted, "reviewed": reviewed,
-            "confidentiality_review": confidentialityReview, "approved": approved, "document": documentNumber,
+            "confidentiality_review": confidentialityReview, "approved": approved,
+            "confidentiality_approval": confidentialityApproval, "document": documentNumber,
             "items": items.map { "\($0.isEmergency ? "!" : "")\($0.category)\t\($0.text)" }.joined(separator: "\n"),
         ]
     }
@@ -81,6 +86,7 @@ public struct PublicationRecord: Sendable, Equatable {
         reviewed = detail["reviewed"] ?? ""
         confidentialityReview = detail["confidentiality_review"] ?? ""
         approved = detail["approved"] ?? ""
+        confidentialityApproval = detail["confidentiality_approval"] ?? ""
         documentNumber = detail["document"] ?? ""
         items = (detail["items"] ?? "").split(separator: "\n").map { line in
             let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)

@@ -252,7 +252,10 @@ public final class ControlCenter: Sendable {
             active: store.active(at: now).map { playlist in
                 PlaylistsReply.Active(
                     id: playlist.id, version: playlist.version, title: playlist.title, items: playlist.items.count,
-                    accepted: store.entries[playlist.id].map { zone.iso8601($0.acceptedAt) } ?? "")
+                    accepted: store.entries[playlist.id].map { zone.iso8601($0.acceptedAt) } ?? "",
+                    approvals: playlist.approval.steps.map {
+                        .init(role: $0.role.rawValue, person: $0.person, date: "\($0.date)")
+                    })
             },
             accepted: files(archive.accepted).filter { $0.hasSuffix(".toml") }, rejected: Array(rejected),
             waiting: Self.waiting(in: archive.incoming, names: files(archive.incoming)))

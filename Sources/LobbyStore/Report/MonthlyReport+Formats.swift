@@ -72,6 +72,9 @@ extension MonthlyReport {
         sections.append(daily)
 
         var published = Section(title: names[2], headers: words.publicationFields)
+        func withVerdict(_ names: String, _ verdict: String) -> String {
+            verdict.isEmpty ? names : "\(names)\(words.open)\(verdict)\(words.close)"
+        }
         published.rows = publications.map { publication in
             let record = publication.record
             let items = record.items.map {
@@ -80,7 +83,9 @@ extension MonthlyReport {
             return [
                 stamp(publication.acceptedAt), "\(record.id) v\(record.version)", record.title,
                 "\(record.validFrom) – \(record.validUntil)", "\(record.section) \(record.drafted)",
-                "\(record.reviewed)\(words.open)\(record.confidentialityReview)\(words.close)", record.approved,
+                withVerdict(record.reviewed, record.confidentialityReview),
+                // Records written before the approval sheet have no 保密批准.
+                withVerdict(record.approved, record.confidentialityApproval),
                 record.documentNumber, record.publisher, items.joined(separator: words.semicolon),
             ].map(Cell.text)
         }

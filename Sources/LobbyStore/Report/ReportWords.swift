@@ -100,7 +100,7 @@ struct ReportWords: Sendable {
         missingChecks: { "日常管护未记录的工作日：\($0) 天。" }, missing: "未记录", more: { "；另有 \($0) 条" }, none: "无",
         minutes: "分钟",
         inferredRules: "（推算：当日未运行）", from: { "（\($0)起）" }, currentRules: "（推算：按现行日历）",
-        publicationFields: ["受理时间", "发布内容单", "标题", "有效期", "拟稿", "审核（保密审核）", "审批", "文号", "排版发布", "内容"],
+        publicationFields: ["受理时间", "发布内容单", "标题", "有效期", "拟稿", "审核（保密审核）", "审批（保密批准）", "文号", "排版发布", "内容"],
         emergency: "紧急", rejectionColumns: ["时间", "文件", "问题数", "原因"], lastUpdate: "最近一次更新",
         longestGap: { "最长未更新间隔 \($0) 天（\($1) 至 \($2)）" }, overLimit: "超过14天，按巡查要求应予说明",
         entryColumns: ["时间", "类别", "操作人", "内容"], steeringColumn: "维护、测试与人工干预",
@@ -177,7 +177,8 @@ struct ReportWords: Sendable {
         from: { " (from \($0))" },
         currentRules: "(inferred from the calendar read now)",
         publicationFields: [
-            "Accepted", "Playlist", "Title", "Valid", "Drafted", "Reviewed (confidentiality)", "Approved",
+            "Accepted", "Playlist", "Title", "Valid", "Drafted", "Reviewed (confidentiality)",
+            "Approved (confidentiality)",
             "Document", "Published by", "Items",
         ],
         emergency: "emergency", rejectionColumns: ["Time", "File", "Problems", "Reasons"], lastUpdate: "Last update",
