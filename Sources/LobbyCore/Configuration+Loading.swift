@@ -220,6 +220,21 @@ extension Configuration.Content {
                 forbiddenTerms = terms
             }
         }
+        if let phrases = table.strings("allowed_phrases") { allowedPhrases = phrases.filter { !$0.isEmpty } }
+        if let domains = table.strings("allowed_domains") {
+            if let bad = domains.first(where: { ContentRules.host(in: $0.lowercased()) == nil }) {
+                table.invalid("allowed_domains", value: "\"\(bad)\"", expected: Messages.Expect.domain)
+            } else {
+                allowedDomains = domains
+            }
+        }
+        if let numbers = table.strings("allowed_numbers") {
+            if let bad = numbers.first(where: { $0.filter(\.isNumber).count < 3 }) {
+                table.invalid("allowed_numbers", value: "\"\(bad)\"", expected: Messages.Expect.publicNumber)
+            } else {
+                allowedNumbers = numbers
+            }
+        }
         table.read("max_text_length", into: &maxTextLength, in: 1...10_000)
         table.read("max_items", into: &maxItems, in: 1...1000)
         table.read("horizon_days", into: &horizonDays, in: 0...366)

@@ -157,10 +157,20 @@ extension Configuration {
             "service-hall", "hotline-12345", "public-resource-trading", "intermediary-marketplace", "online-services",
             "other",
         ]
-        /// Words of commercial advertising that must never appear on a government screen.
+        /// Words of commercial advertising that must never appear on a government screen
+        /// (`ContentRules`, rule `commercial`; discounts such as 八折 are found without a list).
         public var forbiddenTerms = [
-            "特价", "促销", "打折", "优惠券", "限时抢购", "抽奖", "招商加盟", "全网最低",  // lint: not for people (data)
+            "特价", "促销", "打折", "折扣", "优惠", "优惠券", "限时抢购", "抽奖", "招商加盟", "全网最低",  // lint: not for people (data)
+            "红包", "扫码关注", "免年费", "首刷", "秒杀", "包邮", "领券", "返现", "满减", "团购",  // lint: not for people (data)
+            "代金券", "新品上市",  // lint: not for people (data)
         ]
+        /// Official wording that contains a forbidden term and is not advertising.
+        public var allowedPhrases = ["优惠政策", "税收优惠", "税费优惠"]  // lint: not for people (data)
+        /// Hosts a web address may name (with their subdomains): government sites and the hall's own.
+        public var allowedDomains = ["gov.cn"]
+        /// Public numbers that may be shown although a rule would catch them (the hall's own
+        /// mobile duty phone, a 400 hotline of a public service); 12345 needs no entry.
+        public var allowedNumbers: [String] = []
         /// Characters per item.
         public var maxTextLength = 500
         public var maxItems = 50

@@ -32,6 +32,7 @@ struct MessageCatalogueTests {
         "Sources/LobbyCore/Approval/ApprovalSheet.swift":
             "the comment inside sheet files and the signed message: formats",
         "Sources/LobbyCore/Approval/PersonalKey.swift": "the comment inside key files, a fixed file format",
+        "Sources/LobbyCore/Content/ContentRules.swift": "the rules' vocabulary of advertising, data read in texts",
         "Sources/LobbyCore/Approval/ApprovalRole.swift":
             "the roles' names on the form and the spellings read from files",
         "Sources/LobbyRender/Layout/CharacterClass.swift": "line-breaking classes (UAX #14): characters, not words",

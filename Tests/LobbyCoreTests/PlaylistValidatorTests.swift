@@ -50,7 +50,7 @@ struct PlaylistValidatorTests {
             stage: .content, line: 12, words: "category \"real-estate\" is not in the hall's remit"),
         Rejection(
             name: "commercial advertising", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"年终大促销\"", stage: .content,
-            line: 13, words: "contains \"促销\""),
+            line: 13, words: "\"促销\" at character 4 is commercial advertising (rule commercial)"),
         Rejection(
             name: "control character", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"欢迎\\u0007来到\"", stage: .content,
             line: 13, words: "control character U+0007 at character 3"),
@@ -71,19 +71,22 @@ struct PlaylistValidatorTests {
         // Hardening finding 10: advertising words split by spaces or in traditional characters.
         Rejection(
             name: "10: advertising split by invisible characters", old: "text = \"欢迎来到市政务服务中心\"",
-            new: "text = \"特\\uFE0F价 促\\u2800销\"", stage: .content, line: 13, words: "contains \"特价\""),
+            new: "text = \"特\\uFE0F价 促\\u2800销\"", stage: .content, line: 13,
+            words: "\"特价\" at character 1 is commercial advertising"),
         Rejection(
             name: "10: advertising split by a space", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"特 价\"",
-            stage: .content, line: 13, words: "contains \"特价\""),
+            stage: .content, line: 13, words: "\"特价\" at character 1 is commercial advertising"),
         Rejection(
             name: "10: advertising split by a full-width space", old: "text = \"欢迎来到市政务服务中心\"",
-            new: "text = \"特\u{3000}价\"", stage: .content, line: 13, words: "contains \"特价\""),
+            new: "text = \"特\u{3000}价\"", stage: .content, line: 13,
+            words: "\"特价\" at character 1 is commercial advertising"),
         Rejection(
             name: "10: advertising across a line break", old: "text = \"欢迎来到市政务服务中心\"", new: "text = \"限时\\n抢购\"",
-            stage: .content, line: 13, words: "contains \"限时抢购\""),
+            stage: .content, line: 13, words: "\"限时抢购\" at character 1 is commercial advertising"),
         Rejection(
             name: "10: advertising in traditional characters", old: "text = \"欢迎来到市政务服务中心\"",
-            new: "text = \"年終特價促銷\"", stage: .content, line: 13, words: "contains \"特价\""),
+            new: "text = \"年終特價促銷\"", stage: .content, line: 13,
+            words: "\"特价\" at character 3 is commercial advertising"),
         // Hardening finding 19: a length limit that counted grapheme clusters.
         Rejection(
             name: "19: one letter with 600 combining marks", old: "text = \"欢迎来到市政务服务中心\"",
@@ -122,6 +125,25 @@ struct PlaylistValidatorTests {
         #expect(playlist.id == "hall-news" && playlist.version == 2 && playlist.items.count == 2)
         #expect(playlist.approval.documentNumber == "〔2026〕1号")
         #expect(playlist.items[1].mode == .static)
+    }
+
+    @Test("a content rule's reason names the line and the column, the rule and its allow-list")
+    func contentRuleReason() throws {
+        let text = PlaylistFixture.text.replacing(
+            line: "text = \"欢迎来到市政务服务中心\"", with: "text = \"年终大促销，联系13812345678\"")
+        let problems = PlaylistFixture().problems(text).map(\.description)
+        #expect(
+            problems == [
+                "incoming/hall-news.toml:13:12: [内容规范] 第 4 个字符起 \"促销\" 是商业广告用语（规则 commercial）："
+                    + "政务服务大厅显示屏不得发布商业广告；确属政务用语的，请技术人员加入 [content] allowed_phrases",
+                "incoming/hall-news.toml:13:17: [内容规范] 第 9 个字符起 \"138****5678\" 是手机号码（规则 mobile-number）："
+                    + "个人信息不得上屏；确属公开的服务号码的，请技术人员加入 [content] allowed_numbers",
+            ])
+        // Written with an escape before it, the column is not known: the line still is.
+        let escaped = PlaylistFixture.text.replacing(
+            line: "text = \"欢迎来到市政务服务中心\"", with: "text = \"\\u5E74促销\"")
+        #expect(
+            PlaylistFixture().problems(escaped).first?.location == SourceLocation(file: PlaylistFixture.file, line: 13))
     }
 
     @Test("a missing signature is named")

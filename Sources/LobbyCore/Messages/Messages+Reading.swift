@@ -111,6 +111,8 @@ extension Messages {
         static let categories = Localized(
             "非空的类别名列表（a-z、0-9 和 -）", "a non-empty list of names of a-z, 0-9 and -")
         static let terms = Localized("非空的词语", "non-empty terms")
+        static let domain = Localized("域名，如 \"gov.cn\"、\"gdzwfw.gov.cn\"", "domain names such as \"gov.cn\"")
+        static let publicNumber = Localized("电话号码（至少 3 位数字）", "phone numbers (at least 3 digits)")
         static let fallback = Localized(
             "\"blank\" 或已签名的常设通知发布内容单的绝对路径",
             "\"blank\" or the absolute path of a signed standing-notice playlist")

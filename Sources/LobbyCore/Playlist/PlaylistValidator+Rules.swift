@@ -40,7 +40,16 @@ extension PlaylistValidator {
         return problems
     }
 
-    func contentProblems(_ playlist: Playlist, locate: Locate) -> [PlaylistProblem] {
+    /// A location with the column of a text's `offset`th scalar added, when it can be known.
+    typealias Column = (SourceLocation, String, Int) -> SourceLocation
+
+    var rules: ContentRules {
+        ContentRules(
+            terms: content.forbiddenTerms, allowedPhrases: content.allowedPhrases,
+            allowedDomains: content.allowedDomains, allowedNumbers: content.allowedNumbers)
+    }
+
+    func contentProblems(_ playlist: Playlist, locate: Locate, column: Column) -> [PlaylistProblem] {
         var problems: [PlaylistProblem] = []
         if playlist.items.isEmpty || playlist.items.count > content.maxItems {
             problems.append(
@@ -59,13 +68,12 @@ extension PlaylistValidator {
                             item.category, allowed: content.categories.joined(separator: ", ")
                         ).description))
             }
-            // Compared folded: 特 价, 限时\n抢购 and 特價促銷 are the same words to a reader.
-            let folded = TextFolding.folded(item.text)
-            for term in content.forbiddenTerms where folded.contains(TextFolding.folded(term)) {
+            // Terms compared folded: 特 价, 限时\n抢购 and 特價促銷 are the same words to a reader.
+            for finding in rules.findings(in: item.text) {
                 problems.append(
                     .init(
-                        stage: .content, location: here("text"),
-                        message: Messages.Playlist.advertising(term).description))
+                        stage: .content, location: column(here("text"), item.text, finding.offset),
+                        message: Messages.Content.finding(finding).description))
             }
             // Counted in Unicode scalars: one letter with 150,000 combining marks is not one character.
             if item.text.unicodeScalars.count > content.maxTextLength {

@@ -89,7 +89,7 @@ public struct PlaylistValidator {
                         message: Messages.Approval.noSource.description))
             }
             problems += validityProblems(parsed, now: now, locate: locate)
-            problems += contentProblems(parsed, locate: locate)
+            problems += contentProblems(parsed, locate: locate, column: Self.columns(in: text))
             problems += fittingProblems(parsed, locate: locate)
         }
         guard let playlist, case .some = signed, problems.isEmpty else {
@@ -122,6 +122,26 @@ public struct PlaylistValidator {
                 PlaylistProblem(stage: .signature, location: $0.location, message: $0.message)
             }
             return nil
+        }
+    }
+
+    /// Adds the column of `text`'s `offset`th scalar to a location on its `text = "…"` line,
+    /// when the text up to there is written on that line as it is (no escapes, one line).
+    static func columns(in file: String) -> Column {
+        let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
+        return { location, text, offset in
+            guard let number = location.line, number >= 1, number <= lines.count else { return location }
+            let line = lines[number - 1]
+            guard let quote = line.firstIndex(where: { $0 == "\"" || $0 == "'" }) else { return location }
+            // Up to and with the character found: an empty prefix proves nothing (`"""`).
+            let before = String(String.UnicodeScalarView(text.unicodeScalars.prefix(offset)))
+            let through = String(String.UnicodeScalarView(text.unicodeScalars.prefix(offset + 1)))
+            guard line[line.index(after: quote)...].unicodeScalars.starts(with: through.unicodeScalars) else {
+                return location
+            }
+            var located = location
+            located.column = line[..<quote].count + 1 + before.count + 1
+            return located
         }
     }
 
