@@ -47,4 +47,10 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case logTampered = "log_tampered"
     /// A control-socket command refused because the caller is not an operator.
     case controlRefused = "control_refused"
+    /// A reload found a newly installed signing key (`TrustStore.changes`).
+    case keyAdded = "key_added"
+    /// A reload found a key newly on the revocation list.
+    case keyRevoked = "key_revoked"
+    /// A reload found a key past its last day (`valid_until`).
+    case keyExpired = "key_expired"
 }

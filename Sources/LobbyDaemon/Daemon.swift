@@ -40,7 +40,16 @@ public enum Daemon {
         let spool = SpoolService(
             makeWatcher: { try makeSpoolWatcher(configuration, clock: clock, recorder: recorder) },
             makeValidator: { try makeValidator($0) }, settings: context.settings, board: context.playlists,
-            logger: logger)
+            logger: logger,
+            recordKeys: { changes in
+                for change in changes {
+                    recorder.record(
+                        change.kind, Messages.Daemon.keyChange(change).description,
+                        detail: ["key_id": change.keyID, "holder": change.holder, "detail": change.detail],
+                        at: clock.now(), level: change.kind == .keyAdded ? .notice : .warning)
+                }
+            },
+            today: { configuration.timeZone.localTime(of: clock.now()).date })
         let player = makePlayer(context)
         if clock.isShifted {
             logger.warning(

@@ -16,7 +16,7 @@ struct LobbyCtl: ParsableCommand {
             ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self, PreviewCommand.self,
             PlanCommand.self, PortsCommand.self, ProbeCommand.self, EventsCommand.self, VerifyLogCommand.self,
             ReportCommand.self,
-            KeygenCommand.self,
+            KeygenCommand.self, KeysCommand.self,
             ApproveCommand.self, SignCommand.self, VerifyCommand.self,
             SubmitCommand.self,
         ])

@@ -227,13 +227,15 @@ struct SubmitCommand: ParsableCommand {
     }
 }
 
-/// `lobbyctl preview PLAYLIST --out DIR`: every page as the panel will show it, plus one sheet.
+/// `lobbyctl preview PLAYLIST --out DIR`: every page as the panel will show it, plus one
+/// labelled sheet; then the daemon's checks (a draft's sheet as far as it goes), exit 2 when
+/// one fails.
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: Messages.Help.preview.description)
 
-    @OptionGroup var configuration: ConfigurationOption
+    @OptionGroup var check: PlaylistCheck
 
     @Argument(help: Messages.Help.draft.argument)
     var playlist: String
@@ -242,27 +244,44 @@ struct PreviewCommand: ParsableCommand {
     var out: String
 
     func run() throws {
-        let configuration = try configuration.load()
+        let (validator, configuration) = try check.validator()
         try OutputPlace.requireNoFile(at: out)
-        try run(Messages.Console.previewing) {
-            let text = String(decoding: try AtomicFile.read(playlist), as: UTF8.self)
-            let parsed = try Playlist.parse(text: text, file: playlist, zone: configuration.timeZone)
-            let renderer = try TextRenderer(configuration: configuration)
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            var all: [Frame] = []
-            for (index, item) in parsed.items.enumerated() {
-                // What the sign shows: a scroll item as its panel-wide windows.
-                let frames = try renderer.pages(for: item)
-                for (page, frame) in frames.enumerated() {
-                    let path = "\(out)/item-\(index + 1)-page-\(page + 1).png"
-                    try AtomicFile.write(frame.panelPicture().encoded(), to: path)
-                    print(path)
-                }
-                all += frames
-            }
-            try AtomicFile.write(Frame.contactSheet(all).encoded(), to: "\(out)/contact-sheet.png")
-            print("\(out)/contact-sheet.png")
+        let file = try check.read(playlist)
+        let verdict = validator.validate(
+            file: playlist, bytes: file.bytes, signature: file.signature, now: Date(), through: nil)
+        // Whatever parses is drawn, also when a check fails: the clerk sees what to change.
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        if let parsed = try? Playlist.parse(text: text, file: playlist, zone: configuration.timeZone) {
+            try run(Messages.Console.previewing) { try draw(parsed, configuration) }
         }
+        if case .rejected(let problems) = verdict {
+            let now = configuration.timeZone.iso8601(Date())
+            Console.error(RejectionReport.text(file: playlist, problems: problems, rejectedAt: now), terminator: "")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+    }
+
+    /// One panel picture per page in the panel's own colours, and the contact sheet with each
+    /// page labelled by item and page.
+    private func draw(_ parsed: Playlist, _ configuration: Configuration) throws {
+        let renderer = try TextRenderer(configuration: configuration)
+        let font = try FontFace(path: configuration.font.path, pixelSize: 16)
+        let labels = try TextRenderer(font: font, width: 16 * 14, height: 16)
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        var sheet: [(label: Frame?, frame: Frame)] = []
+        for (index, item) in parsed.items.enumerated() {
+            // What the sign shows: a scroll item as its panel-wide windows.
+            let frames = try renderer.pages(for: item).map { $0.shown(on: configuration.panel.colors) }
+            for (page, frame) in frames.enumerated() {
+                let path = "\(out)/item-\(index + 1)-page-\(page + 1).png"
+                try AtomicFile.write(frame.panelPicture().encoded(), to: path)
+                print(path)
+                let label = Messages.Console.pageLabel(item: index + 1, page: page + 1, of: frames.count)
+                sheet.append((try labels.render(label.description, style: TextStyle(), mode: .page).first, frame))
+            }
+        }
+        try AtomicFile.write(Frame.contactSheet(sheet).encoded(), to: "\(out)/contact-sheet.png")
+        print("\(out)/contact-sheet.png")
     }
 }
 

@@ -90,6 +90,7 @@ final class LanguageTests {
             ["report", "--month", "本月", "--format", "md"] + files, ["report", "--month", "2026-13"] + files,
             ["keygen", "--name", "演示", "--out", scratch.path, "--file", "k"],
             ["keygen", "--name", "演示", "--out", scratch.path, "--file", "k"],
+            ["keys"] + files,
             ["sign", "--key", key, "\(scratch.path)/missing.toml"],
             ["sign", "--key", key, rejected] + files,
             ["approve", "--role", "审批", "--key", key, "--confidentiality", "通过", rejected] + files,
@@ -102,7 +103,7 @@ final class LanguageTests {
         let subcommands = [
             "status", "watch", "playlists", "override", "maintenance", "daily-check", "test-pattern", "reload",
             "validate-config", "calendar", "schedule", "render", "preview", "plan", "ports", "events", "verify-log",
-            "report", "keygen", "approve", "sign", "verify", "submit",
+            "report", "keygen", "keys", "approve", "sign", "verify", "submit",
         ]
         var transcript: [(String, String)] = []
         for arguments in runs + [["--help"]] + subcommands.map({ [$0, "--help"] }) {

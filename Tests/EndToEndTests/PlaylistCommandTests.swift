@@ -108,9 +108,10 @@ struct PlaylistCommandTests {
     @Test("preview writes one panel picture per page the sign shows (a scroll item's windows too) and a contact sheet")
     func preview() throws {
         let out = try TemporaryDirectory()
-        let result = try lobbyctl.run([
-            "preview", "--config", example, RepositoryFiles.path("playlists/hotline-12345.toml"), "--out", out.path,
-        ])
+        let result = try lobbyctl.run(
+            ["preview", "--config", example] + Self.demo + [
+                RepositoryFiles.path("playlists/hotline-12345.toml"), "--out", out.path,
+            ])
         #expect(result.status == 0, "\(result.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         // Item 2 scrolls: two panel-wide windows, as the daemon sends it (`TextRenderer.pages(for:)`).
@@ -118,6 +119,35 @@ struct PlaylistCommandTests {
             files == [
                 "contact-sheet.png", "item-1-page-1.png", "item-1-page-2.png", "item-2-page-1.png", "item-2-page-2.png",
             ])
+    }
+
+    @Test("preview runs the daemon's checks: a colour the mono panel cannot show is drawn red and fails")
+    func previewChecks() throws {
+        let out = try TemporaryDirectory()
+        let work = try TemporaryDirectory()
+        let draft = try work.write(
+            "green.toml",
+            try String(contentsOfFile: RepositoryFiles.path("playlists/hotline-12345.toml"), encoding: .utf8)
+                .replacingOccurrences(of: "mode = \"page\"", with: "mode = \"page\"\ncolor = \"green\""))
+        let result = try lobbyctl.run(["preview", "--config", example] + Self.demo + [draft, "--out", out.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("颜色 \"green\" 在本屏（mono）上无法显示"), "\(result.standardError)")
+        // The pictures are there all the same, for the clerk to see what to change.
+        #expect(FileManager.default.fileExists(atPath: "\(out.path)/contact-sheet.png"))
+        // A draft whose sheet is only partly signed is checked as far as it goes.
+        let partial = try work.write(
+            "partial.toml",
+            try String(contentsOfFile: RepositoryFiles.path("playlists/hall-news.toml"), encoding: .utf8))
+        let approve = try lobbyctl.run(
+            ["approve", "--config", example] + Self.demo + [
+                "--role", "拟稿", "--key", RepositoryFiles.path("playlists/demo-keys/demo-drafter.key"), "--section",
+                "综合科", partial,
+            ])
+        #expect(approve.status == 0, "\(approve.standardError)")
+        let second = try TemporaryDirectory()
+        let preview = try lobbyctl.run(
+            ["preview", "--config", example] + Self.demo + [partial, "--out", "\(second.path)/p"])
+        #expect(preview.status == 0, "\(preview.standardError)")
     }
 
     @Test("plan prints bytes and seconds per page at the configured baud")

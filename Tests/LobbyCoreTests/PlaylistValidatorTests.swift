@@ -179,6 +179,20 @@ struct PlaylistValidatorTests {
         #expect(stages == [.approval, .content, .coverage])
     }
 
+    @Test("problems come in the order of the file, whatever their stage, the sheet's after the playlist's")
+    func fileOrder() {
+        let fixture = PlaylistFixture()
+        let text = PlaylistFixture.text
+            .replacing(line: "text = \"欢迎来到市政务服务中心\"", with: "text = \"𠀀\"")
+            .replacing(line: "text = \"请拨打12345\"", with: "text = \"促销\"")
+        var hands = fixture.approvers.hands()
+        hands[1].step.confidentiality = "待定"
+        let problems = fixture.problems(hands: hands, text: text)
+        #expect(problems.map(\.stage) == [.coverage, .content, .approval], "\(problems)")
+        #expect(problems.map(\.location.line) == [13, 18, 15])
+        #expect(problems.last?.location.file == "incoming/hall-news.toml.sig")
+    }
+
     @Test("the reason file starts with a summary in Chinese, then each problem with its place")
     func reasonText() {
         let problems = PlaylistFixture().problems(

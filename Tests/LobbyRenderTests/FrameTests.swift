@@ -14,6 +14,30 @@ struct FrameTests {
         return frame
     }
 
+    @Test("a one-colour panel lights every dot in its colour; a tricolour panel as asked")
+    func shownOnPanel() {
+        let frame = Self.sample()
+        let mono = frame.shown(on: .mono)
+        #expect(mono.litCount == 3 && mono[0, 0] == .red && mono[9, 2] == .red && mono[4, 1] == .red)
+        #expect(frame.shown(on: .tricolor) == frame)
+    }
+
+    @Test("the contact sheet draws each page's label above it, plainly, in light grey")
+    func labelledSheet() {
+        var label = Frame(width: 4, height: 2)
+        label[1, 0] = .red
+        let sheet = Frame.contactSheet([(label, Self.sample()), (nil, Self.sample())], scale: 4, labelScale: 2, gap: 8)
+        // Width: the page (10 × 4) against the label (4 × 2), plus the gaps.
+        #expect(sheet.width == 40 + 16)
+        // Height: gap, label 2 × 2, half a gap, page 3 × 4, gap, page 3 × 4, gap.
+        #expect(sheet.height == 8 + 4 + 4 + 12 + 8 + 12 + 8)
+        func pixel(_ x: Int, _ y: Int) -> [UInt8] {
+            Array(sheet.rgb[(y * sheet.width + x) * 3..<(y * sheet.width + x) * 3 + 3])
+        }
+        #expect(pixel(8 + 2, 8) == [230, 230, 230])  // the label's lit dot
+        #expect(pixel(8, 8) == [60, 60, 60])  // background beside it
+    }
+
     @Test("PBM keeps every lit dot and reads back the same frame")
     func pbmRoundTrip() throws {
         let frame = Self.sample()

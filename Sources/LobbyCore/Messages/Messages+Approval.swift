@@ -43,7 +43,7 @@ extension Messages {
         static func step(_ number: Int, _ role: ApprovalRole, _ text: String) -> Localized {
             Localized("第 \(number) 步（\(name(role))）：\(text)", "step \(number) (\(name(role))): \(text)")
         }
-        static func held(_ entry: Roster.Entry) -> Localized {
+        public static func held(_ entry: Roster.Entry) -> Localized {
             let roles = entry.roles.sorted()
             let from = entry.from.map { "\($0)" } ?? "…"
             let until = entry.until.map { "\($0)" } ?? "…"

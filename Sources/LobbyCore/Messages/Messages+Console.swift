@@ -343,6 +343,29 @@ extension Messages {
         public static let signing = Localized("签名", "signing")
         public static let submitting = Localized("提交", "submitting")
         public static let previewing = Localized("生成预览", "previewing")
+        public static func keysHeader(_ count: Int) -> Localized {
+            Localized("受信任的签名密钥（\(count) 个）：", "trusted signing keys (\(count)):")
+        }
+        public static func keyRevoked(on date: LocalDate?, _ reason: String) -> Localized {
+            Localized(
+                "已吊销\(date.map { "（\($0)）" } ?? "")：\(reason)", "revoked\(date.map { " on \($0)" } ?? ""): \(reason)")
+        }
+        public static func keyValidUntil(_ last: LocalDate, daysLeft: Int) -> Localized {
+            if daysLeft < 0 { return Localized("已于 \(last) 到期", "expired after \(last)") }
+            if daysLeft <= 30 {
+                return Localized(
+                    "有效期至 \(last)，还有 \(daysLeft) 天：请换发新密钥",
+                    "valid until \(last), \(daysLeft) days left: issue a new key")
+            }
+            return Localized("有效期至 \(last)", "valid until \(last)")
+        }
+        public static let keyWithoutEnd = Localized("无到期日", "no last day")
+        public static let noRole = Localized("名册中无角色", "no role in the roster")
+        public static let rosterKeysMissing = Localized(
+            "名册中有、但未安装（不在受信任密钥中）的密钥：", "keys in the roster that are not installed (not trusted):")
+        public static func pageLabel(item: Int, page: Int, of pages: Int) -> Localized {
+            Localized("第 \(item) 条  第 \(page)/\(pages) 页", "item \(item)  page \(page)/\(pages)")
+        }
         public static let reporting = Localized("生成月报", "reporting")
         public static let planning = Localized("估算传输量", "planning")
         public static func verified(_ file: String) -> Localized { Localized("\(file): 校验通过", "\(file): OK") }

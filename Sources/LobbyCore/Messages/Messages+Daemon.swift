@@ -240,6 +240,25 @@ extension Messages {
                 "投递目录：\(file) 暂缓处理：事件日志现在无法记录它的通过",
                 "spool: \(file) waits: its acceptance cannot be recorded now (store degraded)")
         }
+        public static func keyChange(_ change: TrustStore.Change) -> Localized {
+            switch change.kind {
+            case .keyAdded:
+                Localized(
+                    "新的签名密钥 \(change.keyID)（\(change.holder)\(change.detail.isEmpty ? "，名册中无角色" : "，\(change.detail)")）已受信任",
+                    "signing key \(change.keyID) of \(change.holder) is now trusted"
+                        + (change.detail.isEmpty ? " (no role in the roster)" : ""))
+            case .keyRevoked:
+                Localized(
+                    "签名密钥 \(change.keyID)（\(change.holder)）已吊销：\(change.detail)；其签过的发布内容单已撤下",
+                    "signing key \(change.keyID) of \(change.holder) is revoked: \(change.detail); what it signed is withdrawn"
+                )
+            default:
+                Localized(
+                    "签名密钥 \(change.keyID)（\(change.holder)）已于 \(change.detail) 到期：不再接受其新签名，请换发新密钥",
+                    "signing key \(change.keyID) of \(change.holder) expired after \(change.detail): its new signatures are "
+                        + "refused; issue a new key")
+            }
+        }
         public static func reloadedRules(_ error: String) -> Localized {
             Localized(
                 "投递目录：重新加载的规则无法使用，继续使用原规则：\(error)",

@@ -122,6 +122,10 @@ extension Messages {
         public static let keyStem = Localized(
             "文件名（不含扩展名，默认：密钥编号）。",
             "File name stem (default: the key id).")
+        public static let keys = Localized(
+            "列出受信任的签名密钥：持有人、名册中的角色、有效期和状态（已吊销、将到期），以及名册中尚未安装的密钥。",
+            "List the trusted signing keys: holder, roles in the roster, last day and state (revoked, expiring), and the "
+                + "roster's keys that are not installed.")
         public static let keygen = Localized(
             "为拟稿人、审核人、审批人或发布人生成 Ed25519 密钥对：DIR/FILE.key（权限 0600）和 DIR/FILE.pub。",
             "Make an Ed25519 key pair for a drafter, reviewer, director or publisher: DIR/FILE.key (0600) and DIR/FILE.pub."
@@ -204,8 +208,11 @@ extension Messages {
             "只试这个波特率（可重复；默认：配置的波特率，再试 9600、57600、19200、115200）。",
             "Try only this speed (repeatable; default: the configured one, then 9600, 57600, 19200, 115200).")
         public static let preview = Localized(
-            "按真实屏幕的样子绘制发布内容单的每一页：每页一张 PNG，另加一张总览图。",
-            "Draw every page of a playlist like the real panel: one PNG per page and a contact sheet.")
+            "按真实屏幕的样子（屏幕的颜色）绘制发布内容单的每一页：每页一张 PNG，另加一张标明条目和页码的总览图；"
+                + "再按 lobbyd 的标准校验（审批签名单已签到哪一步就查到哪一步），不通过时退出码 2。",
+            "Draw every page of a playlist like the real panel (in its colours): one PNG per page and a contact sheet "
+                + "labelled by item and page; then run lobbyd's checks (the approval sheet as far as it is signed), "
+                + "exit 2 when one fails.")
         public static let previewOut = Localized(
             "图片存放目录（不存在时自动创建）。",
             "Directory for the pictures (created if needed).")

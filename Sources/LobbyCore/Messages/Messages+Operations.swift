@@ -20,6 +20,19 @@ extension Messages {
         public static func itemsLeftOut(_ count: Int) -> Localized {
             Localized("有 \(count) 条内容未能显示：控制卡放不下更多页面", "\(count) item(s) left out: the sign holds no more pages")
         }
+        public static func keyExpiry(_ keyID: String, of holder: String, lastDay: LocalDate, daysLeft: Int) -> Localized
+        {
+            if daysLeft < 0 {
+                return Localized(
+                    "签名密钥 \(keyID)（\(holder)）已于 \(lastDay) 到期：其新签名不再被接受，请换发新密钥并登记到名册",
+                    "signing key \(keyID) of \(holder) expired after \(lastDay): its new signatures are refused; "
+                        + "issue a new key and list it in the roster")
+            }
+            return Localized(
+                "签名密钥 \(keyID)（\(holder)）将于 \(lastDay) 到期（还有 \(daysLeft) 天）：请提前换发新密钥并登记到名册",
+                "signing key \(keyID) of \(holder) expires after \(lastDay) (\(daysLeft) days left): issue a new key "
+                    + "and list it in the roster before then")
+        }
         public static func contentStale(days: Int) -> Localized {
             Localized("内容已过久：最近 \(days) 天没有新的发布内容单", "content stale: no playlist accepted in the last \(days) days")
         }

@@ -19,7 +19,7 @@ public enum PlaylistVerdict: Sendable {
 /// The daemon's full validation of a playlist file: size → approval sheet (each step signed by
 /// a trusted key whose holder has that role) → TOML syntax → schema → the chain's rules →
 /// validity → content rules → font coverage → fits the panel. Every failure is collected, not
-/// just the first (the reason file orders them by the stages of the hall's procedure); an
+/// just the first, and reported in the order of the file (the playlist, then its sheet); an
 /// oversize file stops early, and so, in the daemon (`signedOnly`), does a file whose sheet
 /// fails: it is never parsed. `lobbyctl verify` runs the same checks, with the same messages.
 public struct PlaylistValidator {
@@ -42,10 +42,11 @@ public struct PlaylistValidator {
     /// sheet fails is not parsed at all: only the bytes trusted people signed reach the parser.
     /// Without it (`lobbyctl verify` of a draft) every problem is reported at once. `through` is
     /// the last step that must be on the sheet: `.publish` for the daemon, an earlier one for
-    /// `lobbyctl approve` while the sheet goes round.
+    /// `lobbyctl approve` while the sheet goes round, `nil` for `lobbyctl preview` of a draft
+    /// (as far as its sheet goes, if it has one).
     public func validate(
         file: String, bytes: [UInt8], signature: [UInt8]?, now: Date, signedOnly: Bool = false,
-        through: ApprovalRole = .publish
+        through: ApprovalRole? = .publish
     ) -> PlaylistVerdict {
         guard bytes.count <= content.maxFileBytes else {
             return .rejected([
@@ -56,7 +57,8 @@ public struct PlaylistValidator {
         }
         let today = timeZone.localTime(of: now).date
         var problems: [PlaylistProblem] = []
-        let sheet = readSheet(file: file, signature: signature, problems: &problems)
+        let sheet =
+            signature == nil && through == nil ? nil : readSheet(file: file, signature: signature, problems: &problems)
         let signed = sheet.map { sheet in
             let check = ApprovalCheck(sheet: sheet.sheet, trust: trust, today: today, locate: sheet.locate)
             let (verified, found) = check.signatures(of: bytes)
@@ -77,9 +79,10 @@ public struct PlaylistValidator {
         let locate = { (key: String) in SourceLocation(file: file, line: lines.line(for: key)) }
         if let parsed = playlist {
             if let (check, verified) = signed {
+                let last = through ?? check.sheet.steps.map(\.role).max() ?? .draft
                 problems += check.rules(
                     verified, playlist: parsed, validFrom: timeZone.localTime(of: parsed.validFrom).date,
-                    maxAgeDays: content.approvalMaxAgeDays, through: through, remit: content.categories)
+                    maxAgeDays: content.approvalMaxAgeDays, through: last, remit: content.categories)
                 playlist?.approval.steps = verified.map(\.step)
             }
             if parsed.approval.reposted && (parsed.approval.source ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -92,8 +95,9 @@ public struct PlaylistValidator {
             problems += contentProblems(parsed, locate: locate, column: Self.columns(in: text))
             problems += fittingProblems(parsed, locate: locate)
         }
-        guard let playlist, case .some = signed, problems.isEmpty else {
-            return .rejected(problems.sorted { ($0.stage, $0.location.line ?? 0) < ($1.stage, $1.location.line ?? 0) })
+        let sheetDone = if case .some = signed { true } else { through == nil }
+        guard let playlist, sheetDone, problems.isEmpty else {
+            return .rejected(Self.inFileOrder(problems, file: file))
         }
         return .accepted(playlist, publisher: playlist.approval.publisher)
     }
@@ -123,6 +127,21 @@ public struct PlaylistValidator {
             }
             return nil
         }
+    }
+
+    /// `problems` as a clerk reads the file: the playlist's from top to bottom, then its sheet's;
+    /// a problem without a line after those of its file with one; on one line in the order of
+    /// the stages, then as found (a text's findings from its start).
+    static func inFileOrder(_ problems: [PlaylistProblem], file: String) -> [PlaylistProblem] {
+        problems.enumerated().sorted { lhs, rhs in
+            func key(_ problem: PlaylistProblem) -> (Int, Int) {
+                (problem.location.file == file ? 0 : 1, problem.location.line ?? .max)
+            }
+            let (left, right) = (key(lhs.element), key(rhs.element))
+            if left != right { return left < right }
+            if lhs.element.stage != rhs.element.stage { return lhs.element.stage < rhs.element.stage }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     /// Adds the column of `text`'s `offset`th scalar to a location on its `text = "…"` line,

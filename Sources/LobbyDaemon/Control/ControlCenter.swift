@@ -179,6 +179,14 @@ public final class ControlCenter: Sendable {
         if playlists.isLoaded, playlists.snapshot.isStale(at: now, days: staleDays) {
             result.append(Messages.Operations.contentStale(days: staleDays).description)
         }
+        let today = zone.localTime(of: now).date
+        for expiry in playlists.expiries where expiry.lastDay.dayNumber - today.dayNumber <= 30 {
+            result.append(
+                Messages.Operations.keyExpiry(
+                    expiry.keyID, of: expiry.holder, lastDay: expiry.lastDay,
+                    daysLeft: expiry.lastDay.dayNumber - today.dayNumber
+                ).description)
+        }
         if let since = recorder.degradedSince {
             let (pending, dropped) = recorder.unwritten
             result.append(

@@ -15,4 +15,11 @@ public final class PlaylistBoard: Sendable {
     public var isLoaded: Bool { store.withLock { $0 != nil } }
 
     func publish(_ new: PlaylistStore) { store.withLock { $0 = new } }
+
+    private let keys = Mutex<[TrustStore.Expiry]>([])
+
+    /// The signing keys with a last day, as the spool's trust store has them.
+    public var expiries: [TrustStore.Expiry] { keys.withLock { $0 } }
+
+    func publish(_ expiries: [TrustStore.Expiry]) { keys.withLock { $0 = expiries } }
 }

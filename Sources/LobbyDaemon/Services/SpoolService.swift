@@ -12,24 +12,37 @@ struct SpoolService: Service {
     let settings: LiveSettings
     let board: PlaylistBoard
     let logger: Logger
+    /// Records what a reload changed in the keys (`key_added`, `key_revoked`, `key_expired`).
+    let recordKeys: @Sendable ([TrustStore.Change]) -> Void
+    /// Today in the hall, for key expiry.
+    let today: @Sendable () -> LocalDate
 
     func run() async throws {
         let stopping = Mutex(false)
         let finished = AsyncStream<Void>.makeStream()
         let failure = Mutex<(any Error)?>(nil)
-        let thread = Thread { [makeWatcher, makeValidator, settings, board, logger] in
+        let thread = Thread { [makeWatcher, makeValidator, settings, board, logger, recordKeys, today] in
             ThreadName.set("lobbyd-spool")
             do {
                 let watcher = try makeWatcher()
                 try watcher.start()
                 board.publish(watcher.store)
+                board.publish(watcher.validator.trust.expiries)
+                // Keys already past their last day at start are not news at the first reload.
+                var reported = Set(watcher.validator.trust.expiries.filter { today() > $0.lastDay }.map(\.keyID))
                 var generation = settings.snapshot.generation
                 while !stopping.withLock({ $0 }) {
                     let current = settings.snapshot
                     if current.generation != generation {
                         generation = current.generation
                         do {
+                            let old = watcher.validator.trust
                             try watcher.reload(validator: makeValidator(current.configuration))
+                            let trust = watcher.validator.trust
+                            let changes = trust.changes(since: old, today: today(), reported: reported)
+                            reported.formUnion(changes.filter { $0.kind == .keyExpired }.map(\.keyID))
+                            recordKeys(changes)
+                            board.publish(trust.expiries)
                         } catch {
                             logger.error("\(Messages.Daemon.reloadedRules("\(error)"))")
                         }

@@ -1,3 +1,5 @@
+import LobbyCore
+
 extension DotColor {
     /// The colour a lit LED of this kind shows, for pictures.
     var rgb: (UInt8, UInt8, UInt8) {
@@ -46,17 +48,49 @@ extension Frame {
         }
     }
 
-    /// All `frames` stacked in one picture with a gap between them, for reviewing a playlist.
-    public static func contactSheet(_ frames: [Frame], scale: Int = 4, gap: Int = 8) -> PNGImage {
-        let width = (frames.map(\.width).max() ?? 1) * scale + 2 * gap
-        let height = frames.reduce(gap) { $0 + $1.height * scale + gap }
-        var sheet = PNGImage(width: width, height: height, background: (60, 60, 60))
+    /// All `pages` stacked in one picture with a gap between them, for reviewing a playlist;
+    /// each page's `label` (a line of text rendered as dots) drawn plainly above it, `labelScale`
+    /// pixels per dot.
+    public static func contactSheet(
+        _ pages: [(label: Frame?, frame: Frame)], scale: Int = 4, labelScale: Int = 2, gap: Int = 8
+    ) -> PNGImage {
+        let widest = pages.map { max($0.frame.width * scale, ($0.label?.width ?? 0) * labelScale) }.max() ?? 1
+        let height = pages.reduce(gap) {
+            $0 + ($1.label.map { $0.height * labelScale + gap / 2 } ?? 0) + $1.frame.height * scale + gap
+        }
+        var sheet = PNGImage(width: widest + 2 * gap, height: height, background: (60, 60, 60))
         var y = gap
-        for frame in frames {
-            frame.drawPanel(into: &sheet, originX: gap, originY: y, scale: scale)
-            y += frame.height * scale + gap
+        for page in pages {
+            if let label = page.label {
+                label.drawPlain(into: &sheet, originX: gap, originY: y, scale: labelScale, color: (230, 230, 230))
+                y += label.height * labelScale + gap / 2
+            }
+            page.frame.drawPanel(into: &sheet, originX: gap, originY: y, scale: scale)
+            y += page.frame.height * scale + gap
         }
         return sheet
+    }
+
+    /// Lit dots as squares of `color`, unlit ones left as they are: text on a sheet.
+    func drawPlain(into image: inout PNGImage, originX: Int, originY: Int, scale: Int, color: (UInt8, UInt8, UInt8)) {
+        for y in 0..<height {
+            for x in 0..<width where self[x, y] != .off {
+                for dy in 0..<scale {
+                    for dx in 0..<scale { image.set(x: originX + x * scale + dx, y: originY + y * scale + dy, color) }
+                }
+            }
+        }
+    }
+
+    /// The frame as a panel of `colors` lights it: a one-colour panel lights every dot in its
+    /// one colour (red), whatever colour the text asked for.
+    public func shown(on colors: ColorCapability) -> Frame {
+        guard colors == .mono else { return self }
+        var shown = Frame(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width where self[x, y] != .off { shown[x, y] = .red }
+        }
+        return shown
     }
 
     private static func inside(_ dx: Int, _ dy: Int, centre: Double, radius: Double) -> Bool {
