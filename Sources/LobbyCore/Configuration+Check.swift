@@ -66,6 +66,14 @@ extension Configuration {
                 for entry in trust.roster.entries where trust.keys[entry.keyID] == nil {
                     warning(Messages.Configuration.rosterKeyMissing(entry.name, entry.keyID, paths.trustedKeys))
                 }
+                for entry in trust.roster.entries {
+                    for category in entry.categories where !content.categories.contains(category) {
+                        warning(Messages.Configuration.rosterCategory(entry.name, category))
+                    }
+                }
+                for id in trust.revoked.keys.sorted() where trust.keys[id] == nil {
+                    warning(Messages.Configuration.revokesNothing(id, paths.trustedKeys))
+                }
             } catch {
                 fault(Messages.Configuration.trustedKeys("\(error)"))
             }

@@ -43,6 +43,10 @@ extension Configuration {
             site.read("language", into: &config.site.language)
         }
         root.section("store") { $0.read("retention_days", into: &config.retentionDays, in: 30...36500) }
+        root.section("emergency") { table in
+            table.read("max_hours", into: &config.emergency.maxHours, in: 1...720)
+            if let outside = table.boolean("outside_windows") { config.emergency.outsideWindows = outside }
+        }
         root.finish()
         if config.font.pixelSize > config.panel.height {
             root.diagnostics.report(
@@ -222,7 +226,9 @@ extension Configuration.Content {
         }
         if let phrases = table.strings("allowed_phrases") { allowedPhrases = phrases.filter { !$0.isEmpty } }
         if let domains = table.strings("allowed_domains") {
-            if let bad = domains.first(where: { ContentRules.host(in: $0.lowercased()) == nil }) {
+            if let bad = domains.first(where: {
+                ContentRules.address(in: Array($0.lowercased()))?.host != $0.lowercased()
+            }) {
                 table.invalid("allowed_domains", value: "\"\(bad)\"", expected: Messages.Expect.domain)
             } else {
                 allowedDomains = domains

@@ -9,13 +9,14 @@ extension Configuration {
         applied.content = new.content
         applied.content.fallbackPlaylist = content.fallbackPlaylist
         applied.retentionDays = new.retentionDays
+        applied.emergency = new.emergency
         applied.site = new.site
         return (applied, Self.restartKeys.filter { $0.differs(self, new) }.map(\.name))
     }
 
     /// What `reloading` applies, for `--check-config`: the rest needs a restart.
     public static let appliedOnReload = [
-        "[site]", "[windows]", "[calendar]", "[content]", "[store] retention_days",
+        "[site]", "[windows]", "[calendar]", "[content]", "[emergency]", "[store] retention_days",
     ]
 
     /// What `reloading` keeps until a restart, for `--check-config`.

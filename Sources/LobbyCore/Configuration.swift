@@ -19,10 +19,22 @@ public struct Configuration: Sendable, Equatable {
     public var control = Control()
     public var metrics = Metrics()
     public var site = Site()
+    public var emergency = Emergency()
     /// Days events are kept in the event log before daily pruning removes them.
     public var retentionDays = 1095
 
     public init() {}
+
+    /// Emergency notices (`priority = "emergency"` items): how long one may run, and whether it
+    /// may light the screen outside the opening windows.
+    public struct Emergency: Sendable, Equatable {
+        /// An emergency item's validity is at most this many hours.
+        public var maxHours = 72
+        /// Whether a valid emergency notice lights the screen outside the windows (off: the
+        /// screen keeps the hall's hours, the notice waits for the next window).
+        public var outsideWindows = false
+        public init() {}
+    }
 
     /// The dot-matrix panel: geometry in dots and what colours it can show.
     public struct Panel: Sendable, Equatable {
@@ -165,7 +177,9 @@ extension Configuration {
             "代金券", "新品上市",  // lint: not for people (data)
         ]
         /// Official wording that contains a forbidden term and is not advertising.
-        public var allowedPhrases = ["优惠政策", "税收优惠", "税费优惠"]  // lint: not for people (data)
+        public var allowedPhrases = [
+            "优惠政策", "税收优惠", "税费优惠", "享受优惠", "优惠待遇", "不打折", "收受红包", "拒收红包", "退还红包",  // lint: not for people (data)
+        ]
         /// Hosts a web address may name (with their subdomains): government sites and the hall's own.
         public var allowedDomains = ["gov.cn"]
         /// Public numbers that may be shown although a rule would catch them (the hall's own

@@ -47,6 +47,10 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case logTampered = "log_tampered"
     /// A control-socket command refused because the caller is not an operator.
     case controlRefused = "control_refused"
+    /// An operator placed an approved emergency notice in the spool (`lobbyctl emergency show`).
+    case emergencySubmitted = "emergency_submitted"
+    /// An operator took the emergency notices on the air off the screen (`lobbyctl emergency clear`).
+    case emergencyCleared = "emergency_cleared"
     /// A reload found a newly installed signing key (`TrustStore.changes`).
     case keyAdded = "key_added"
     /// A reload found a key newly on the revocation list.

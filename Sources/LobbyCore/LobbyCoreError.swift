@@ -37,6 +37,8 @@ public enum LobbyCoreError: Error, Sendable, Equatable, CustomStringConvertible 
     case wrongType(SourceLocation, key: String, found: String, expected: String)
     /// The key has the right type but a value that is not allowed.
     case invalidValue(SourceLocation, key: String, value: String, expected: String)
+    /// A file of an earlier release, with what to do instead.
+    case outdated(SourceLocation, message: String)
     /// Several problems found in one pass, in file order.
     case several([LobbyCoreError])
 
@@ -58,6 +60,8 @@ public enum LobbyCoreError: Error, Sendable, Equatable, CustomStringConvertible 
             return Messages.Reading.wrongType(location, key, found: found, expected: expected).description
         case .invalidValue(let location, let key, let value, let expected):
             return Messages.Reading.invalidValue(location, key, value, expected: expected).description
+        case .outdated(let location, let message):
+            return "\(location): \(message)"
         case .several(let errors):
             return errors.map(\.description).joined(separator: "\n")
         }

@@ -8,7 +8,7 @@ extension EventLog {
         .daemonStart, .daemonStop, .screenOn, .screenOff, .linkUp, .linkDown, .signReset, .signRefused, .signRestored,
         .contentMissing, .contentRestored, .scheduleApplied, .maintenanceStart, .maintenanceEnd, .override,
         .testPattern, .dailyCheck, .playlistAccepted, .playlistRejected, .playlistWithdrawn, .controlRefused,
-        .configReloaded, .logTampered,
+        .configReloaded, .logTampered, .emergencySubmitted, .emergencyCleared, .keyAdded, .keyRevoked, .keyExpired,
     ]
     /// The operators' steering: it outlives a restart, so the month's first state needs the last
     /// of each before the month, not only what followed the last start.

@@ -295,3 +295,56 @@ enum CommandLineValues {
         guard text.count <= 500 else { throw ValidationError(Messages.Console.tooLong(option).description) }
     }
 }
+
+/// `lobbyctl emergency show FILE` / `lobbyctl emergency clear --reason …` (operators).
+struct EmergencyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emergency", abstract: Messages.Help.emergency.description,
+        discussion: Messages.Help.operatorsReason.description)
+
+    @Argument(help: Messages.Help.showClear.argument, completion: .list(["show", "clear"]))
+    var action: String
+
+    @Argument(help: Messages.Help.fileWithSig.argument)
+    var file: String?
+
+    @Option(help: Messages.Help.reason.argument)
+    var reason: String?
+
+    @OptionGroup var check: PlaylistCheck
+
+    @OptionGroup var control: ControlOptions
+
+    func validate() throws {
+        try CommandLineValues.oneOf(action, "<action>", ["show", "clear"])
+        if action == "show", file == nil { throw ValidationError(Messages.Console.needsFile.description) }
+        if action == "clear" {
+            try CommandLineValues.required(reason ?? "", "--reason")
+            if file != nil { throw ValidationError(Messages.Console.notWith("FILE", "clear").description) }
+        }
+    }
+
+    func run() throws {
+        guard action == "show", let file else {
+            try control.change(.emergencyClear(reason: reason ?? ""))
+            return
+        }
+        // The daemon's checks first, here, at the daemon's time, with their messages; then
+        // lobbyd places it.
+        var client = try control.connect()
+        guard let now = ControlTime.parse(try daemonNow(&client)) else { throw ExitCode(ExitStatus.failure) }
+        let (playlist, bytes, sheet) = try check.verify(file, at: now)
+        guard playlist.items.contains(where: { $0.priority == .emergency }) else {
+            Console.error("lobbyctl emergency: \(Messages.Console.noEmergencyItem(file))")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        let request = ControlRequest.emergencyShow(
+            name: URL(fileURLWithPath: file).lastPathComponent, playlist: String(decoding: bytes, as: UTF8.self),
+            sheet: String(decoding: sheet, as: UTF8.self))
+        guard request.line(replyIn: .current).count <= ControlProtocol.maximumLineBytes else {
+            Console.error("lobbyctl emergency: \(Messages.Console.tooLargeForSocket(file))")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        try control.change(request, over: client)
+    }
+}

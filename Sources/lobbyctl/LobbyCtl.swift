@@ -12,7 +12,8 @@ struct LobbyCtl: ParsableCommand {
         version: "lobbyctl \(Release.version)",
         subcommands: [
             StatusCommand.self, WatchCommand.self, PlaylistsCommand.self, OverrideCommand.self,
-            MaintenanceCommand.self, DailyCheckCommand.self, TestPatternCommand.self, ReloadCommand.self,
+            MaintenanceCommand.self, EmergencyCommand.self, DailyCheckCommand.self, TestPatternCommand.self,
+            ReloadCommand.self,
             ValidateConfig.self, CalendarCommand.self, ScheduleCommand.self, RenderCommand.self, PreviewCommand.self,
             PlanCommand.self, PortsCommand.self, ProbeCommand.self, EventsCommand.self, VerifyLogCommand.self,
             ReportCommand.self,

@@ -43,23 +43,26 @@ struct PlaylistCheck: ParsableArguments {
         }
     }
 
-    /// Validates `file` (and `file.sig`) now; prints the problems and exits 2 when rejected.
-    func verify(_ file: String) throws -> (Playlist, bytes: [UInt8], signature: [UInt8]) {
+    /// Validates `file` (and `file.sig`) at `now`; prints the problems and exits 2 when rejected.
+    func verify(_ file: String, at now: Date = Date()) throws -> (Playlist, bytes: [UInt8], signature: [UInt8]) {
         let playlistFile = try read(file)
-        let playlist = try check(file: file, bytes: playlistFile.bytes, sheet: playlistFile.signature)
+        let playlist = try check(file: file, bytes: playlistFile.bytes, sheet: playlistFile.signature, at: now)
         return (playlist, playlistFile.bytes, playlistFile.signature ?? [])
     }
 
     /// Validates `bytes` with the approval sheet `sheet`, which must be signed through `through`;
     /// prints the problems and exits 2 when rejected.
-    func check(file: String, bytes: [UInt8], sheet: [UInt8]?, through: ApprovalRole = .publish) throws -> Playlist {
+    func check(file: String, bytes: [UInt8], sheet: [UInt8]?, through: ApprovalRole = .publish, at now: Date = Date())
+        throws -> Playlist
+    {
         let (validator, configuration) = try validator()
-        switch validator.validate(file: file, bytes: bytes, signature: sheet, now: Date(), through: through) {
+        switch validator.validate(file: file, bytes: bytes, signature: sheet, now: now, through: through) {
         case .accepted(let playlist, _):
             return playlist
         case .rejected(let problems):
-            let now = configuration.timeZone.iso8601(Date())
-            Console.error(RejectionReport.text(file: file, problems: problems, rejectedAt: now), terminator: "")
+            Console.error(
+                RejectionReport.text(file: file, problems: problems, rejectedAt: configuration.timeZone.iso8601(now)),
+                terminator: "")
             throw ExitCode(ExitStatus.invalidInput)
         }
     }

@@ -23,6 +23,12 @@ struct KeygenCommand: ParsableCommand {
     func run() throws {
         try OutputPlace.requireDirectory(out)
         let lastDay = try validUntil.map(StepDate.parse)
+        // The hall's zone: a key is made on a clerk's own computer, which has no lobbyd.toml.
+        let today = Configuration().timeZone.localTime(of: Date()).date
+        if TextFolding.folded(name).isEmpty || (lastDay.map { $0 < today } ?? false) {
+            Console.error("lobbyctl keygen: \(Messages.Console.badKey(name: name, lastDay: lastDay, today: today))")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         let key = PersonalKey(holder: name, validUntil: lastDay)
         let stem = "\(out)/\(file ?? key.publicKey.keyID)"
         for path in ["\(stem).key", "\(stem).pub"] where FileManager.default.fileExists(atPath: path) {
@@ -127,6 +133,7 @@ struct SheetSigning {
             key = try PersonalKey.load(path: keyPath)
         } catch {
             Console.error("lobbyctl: \(error)")
+            if keyPath.hasSuffix(".pub") { Console.error("lobbyctl: \(Messages.Console.publicNotPrivate(keyPath))") }
             throw ExitCode(ExitStatus.invalidInput)
         }
         let playlistFile = try check.read(file)
@@ -270,8 +277,10 @@ struct PreviewCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var sheet: [(label: Frame?, frame: Frame)] = []
         for (index, item) in parsed.items.enumerated() {
-            // What the sign shows: a scroll item as its panel-wide windows.
-            let frames = try renderer.pages(for: item).map { $0.shown(on: configuration.panel.colors) }
+            // What the sign shows: a scroll item as its panel-wide windows. An item that cannot be
+            // drawn (a static text over one page) is left out here; the checks say where it is.
+            guard let drawn = try? renderer.pages(for: item) else { continue }
+            let frames = drawn.map { $0.shown(on: configuration.panel.colors) }
             for (page, frame) in frames.enumerated() {
                 let path = "\(out)/item-\(index + 1)-page-\(page + 1).png"
                 try AtomicFile.write(frame.panelPicture().encoded(), to: path)

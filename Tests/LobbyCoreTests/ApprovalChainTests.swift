@@ -51,7 +51,7 @@ struct ApprovalChainTests {
         hands[2].key = fixture.approvers.reviewer
         #expect(
             try #require(fixture.problems(hands: hands).only).description
-                == "\(Self.sheet):20: [三审制度] 王芳 已签审核，不能再签审批：拟稿、审核、审批须由不同的人完成")
+                == "\(Self.sheet):20: [三审制度] 王芳 已签审核，不能再签审批：拟稿、审核、审批、发布须由不同的人用各自的密钥完成")
     }
 
     @Test("a key that is not trusted at all is refused, naming its id")
@@ -208,6 +208,93 @@ struct ApprovalChainTests {
         #expect(fixture.problems(hands: hands).isEmpty, "\(fixture.problems(hands: hands))")
     }
 
+    @Test("with the categories split between two deputies, the first may sign before the second")
+    func deputiesInTurn() throws {
+        var fixture = fixture
+        var roster = fixture.approvers.roster
+        roster.entries[1].categories = ["service-hall"]
+        let second = PersonalKey(holder: "周强")
+        roster.entries.append(
+            .init(name: "周强", keyID: second.publicKey.keyID, roles: [.review], categories: ["hotline-12345"]))
+        fixture.trust = TrustStore(keys: (fixture.approvers.keys + [second]).map(\.publicKey), roster: roster)
+        let validator = PlaylistValidator(
+            configuration: fixture.configuration, trust: fixture.trust, fitting: FakeFitting())
+        let bytes = Array(PlaylistFixture.text.utf8)
+        let first = try ApprovalSheet.signing(bytes, by: Array(hands.prefix(2)))
+        let verdict = validator.validate(
+            file: PlaylistFixture.file, bytes: bytes, signature: Array(first.fileText.utf8), now: PlaylistFixture.now,
+            through: .review)
+        if case .rejected(let problems) = verdict { Issue.record("the first deputy was refused: \(problems)") }
+    }
+
+    @Test("the publisher is a different person too, and one key is one person in the roster")
+    func publisherApart() throws {
+        var fixture = fixture
+        fixture.trust.roster.entries[0].roles = [.draft, .publish]
+        var hands = hands
+        hands[3].key = fixture.approvers.drafter
+        #expect(
+            try #require(fixture.problems(hands: hands).only).message.hasPrefix("李明 已签拟稿，不能再签发布"))
+        let directory = try TemporaryDirectory()
+        let id = fixture.approvers.reviewer.publicKey.keyID
+        let path = try directory.write(
+            "people.toml",
+            """
+            [[person]]
+            name = "王芳"
+            key_id = "\(id)"
+            roles = ["审核"]
+            categories = ["service-hall"]
+
+            [[person]]
+            name = "王芳（兼）"
+            key_id = "\(id)"
+            roles = ["审批"]
+            """)
+        #expect(throws: LobbyCoreError.self) { try Roster.load(path: path) }
+        do {
+            _ = try Roster.load(path: path)
+        } catch {
+            #expect("\(error)".contains("people.toml:9"), "\(error)")
+            #expect("\(error)".contains("此密钥已登记给 王芳"), "\(error)")
+        }
+    }
+
+    @Test("the daemon parses nothing of a file whose sheet lacks a step, signed or not")
+    func incompleteSheetUnparsed() throws {
+        let validator = PlaylistValidator(
+            configuration: fixture.configuration, trust: fixture.trust, fitting: FakeFitting())
+        let bytes = Array("id = \"x\"\nthis is = = not toml [[[\n".utf8)
+        for steps in [0, 3] {
+            let sheet = try ApprovalSheet.signing(bytes, by: Array(hands.prefix(steps)))
+            guard
+                case .rejected(let problems) = validator.validate(
+                    file: PlaylistFixture.file, bytes: bytes, signature: Array(sheet.fileText.utf8),
+                    now: PlaylistFixture.now, signedOnly: true)
+            else {
+                Issue.record("accepted")
+                return
+            }
+            #expect(
+                !problems.isEmpty && !problems.contains { $0.stage == .syntax || $0.stage == .schema }, "\(problems)")
+        }
+    }
+
+    @Test("a revocation names its key as the .pub does, in capitals or with spaces; a wrong id is refused")
+    func revocationList() throws {
+        let directory = try TemporaryDirectory()
+        let key = fixture.approvers.publisher.publicKey
+        try directory.write("\(key.keyID).pub", key.fileText)
+        try directory.write(
+            "revoked-keys.toml", "[[revoked]]\nkey_id = \" \(key.keyID.uppercased()) \"\nreason = \"left\"\n")
+        let trust = try TrustStore.load(directory: directory.path, roster: "\(directory.path)/none.toml")
+        #expect(trust.revoked[key.keyID]?.reason == "left")
+        try directory.write("revoked-keys.toml", "[[revoked]]\nkey_id = \"8bb83def0c8f83a\"\n")
+        #expect(throws: LobbyCoreError.self) {
+            try TrustStore.load(directory: directory.path, roster: "\(directory.path)/none.toml")
+        }
+    }
+
     @Test("the drafting section must be one the drafter drafts for")
     func section() throws {
         var hands = hands
@@ -242,7 +329,7 @@ struct ApprovalChainTests {
     func firstRelease() throws {
         let old = "algorithm = \"ed25519\"\nkey_id = \"8bb83def0c8f83a8\"\nsignature = \"AAAA\"\n"
         let problem = try #require(fixture.problems(signature: Array(old.utf8)).only)
-        #expect(problem.location.line == 3 && problem.message.contains("旧格式（只有发布人一人的签名），不再接受。请按新流程重新审批"))
+        #expect(problem.location.line == 3 && problem.message.contains("旧格式（只有发布人一人的签名），不再接受"))
         let typed = PlaylistFixture.text.replacing(
             line: "reposted = false", with: "reposted = false\n[approval.drafted]\nsection = \"综合科\"")
         let problems = fixture.problems(hands: hands, text: typed)

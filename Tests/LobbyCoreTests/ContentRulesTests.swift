@@ -28,7 +28,7 @@ struct ContentRulesTests {
                 "premium-number:400-123-4567@37",
             ]),
         Case(text: "信用卡免年费，首刷送好礼", found: ["commercial:免年费@4", "commercial:首刷@8"]),
-        Case(text: "全场8.5折，仅需99元", found: ["commercial:8.5折@3", "price:99元@10"]),
+        Case(text: "全场8.5折，原价199元现价99元", found: ["commercial:8.5折@3", "price:199元@10"]),
         Case(text: "限时特惠低至￥19.9", found: ["price:￥19.9@7"]),
         Case(text: "七五折促销", found: ["commercial:七五折@1", "commercial:促销@4"]),
         Case(text: "特價促銷", found: ["commercial:特价@1", "commercial:促销@3"]),
@@ -44,6 +44,24 @@ struct ContentRulesTests {
         Case(text: "手机：１３８１２３４５６７８", found: ["mobile-number:１３８****５６７８@4"]),
         Case(text: "退款至卡号6217001234567890122", found: ["bank-card:621************0122@6"]),
         Case(text: "卡号 6225 8801 2345 6783", found: ["bank-card:622************6783@4"]),
+        // Written to slip past (the adversarial review's list).
+        Case(text: "详见 www.shop.com.", found: ["web-address:www.shop.com@4"]),
+        Case(text: "付款 http://203.0.113.5/pay", found: ["web-address:http://203.0.113.5/pay@4"]),
+        Case(text: "电话138.1234.5678", found: ["mobile-number:138******5678@3"]),
+        Case(text: "电话138/1234/5678", found: ["mobile-number:138******5678@3"]),
+        Case(text: "电话138  1234  5678", found: ["mobile-number:138********5678@3"]),
+        Case(text: "电话(138)12345678", found: ["mobile-number:138*****5678@4"]),
+        Case(
+            text: "两位联系人13812345678 13912345679",
+            found: ["mobile-number:138****5678@6", "mobile-number:139****5679@18"]),
+        Case(text: "号码110105.19491231.002X", found: ["resident-id:110*************002X@3"]),
+        Case(text: "号码1101051949\n1231002X", found: ["resident-id:110************002X@3"]),
+        Case(text: "号码110105—19491231—002X", found: ["resident-id:110*************002X@3"]),
+        Case(text: "请访问淘宝.com", found: ["web-address:请访问淘宝.com@1"]),
+        Case(text: "请访问shop.com购买", found: ["web-address:shop.com@4"]),
+        Case(text: "见 xn--fiqs8s.xn--55qx5d", found: ["web-address:xn--fiqs8s.xn--55qx5d@3"]),
+        Case(text: "见 evil.international", found: ["web-address:evil.international@3"]),
+        Case(text: "年终促·销，领红-包", found: ["commercial:促销@3", "commercial:红包@8"]),
     ]
 
     /// What a hall shows every day: none of it may be caught.
@@ -64,6 +82,17 @@ struct ContentRulesTests {
         "共有30个窗口，第1至第8号窗口办理社保业务",
         "版本 v1.2 于 8.5 小时后上线",
         "本站地址 hall.example.org/notice",
+        // Official wording that once tripped the rules.
+        "让群众办事不再一波三折。",
+        "请领取三折页宣传资料。",
+        "窗口服务不打折，标准不降低。",
+        "廉政提醒：工作人员不收受红包礼金",
+        "办理居住证只需携带身份证，工本费10元。",
+        "实行限时办结制度，工本费20元",
+        "只要材料齐全，复印每页0.5元",
+        "符合条件的小微企业可享受优惠",
+        "开放时间 2026.11.25—2026.12.31，每日 9:00-17:00",
+        "咨询电话 020-83123456 转 8001",
     ]
 
     static func render(_ finding: ContentRules.Finding) -> String {

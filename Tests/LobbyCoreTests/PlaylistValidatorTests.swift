@@ -146,6 +146,26 @@ struct PlaylistValidatorTests {
             PlaylistFixture().problems(escaped).first?.location == SourceLocation(file: PlaylistFixture.file, line: 13))
     }
 
+    @Test("an emergency item runs at most [emergency] max_hours (72)")
+    func emergencyValidity() {
+        let emergency = PlaylistFixture.text.replacing(
+            line: "mode = \"page\"", with: "mode = \"page\"\npriority = \"emergency\"")
+        let long = emergency.replacing(
+            line: "priority = \"emergency\"",
+            with: "priority = \"emergency\"\nvalid_from = 2026-11-24T10:00:00\nvalid_until = 2026-11-27T10:00:01")
+        let problems = Language.$scoped.withValue(.english) { PlaylistFixture().problems(long) }
+        #expect(problems.map(\.stage) == [.validity], "\(problems)")
+        #expect(problems.first?.message.contains("an emergency item valid for about 72 hours; at most 72") == true)
+        #expect(problems.first?.location.line == 15)
+        let short = emergency.replacing(
+            line: "priority = \"emergency\"",
+            with: "priority = \"emergency\"\nvalid_from = 2026-11-24T10:00:00\nvalid_until = 2026-11-27T10:00:00")
+        #expect(PlaylistFixture().problems(short).isEmpty, "\(PlaylistFixture().problems(short))")
+        var config = PlaylistFixture()
+        config.configuration.emergency.maxHours = 1
+        #expect(config.problems(short).count == 1)
+    }
+
     @Test("a missing signature is named")
     func missingSignature() throws {
         let problem = try #require(PlaylistFixture().problems(signature: .some(nil)).only)
@@ -177,6 +197,16 @@ struct PlaylistValidatorTests {
             .replacing(line: "text = \"请拨打12345\"", with: "text = \"𠀀\"")
         let stages = PlaylistFixture().problems(text).map(\.stage)
         #expect(stages == [.approval, .content, .coverage])
+    }
+
+    @Test("a misspelt key does not hide the content problems below it: one pass reports all")
+    func schemaAndContent() {
+        let text = PlaylistFixture.text
+            .replacing(line: "mode = \"page\"", with: "mdoe = \"page\"")
+            .replacing(line: "text = \"请拨打12345\"", with: "text = \"促销，联系13812345678\"")
+        let problems = PlaylistFixture().problems(text)
+        #expect(problems.map(\.stage) == [.schema, .content, .content], "\(problems)")
+        #expect(problems.map(\.location.line) == [14, 18, 18])
     }
 
     @Test("problems come in the order of the file, whatever their stage, the sheet's after the playlist's")

@@ -7,7 +7,8 @@ import Testing
 /// `ScreenPolicy` against an oracle written here from the work plan's words, not from the
 /// policy's code: the technician's test pattern, then maintenance, then the latest operator
 /// override, then the opening windows (08:20–12:00, 14:20–17:30 on workdays); lit content is
-/// emergency items before the rotation before the standing notice.
+/// emergency items before the rotation before the standing notice; outside the windows, with
+/// `[emergency] outside_windows`, an emergency notice lights the screen by itself.
 @Suite("Screen policy")
 struct ScreenPolicyTests {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
@@ -31,7 +32,8 @@ struct ScreenPolicyTests {
 
     /// The oracle. `inWindow` is the hall's rule for the instant, worked out by the caller.
     static func oracle(
-        at instant: Date, inWindow: Bool, steering: Steering, content: ScreenPolicy.Content
+        at instant: Date, inWindow: Bool, steering: Steering, content: ScreenPolicy.Content,
+        emergencyOutsideWindows: Bool = false
     ) -> Expected {
         if let run = steering.testPattern, instant < run.until {
             return Expected(isOn: true, cause: "test-pattern", pattern: run.pattern, content: .none)
@@ -42,6 +44,9 @@ struct ScreenPolicyTests {
         for override in steering.overrides.reversed() where override.from <= instant && instant < override.until {
             return Expected(
                 isOn: override.isOn, cause: "override", pattern: nil, content: override.isOn ? content : .none)
+        }
+        if !inWindow && emergencyOutsideWindows && content == .emergency {
+            return Expected(isOn: true, cause: "emergency", pattern: nil, content: .emergency)
         }
         return Expected(isOn: inWindow, cause: "schedule", pattern: nil, content: inWindow ? content : .none)
     }
@@ -86,31 +91,38 @@ struct ScreenPolicyTests {
             for override in overrides {
                 for maintenance in maintenances {
                     for pattern in patterns {
-                        for content in ScreenPolicy.Content.allCases {
+                        for (content, outside) in ScreenPolicy.Content.allCases.flatMap({ [($0, false), ($0, true)] }) {
                             var steering = Steering()
                             (steering.overrides, steering.maintenance, steering.testPattern) =
                                 (override, maintenance, pattern)
-                            let policy = ScreenPolicy(schedule: schedule, steering: steering)
+                            let policy = ScreenPolicy(
+                                schedule: schedule, steering: steering, emergencyOutsideWindows: outside)
                             var asked = 0
                             let verdict = policy.verdict(at: instant) {
                                 asked += 1
                                 return content
                             }
                             let expected = Self.oracle(
-                                at: instant, inWindow: inWindow, steering: steering, content: content)
+                                at: instant, inWindow: inWindow, steering: steering, content: content,
+                                emergencyOutsideWindows: outside)
                             #expect(Self.observed(verdict) == expected, "\(instant) \(steering)")
                             #expect(verdict.isLit == (expected.isOn && (expected.pattern != nil || content != .none)))
                             #expect(
                                 verdict.lacksContent == (expected.isOn && expected.pattern == nil && content == .none))
-                            // A dark screen or a pattern never asks for the rotation.
-                            #expect(asked == (expected.isOn && expected.pattern == nil ? 1 : 0))
+                            // A dark screen or a pattern never asks for the rotation, unless an
+                            // emergency may light it outside the windows.
+                            let scheduleDark = !expected.isOn && expected.cause == "schedule"
+                            #expect(
+                                asked
+                                    == ((expected.isOn && expected.pattern == nil) || (outside && scheduleDark) ? 1 : 0)
+                            )
                             checked += 1
                         }
                     }
                 }
             }
         }
-        #expect(checked == 3 * 5 * 3 * 3 * 4)
+        #expect(checked == 3 * 5 * 3 * 3 * 4 * 2)
     }
 
     /// Instants over two years, steering drawn at random around them.

@@ -132,7 +132,8 @@ struct SpoolHardeningTests {
         #expect(
             reasons.first { $0.key.hasSuffix("-big.toml.reason") }?.value.contains("文件有 2147483648 字节，最多") == true)
         #expect(
-            reasons.first { $0.key.hasSuffix("-bigsig.toml.reason") }?.value.contains("文件有 2147483648 字节，最多读取 16384 字节")
+            reasons.first { $0.key.hasSuffix("-bigsig.toml.reason") }?.value.contains(
+                "bigsig.toml.sig: [文件大小] 无法读取：文件有 2147483648 字节，最多读取 16384 字节")
                 == true)
     }
 

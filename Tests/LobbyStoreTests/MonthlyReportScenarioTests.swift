@@ -66,6 +66,10 @@ struct MonthlyReportScenarioTests {
                 ["state": "off", "until": "2026-11-18T11:00:00+08:00", "reason": "领导视察，临时关屏"]
             ),
             ("2026-11-18T15:00", .testPattern, "1001:li", ["pattern": "full", "minutes": "10"]),
+            (
+                "2026-11-18T16:00", .emergencyCleared, "1002:wang",
+                ["items": "hall-news#3#1", "reason": "已恢复供电", "message": "1002:wang 撤下紧急通知 hall-news#3#1：已恢复供电"]
+            ),
             // 19th: the link is down 08:00–08:30.
             ("2026-11-19T00:00", .scheduleApplied, "schedule", rules("2026-11-19", Self.standard)),
             ("2026-11-19T08:00", .linkDown, "daemon", [:]), ("2026-11-19T08:30", .linkUp, "daemon", [:]),
@@ -164,12 +168,14 @@ struct MonthlyReportScenarioTests {
         #expect(report.publications.map(\.record.approved) == ["张伟 2026-11-14"])
         #expect(report.emergencies.map(\.item.text) == ["停电通知：今日下午暂停办理"])
         #expect(report.rejections.map(\.summary) == ["x.toml:3: 保密审核未通过"])
-        #expect(report.entries.map(\.kind) == ["config_reloaded", "control_refused"])
+        #expect(report.entries.map(\.kind) == ["emergency_cleared", "config_reloaded", "control_refused"])
         // Nothing before the 16th; the gap from then to the month's end is 14.4 days, flagged.
         #expect(report.freshness.longestGapDays > 14 && report.freshness.longestGapDays < 15)
         let markdown = report.render(.md)
         #expect(markdown.contains("| 李明 2026-11-13（passed） | 张伟 2026-11-14（通过） |"))
         #expect(markdown.contains("超过14天，按巡查要求应予说明"))
+        // The emergency section says who cleared a notice, and why.
+        #expect(markdown.contains("1002:wang：1002:wang 撤下紧急通知 hall-news#3#1：已恢复供电"), "\(markdown)")
         #expect(markdown.contains("校验通过"))
         #expect(markdown.contains("制表人：") && markdown.contains("审核人："))
         #expect(markdown.contains("| 拒绝的控制命令 | 1005:zhao | 1005:zhao is not root or in group lobbyops：override off |"))

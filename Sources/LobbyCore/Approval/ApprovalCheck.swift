@@ -65,8 +65,16 @@ struct ApprovalCheck {
         _ verified: [Verified], playlist: Playlist, validFrom: LocalDate, maxAgeDays: Int, through: ApprovalRole,
         remit: [String]
     ) -> [PlaylistProblem] {
+        var problems = structure(through: through)
+        problems += stepProblems(verified, validFrom: validFrom, maxAgeDays: maxAgeDays)
+        problems += peopleProblems(verified, playlist: playlist, through: through, remit: remit)
+        return problems
+    }
+
+    /// The sheet's shape alone, before the playlist is read: steps in order (拟稿 → 审核… →
+    /// 审批 → 发布), each through `through` there, none repeated but 审核, none beyond.
+    func structure(through: ApprovalRole) -> [PlaylistProblem] {
         var problems: [PlaylistProblem] = []
-        // Order, over every step written, verified or not: 拟稿 → 审核… → 审批 → 发布.
         for index in sheet.steps.indices.dropFirst() where sheet.steps[index].role < sheet.steps[index - 1].role {
             problems.append(
                 problem(
@@ -84,8 +92,6 @@ struct ApprovalCheck {
                 problems.append(problem(.approval, "steps", Messages.Approval.stepTooEarly(role, through)))
             }
         }
-        problems += stepProblems(verified, validFrom: validFrom, maxAgeDays: maxAgeDays)
-        problems += peopleProblems(verified, playlist: playlist, through: through, remit: remit)
         return problems
     }
 
@@ -133,27 +139,31 @@ struct ApprovalCheck {
         return problems
     }
 
-    /// Different people at each hand, and a responsible deputy for every category (应审尽审).
+    /// Different people at each hand — by name and by key, the publisher too — and a responsible
+    /// deputy for every category (应审尽审).
     private func peopleProblems(_ verified: [Verified], playlist: Playlist, through: ApprovalRole, remit: [String])
         -> [PlaylistProblem]
     {
         var problems: [PlaylistProblem] = []
         var seen: [String: Verified] = [:]
-        for item in verified where item.step.role != .publish {
+        for item in verified {
             let name = TextFolding.folded(item.entry.name)
-            if let first = seen[name] {
+            if let first = seen[name] ?? seen[item.step.keyID] {
                 problems.append(
                     problem(
                         .approval, "steps[\(item.index)].key_id",
                         Messages.Approval.samePerson(item.entry.name, first.step.role, item.step.role)))
             } else {
                 seen[name] = item
+                seen[item.step.keyID] = item
             }
         }
-        // Only when every review step was verified: a missing or refused one was reported already.
+        // Once the reviews are done (the director signs next), and only when every review step
+        // was verified: a missing or refused one was reported already. While the sheet goes round
+        // the deputies, each signs before the others have.
         let reviewers = verified.filter { $0.step.role == .review }
         let written = sheet.steps.filter { $0.role == .review }.count
-        if through >= .review && written > 0 && reviewers.count == written {
+        if through >= .approve && written > 0 && reviewers.count == written {
             var categories: [String] = []
             for item in playlist.items where remit.contains(item.category) && !categories.contains(item.category) {
                 categories.append(item.category)

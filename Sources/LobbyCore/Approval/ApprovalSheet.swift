@@ -101,9 +101,7 @@ public struct ApprovalSheet: Sendable, Equatable {
     public static func parse(text: String, file: String) throws(LobbyCoreError) -> ApprovalSheet {
         let root = try TOMLSource.parse(text: text, file: file)
         if root.contains("signature") && !root.contains("steps") {
-            throw .invalidValue(
-                root.location(of: "signature"), key: "signature", value: "…",
-                expected: Messages.Approval.singleSignature.description)
+            throw .outdated(root.location(of: "signature"), message: Messages.Approval.singleSignature.description)
         }
         let digest = root.require("content_sha256", root.string)
         let tables = root.require("steps", root.tables) ?? []

@@ -51,10 +51,22 @@ public struct Roster: Sendable, Equatable {
         entries.first { $0.keyID == keyID && $0.holds(role, on: date) }
     }
 
-    /// Reads `path`; each problem is reported with its line.
+    /// Reads `path`; each problem is reported with its line. One key is one person: a key listed
+    /// under two names is refused (it would let one person sign two steps).
     public static func load(path: String) throws(LobbyCoreError) -> Roster {
         let root = try TOMLSource.load(path: path)
-        let entries = (root.tables("person") ?? []).compactMap(readEntry)
+        let tables = root.tables("person") ?? []
+        var entries: [Entry] = []
+        for table in tables {
+            guard let entry = readEntry(table) else { continue }
+            if let other = entries.first(where: {
+                $0.keyID == entry.keyID && TextFolding.folded($0.name) != TextFolding.folded(entry.name)
+            }) {
+                table.invalid("key_id", value: "\"\(entry.keyID)\"", expected: Messages.Approval.keyOfOther(other.name))
+                continue
+            }
+            entries.append(entry)
+        }
         root.finish()
         try root.diagnostics.throwIfAny()
         return Roster(entries: entries)
@@ -71,15 +83,17 @@ public struct Roster: Sendable, Equatable {
             table.invalid("key_id", value: "\"\(keyID)\"", expected: Messages.Approval.keyID)
         }
         var roles: Set<ApprovalRole> = []
-        for word in table.require("roles", table.strings) ?? [] {
+        let words = table.require("roles", table.strings)
+        if words?.isEmpty == true { table.invalid("roles", value: "[]", expected: Messages.Approval.roles) }
+        for word in words ?? [] {
             guard let role = ApprovalRole(spelled: word) else {
                 table.invalid("roles", value: "\"\(word)\"", expected: Messages.Approval.roles)
                 continue
             }
             roles.insert(role)
         }
-        let sections = table.strings("sections") ?? []
-        let categories = table.strings("categories") ?? []
+        let sections = (table.strings("sections") ?? []).filter { !TextFolding.folded($0).isEmpty }
+        let categories = (table.strings("categories") ?? []).filter { !$0.isEmpty }
         if roles.contains(.draft) && sections.isEmpty {
             table.missing("sections")
         }

@@ -36,7 +36,8 @@ extension TrustStore {
                 .joined(separator: Messages.Punctuation.list.description)
             changes.append(Change(kind: .keyAdded, keyID: id, holder: holder(of: id), detail: roles))
         }
-        for id in revoked.keys.sorted() where old.revoked[id] == nil {
+        // Only keys that were trusted: an entry for a key never installed revokes nothing.
+        for id in revoked.keys.sorted() where old.revoked[id] == nil && keys[id] != nil {
             changes.append(Change(kind: .keyRevoked, keyID: id, holder: holder(of: id), detail: revoked[id]!.reason))
         }
         for expiry in expiries where today > expiry.lastDay && !reported.contains(expiry.keyID) {

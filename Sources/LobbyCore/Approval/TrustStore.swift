@@ -72,10 +72,17 @@ public struct TrustStore: Sendable {
         let root = try TOMLSource.load(path: path)
         let revocations = (root.tables("revoked") ?? []).compactMap { table -> Revocation? in
             defer { table.finish() }
-            let keyID = table.require("key_id", table.string)
+            // Written as the .pub file has it, or in capitals, with spaces around: one mistyped
+            // character must not leave a key trusted while the entry looks like a revocation.
+            let keyID = table.require("key_id", table.string)?.trimmingCharacters(in: .whitespaces).lowercased()
             let date = table.localDate("date")
             let reason = table.string("reason") ?? Messages.Playlist.noReasonGiven.description
-            return keyID.map { Revocation(keyID: $0.lowercased(), date: date, reason: reason) }
+            guard let keyID else { return nil }
+            guard keyID.count == 16, keyID.allSatisfy(\.isHexDigit) else {
+                table.invalid("key_id", value: "\"\(keyID)\"", expected: Messages.Approval.keyID)
+                return nil
+            }
+            return Revocation(keyID: keyID, date: date, reason: reason)
         }
         root.finish()
         try root.diagnostics.throwIfAny()

@@ -56,7 +56,7 @@ public struct ContentRules: Sendable, Equatable {
         self.terms = terms
         self.allowedPhrases = allowedPhrases
         self.allowedDomains = allowedDomains.map { $0.lowercased() }
-        self.allowedNumbers = allowedNumbers.map { String($0.filter(\.isASCIIDigit)) }
+        self.allowedNumbers = allowedNumbers.map { Self.national(String($0.filter(\.isASCIIDigit))) }
     }
 
     /// Every finding in `text`, in the order of the text.
@@ -69,9 +69,10 @@ public struct ContentRules: Sendable, Equatable {
 
     // MARK: Commercial advertising
 
+    /// Words that make a price an offer. Not 只需, 只要, 仅需, 限时: notices say 只需携带身份证
+    /// and 限时办结 of a fee too.
     private static let promotion = [
-        "仅需", "只需", "只要", "低至", "原价", "现价", "特价", "立减", "立省", "秒杀", "包邮", "起售", "优惠价", "限时", "抢购", "到手价",
-        "券后",
+        "低至", "原价", "现价", "特价", "特惠", "立减", "立省", "秒杀", "包邮", "起售", "优惠价", "抢购", "到手价", "券后", "折后",
     ]
 
     private func commercial(_ text: MappedText) -> [Finding] {
@@ -83,12 +84,12 @@ public struct ContentRules: Sendable, Equatable {
                 found.append(Finding(rule: .commercial, match: term, offset: text.origin(range.lowerBound)))
             }
         }
-        // 八折, 8.5折, 七五折: a numeral right before 折, not 折叠, 折旧, 折合, 折射, 折算.
+        // 八折, 8.5折, 七五折: a numeral right before 折, not 折叠, 折旧, 折合, 折射, 折算, 三折页, 一波三折.
         let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "两", "半"]
         let characters = text.characters
         for index in characters.indices where characters[index] == "折" && index > 0 {
             let next = index + 1 < characters.count ? characters[index + 1] : " "
-            guard !"叠旧合射算返".contains(next) else { continue }
+            guard !"叠旧合射算返页".contains(next) else { continue }
             var start = index
             while start > 0
                 && (numerals.contains(characters[start - 1]) || characters[start - 1].isASCIIDigit
@@ -96,7 +97,7 @@ public struct ContentRules: Sendable, Equatable {
             {
                 start -= 1
             }
-            if start < index {
+            if start < index, start == 0 || characters[start - 1] != "波" {
                 found.append(
                     Finding(rule: .commercial, match: text.written(start..<(index + 1)), offset: text.origin(start)))
             }
@@ -142,30 +143,74 @@ public struct ContentRules: Sendable, Equatable {
             {
                 end += 1
             }
-            let token = String(characters[index..<end])
-            if let host = Self.host(in: token), !isAllowed(host: host) {
-                found.append(Finding(rule: .webAddress, match: text.written(index..<end), offset: text.origin(index)))
+            if let address = Self.address(in: Array(characters[index..<end])), !isAllowed(host: address.host) {
+                let range = (index + address.range.lowerBound)..<(index + address.range.upperBound)
+                found.append(
+                    Finding(rule: .webAddress, match: text.written(range), offset: text.origin(range.lowerBound)))
             }
             index = end
         }
         return found
     }
 
+    /// A letter or digit of any script, or `-`: 淘宝.com is an address too.
     private static func isHostCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "-")
+        character.isLetter || character.isNumber || character == "-"
     }
 
-    /// The host of `token` when it reads as a web address: `https://x.y/…`, `www.x.y` or `x.com`,
-    /// its last label letters only (`8.5`, `v1.2` and `12:00` are not hosts).
-    static func host(in token: String) -> String? {
-        var rest = Substring(token)
-        for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
-        let host = rest.prefix { $0 != "/" && $0 != ":" }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }), let last = labels.last,
-            (2...10).contains(last.count), last.allSatisfy(\.isLetter)
+    /// The web address in a run of host characters, dots, colons and slashes, as the text
+    /// around it lets it be read: `https://x.y/…`, `www.x.y`, `x.com` (also `x.com.`, `请访问x.com`,
+    /// `x.com购买`, `…www.x.com`), or an IPv4 address after a scheme or before a path or port.
+    /// A name's last label is ASCII letters or punycode: `8.5`, `v1.2` and `12:00` are not hosts.
+    static func address(in token: [Character]) -> (range: Range<Int>, host: String)? {
+        var start = 0
+        var schemed = false
+        let text = String(token)
+        for scheme in ["https://", "http://"] {
+            if let found = text.range(of: scheme) {
+                start = text.distance(from: text.startIndex, to: found.upperBound)
+                schemed = true
+                break
+            }
+        }
+        var hostEnd = start
+        while hostEnd < token.count && token[hostEnd] != "/" && token[hostEnd] != ":" { hostEnd += 1 }
+        // Labels with their positions; an empty one (an ellipsis, `..`) cuts off what came before.
+        var labels: [Range<Int>] = []
+        var labelStart = start
+        for position in start...hostEnd where position == hostEnd || token[position] == "." {
+            if position == labelStart {
+                if position < hostEnd { labels = [] }
+            } else {
+                labels.append(labelStart..<position)
+            }
+            labelStart = position + 1
+        }
+        guard labels.count >= 2, var first = labels.first, var last = labels.last else { return nil }
+        // 请访问shop.com: the name starts where its ASCII does, unless it has none (淘宝.com).
+        if !token[first].allSatisfy({ !$0.isASCII }) {
+            while !token[first.lowerBound].isASCII { first = (first.lowerBound + 1)..<first.upperBound }
+        }
+        // shop.com购买: the name ends where its last label's letters do.
+        let letters = token[last].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        let truncated = letters.count < last.count
+        last = last.lowerBound..<(last.lowerBound + letters.count)
+        labels[0] = first
+        labels[labels.count - 1] = last
+        let parts = labels.map { String(token[$0]) }
+        let host = parts.joined(separator: ".")
+        let followed = !truncated && hostEnd < token.count
+        let end = followed ? token.count : last.upperBound
+        let from =
+            schemed ? text.distance(from: text.startIndex, to: text.range(of: "http")!.lowerBound) : first.lowerBound
+        if parts.count == 4, schemed || followed, parts.allSatisfy({ $0.count <= 3 && UInt8($0) != nil }) {
+            return (from..<end, host)
+        }
+        let tld = parts[parts.count - 1]
+        guard !tld.isEmpty, parts.allSatisfy({ !$0.isEmpty }),
+            tld.hasPrefix("xn--") || ((2...24).contains(tld.count) && tld.allSatisfy { $0.isASCII && $0.isLetter })
         else { return nil }
-        return String(host)
+        return (from..<end, host)
     }
 
     private func isAllowed(host: String) -> Bool {
@@ -174,51 +219,81 @@ public struct ContentRules: Sendable, Equatable {
 
     // MARK: Numbers
 
-    /// Runs of digits, joined across one space or hyphen (`138 1234 5678`), an 18th `X` kept.
+    /// Characters that may stand between the parts of one number as people write it:
+    /// `138 1234 5678`, `138-1234-5678`, `138.1234.5678`, `(138)1234…`, across a line break.
+    private static let numberSeparators: Set<Character> = [
+        " ", "-", ".", "/", "—", "–", "\n", "(", ")", "（", "）", "·", "_",
+    ]
+
+    /// Groups of digits joined across at most two separators; any run of consecutive groups that
+    /// reads as a number a rule forbids is a finding (two mobile numbers side by side are two).
     private func numbers(_ text: MappedText) -> [Finding] {
         let characters = text.characters
         var found: [Finding] = []
         var index = 0
         while index < characters.count {
-            guard characters[index].isASCIIDigit, index == 0 || !characters[index - 1].isASCIIDigit else {
+            guard characters[index].isASCIIDigit else {
                 index += 1
                 continue
             }
-            var digits = ""
-            var end = index
-            while end < characters.count {
-                if characters[end].isASCIIDigit {
-                    digits.append(characters[end])
-                } else if (characters[end] == " " || characters[end] == "-") && end + 1 < characters.count
-                    && characters[end + 1].isASCIIDigit
-                {
-                    // a separator inside the number
-                } else if (characters[end] == "X" || characters[end] == "x") && digits.count == 17 {
+            // One run: groups of digits (an `X` may end one) and the separators between them.
+            var groups: [(digits: String, start: Int, end: Int)] = []
+            var cursor = index
+            while cursor < characters.count {
+                var digits = ""
+                let start = cursor
+                while cursor < characters.count && characters[cursor].isASCIIDigit {
+                    digits.append(characters[cursor])
+                    cursor += 1
+                }
+                if cursor < characters.count && (characters[cursor] == "X" || characters[cursor] == "x") {
                     digits.append("X")
-                    end += 1
-                    break
-                } else {
+                    cursor += 1
+                }
+                groups.append((digits, start, cursor))
+                var gap = cursor
+                while gap < characters.count && gap - cursor < 2 && Self.numberSeparators.contains(characters[gap]) {
+                    gap += 1
+                }
+                guard gap > cursor, gap < characters.count, characters[gap].isASCIIDigit,
+                    !groups.last!.digits.hasSuffix("X")
+                else { break }
+                cursor = gap
+            }
+            var first = 0
+            while first < groups.count {
+                var matched = false
+                for last in stride(from: groups.count - 1, through: first, by: -1) {
+                    let digits = groups[first...last].map(\.digits).joined()
+                    guard let rule = Self.classify(digits) else { continue }
+                    if !allowedNumbers.contains(Self.national(digits.filter(\.isASCIIDigit))) {
+                        let written = text.written(groups[first].start..<groups[last].end)
+                        found.append(
+                            Finding(
+                                rule: rule, match: rule.isPersonal ? Self.masked(written) : written,
+                                offset: text.origin(groups[first].start)))
+                    }
+                    first = last + 1
+                    matched = true
                     break
                 }
-                end += 1
+                if !matched { first += 1 }
             }
-            if let rule = Self.classify(digits), !allowedNumbers.contains(digits.filter(\.isASCIIDigit)) {
-                let written = text.written(index..<end)
-                found.append(
-                    Finding(
-                        rule: rule, match: rule.isPersonal ? Self.masked(written) : written, offset: text.origin(index))
-                )
-            }
-            index = end
+            index = max(groups.last?.end ?? index + 1, index + 1)
         }
         return found
+    }
+
+    /// `8613812345678` as `13812345678`: a mobile number with the country code is the same number.
+    static func national(_ digits: String) -> String {
+        digits.count == 13 && digits.hasPrefix("86") ? String(digits.dropFirst(2)) : digits
     }
 
     /// Which rule a run of digits breaks, if any.
     static func classify(_ digits: String) -> Rule? {
         if isResidentID(digits) { return .residentID }
         guard digits.allSatisfy(\.isASCIIDigit) else { return nil }
-        let national = digits.count == 13 && digits.hasPrefix("86") ? String(digits.dropFirst(2)) : digits
+        let national = national(digits)
         if national.count == 11, national.first == "1", let second = national.dropFirst().first,
             "3456789".contains(second)
         {
@@ -282,6 +357,8 @@ extension Character {
 struct MappedText {
     private(set) var characters: [Character] = []
     private var origins: [Int] = []
+    /// Where the original character that gave character `index` ends.
+    private var ends: [Int] = []
     private let end: Int
     private let original: [Unicode.Scalar]
 
@@ -289,17 +366,29 @@ struct MappedText {
         original = Array(text.unicodeScalars)
         var offset = 0
         for character in text {
-            let piece =
+            var piece =
                 folding
                 ? TextFolding.folded(String(character)) : String(character).precomposedStringWithCompatibilityMapping
+            // 促·销, 红-包: punctuation inside a word is not read (the point of 8.5折 is).
+            if folding, piece.count == 1, let scalar = piece.unicodeScalars.first, scalar != ".",
+                Self.punctuation.contains(scalar.properties.generalCategory)
+            {
+                piece = ""
+            }
             for normalized in piece {
                 characters.append(normalized)
                 origins.append(offset)
+                ends.append(offset + character.unicodeScalars.count)
             }
             offset += character.unicodeScalars.count
         }
         end = offset
     }
+
+    private static let punctuation: Set<Unicode.GeneralCategory> = [
+        .connectorPunctuation, .dashPunctuation, .otherPunctuation, .openPunctuation, .closePunctuation,
+        .initialPunctuation, .finalPunctuation, .mathSymbol, .otherSymbol,
+    ]
 
     /// Where character `index` came from, in Unicode scalars of the original text.
     func origin(_ index: Int) -> Int {
@@ -308,7 +397,7 @@ struct MappedText {
 
     /// Characters `range` as the original text wrote them (`￥`, `１３８`, `特價`).
     func written(_ range: Range<Int>) -> String {
-        let end = range.upperBound < origins.count ? origins[range.upperBound] : self.end
+        let end = range.isEmpty ? origin(range.lowerBound) : ends[range.upperBound - 1]
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: original[origin(range.lowerBound)..<end])
         return String(scalars)

@@ -49,6 +49,16 @@ extension ControlRequest: Encodable {
             try put("command", "test-pattern")
             try put("pattern", pattern.rawValue)
             try put("minutes", minutes)
+        case .emergencyShow(let name, let playlist, let sheet):
+            try put("command", "emergency")
+            try put("action", "show")
+            try put("name", name)
+            try put("playlist", playlist)
+            try put("sheet", sheet)
+        case .emergencyClear(let reason):
+            try put("command", "emergency")
+            try put("action", "clear")
+            try put("reason", reason)
         }
     }
 

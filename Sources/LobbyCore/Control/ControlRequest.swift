@@ -49,6 +49,11 @@ public enum ControlRequest: Sendable, Equatable {
     case dailyCheck(note: String)
     case testPattern(TestPattern, minutes: Int)
     case reload
+    /// An approved emergency notice (`name`, its text and its approval sheet's) placed in the
+    /// spool by lobbyd, for operators who may not write there.
+    case emergencyShow(name: String, playlist: String, sheet: String)
+    /// Takes the emergency items on the air off the screen before they expire.
+    case emergencyClear(reason: String)
 
     /// The request as the journal and the event log show it, as lobbyctl's command line with
     /// times in the hall's zone: `override off --until 2026-11-25T11:00:00+08:00 --reason "消防演练"`.
@@ -73,6 +78,12 @@ public enum ControlRequest: Sendable, Equatable {
         case .dailyCheck(let note): "daily-check --note \(quoted(note))"
         case .testPattern(let pattern, let minutes): "test-pattern \(pattern.rawValue) --minutes \(minutes)"
         case .reload: "reload"
+        case .emergencyShow(let name, _, _):
+            // lint: not for people (lobbyctl's command line)
+            "emergency show \(quoted(name))"
+        case .emergencyClear(let reason):
+            // lint: not for people (lobbyctl's command line)
+            "emergency clear --reason \(quoted(reason))"
         }
     }
 
@@ -80,13 +91,15 @@ public enum ControlRequest: Sendable, Equatable {
     public var changesState: Bool {
         switch self {
         case .status, .watch, .events, .schedule, .playlists: false
-        case .override, .maintenanceStart, .maintenanceEnd, .dailyCheck, .testPattern, .reload: true
+        case .override, .maintenanceStart, .maintenanceEnd, .dailyCheck, .testPattern, .reload, .emergencyShow,
+            .emergencyClear:
+            true
         }
     }
 
     public static let commands = [
         "status", "watch", "events", "schedule", "playlists", "override", "maintenance", "daily-check",
-        "test-pattern", "reload",
+        "test-pattern", "reload", "emergency",
     ]
 
     /// Parses one line (without its newline). The error says which field is wrong and what is
@@ -176,6 +189,20 @@ private struct Fields {
             }
         case "daily-check":
             return .dailyCheck(note: try required("note"))
+        case "emergency":
+            switch try required("action") {
+            case "show":
+                let name = try required("name")
+                guard Self.isSpoolName(name) else { throw ControlRequestError(Messages.Request.spoolName(name)) }
+                guard let playlist = try string("playlist"), let sheet = try string("sheet") else {
+                    throw ControlRequestError(Messages.Request.required("playlist"))
+                }
+                return .emergencyShow(name: name, playlist: playlist, sheet: sheet)
+            case "clear":
+                return .emergencyClear(reason: try required("reason"))
+            default:
+                throw ControlRequestError(Messages.Request.emergencyAction)
+            }
         case "test-pattern":
             guard let pattern = try pattern("pattern") else {
                 throw ControlRequestError(Messages.Request.missingPattern(Self.patternNames))
@@ -193,6 +220,12 @@ private struct Fields {
             throw ControlRequestError(
                 Messages.Request.unknownFields(unknown.map { "\"\($0)\"" }.joined(separator: ", ")))
         }
+    }
+
+    /// A playlist's name in `incoming/`: `NAME.toml`, letters, digits, `-`, `_` and `.` only.
+    static func isSpoolName(_ name: String) -> Bool {
+        name.hasSuffix(".toml") && name.count <= 100 && !name.hasPrefix(".")
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }
 
     static let patternNames = TestPattern.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")

@@ -7,11 +7,12 @@ extension Messages {
         }
 
         static let singleSignature = Localized(
-            "逐人签名的审批签名单：此文件是旧格式（只有发布人一人的签名），不再接受。请按新流程重新审批："
+            "此签名文件是旧格式（只有发布人一人的签名），不再接受，须改为逐人签名的审批签名单。请按新流程重新审批：删除此文件，"
                 + "拟稿人 lobbyctl approve --role 拟稿，分管领导 lobbyctl approve --role 审核，局长 lobbyctl approve --role 审批，"
                 + "最后发布人 lobbyctl sign（见 FORMAT.md）",
-            "an approval sheet signed step by step: this is the old format (the publisher's signature alone), which is no "
-                + "longer accepted. Re-approve it: the drafter runs lobbyctl approve --role draft, the deputy --role review, "
+            "this signature file is the old format (the publisher's signature alone), no longer accepted: playlists now "
+                + "carry an approval sheet signed step by step. Re-approve: remove this file, then the drafter runs "
+                + "lobbyctl approve --role draft, the deputy --role review, "
                 + "the director --role approve, and the publisher lobbyctl sign (see FORMAT.md)")
         static let legacyApproval = Localized(
             "三审记录已改为各人用自己的密钥签名（审批签名单 .sig）：请删去 [approval.drafted]、[approval.reviewed]、"
@@ -25,6 +26,13 @@ extension Messages {
         public static let roles = Localized(
             "拟稿、审核、审批或发布（draft、review、approve、publish）",
             "draft, review, approve or publish (\"拟稿\", \"审核\", \"审批\", \"发布\")")
+        static func keyOfOther(_ name: String) -> Localized {
+            Localized(
+                "另一把密钥：此密钥已登记给 \(name)，一把密钥只属于一个人",
+                "another key: this one is listed for \(name), and a key belongs to one person")
+        }
+        static let revokedKeyID = Localized(
+            "16 位十六进制的密钥编号（见 .pub 文件的 key_id）", "a 16-digit hex key id (the .pub file's key_id)")
         static let personName = Localized("非空的姓名", "a name that is not empty")
         static let keyID = Localized(
             "16 位十六进制的密钥编号（见 .pub 文件的 key_id）", "a 16-digit hex key id (the .pub file's key_id)")
@@ -118,9 +126,9 @@ extension Messages {
         }
         static func samePerson(_ person: String, _ first: ApprovalRole, _ second: ApprovalRole) -> Localized {
             Localized(
-                "\(person) 已签\(first.word)，不能再签\(second.word)：拟稿、审核、审批须由不同的人完成",
-                "\(person) already signed \(name(first)) and cannot sign \(name(second)): drafter, reviewers and "
-                    + "director must be different people")
+                "\(person) 已签\(first.word)，不能再签\(second.word)：拟稿、审核、审批、发布须由不同的人用各自的密钥完成",
+                "\(person) already signed \(name(first)) and cannot sign \(name(second)): drafter, reviewers, director "
+                    + "and publisher are different people, each with their own key")
         }
         static func noDeputy(_ categories: [String]) -> Localized {
             Localized(

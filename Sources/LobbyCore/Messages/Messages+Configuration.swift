@@ -33,6 +33,17 @@ extension Messages {
                 "the roster names key \(keyID) for \(name), which is not in \(directory): their signatures will be refused"
             )
         }
+        static func rosterCategory(_ name: String, _ category: String) -> Localized {
+            Localized(
+                "名册中 \(name) 分管的类别 \"\(category)\" 不在 [content] categories 中：请核对拼写",
+                "the roster gives \(name) the category \"\(category)\", which is not in [content] categories")
+        }
+        static func revokesNothing(_ keyID: String, _ directory: String) -> Localized {
+            Localized(
+                "吊销名单中的密钥 \(keyID) 不在 \(directory) 中：这一条什么也没吊销，请核对密钥编号",
+                "the revocation list names key \(keyID), which is not in \(directory): it revokes nothing; check the id"
+            )
+        }
         static func trustedKeys(_ error: String) -> Localized { Localized("受信任密钥：\(error)", "trusted keys: \(error)") }
         public static func notAFile(_ path: String) -> Localized {
             Localized("\(path) 是目录，不是文件", "\(path) is a directory, not a file")

@@ -343,6 +343,30 @@ extension Messages {
         public static let signing = Localized("签名", "signing")
         public static let submitting = Localized("提交", "submitting")
         public static let previewing = Localized("生成预览", "previewing")
+        public static let needsFile = Localized("emergency show 须给出发布内容单文件", "emergency show needs the playlist FILE")
+        public static func noEmergencyItem(_ file: String) -> Localized {
+            Localized(
+                "\(file) 中没有紧急通知（priority = \"emergency\" 的条目）：普通内容请用 lobbyctl submit",
+                "\(file) has no emergency item (priority = \"emergency\"): submit ordinary content with lobbyctl submit"
+            )
+        }
+        public static func tooLargeForSocket(_ file: String) -> Localized {
+            Localized(
+                "\(file) 太大，无法经控制接口发送：请内容发布科室用 lobbyctl submit 提交",
+                "\(file) is too large for the control socket: have the content office submit it with lobbyctl submit")
+        }
+        public static func badKey(name: String, lastDay: LocalDate?, today: LocalDate) -> Localized {
+            if TextFolding.folded(name).isEmpty {
+                return Localized("--name 为空：请写明密钥持有人的姓名", "--name is empty: give the key holder's name")
+            }
+            return Localized(
+                "--valid-until \(lastDay.map { "\($0)" } ?? "") 已过（今天是 \(today)）：这把密钥一生成就不能用",
+                "--valid-until \(lastDay.map { "\($0)" } ?? "") is past (today is \(today)): the key could never sign")
+        }
+        public static func publicNotPrivate(_ path: String) -> Localized {
+            Localized(
+                "\(path) 是公钥：签名用你自己的私钥文件（.key）", "\(path) is a public key: sign with your own private key file (.key)")
+        }
         public static func keysHeader(_ count: Int) -> Localized {
             Localized("受信任的签名密钥（\(count) 个）：", "trusted signing keys (\(count)):")
         }

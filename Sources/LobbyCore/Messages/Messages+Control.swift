@@ -12,6 +12,13 @@ extension Messages {
             "\"state\" 须为 \"on\"（开屏）、\"off\"（关屏）或 \"clear\"（取消）", "\"state\" must be \"on\", \"off\" or \"clear\"")
         static let action = Localized(
             "\"action\" 须为 \"start\"（开始）或 \"end\"（结束）", "\"action\" must be \"start\" or \"end\"")
+        static let emergencyAction = Localized(
+            "\"action\" 须为 \"show\"（发布紧急通知）或 \"clear\"（撤下紧急通知）", "\"action\" must be \"show\" or \"clear\"")
+        static func spoolName(_ name: String) -> Localized {
+            Localized(
+                "文件名 \"\(name)\" 须为 名称.toml（字母、数字、-、_、.）",
+                "the name \"\(name)\" must be NAME.toml (letters, digits, -, _, .)")
+        }
         static func missingPattern(_ names: String) -> Localized {
             Localized("缺少 \"pattern\"：可用测试图案为 \(names)", "missing \"pattern\": one of \(names)")
         }
@@ -65,6 +72,9 @@ extension Messages {
                 "\(workday ? "工作日" : "休息日")开放时段 \(window)", "\(workday ? "workday" : "off-day") window \(window)")
         }
         static let outsideWindows = Localized("工作日，不在开放时段内", "workday, outside opening windows")
+        static let emergencyOutsideWindows = Localized(
+            "开放时段外显示紧急通知（[emergency] outside_windows）",
+            "an emergency notice outside the opening windows ([emergency] outside_windows)")
         static func offDay(_ reason: Localized) -> Localized {
             Localized("休息日（\(reason.chinese)）", "off-day (\(reason.english))")
         }

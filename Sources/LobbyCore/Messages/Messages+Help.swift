@@ -122,6 +122,11 @@ extension Messages {
         public static let keyStem = Localized(
             "文件名（不含扩展名，默认：密钥编号）。",
             "File name stem (default: the key id).")
+        public static let emergency = Localized(
+            "紧急通知：show 文件 —— 校验后交 lobbyd 立即显示（须已完成审批签名）；clear —— 撤下正在显示的紧急通知。",
+            "Emergency notices: show FILE checks an approved notice and has lobbyd show it at once; clear takes the "
+                + "notices on the air off the screen.")
+        public static let showClear = Localized("show 或 clear。", "show or clear.")
         public static let keys = Localized(
             "列出受信任的签名密钥：持有人、名册中的角色、有效期和状态（已吊销、将到期），以及名册中尚未安装的密钥。",
             "List the trusted signing keys: holder, roles in the roster, last day and state (revoked, expiring), and the "

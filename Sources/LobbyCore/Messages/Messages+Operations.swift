@@ -20,6 +20,24 @@ extension Messages {
         public static func itemsLeftOut(_ count: Int) -> Localized {
             Localized("有 \(count) 条内容未能显示：控制卡放不下更多页面", "\(count) item(s) left out: the sign holds no more pages")
         }
+        public static func emergencySubmitted(_ name: String, by actor: String) -> Localized {
+            Localized("\(actor) 提交紧急通知 \(name)", "\(actor) submitted the emergency notice \(name)")
+        }
+        public static func emergencySubmittedReply(_ path: String) -> Localized {
+            Localized(
+                "已放入 \(path)：lobbyd 按发布内容单的标准校验后立即显示；结果见 lobbyctl playlists",
+                "placed as \(path): lobbyd checks it as any playlist and shows it at once; lobbyctl playlists tells the outcome"
+            )
+        }
+        public static func cannotSubmit(_ path: String, _ error: String) -> Localized {
+            Localized("无法写入 \(path)：\(error)", "cannot write \(path): \(error)")
+        }
+        public static let noEmergency = Localized("现在没有正在显示的紧急通知", "no emergency notice is on the air now")
+        public static func emergencyCleared(_ items: [String], by actor: String, _ reason: String) -> Localized {
+            Localized(
+                "\(actor) 撤下紧急通知 \(items.joined(separator: "、"))：\(reason)",
+                "\(actor) took the emergency notice \(items.joined(separator: ", ")) off the screen: \(reason)")
+        }
         public static func keyExpiry(_ keyID: String, of holder: String, lastDay: LocalDate, daysLeft: Int) -> Localized
         {
             if daysLeft < 0 {

@@ -70,6 +70,12 @@ extension Messages {
                 "含有 \"\(term)\"，属于商业广告用语，不得在显示屏上发布",
                 "contains \"\(term)\", a commercial-advertising term not allowed on the screen")
         }
+        static func emergencyTooLong(hours: Int, max: Int) -> Localized {
+            Localized(
+                "紧急通知的有效期约 \(hours) 小时，最长 \(max) 小时（[emergency] max_hours）：请用 valid_from、valid_until 限定该条的有效期",
+                "an emergency item valid for about \(hours) hours; at most \(max) ([emergency] max_hours): limit the "
+                    + "item with valid_from and valid_until")
+        }
         static func tooLong(_ count: Int, max: Int) -> Localized {
             Localized("共 \(count) 个字符；每条最多 \(max) 个", "\(count) characters; at most \(max) per item")
         }

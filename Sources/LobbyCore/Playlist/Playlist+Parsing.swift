@@ -11,6 +11,26 @@ extension Playlist {
         guard let playlist else { throw .missingKey(SourceLocation(file: file), key: "playlist") }
         return playlist
     }
+
+    /// Reads what it can: the playlist whenever its required fields are there, even beside an
+    /// unknown key or a bad optional value, with every problem found. The validator checks
+    /// the content of a playlist with a misspelt key too, so that one pass reports everything.
+    static func read(text: String, file: String, zone: TimeZone) -> (Playlist?, [LobbyCoreError]) {
+        let root: TOMLTableReader
+        do {
+            root = try TOMLSource.parse(text: text, file: file)
+        } catch {
+            return (nil, error.problems)
+        }
+        let playlist = PlaylistReader(root: root, zone: zone).read()
+        root.finish()
+        do {
+            try root.diagnostics.throwIfAny()
+        } catch {
+            return (playlist, error.problems)
+        }
+        return (playlist, [])
+    }
 }
 
 /// Reads the tables of a playlist file; `nil` where a required field was missing or invalid
@@ -51,7 +71,8 @@ private struct PlaylistReader {
     private func readApproval(_ table: TOMLTableReader) -> ApprovalChain {
         defer { table.finish() }
         if let legacy = ["drafted", "reviewed", "approved"].filter(table.contains).first {
-            table.invalid(legacy, value: "[\(table.keyPath(legacy))]", expected: Messages.Approval.legacyApproval)
+            table.diagnostics.report(
+                .outdated(table.location(of: legacy), message: Messages.Approval.legacyApproval.description))
         }
         var chain = ApprovalChain(documentNumber: table.string("document_number"))
         chain.reposted = table.boolean("reposted") ?? false

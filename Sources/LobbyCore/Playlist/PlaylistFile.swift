@@ -40,11 +40,11 @@ public struct PlaylistFile: Sendable {
 
         public var description: String { Messages.Reading.cannotRead(file, "\(failure)").description }
 
-        /// The rejection a person reads, naming the file as `name`.
+        /// The rejection a person reads, naming the playlist as `name` (its sheet as `name.sig`).
         public func problem(naming name: String) -> PlaylistProblem {
             let stage: PlaylistProblem.Stage = if case .tooLarge = failure { .size } else { .syntax }
             return PlaylistProblem(
-                stage: stage, location: SourceLocation(file: name),
+                stage: stage, location: SourceLocation(file: file.hasSuffix(".sig") ? "\(name).sig" : name),
                 message: Messages.Reading.cannotReadIt("\(failure)").description)
         }
     }

@@ -65,7 +65,7 @@ extension LobbyCoreError {
     var location: SourceLocation {
         switch self {
         case .syntax(let location, _), .unknownKey(let location, _, _), .missingKey(let location, _),
-            .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _):
+            .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _), .outdated(let location, _):
             location
         case .unreadable(let file, _), .unwritable(let file, _):
             SourceLocation(file: file)

@@ -28,6 +28,9 @@ public struct PlaylistStore: Sendable {
         public var version: Int
         public var index: Int
         public var item: PlaylistItem
+
+        /// `id#version#index`: the item, as `status`, proof of play and clearing name it.
+        public var key: String { "\(playlistID)#\(version)#\(index)" }
     }
 
     /// Newest accepted version of each id.
@@ -37,10 +40,6 @@ public struct PlaylistStore: Sendable {
     /// The highest version ever accepted of each id, withdrawn ones included: a playlist never
     /// goes back to an older version (the spool persists it across restarts).
     public private(set) var floors: [String: Int] = [:]
-    /// Emergency items an operator cleared, by `id#version#index`; they stay off the screen.
-    public private(set) var clearedEmergencies: Set<String> = [] {
-        didSet { revision = Self.newRevision() }
-    }
     /// Changes with every change of what the store can show: the player keeps the rotation it
     /// built until the revision or the instant moves past `nextRotationChange`. 0 for an empty
     /// store; random after each change, so that two stores changed apart never share one.
@@ -89,8 +88,9 @@ public struct PlaylistStore: Sendable {
 
     /// What the screen rotates through at `instant` in the given part of the day: every valid
     /// item, or only the valid emergency items when there are any (they pre-empt at once and
-    /// hold until they expire or an operator clears them). Empty means the fallback applies.
-    public func rotation(at instant: Date, dayPart: PlaylistItem.DayPart) -> [Slot] {
+    /// hold until they expire or an operator clears them: `cleared` holds their `Slot.key`s,
+    /// from `Steering`). Empty means the fallback applies.
+    public func rotation(at instant: Date, dayPart: PlaylistItem.DayPart, cleared: Set<String> = []) -> [Slot] {
         let slots = active(at: instant).flatMap { playlist in
             playlist.items.enumerated().compactMap { index, item -> Slot? in
                 let from = item.validFrom ?? playlist.validFrom
@@ -101,7 +101,7 @@ public struct PlaylistStore: Sendable {
                 return Slot(playlistID: playlist.id, version: playlist.version, index: index, item: item)
             }
         }
-        let emergencies = slots.filter { $0.item.priority == .emergency && !clearedEmergencies.contains(Self.key($0)) }
+        let emergencies = slots.filter { $0.item.priority == .emergency && !cleared.contains($0.key) }
         return emergencies.isEmpty ? slots.filter { $0.item.priority == .normal } : emergencies
     }
 
@@ -123,11 +123,6 @@ public struct PlaylistStore: Sendable {
         return next
     }
 
-    /// An operator takes an emergency item off the screen before it expires.
-    public mutating func clearEmergency(_ slot: Slot) {
-        clearedEmergencies.insert(Self.key(slot))
-    }
-
     /// When the newest playlist was accepted, `nil` when there is none.
     public var newestAcceptance: Date? {
         entries.values.map(\.acceptedAt).max()
@@ -139,7 +134,4 @@ public struct PlaylistStore: Sendable {
         return instant.timeIntervalSince(newest) > Double(days) * 86_400
     }
 
-    private static func key(_ slot: Slot) -> String {
-        "\(slot.playlistID)#\(slot.version)#\(slot.index)"
-    }
 }

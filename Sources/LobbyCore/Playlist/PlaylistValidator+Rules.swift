@@ -35,6 +35,13 @@ extension PlaylistValidator {
                     .init(
                         stage: .validity, location: locate("\(item.path).valid_from"),
                         message: Messages.Playlist.itemOutside(show(from), show(until)).description))
+            } else if item.priority == .emergency, until.timeIntervalSince(from) > Double(emergency.maxHours) * 3600 {
+                problems.append(
+                    .init(
+                        stage: .validity, location: locate("\(item.path).priority"),
+                        message: Messages.Playlist.emergencyTooLong(
+                            hours: Int(until.timeIntervalSince(from) / 3600), max: emergency.maxHours
+                        ).description))
             }
         }
         return problems

@@ -24,6 +24,7 @@ public enum PlaylistVerdict: Sendable {
 /// fails: it is never parsed. `lobbyctl verify` runs the same checks, with the same messages.
 public struct PlaylistValidator {
     public var content: Configuration.Content
+    public var emergency: Configuration.Emergency
     public var panelColors: ColorCapability
     public var timeZone: TimeZone
     public var trust: TrustStore
@@ -31,6 +32,7 @@ public struct PlaylistValidator {
 
     public init(configuration: Configuration, trust: TrustStore, fitting: any TextFitting) {
         content = configuration.content
+        emergency = configuration.emergency
         panelColors = configuration.panel.colors
         timeZone = configuration.timeZone
         self.trust = trust
@@ -65,16 +67,14 @@ public struct PlaylistValidator {
             problems += found
             return (check, verified)
         }
-        if signedOnly && !problems.isEmpty { return .rejected(problems) }
+        // The daemon parses only what every hand signed: a sheet short of a step stops here too.
+        if signedOnly, let (check, _) = signed { problems += check.structure(through: through ?? .publish) }
+        if signedOnly && !problems.isEmpty { return .rejected(Self.inFileOrder(problems, file: file)) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .rejected(problems + [problem(.syntax, file, nil, Messages.Playlist.notUTF8.description)])
         }
-        var playlist: Playlist?
-        do {
-            playlist = try Playlist.parse(text: text, file: file, zone: timeZone)
-        } catch {
-            problems += PlaylistProblem.from(error)
-        }
+        var (playlist, schema) = Playlist.read(text: text, file: file, zone: timeZone)
+        problems += schema.flatMap { PlaylistProblem.from($0) }
         let lines = TOMLKeyLines(text: text)
         let locate = { (key: String) in SourceLocation(file: file, line: lines.line(for: key)) }
         if let parsed = playlist {

@@ -7,7 +7,9 @@ import Foundation
 /// period (dark, or its pattern); the operators' override in force; the schedule. When the
 /// outcome is "on" without a pattern, what is shown is the content on hand: emergency items
 /// pre-empt the rotation, the standing notice stands in when no playlist is valid, and with
-/// none of these the screen is on by rule but dark for want of content.
+/// none of these the screen is on by rule but dark for want of content. Outside the windows,
+/// with `[emergency] outside_windows`, a valid emergency notice lights the screen; an
+/// operator's "off" override and maintenance still keep it dark.
 ///
 /// Pure: every instant has an answer computed from the instant and the inputs alone.
 public struct ScreenPolicy: Sendable {
@@ -45,12 +47,15 @@ public struct ScreenPolicy: Sendable {
     /// The hall's rules with the operators' overrides, as `transitions` and `nextChange` use them.
     public let schedule: Schedule
     public let steering: Steering
+    /// Whether a valid emergency notice lights the screen outside the windows.
+    public let emergencyOutsideWindows: Bool
 
-    public init(schedule: Schedule, steering: Steering) {
+    public init(schedule: Schedule, steering: Steering, emergencyOutsideWindows: Bool = false) {
         var withOverrides = schedule
         withOverrides.overrides = steering.overrides
         self.schedule = withOverrides
         self.steering = steering
+        self.emergencyOutsideWindows = emergencyOutsideWindows
     }
 
     /// The verdict at `instant`. `content` is asked only when the screen is on without a
@@ -60,7 +65,12 @@ public struct ScreenPolicy: Sendable {
             return Verdict(state: state, pattern: pattern, content: .none)
         }
         let state = schedule.state(at: instant)
-        return Verdict(state: state, pattern: nil, content: state.isOn ? content() : .none)
+        if state.isOn { return Verdict(state: state, pattern: nil, content: content()) }
+        if emergencyOutsideWindows, case .outsideWindows(let day) = state.reason, content() == .emergency {
+            return Verdict(
+                state: ScreenState(isOn: true, reason: .emergency(day: day)), pattern: nil, content: .emergency)
+        }
+        return Verdict(state: state, pattern: nil, content: .none)
     }
 
     /// What the technician imposes at `instant` ahead of the schedule and the overrides: a

@@ -12,6 +12,8 @@ public struct ScreenState: Sendable, Equatable, CustomStringConvertible {
         case maintenance(actor: String, note: String)
         /// A time-limited test pattern for a dead-dot check.
         case testPattern(TestPattern, actor: String)
+        /// Outside the windows, lit for a valid emergency notice (`[emergency] outside_windows`).
+        case emergency(day: CalendarDay)
 
         /// In both languages, for the request's or the hall's.
         public var words: Localized {
@@ -28,6 +30,8 @@ public struct ScreenState: Sendable, Equatable, CustomStringConvertible {
                 Messages.Screen.maintenance(by: actor, note)
             case .testPattern(let pattern, let actor):
                 Messages.Screen.testPattern(pattern.rawValue, by: actor)
+            case .emergency:
+                Messages.Screen.emergencyOutsideWindows
             }
         }
 
@@ -40,19 +44,21 @@ public struct ScreenState: Sendable, Equatable, CustomStringConvertible {
     /// Who decided: "schedule", or the operator whose override, maintenance or test pattern it is.
     public var actor: String {
         switch reason {
-        case .window, .outsideWindows: "schedule"
+        case .window, .outsideWindows, .emergency: "schedule"
         case .override(let override): override.actor
         case .maintenance(let actor, _), .testPattern(_, let actor): actor
         }
     }
 
-    /// What decides the state: "schedule", "override", "maintenance" or "test-pattern".
+    /// What decides the state: "schedule", "override", "maintenance", "test-pattern" or
+    /// "emergency".
     public var cause: String {
         switch reason {
         case .window, .outsideWindows: "schedule"
         case .override: "override"
         case .maintenance: "maintenance"
         case .testPattern: "test-pattern"
+        case .emergency: "emergency"
         }
     }
 

@@ -156,7 +156,7 @@ extension LobbyCoreError {
     var line: Int? {
         switch self {
         case .syntax(let location, _), .unknownKey(let location, _, _), .missingKey(let location, _),
-            .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _):
+            .wrongType(let location, _, _, _), .invalidValue(let location, _, _, _), .outdated(let location, _):
             location.line
         case .unreadable, .unwritable, .several:
             nil

@@ -78,6 +78,11 @@ public final class ControlCenter: Sendable {
                 return ControlCoding.line(DoneReply(Messages.Operations.dailyCheckRecorded.description))
             case .testPattern(let pattern, let minutes):
                 return ControlCoding.line(DoneReply(try testPattern(pattern, minutes: minutes, by: caller)))
+            case .emergencyShow(let name, let playlist, let sheet):
+                return ControlCoding.line(
+                    DoneReply(try submitEmergency(name: name, playlist: playlist, sheet: sheet, by: caller)))
+            case .emergencyClear(let reason):
+                return ControlCoding.line(DoneReply(try clearEmergency(reason: reason, by: caller)))
             case .reload:
                 // Applied only once recorded: a reply "not done" means not done.
                 let prepared = try reload()
@@ -128,7 +133,9 @@ public final class ControlCenter: Sendable {
         let zone = current.schedule.timeZone
         let steer = steering.snapshot
         let view = player.snapshot
-        let policy = ScreenPolicy(schedule: current.schedule, steering: steer)
+        let policy = ScreenPolicy(
+            schedule: current.schedule, steering: steer,
+            emergencyOutsideWindows: current.configuration.emergency.outsideWindows)
         // The policy's word now, as the overrides and maintenance below are read now: the
         // player's last tick (up to 50 ms old) may not have seen a change just made.
         let state = policy.verdict(at: now) { view.decision?.verdict.content ?? .none }.state
@@ -303,6 +310,46 @@ public final class ControlCenter: Sendable {
     }
 
     // MARK: changes
+
+    /// Places the notice and its sheet in `incoming/` as `lobbyctl submit` would (sheet first);
+    /// the spool checks it like any playlist.
+    private func submitEmergency(name: String, playlist: String, sheet: String, by caller: Caller) throws -> String {
+        let incoming = SpoolArchive(spool: settings.snapshot.configuration.paths.spool).incoming
+        do {
+            try AtomicFile.write(Array(sheet.utf8), to: "\(incoming)/\(name).sig")
+            try AtomicFile.write(Array(playlist.utf8), to: "\(incoming)/\(name)")
+        } catch {
+            throw ControlRequestError(Messages.Operations.cannotSubmit("\(incoming)/\(name)", "\(error)"))
+        }
+        // Its acceptance or rejection is recorded by the spool, as for any playlist.
+        try record(
+            .emergencySubmitted, Messages.Operations.emergencySubmitted(name, by: caller.name), ["file": name], caller)
+        return Messages.Operations.emergencySubmittedReply("incoming/\(name)").description
+    }
+
+    /// Takes every emergency item on the air off the screen until it would have expired.
+    private func clearEmergency(reason: String, by caller: Caller) throws -> String {
+        let now = clock.now()
+        let zone = settings.snapshot.schedule.timeZone
+        let store = playlists.snapshot
+        let dayPart: PlaylistItem.DayPart = zone.localTime(of: now).secondOfDay < 12 * 3600 ? .morning : .afternoon
+        let showing = store.rotation(at: now, dayPart: dayPart, cleared: steering.snapshot.cleared)
+            .filter { $0.item.priority == .emergency }
+        guard !showing.isEmpty else { throw ControlRequestError(Messages.Operations.noEmergency) }
+        let keys = showing.map(\.key)
+        try steering.update {
+            $0.expire(at: now)
+            for slot in showing {
+                let playlist = store.entries[slot.playlistID]?.playlist
+                $0.clearedEmergencies[slot.key] = slot.item.validUntil ?? playlist?.validUntil ?? now
+            }
+        } record: { _ in
+            try record(
+                .emergencyCleared, Messages.Operations.emergencyCleared(keys, by: caller.name, reason),
+                ["items": keys.joined(separator: " "), "reason": reason], caller)
+        }
+        return Messages.Operations.emergencyCleared(keys, by: caller.name, reason).description
+    }
 
     private func override(_ state: ControlRequest.OverrideState, until: Date?, reason: String, by caller: Caller)
         throws -> String

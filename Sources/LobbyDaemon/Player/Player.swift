@@ -53,6 +53,8 @@ public final class Player {
         var store: UInt64
         var fallback: UInt64
         var dayPart: PlaylistItem.DayPart
+        /// Emergency items operators cleared when it was built.
+        var cleared: Set<String>
         var from: Date
         var until: Date?
         var slots: [PlaylistStore.Slot]
@@ -60,11 +62,12 @@ public final class Player {
         /// What `slots` rendered to, once rendered.
         var shown: Shown?
 
-        func holds(at instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart)
-            -> Bool
-        {
+        func holds(
+            at instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart,
+            cleared: Set<String>
+        ) -> Bool {
             self.store == store.revision && self.fallback == fallback.revision && self.dayPart == dayPart
-                && from <= instant && until.map { instant < $0 } ?? true
+                && self.cleared == cleared && from <= instant && until.map { instant < $0 } ?? true
         }
     }
     private var rotation: Rotation?
@@ -92,8 +95,9 @@ public final class Player {
     ) -> ScreenDecision {
         let local = policy.schedule.timeZone.localTime(of: instant)
         let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
+        let cleared = policy.steering.cleared
         var verdict = policy.verdict(at: instant) {
-            rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart).content
+            rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart, cleared: cleared).content
         }
         if let pattern = verdict.pattern {
             let pages = Frame.testPattern(pattern, width: renderer.width, height: renderer.height)
@@ -108,7 +112,7 @@ public final class Player {
             }
             return dark
         }
-        let shown = pages(of: instant, store: store, fallback: fallback, dayPart: dayPart)
+        let shown = pages(of: instant, store: store, fallback: fallback, dayPart: dayPart, cleared: cleared)
         // Nothing fitted the sign's memory: on by rule, nothing to show.
         if shown.program == nil { verdict.content = .none }
         return ScreenDecision(
@@ -118,13 +122,16 @@ public final class Player {
 
     /// The rotation at `instant`: the one built before while it holds, else built anew.
     private func rotation(
-        at instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart
+        at instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart,
+        cleared: Set<String>
     ) -> Rotation {
-        if let rotation, rotation.holds(at: instant, store: store, fallback: fallback, dayPart: dayPart) {
+        if let rotation,
+            rotation.holds(at: instant, store: store, fallback: fallback, dayPart: dayPart, cleared: cleared)
+        {
             return rotation
         }
         rotationsBuilt += 1
-        var slots = store.rotation(at: instant, dayPart: dayPart)
+        var slots = store.rotation(at: instant, dayPart: dayPart, cleared: cleared)
         var content: ScreenPolicy.Content = slots.first?.item.priority == .emergency ? .emergency : .playlists
         if slots.isEmpty {
             slots = fallback.rotation(at: instant, dayPart: dayPart)
@@ -133,7 +140,8 @@ public final class Player {
         let until = [store.nextRotationChange(after: instant), fallback.nextRotationChange(after: instant)]
             .compactMap { $0 }.min()
         let built = Rotation(
-            store: store.revision, fallback: fallback.revision, dayPart: dayPart, from: instant, until: until,
+            store: store.revision, fallback: fallback.revision, dayPart: dayPart, cleared: cleared, from: instant,
+            until: until,
             slots: slots, content: content)
         rotation = built
         return built
@@ -141,9 +149,10 @@ public final class Player {
 
     /// The pages of the rotation at `instant`, rendered once per rotation.
     private func pages(
-        of instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart
+        of instant: Date, store: PlaylistStore, fallback: PlaylistStore, dayPart: PlaylistItem.DayPart,
+        cleared: Set<String>
     ) -> Shown {
-        var current = rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart)
+        var current = rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart, cleared: cleared)
         if let shown = current.shown { return shown }
         forgetPlaylists(notIn: [store, fallback])
         var pages: [Frame] = []

@@ -30,7 +30,9 @@ struct PlayerLoop {
         let now = context.clock.now()
         let current = context.settings.snapshot
         let store = context.playlists.snapshot
-        let policy = ScreenPolicy(schedule: current.schedule, steering: context.steering.snapshot)
+        let policy = ScreenPolicy(
+            schedule: current.schedule, steering: context.steering.snapshot,
+            emergencyOutsideWindows: current.configuration.emergency.outsideWindows)
         let link = context.link
         let actions = step.step(
             PlayerStep.Inputs(

@@ -286,7 +286,8 @@ private struct Notes {
     /// The kinds the notes are made from.
     static let noted: Set<EventKind> = [
         .maintenanceStart, .maintenanceEnd, .override, .testPattern, .dailyCheck, .playlistAccepted,
-        .playlistRejected, .controlRefused, .configReloaded, .playlistWithdrawn, .logTampered,
+        .playlistRejected, .controlRefused, .configReloaded, .playlistWithdrawn, .logTampered, .emergencySubmitted,
+        .emergencyCleared, .keyAdded, .keyRevoked, .keyExpired,
     ]
 
     init(events: [StoredEvent], bounds: Span, openMaintenance open: (actor: String, note: String)?) {
@@ -336,7 +337,8 @@ private struct Notes {
                     MonthlyReport.Rejection(
                         date: date, file: detail["file"] ?? "", problems: detail["problems"] ?? "",
                         summary: detail["summary"] ?? detail["reason_file"] ?? ""))
-            case .controlRefused, .configReloaded, .playlistWithdrawn, .logTampered:
+            case .controlRefused, .configReloaded, .playlistWithdrawn, .logTampered, .emergencySubmitted,
+                .emergencyCleared, .keyAdded, .keyRevoked, .keyExpired:
                 // A refused command says which one it was.
                 let request = detail["request"].map { "\(Messages.Punctuation.colon)\($0)" } ?? ""
                 entries.append(

@@ -123,7 +123,12 @@ extension MonthlyReport {
                 "\($0.publication.record.validFrom) – \($0.publication.record.validUntil)", $0.item.text,
             ].map(Cell.text)
         }
-        if emergencies.isEmpty { urgent.paragraphs = [words.none] }
+        // What operators did with them: `lobbyctl emergency show` and `clear`, with who and why.
+        let actions = entries.filter {
+            $0.kind == EventKind.emergencySubmitted.rawValue || $0.kind == EventKind.emergencyCleared.rawValue
+        }
+        if emergencies.isEmpty && actions.isEmpty { urgent.paragraphs = [words.none] }
+        urgent.paragraphs += actions.map { "\(stamp($0.date)) \($0.actor)\(words.colon)\($0.message)" }
         sections.append(urgent)
 
         var steering = Section(title: names[6], headers: words.entryColumns)

@@ -110,6 +110,11 @@ struct ReportWords: Sendable {
             case .configReloaded?: "配置重新加载"
             case .playlistWithdrawn?: "发布内容单撤下"
             case .logTampered?: "日志篡改告警"
+            case .emergencySubmitted?: "提交紧急通知"
+            case .emergencyCleared?: "撤下紧急通知"
+            case .keyAdded?: "新增签名密钥"
+            case .keyRevoked?: "吊销签名密钥"
+            case .keyExpired?: "签名密钥到期"
             default: kind
             }
         }, shownColumns: ["名称", "显示时长（分钟）"],
