@@ -124,7 +124,7 @@ struct EventsCommand: ParsableCommand {
 
     /// `2026-11-25T08:20:00+08:00  screen_on          schedule   工作日开放时段 08:20-12:00`.
     static func humanLine(time: String, kind: String, actor: String, _ message: String) -> String {
-        "\(time)  \(kind.padding(toLength: 18, withPad: " ", startingAt: 0)) "
+        "\(time)  \(kind.padding(toLength: max(19, kind.count), withPad: " ", startingAt: 0)) "
             + "\(actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(Console.visible(message))"
     }
 

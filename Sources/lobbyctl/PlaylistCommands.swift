@@ -50,23 +50,16 @@ struct ApproveCommand: ParsableCommand {
 
     @OptionGroup var check: PlaylistCheck
 
+    @OptionGroup var step: StepOptions
+
     @Option(help: Messages.Help.role.argument)
     var role: String
-
-    @Option(help: Messages.Help.key.argument)
-    var key: String
-
-    @Option(help: Messages.Help.stepDate.argument)
-    var date: String?
 
     @Option(help: Messages.Help.section.argument)
     var section: String?
 
     @Option(help: Messages.Help.confidentiality.argument)
     var confidentiality: String?
-
-    @Argument(help: Messages.Help.signedFile.argument)
-    var file: String
 
     func run() throws {
         guard let role = ApprovalRole(spelled: role), role != .publish else {
@@ -81,7 +74,7 @@ struct ApproveCommand: ParsableCommand {
             Console.error("lobbyctl approve: \(Messages.Console.needsConfidentiality)")
             throw ExitCode(ExitStatus.invalidInput)
         }
-        try SheetSigning(check: check, file: file, keyPath: key, date: date).sign(role) { key, roster in
+        try SheetSigning(check: check, step: step).sign(role) { key, roster in
             guard role == .draft else { return (nil, role.attestsConfidentiality ? confidentiality : nil) }
             if let section { return (section, nil) }
             let sections = roster.entries(for: key.publicKey.keyID).flatMap(\.sections)
@@ -101,6 +94,15 @@ struct SignCommand: ParsableCommand {
 
     @OptionGroup var check: PlaylistCheck
 
+    @OptionGroup var step: StepOptions
+
+    func run() throws {
+        try SheetSigning(check: check, step: step).sign(.publish) { _, _ in (nil, nil) }
+    }
+}
+
+/// What every signed step names: the signer's key, the step's date, the playlist.
+struct StepOptions: ParsableArguments {
     @Option(help: Messages.Help.key.argument)
     var key: String
 
@@ -109,19 +111,13 @@ struct SignCommand: ParsableCommand {
 
     @Argument(help: Messages.Help.signedFile.argument)
     var file: String
-
-    func run() throws {
-        try SheetSigning(check: check, file: file, keyPath: key, date: date).sign(.publish) { _, _ in (nil, nil) }
-    }
 }
 
 /// Adds one signed step to `FILE.sig`: the step is signed, the whole file checked with it as
 /// the daemon would (through this step), and the sheet written only when every check passes.
 struct SheetSigning {
     let check: PlaylistCheck
-    let file: String
-    let keyPath: String
-    let date: String?
+    let step: StepOptions
 
     /// Signs `role`; `fields` gives the step's section and confidentiality verdict.
     func sign(
@@ -130,15 +126,15 @@ struct SheetSigning {
     ) throws {
         let key: PersonalKey
         do {
-            key = try PersonalKey.load(path: keyPath)
+            key = try PersonalKey.load(path: step.key)
         } catch {
             Console.error("lobbyctl: \(error)")
-            if keyPath.hasSuffix(".pub") { Console.error("lobbyctl: \(Messages.Console.publicNotPrivate(keyPath))") }
+            if step.key.hasSuffix(".pub") { Console.error("lobbyctl: \(Messages.Console.publicNotPrivate(step.key))") }
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let playlistFile = try check.read(file)
+        let playlistFile = try check.read(step.file)
         let (validator, configuration) = try check.validator()
-        let sheetFile = "\(file).sig"
+        let sheetFile = "\(step.file).sig"
         var sheet = ApprovalSheet(for: playlistFile.bytes)
         if let existing = playlistFile.signature {
             do {
@@ -152,13 +148,13 @@ struct SheetSigning {
                 throw ExitCode(ExitStatus.invalidInput)
             }
         }
-        let today = try date.map(StepDate.parse) ?? configuration.timeZone.localTime(of: Date()).date
+        let today = try step.date.map(StepDate.parse) ?? configuration.timeZone.localTime(of: Date()).date
         let (section, confidentiality) = try fields(key, validator.trust.roster)
-        let step = ApprovalSheet.Step(
-            role: role, keyID: "", date: today, section: section, confidentiality: confidentiality)
-        let signed = try sheet.appending(step, signedBy: key)
+        let signed = try sheet.appending(
+            ApprovalSheet.Step(role: role, keyID: "", date: today, section: section, confidentiality: confidentiality),
+            signedBy: key)
         let text = Array(signed.fileText.utf8)
-        let playlist = try check.check(file: file, bytes: playlistFile.bytes, sheet: text, through: role)
+        let playlist = try check.check(file: step.file, bytes: playlistFile.bytes, sheet: text, through: role)
         try run(Messages.Console.signing) {
             try AtomicFile.write(text, to: sheetFile)
         }

@@ -176,7 +176,7 @@ final class DaemonTests {
         #expect(kinds.contains("playlist_accepted") && kinds.contains("screen_off") && kinds.contains("screen_on"))
         #expect(
             events.standardOutput.contains(
-                "2026-11-25T08:20:00+08:00  screen_on          schedule   工作日开放时段 08:20-12:00"))
+                "2026-11-25T08:20:00+08:00  screen_on           schedule   工作日开放时段 08:20-12:00"))
         let json = try BuiltProgram("lobbyctl").run(["events", "--json", "--kind", "screen_on"] + config)
         #expect(
             json.standardOutput.contains("\"kind\":\"screen_on\"")

@@ -61,7 +61,10 @@ final class EmergencyTests {
         try hall.write("alert.toml.sig", try Approvers.demo().sheet(for: Self.alert))
         let shown = try lobbyctl(["emergency", "show", file])
         #expect(shown.status == 0, "\(shown.standardError)")
-        #expect(shown.standardOutput.contains("已放入 incoming/alert.toml"), "\(shown.standardOutput)")
+        // Under a name of lobbyd's own: a file of the same name waiting in incoming/ is not touched.
+        #expect(
+            shown.standardOutput.contains("已放入 incoming/emergency-20261125T10")
+                && shown.standardOutput.contains("-alert.toml"), "\(shown.standardOutput)")
         #expect(lobbyd.waitForLine { $0.contains("emergency_submitted") } != nil)
         #expect(lobbyd.waitForLine { $0.contains("playlist_accepted") && $0.contains("alert") } != nil)
         // The sign receives the notice alone.
@@ -75,6 +78,13 @@ final class EmergencyTests {
         #expect(simulator.waitForLine(from: mark) { (simulatorPageCount($0) ?? 0) > 0 } != nil)
         let back = try showing()
         #expect(!back.isEmpty && back.allSatisfy { $0.hasPrefix("hotline-12345#") }, "\(back)")
+
+        // Shown again, a cleared notice comes back: a mistaken clear can be undone.
+        mark = simulator.output.count
+        #expect(try lobbyctl(["emergency", "show", file]).status == 0)
+        #expect(simulator.waitForLine(from: mark) { (simulatorPageCount($0) ?? 0) > 0 } != nil)
+        #expect(try showing() == ["alert#1#0"])
+        #expect(try lobbyctl(["emergency", "clear", "--reason", "确已恢复"]).status == 0)
 
         // Nothing left to clear; ordinary content is not an emergency.
         let again = try lobbyctl(["emergency", "clear", "--reason", "再次"])

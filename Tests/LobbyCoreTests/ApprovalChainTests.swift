@@ -184,16 +184,22 @@ struct ApprovalChainTests {
         #expect(problems.only?.message.contains("在 2026-11-17 不担任审核（名册所载：审核 2026-11-18–…）") == true, "\(problems)")
     }
 
-    @Test("应审尽审: every category needs its responsible deputy; a second deputy covers the rest")
-    func deputyPerCategory() throws {
+    /// The fixture with the categories split: 王芳 answers for service-hall, 周强 (the key
+    /// returned) for hotline-12345.
+    func splitDeputies() -> (PlaylistFixture, second: PersonalKey) {
         var fixture = fixture
         var roster = fixture.approvers.roster
         roster.entries[1].categories = ["service-hall"]
         let second = PersonalKey(holder: "周强")
         roster.entries.append(
             .init(name: "周强", keyID: second.publicKey.keyID, roles: [.review], categories: ["hotline-12345"]))
-        fixture.trust = TrustStore(
-            keys: (fixture.approvers.keys + [second]).map(\.publicKey), roster: roster)
+        fixture.trust = TrustStore(keys: (fixture.approvers.keys + [second]).map(\.publicKey), roster: roster)
+        return (fixture, second)
+    }
+
+    @Test("应审尽审: every category needs its responsible deputy; a second deputy covers the rest")
+    func deputyPerCategory() throws {
+        let (fixture, second) = splitDeputies()
         #expect(
             try #require(fixture.problems().only).description
                 == "\(Self.sheet): [三审制度] 以下类别没有分管领导审核（应审尽审）：hotline-12345；请由分管该类别的领导 lobbyctl approve --role 审核")
@@ -210,13 +216,7 @@ struct ApprovalChainTests {
 
     @Test("with the categories split between two deputies, the first may sign before the second")
     func deputiesInTurn() throws {
-        var fixture = fixture
-        var roster = fixture.approvers.roster
-        roster.entries[1].categories = ["service-hall"]
-        let second = PersonalKey(holder: "周强")
-        roster.entries.append(
-            .init(name: "周强", keyID: second.publicKey.keyID, roles: [.review], categories: ["hotline-12345"]))
-        fixture.trust = TrustStore(keys: (fixture.approvers.keys + [second]).map(\.publicKey), roster: roster)
+        let (fixture, _) = splitDeputies()
         let validator = PlaylistValidator(
             configuration: fixture.configuration, trust: fixture.trust, fitting: FakeFitting())
         let bytes = Array(PlaylistFixture.text.utf8)

@@ -62,6 +62,13 @@ struct ContentRulesTests {
         Case(text: "见 xn--fiqs8s.xn--55qx5d", found: ["web-address:xn--fiqs8s.xn--55qx5d@3"]),
         Case(text: "见 evil.international", found: ["web-address:evil.international@3"]),
         Case(text: "年终促·销，领红-包", found: ["commercial:促销@3", "commercial:红包@8"]),
+        // The second review's list.
+        Case(text: "详见http://shop.com.了解", found: ["web-address:http://shop.com@3"]),
+        Case(text: "访问shop.com.了解", found: ["web-address:shop.com@3"]),
+        Case(text: "见 http://localhost:8080", found: ["web-address:http://localhost:8080@3"]),
+        Case(text: "见 ftp://shop.com", found: ["web-address:ftp://shop.com@3"]),
+        Case(text: "访问203.0.113.5", found: ["web-address:203.0.113.5@3"]),
+        Case(text: "详见www。shop。com了解", found: ["web-address:www。shop。com@3"]),
     ]
 
     /// What a hall shows every day: none of it may be caught.
@@ -93,6 +100,10 @@ struct ContentRulesTests {
         "符合条件的小微企业可享受优惠",
         "开放时间 2026.11.25—2026.12.31，每日 9:00-17:00",
         "咨询电话 020-83123456 转 8001",
+        "下载《办事指南.pdf》",
+        "下载“表格.xls”填写",
+        "请使用粤商通.APP办理",
+        "医保电子凭证.net版上线",
     ]
 
     static func render(_ finding: ContentRules.Finding) -> String {

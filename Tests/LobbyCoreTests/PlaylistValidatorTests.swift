@@ -155,7 +155,9 @@ struct PlaylistValidatorTests {
             with: "priority = \"emergency\"\nvalid_from = 2026-11-24T10:00:00\nvalid_until = 2026-11-27T10:00:01")
         let problems = Language.$scoped.withValue(.english) { PlaylistFixture().problems(long) }
         #expect(problems.map(\.stage) == [.validity], "\(problems)")
-        #expect(problems.first?.message.contains("an emergency item valid for about 72 hours; at most 72") == true)
+        #expect(
+            problems.first?.message.contains(
+                "run over 72 hours from the first one's start to the last one's end (up to 73") == true, "\(problems)")
         #expect(problems.first?.location.line == 15)
         let short = emergency.replacing(
             line: "priority = \"emergency\"",
@@ -164,6 +166,13 @@ struct PlaylistValidatorTests {
         var config = PlaylistFixture()
         config.configuration.emergency.maxHours = 1
         #expect(config.problems(short).count == 1)
+        // Two emergency items back to back are one notice of their whole span.
+        let twice = short.replacing(
+            line: "text = \"请拨打12345\"",
+            with:
+                "text = \"请拨打12345\"\npriority = \"emergency\"\nvalid_from = 2026-11-27T10:00:00\nvalid_until = 2026-11-28T10:00:00"
+        )
+        #expect(PlaylistFixture().problems(twice).map(\.stage) == [.validity], "\(PlaylistFixture().problems(twice))")
     }
 
     @Test("a missing signature is named")

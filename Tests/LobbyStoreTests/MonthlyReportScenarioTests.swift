@@ -68,7 +68,10 @@ struct MonthlyReportScenarioTests {
             ("2026-11-18T15:00", .testPattern, "1001:li", ["pattern": "full", "minutes": "10"]),
             (
                 "2026-11-18T16:00", .emergencyCleared, "1002:wang",
-                ["items": "hall-news#3#1", "reason": "已恢复供电", "message": "1002:wang 撤下紧急通知 hall-news#3#1：已恢复供电"]
+                [
+                    "items": "hall-news#3#1", "reason": "已恢复供电\n## 伪造的标题",
+                    "message": "1002:wang 撤下紧急通知 hall-news#3#1：已恢复供电\n## 伪造的标题",
+                ]
             ),
             // 19th: the link is down 08:00–08:30.
             ("2026-11-19T00:00", .scheduleApplied, "schedule", rules("2026-11-19", Self.standard)),
@@ -175,7 +178,8 @@ struct MonthlyReportScenarioTests {
         #expect(markdown.contains("| 李明 2026-11-13（passed） | 张伟 2026-11-14（通过） |"))
         #expect(markdown.contains("超过14天，按巡查要求应予说明"))
         // The emergency section says who cleared a notice, and why.
-        #expect(markdown.contains("1002:wang：1002:wang 撤下紧急通知 hall-news#3#1：已恢复供电"), "\(markdown)")
+        #expect(markdown.contains("1002:wang 撤下紧急通知 hall-news#3#1：已恢复供电 ## 伪造的标题"), "\(markdown)")
+        #expect(!markdown.contains("\n## 伪造的标题"))
         #expect(markdown.contains("校验通过"))
         #expect(markdown.contains("制表人：") && markdown.contains("审核人："))
         #expect(markdown.contains("| 拒绝的控制命令 | 1005:zhao | 1005:zhao is not root or in group lobbyops：override off |"))

@@ -128,7 +128,15 @@ public struct ContentRules: Sendable, Equatable {
     // MARK: Web addresses
 
     private func webAddresses(_ text: MappedText) -> [Finding] {
-        let characters = text.characters.map { Character($0.lowercased()) }
+        var characters = text.characters.map { Character($0.lowercased()) }
+        // www。shop。com: a browser reads the ideographic full stop between letters as a dot.
+        for index in characters.indices.dropFirst().dropLast()
+        where characters[index] == "。"
+            && characters[index - 1].isASCII && characters[index - 1].isLetter
+            && characters[index + 1].isASCII && characters[index + 1].isLetter
+        {
+            characters[index] = "."
+        }
         var found: [Finding] = []
         var index = 0
         while index < characters.count {
@@ -159,15 +167,19 @@ public struct ContentRules: Sendable, Equatable {
     }
 
     /// The web address in a run of host characters, dots, colons and slashes, as the text
-    /// around it lets it be read: `https://x.y/…`, `www.x.y`, `x.com` (also `x.com.`, `请访问x.com`,
-    /// `x.com购买`, `…www.x.com`), or an IPv4 address after a scheme or before a path or port.
-    /// A name's last label is ASCII letters or punycode: `8.5`, `v1.2` and `12:00` are not hosts.
+    /// around it lets it be read: `https://x.y/…` (any host after a scheme, `localhost` too),
+    /// `www.x.y`, `x.com` (also `x.com.`, `x.com.了解`, `请访问x.com`, `x.com购买`, `…www.x.com`), an
+    /// IPv4 address, and `淘宝.com`. A name's last label is ASCII letters or punycode (`8.5`,
+    /// `v1.2` and `12:00` are not hosts); a name in Chinese only counts with a web ending that
+    /// the text does not run on from (`办事指南.pdf`, `粤商通.APP`, `凭证.net版` are not addresses).
     static func address(in token: [Character]) -> (range: Range<Int>, host: String)? {
         var start = 0
         var schemed = false
         let text = String(token)
-        for scheme in ["https://", "http://"] {
+        var from = 0
+        for scheme in ["https://", "http://", "ftp://"] {
             if let found = text.range(of: scheme) {
+                from = text.distance(from: text.startIndex, to: found.lowerBound)
                 start = text.distance(from: text.startIndex, to: found.upperBound)
                 schemed = true
                 break
@@ -186,9 +198,21 @@ public struct ContentRules: Sendable, Equatable {
             }
             labelStart = position + 1
         }
+        // `x.com.了解`: a last label without ASCII is the text running on, not part of the name.
+        while labels.count > 2, let last = labels.last, !token[last].contains(where: \.isASCII) {
+            labels.removeLast()
+        }
+        if schemed && labels.count < 2 {
+            // After a scheme anything is an address: `http://localhost`, `http://shop了解`.
+            // With its port and path, unless the text runs on in Chinese (`http://shop了解`).
+            let name = labels.first.map { first in first.lowerBound + token[first].prefix(while: \.isASCII).count }
+            let end = name.map { $0 < labels[0].upperBound ? $0 : token.count } ?? token.count
+            return (from..<end, String(token[start..<(name ?? hostEnd)]))
+        }
         guard labels.count >= 2, var first = labels.first, var last = labels.last else { return nil }
+        let chineseName = token[first].allSatisfy { !$0.isASCII }
         // 请访问shop.com: the name starts where its ASCII does, unless it has none (淘宝.com).
-        if !token[first].allSatisfy({ !$0.isASCII }) {
+        if !chineseName {
             while !token[first.lowerBound].isASCII { first = (first.lowerBound + 1)..<first.upperBound }
         }
         // shop.com购买: the name ends where its last label's letters do.
@@ -201,17 +225,23 @@ public struct ContentRules: Sendable, Equatable {
         let host = parts.joined(separator: ".")
         let followed = !truncated && hostEnd < token.count
         let end = followed ? token.count : last.upperBound
-        let from =
-            schemed ? text.distance(from: text.startIndex, to: text.range(of: "http")!.lowerBound) : first.lowerBound
-        if parts.count == 4, schemed || followed, parts.allSatisfy({ $0.count <= 3 && UInt8($0) != nil }) {
+        if !schemed { from = first.lowerBound }
+        if parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && UInt8($0) != nil }) {
             return (from..<end, host)
         }
         let tld = parts[parts.count - 1]
-        guard !tld.isEmpty, parts.allSatisfy({ !$0.isEmpty }),
+        guard parts.allSatisfy({ !$0.isEmpty }),
             tld.hasPrefix("xn--") || ((2...24).contains(tld.count) && tld.allSatisfy { $0.isASCII && $0.isLetter })
         else { return nil }
+        if chineseName && !schemed && (truncated || !webEndings.contains(tld)) { return nil }
         return (from..<end, host)
     }
+
+    /// Endings under which a name in Chinese is read as a web address (淘宝.com), not a file.
+    static let webEndings: Set<String> = [
+        "com", "cn", "net", "org", "top", "xyz", "vip", "shop", "cc", "info", "biz", "site", "online", "club",
+        "store", "wang", "ltd",
+    ]
 
     private func isAllowed(host: String) -> Bool {
         allowedDomains.contains { host == $0 || host.hasSuffix(".\($0)") }

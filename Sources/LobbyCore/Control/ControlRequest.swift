@@ -222,10 +222,12 @@ private struct Fields {
         }
     }
 
-    /// A playlist's name in `incoming/`: `NAME.toml`, letters, digits, `-`, `_` and `.` only.
+    /// A playlist's file name as the content office gave it: `NAME.toml`, no directory, not
+    /// hidden, no control characters, at most 100 characters (lobbyd puts it in `incoming/`
+    /// under a name of its own).
     static func isSpoolName(_ name: String) -> Bool {
-        name.hasSuffix(".toml") && name.count <= 100 && !name.hasPrefix(".")
-            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        name.hasSuffix(".toml") && name.count > 5 && name.count <= 100 && !name.hasPrefix(".") && !name.contains("/")
+            && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     static let patternNames = TestPattern.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")

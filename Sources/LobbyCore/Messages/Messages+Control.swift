@@ -16,8 +16,9 @@ extension Messages {
             "\"action\" 须为 \"show\"（发布紧急通知）或 \"clear\"（撤下紧急通知）", "\"action\" must be \"show\" or \"clear\"")
         static func spoolName(_ name: String) -> Localized {
             Localized(
-                "文件名 \"\(name)\" 须为 名称.toml（字母、数字、-、_、.）",
-                "the name \"\(name)\" must be NAME.toml (letters, digits, -, _, .)")
+                "文件名 \"\(name)\" 须为 名称.toml（不含目录，不以 . 开头，至多 100 个字）",
+                "the name \"\(name)\" must be NAME.toml (no directory, not starting with a dot, 100 characters at most)"
+            )
         }
         static func missingPattern(_ names: String) -> Localized {
             Localized("缺少 \"pattern\"：可用测试图案为 \(names)", "missing \"pattern\": one of \(names)")

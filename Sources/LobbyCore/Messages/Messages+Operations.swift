@@ -25,12 +25,17 @@ extension Messages {
         }
         public static func emergencySubmittedReply(_ path: String) -> Localized {
             Localized(
-                "已放入 \(path)：lobbyd 按发布内容单的标准校验后立即显示；结果见 lobbyctl playlists",
-                "placed as \(path): lobbyd checks it as any playlist and shows it at once; lobbyctl playlists tells the outcome"
-            )
+                "已放入 \(path)：lobbyd 按发布内容单的标准校验，通过后即显示（开放时段外须 [emergency] outside_windows = true）；结果见 lobbyctl playlists",
+                "placed as \(path): lobbyd checks it as any playlist and shows it once accepted (outside the opening "
+                    + "windows only with [emergency] outside_windows = true); lobbyctl playlists tells the outcome")
         }
         public static func cannotSubmit(_ path: String, _ error: String) -> Localized {
             Localized("无法写入 \(path)：\(error)", "cannot write \(path): \(error)")
+        }
+        public static func noEmergencyItem(_ name: String) -> Localized {
+            Localized(
+                "\(name) 中没有紧急通知（priority = \"emergency\" 的条目）",
+                "\(name) has no emergency item (priority = \"emergency\")")
         }
         public static let noEmergency = Localized("现在没有正在显示的紧急通知", "no emergency notice is on the air now")
         public static func emergencyCleared(_ items: [String], by actor: String, _ reason: String) -> Localized {

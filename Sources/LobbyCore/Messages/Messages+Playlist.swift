@@ -72,9 +72,9 @@ extension Messages {
         }
         static func emergencyTooLong(hours: Int, max: Int) -> Localized {
             Localized(
-                "紧急通知的有效期约 \(hours) 小时，最长 \(max) 小时（[emergency] max_hours）：请用 valid_from、valid_until 限定该条的有效期",
-                "an emergency item valid for about \(hours) hours; at most \(max) ([emergency] max_hours): limit the "
-                    + "item with valid_from and valid_until")
+                "紧急通知从第一条开始到最后一条结束超过 \(max) 小时（约 \(hours) 小时；[emergency] max_hours）：请用 valid_from、valid_until 限定紧急条目的有效期",
+                "the emergency items run over \(max) hours from the first one's start to the last one's end (up to "
+                    + "\(hours); [emergency] max_hours): limit them with valid_from and valid_until")
         }
         static func tooLong(_ count: Int, max: Int) -> Localized {
             Localized("共 \(count) 个字符；每条最多 \(max) 个", "\(count) characters; at most \(max) per item")

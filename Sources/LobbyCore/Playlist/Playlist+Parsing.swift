@@ -15,7 +15,7 @@ extension Playlist {
     /// Reads what it can: the playlist whenever its required fields are there, even beside an
     /// unknown key or a bad optional value, with every problem found. The validator checks
     /// the content of a playlist with a misspelt key too, so that one pass reports everything.
-    static func read(text: String, file: String, zone: TimeZone) -> (Playlist?, [LobbyCoreError]) {
+    public static func read(text: String, file: String, zone: TimeZone) -> (Playlist?, [LobbyCoreError]) {
         let root: TOMLTableReader
         do {
             root = try TOMLSource.parse(text: text, file: file)

@@ -35,12 +35,20 @@ extension PlaylistValidator {
                     .init(
                         stage: .validity, location: locate("\(item.path).valid_from"),
                         message: Messages.Playlist.itemOutside(show(from), show(until)).description))
-            } else if item.priority == .emergency, until.timeIntervalSince(from) > Double(emergency.maxHours) * 3600 {
+            }
+        }
+        // A notice's emergency items together: two of 72 h back to back are one of 144 h.
+        let urgent = playlist.items.filter { $0.priority == .emergency }
+        if let first = urgent.first {
+            let from = urgent.map { $0.validFrom ?? playlist.validFrom }.min()!
+            let until = urgent.map { $0.validUntil ?? playlist.validUntil }.max()!
+            let seconds = until.timeIntervalSince(from)
+            if seconds > Double(emergency.maxHours) * 3600 {
                 problems.append(
                     .init(
-                        stage: .validity, location: locate("\(item.path).priority"),
+                        stage: .validity, location: locate("\(first.path).priority"),
                         message: Messages.Playlist.emergencyTooLong(
-                            hours: Int(until.timeIntervalSince(from) / 3600), max: emergency.maxHours
+                            hours: Int((seconds / 3600).rounded(.up)), max: emergency.maxHours
                         ).description))
             }
         }

@@ -311,20 +311,49 @@ public final class ControlCenter: Sendable {
 
     // MARK: changes
 
-    /// Places the notice and its sheet in `incoming/` as `lobbyctl submit` would (sheet first);
-    /// the spool checks it like any playlist.
+    /// Places the notice and its sheet in `incoming/` under a name of its own (sheet first, as
+    /// `lobbyctl submit` does); the spool checks it like any playlist. Showing a notice that
+    /// was cleared brings it back: an operator's mistaken clear can be undone.
     private func submitEmergency(name: String, playlist: String, sheet: String, by caller: Caller) throws -> String {
-        let incoming = SpoolArchive(spool: settings.snapshot.configuration.paths.spool).incoming
-        do {
-            try AtomicFile.write(Array(sheet.utf8), to: "\(incoming)/\(name).sig")
-            try AtomicFile.write(Array(playlist.utf8), to: "\(incoming)/\(name)")
-        } catch {
-            throw ControlRequestError(Messages.Operations.cannotSubmit("\(incoming)/\(name)", "\(error)"))
+        let now = clock.now()
+        let current = settings.snapshot
+        let (parsed, _) = Playlist.read(text: playlist, file: name, zone: current.schedule.timeZone)
+        guard let parsed, parsed.items.contains(where: { $0.priority == .emergency }) else {
+            throw ControlRequestError(Messages.Operations.noEmergencyItem(name))
         }
-        // Its acceptance or rejection is recorded by the spool, as for any playlist.
-        try record(
-            .emergencySubmitted, Messages.Operations.emergencySubmitted(name, by: caller.name), ["file": name], caller)
-        return Messages.Operations.emergencySubmittedReply("incoming/\(name)").description
+        let stamp = current.schedule.timeZone.iso8601(now).prefix(19).filter { $0.isNumber || $0 == "T" }
+        let spoolName = "emergency-\(stamp)-\(name)"
+        let incoming = SpoolArchive(spool: current.configuration.paths.spool).incoming
+        guard !FileManager.default.fileExists(atPath: "\(incoming)/\(spoolName)") else {
+            throw ControlRequestError(Messages.Operations.cannotSubmit("incoming/\(spoolName)", "EEXIST"))
+        }
+        let restored = steering.snapshot.clearedEmergencies.keys.filter {
+            $0.hasPrefix("\(parsed.id)#\(parsed.version)#")
+        }.sorted()
+        let files: [AtomicFile.Prepared]
+        do {
+            files = [
+                try AtomicFile.prepare(Array(sheet.utf8), for: "\(incoming)/\(spoolName).sig"),
+                try AtomicFile.prepare(Array(playlist.utf8), for: "\(incoming)/\(spoolName)"),
+            ]
+        } catch {
+            throw ControlRequestError(Messages.Operations.cannotSubmit("incoming/\(spoolName)", "\(error)"))
+        }
+        do {
+            // Recorded before the spool can see the files; its own verdict follows.
+            try steering.update {
+                for key in restored { $0.clearedEmergencies[key] = nil }
+            } record: { _ in
+                try record(
+                    .emergencySubmitted, Messages.Operations.emergencySubmitted(name, by: caller.name),
+                    ["file": spoolName, "restored": restored.joined(separator: " ")], caller)
+            }
+            for file in files { try file.commit() }
+        } catch {
+            for file in files { file.discard() }
+            throw error
+        }
+        return Messages.Operations.emergencySubmittedReply("incoming/\(spoolName)").description
     }
 
     /// Takes every emergency item on the air off the screen until it would have expired.
@@ -336,13 +365,19 @@ public final class ControlCenter: Sendable {
         let showing = store.rotation(at: now, dayPart: dayPart, cleared: steering.snapshot.cleared)
             .filter { $0.item.priority == .emergency }
         guard !showing.isEmpty else { throw ControlRequestError(Messages.Operations.noEmergency) }
-        let keys = showing.map(\.key)
+        // Every emergency item of the notices concerned, the ones of the other part of the day
+        // or of later hours too: a cleared notice does not come back in the afternoon.
+        var until: [String: Date] = [:]
+        for id in Set(showing.map(\.playlistID)) {
+            guard let playlist = store.entries[id]?.playlist else { continue }
+            for (index, item) in playlist.items.enumerated() where item.priority == .emergency {
+                until["\(id)#\(playlist.version)#\(index)"] = item.validUntil ?? playlist.validUntil
+            }
+        }
+        let keys = until.keys.sorted()
         try steering.update {
             $0.expire(at: now)
-            for slot in showing {
-                let playlist = store.entries[slot.playlistID]?.playlist
-                $0.clearedEmergencies[slot.key] = slot.item.validUntil ?? playlist?.validUntil ?? now
-            }
+            for (key, end) in until { $0.clearedEmergencies[key] = end }
         } record: { _ in
             try record(
                 .emergencyCleared, Messages.Operations.emergencyCleared(keys, by: caller.name, reason),

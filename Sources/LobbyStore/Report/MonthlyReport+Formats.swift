@@ -128,7 +128,10 @@ extension MonthlyReport {
             $0.kind == EventKind.emergencySubmitted.rawValue || $0.kind == EventKind.emergencyCleared.rawValue
         }
         if emergencies.isEmpty && actions.isEmpty { urgent.paragraphs = [words.none] }
-        urgent.paragraphs += actions.map { "\(stamp($0.date)) \($0.actor)\(words.colon)\($0.message)" }
+        // On one line each: a reason is the operator's text, and a paragraph must not become a heading.
+        urgent.paragraphs += actions.map {
+            "\(stamp($0.date)) " + $0.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
         sections.append(urgent)
 
         var steering = Section(title: names[6], headers: words.entryColumns)
