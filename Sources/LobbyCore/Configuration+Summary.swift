@@ -15,7 +15,7 @@ extension Configuration {
             Messages.Configuration.windows(workday: workday, offday: offday),
             Messages.Configuration.calendarDirectories(calendar.directories.joined(separator: ", ")),
             Messages.Configuration.spool(paths.spool),
-            Messages.Configuration.keys(paths.trustedKeys),
+            Messages.Configuration.keys(paths.trustedKeys, people: paths.people),
             Messages.Configuration.database(paths.database),
             Messages.Configuration.socket(
                 paths.controlSocket, mode: String(control.socketMode, radix: 8), group: control.operatorsGroup),
@@ -26,6 +26,7 @@ extension Configuration {
                 controller.address,
                 slots: controller.pictureSlots),
             Messages.Configuration.onStop(keep: panel.onStop == .keep),
+            Messages.Configuration.emergency(maxHours: emergency.maxHours, outsideWindows: emergency.outsideWindows),
             Messages.Configuration.logLevel(logLevel.rawValue),
             Messages.Configuration.reload(
                 applied: Self.appliedOnReload.joined(separator: ", "),

@@ -26,6 +26,8 @@ struct ConfigurationCheckTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("lobbyd.toml: OK"))
         #expect(result.standardOutput.contains("开放时段：工作日 08:20-12:00, 14:20-17:30；休息日 不开屏"))
+        #expect(result.standardOutput.contains("审批人员名册：/etc/lobbyd/people.toml"))
+        #expect(result.standardOutput.contains("紧急通知：最长 72 小时，只在开放时段内显示"))
         #expect(result.standardOutput.contains("连接：/dev/ttyUSB0，9600 波特，8N1"))
     }
 

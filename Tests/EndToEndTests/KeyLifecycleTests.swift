@@ -70,7 +70,8 @@ final class KeyLifecycleTests {
         let director = approvers.director.publicKey.keyID
         try hall.write(
             "keys/revoked-keys.toml",
-            "[[revoked]]\nkey_id = \"\(director)\"\ndate = 2026-11-25\nreason = \"laptop stolen\"\n")
+            "[[revoked]]\nkey_id = \"\(director)\"\ndate = 2026-11-25\nreason = \"laptop stolen\"\n"
+                + "[[revoked]]\nkey_id = \"0123456789abcdef\"\n")
         #expect(try lobbyctl(["reload"]).status == 0)
         #expect(lobbyd.waitForLine { $0.contains("key_added") && $0.contains(late.publicKey.keyID) } != nil)
         #expect(lobbyd.waitForLine { $0.contains("key_expired") && $0.contains(late.publicKey.keyID) } != nil)
@@ -79,6 +80,8 @@ final class KeyLifecycleTests {
                 $0.contains("key_revoked") && $0.contains("签名密钥 \(director)（陈刚）已吊销：laptop stolen")
             } != nil)
         #expect(lobbyd.waitForLine { $0.contains("playlist_withdrawn") } != nil)
+        // An id that matches no installed key revokes nothing, and the journal says so.
+        #expect(lobbyd.waitForLine { $0.contains("吊销名单中的密钥 0123456789abcdef 不在") } != nil)
         // Each change is told once: a second reload records none of them again.
         let before = lobbyd.output.count
         #expect(try lobbyctl(["reload"]).status == 0)

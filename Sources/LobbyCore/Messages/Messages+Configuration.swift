@@ -38,7 +38,7 @@ extension Messages {
                 "名册中 \(name) 分管的类别 \"\(category)\" 不在 [content] categories 中：请核对拼写",
                 "the roster gives \(name) the category \"\(category)\", which is not in [content] categories")
         }
-        static func revokesNothing(_ keyID: String, _ directory: String) -> Localized {
+        public static func revokesNothing(_ keyID: String, _ directory: String) -> Localized {
             Localized(
                 "吊销名单中的密钥 \(keyID) 不在 \(directory) 中：这一条什么也没吊销，请核对密钥编号",
                 "the revocation list names key \(keyID), which is not in \(directory): it revokes nothing; check the id"
@@ -90,7 +90,15 @@ extension Messages {
         static func spool(_ path: String) -> Localized {
             Localized("投递目录：\(path)/{incoming,accepted,rejected}", "spool: \(path)/{incoming,accepted,rejected}")
         }
-        static func keys(_ path: String) -> Localized { Localized("受信任密钥：\(path)", "trusted keys: \(path)") }
+        static func keys(_ path: String, people: String) -> Localized {
+            Localized("受信任密钥：\(path)；审批人员名册：\(people)", "trusted keys: \(path); roster: \(people)")
+        }
+        static func emergency(maxHours: Int, outsideWindows: Bool) -> Localized {
+            Localized(
+                "紧急通知：最长 \(maxHours) 小时，" + (outsideWindows ? "开放时段外也亮屏" : "只在开放时段内显示"),
+                "emergencies: \(maxHours) h at most, "
+                    + (outsideWindows ? "lit outside the windows too" : "shown inside the windows only"))
+        }
         static func database(_ path: String) -> Localized { Localized("事件日志：\(path)", "database: \(path)") }
         static func socket(_ path: String, mode: String, group: String) -> Localized {
             Localized(

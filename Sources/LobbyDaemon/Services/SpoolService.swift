@@ -43,6 +43,12 @@ struct SpoolService: Service {
                             reported.formUnion(changes.filter { $0.kind == .keyExpired }.map(\.keyID))
                             recordKeys(changes)
                             board.publish(trust.expiries)
+                            // A mistyped id revokes nothing: said at each reload, in the journal.
+                            for id in trust.revoked.keys.sorted() where trust.keys[id] == nil {
+                                logger.warning(
+                                    "\(Messages.Configuration.revokesNothing(id, current.configuration.paths.trustedKeys))"
+                                )
+                            }
                         } catch {
                             logger.error("\(Messages.Daemon.reloadedRules("\(error)"))")
                         }
