@@ -155,7 +155,7 @@ struct SheetSigning {
             signedBy: key)
         let text = Array(signed.fileText.utf8)
         let playlist = try check.check(file: step.file, bytes: playlistFile.bytes, sheet: text, through: role)
-        try run(Messages.Console.signing) {
+        try Console.attempt(Messages.Console.signing) {
             try AtomicFile.write(text, to: sheetFile)
         }
         let next = ApprovalRole.allCases.first { $0 > role }
@@ -163,14 +163,6 @@ struct SheetSigning {
         print(Messages.Console.signed(sheetFile, role, by: signer, key: key.publicKey.keyID, next: next))
     }
 
-    private func run(_ what: Localized, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch {
-            Console.error("lobbyctl: \(Messages.Console.failed(what, "\(error)"))")
-            throw ExitCode(ExitStatus.invalidInput)
-        }
-    }
 }
 
 /// A date given on the command line.
@@ -293,6 +285,14 @@ struct PreviewCommand: ParsableCommand {
 extension ParsableCommand {
     /// Runs `body`, turning any error into a message naming `what` failed and exit status 2.
     func run(_ what: Localized, _ body: () throws -> Void) throws {
+        try Console.attempt(what, body)
+    }
+}
+
+extension Console {
+    /// Runs `body`, turning any error into a message naming `what` failed and exit status 2:
+    /// for commands and the helpers they call.
+    static func attempt(_ what: Localized, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch {

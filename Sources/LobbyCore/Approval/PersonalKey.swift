@@ -88,6 +88,11 @@ public struct TrustedKey: Sendable {
         return key.isValidSignature(signature, for: bytes)
     }
 
+    /// Whether `text` is written as a key id is: 16 hex digits.
+    public static func isKeyID(_ text: String) -> Bool {
+        text.count == 16 && text.allSatisfy(\.isHexDigit)
+    }
+
     /// First 8 bytes of the SHA-256 of the raw public key, in hex: short enough to read out on
     /// the phone, long enough never to collide among a hall's few keys.
     public var keyID: String {

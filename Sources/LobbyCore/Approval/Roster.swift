@@ -79,7 +79,7 @@ public struct Roster: Sendable, Equatable {
             table.invalid("name", value: "\"\(name)\"", expected: Messages.Approval.personName)
         }
         let keyID = table.require("key_id", table.string)
-        if let keyID, keyID.count != 16 || !keyID.allSatisfy(\.isHexDigit) {
+        if let keyID, !TrustedKey.isKeyID(keyID) {
             table.invalid("key_id", value: "\"\(keyID)\"", expected: Messages.Approval.keyID)
         }
         var roles: Set<ApprovalRole> = []

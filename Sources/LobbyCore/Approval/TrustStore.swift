@@ -78,7 +78,7 @@ public struct TrustStore: Sendable {
             let date = table.localDate("date")
             let reason = table.string("reason") ?? Messages.Playlist.noReasonGiven.description
             guard let keyID else { return nil }
-            guard keyID.count == 16, keyID.allSatisfy(\.isHexDigit) else {
+            guard TrustedKey.isKeyID(keyID) else {
                 table.invalid("key_id", value: "\"\(keyID)\"", expected: Messages.Approval.keyID)
                 return nil
             }

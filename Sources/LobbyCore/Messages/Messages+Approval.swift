@@ -31,8 +31,6 @@ extension Messages {
                 "另一把密钥：此密钥已登记给 \(name)，一把密钥只属于一个人",
                 "another key: this one is listed for \(name), and a key belongs to one person")
         }
-        static let revokedKeyID = Localized(
-            "16 位十六进制的密钥编号（见 .pub 文件的 key_id）", "a 16-digit hex key id (the .pub file's key_id)")
         static let personName = Localized("非空的姓名", "a name that is not empty")
         static let keyID = Localized(
             "16 位十六进制的密钥编号（见 .pub 文件的 key_id）", "a 16-digit hex key id (the .pub file's key_id)")

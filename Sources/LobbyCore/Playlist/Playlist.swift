@@ -36,7 +36,14 @@ public struct Playlist: Sendable, Equatable {
 public struct PlaylistItem: Sendable, Equatable {
     public enum Mode: String, Sendable, CaseIterable { case page, `static`, scroll }
     public enum Priority: String, Sendable, CaseIterable { case normal, emergency }
-    public enum DayPart: String, Sendable, CaseIterable { case all, morning, afternoon }
+    public enum DayPart: String, Sendable, CaseIterable {
+        case all, morning, afternoon
+
+        /// The part of the day a local time falls in: morning before noon, afternoon from it.
+        public init(at time: LocalTime) {
+            self = time.secondOfDay < 12 * 3600 ? .morning : .afternoon
+        }
+    }
     public enum Alignment: String, Sendable, CaseIterable { case left, center, right }
 
     /// One of the hall's content categories (`service-hall`, `hotline-12345`, …).

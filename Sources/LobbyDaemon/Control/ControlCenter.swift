@@ -361,7 +361,7 @@ public final class ControlCenter: Sendable {
         let now = clock.now()
         let zone = settings.snapshot.schedule.timeZone
         let store = playlists.snapshot
-        let dayPart: PlaylistItem.DayPart = zone.localTime(of: now).secondOfDay < 12 * 3600 ? .morning : .afternoon
+        let dayPart = PlaylistItem.DayPart(at: zone.localTime(of: now))
         let showing = store.rotation(at: now, dayPart: dayPart, cleared: steering.snapshot.cleared)
             .filter { $0.item.priority == .emergency }
         guard !showing.isEmpty else { throw ControlRequestError(Messages.Operations.noEmergency) }

@@ -94,7 +94,7 @@ public final class Player {
         at instant: Date, policy: ScreenPolicy, store: PlaylistStore, fallback: PlaylistStore = PlaylistStore()
     ) -> ScreenDecision {
         let local = policy.schedule.timeZone.localTime(of: instant)
-        let dayPart: PlaylistItem.DayPart = local.secondOfDay < 12 * 3600 ? .morning : .afternoon
+        let dayPart = PlaylistItem.DayPart(at: local)
         let cleared = policy.steering.cleared
         var verdict = policy.verdict(at: instant) {
             rotation(at: instant, store: store, fallback: fallback, dayPart: dayPart, cleared: cleared).content
