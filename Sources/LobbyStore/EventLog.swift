@@ -17,7 +17,7 @@ public struct EventEntry: Sendable, Equatable {
     }
 }
 
-/// The append-only, tamper-evident event log (DESIGN.md "Event log"): one GRDB `DatabasePool`
+/// The append-only, tamper-evident event log (docs/ARCHITECTURE.md): one GRDB `DatabasePool`
 /// on the system SQLite in WAL mode, `synchronous=FULL` (a commit is on disk when it returns: the
 /// hall's power cuts must not take the last events with them), a busy timeout, and every write in an
 /// IMMEDIATE transaction (GRDB 7 chooses that kind for pool writes itself). Triggers refuse UPDATE and DELETE, and a SHA-256 chain over the rows
@@ -31,13 +31,18 @@ public final class EventLog: Sendable {
         self.path = path
         try? FileManager.default.createDirectory(
             atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+        // Created 0640 here, before SQLite creates it 0644 (under systemd the unit's umask does
+        // this, not by hand): SQLite gives the -wal and -shm files the database's own mode, and
+        // a read lock anyone could take on -shm would stall every write.
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        if created >= 0 { close(created) }
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // After the pool is open: GRDB sets `synchronous = NORMAL` on the writer when it turns
+            // WAL on, which would lose the last commits in a power cut.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(pool)
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")

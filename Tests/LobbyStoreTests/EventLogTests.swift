@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import LobbyCore
-import LobbyStore
 import LobbyTestSupport
 import Testing
+
+@testable import LobbyStore
 
 @Suite("Event log")
 struct EventLogTests {
@@ -39,6 +40,17 @@ struct EventLogTests {
         #expect(migrations == ["v1-events", "v2-retention"])
         let journal = try raw().read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
+    }
+
+    @Test("a commit is synced to disk (synchronous=FULL on the writer), and the files are not for others")
+    func durableAndPrivate() throws {
+        let log = try filled(1)
+        // GRDB sets NORMAL when it turns WAL on; FULL must be what the writer has after that.
+        #expect(try log.writePool { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+        for file in [path, "\(path)-wal", "\(path)-shm"] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+            #expect(mode & 0o007 == 0, "\(file) is mode \(String(mode, radix: 8))")
+        }
     }
 
     @Test("the append-only triggers refuse UPDATE and DELETE")
