@@ -49,7 +49,17 @@ public enum Daemon {
                         at: clock.now(), level: change.kind == .keyAdded ? .notice : .warning)
                 }
             },
-            today: { configuration.timeZone.localTime(of: clock.now()).date })
+            today: { configuration.timeZone.localTime(of: clock.now()).date },
+            recheckFallback: { current in
+                // A revoked or expired signer takes the standing notice off too, with an event.
+                let (fallback, problem) = loadFallback(current, now: clock.now())
+                let wasShown = !context.playlists.fallback.entries.isEmpty
+                context.playlists.publish(fallback: fallback)
+                guard let problem, wasShown, let path = current.content.fallbackPlaylist else { return }
+                recorder.record(
+                    .playlistWithdrawn, Messages.Daemon.fallbackFails(path, problem).description,
+                    detail: ["file": path], at: clock.now(), level: .critical)
+            })
         let player = makePlayer(context)
         if clock.isShifted {
             logger.warning(

@@ -5,8 +5,8 @@ import LobbyProtocol
 import LobbyStore
 
 /// What the daemon's parts share, opened once before the services start: the clocks, the
-/// controller driver and the link, the standing notice, the event log, the operators' steering,
-/// the live settings and the boards. The player and the control center each take this one
+/// controller driver and the link, the event log, the operators' steering, the live settings and
+/// the boards (the accepted playlists and the standing notice, the player's state). The player and the control center each take this one
 /// value. Any failure stops the start with the reason.
 struct DaemonContext: Sendable {
     /// As lobbyd started; `settings` holds what a reload changed since.
@@ -15,8 +15,7 @@ struct DaemonContext: Sendable {
     let notifier: SystemdNotifier
     let controller: any Controller
     let link: LinkDriver
-    let fallback: PlaylistStore
-    /// Why the configured standing notice is not used, when it does not pass.
+    /// Why the configured standing notice is not used, when it does not pass at start.
     let fallbackProblem: String?
     let recorder: EventRecorder
     let steering: SteeringBoard
@@ -37,14 +36,16 @@ struct DaemonContext: Sendable {
             let (fallback, fallbackProblem) = Daemon.loadFallback(configuration, now: clock.now())
             // A damaged log stops the start; one that cannot be written (disk full) does not.
             let recorder = try EventRecorder(path: configuration.paths.database, now: clock.now())
-            return DaemonContext(
+            let context = DaemonContext(
                 configuration: configuration, clock: clock, notifier: notifier, controller: controller,
                 link: Daemon.makeLink(
                     configuration, controller: controller, recorder: recorder, clock: clock, open: openPort),
-                fallback: fallback, fallbackProblem: fallbackProblem, recorder: recorder,
+                fallbackProblem: fallbackProblem, recorder: recorder,
                 steering: try SteeringBoard(path: "\(stateDirectory)/steering.json"),
                 settings: LiveSettings(
                     configuration: configuration, schedule: Schedule(configuration: configuration, calendar: calendar)))
+            context.playlists.publish(fallback: fallback)
+            return context
         } catch let error as LobbyDaemonError {
             throw error
         } catch {

@@ -92,4 +92,32 @@ final class KeyLifecycleTests {
             again.standardOutput.split(separator: "\n").filter { $0.contains("key_") }.count == 2,
             "\(again.standardOutput)")
     }
+
+    /// The standing notice is checked like any playlist: a reload that revokes its signer's key
+    /// takes it off the screen too (it was checked only at start, and stayed).
+    @Test("a reload that revokes the standing notice's publisher takes it off the screen, with an event")
+    func revokedStandingNotice() throws {
+        for name in ["news.toml", "news.toml.sig"] {
+            try FileManager.default.removeItem(atPath: "\(hall.path)/spool/incoming/\(name)")
+        }
+        let text = SamplePlaylist.text(id: "notice")
+        try hall.write("notice.toml", text)
+        try hall.write("notice.toml.sig", approvers.sheet(for: text))
+        let config = try String(contentsOfFile: "\(hall.path)/lobbyd.toml", encoding: .utf8)
+        try hall.write("lobbyd.toml", config + "\n[content]\nfallback = \"\(hall.path)/notice.toml\"\n")
+        let lobbyd = try RunningProgram(
+            "lobbyd", ["--config", "\(hall.path)/lobbyd.toml", "--clock-start", "2026-11-25T10:00:00"])
+        defer { lobbyd.stop() }
+        #expect(lobbyd.waitForLine { $0.contains("fallback_shown") } != nil)
+        #expect(try lobbyctl(["status"]).standardOutput.contains("正在显示常设通知"))
+
+        let publisher = approvers.publisher.publicKey.keyID
+        try hall.write("keys/revoked-keys.toml", "[[revoked]]\nkey_id = \"\(publisher)\"\nreason = \"left\"\n")
+        #expect(try lobbyctl(["reload"]).status == 0)
+        #expect(
+            lobbyd.waitForLine { $0.contains("playlist_withdrawn") && $0.contains("常设通知") && $0.contains("未通过校验") }
+                != nil)
+        #expect(lobbyd.waitForLine { $0.contains("content_missing") } != nil)
+        #expect(try !lobbyctl(["status"]).standardOutput.contains("正在显示常设通知"))
+    }
 }

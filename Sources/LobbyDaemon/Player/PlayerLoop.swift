@@ -37,7 +37,7 @@ struct PlayerLoop {
         let actions = step.step(
             PlayerStep.Inputs(
                 now: now, monotonic: context.clock.monotonic(), settings: current,
-                decision: player.decide(at: now, policy: policy, store: store, fallback: context.fallback),
+                decision: player.decide(at: now, policy: policy, store: store, fallback: context.playlists.fallback),
                 link: link.status.state, linkStarted: link.hasStarted, store: store,
                 storeLoaded: context.playlists.isLoaded, storeDegraded: context.recorder.degradedSince != nil,
                 watchdogInterval: context.notifier.watchdogInterval))

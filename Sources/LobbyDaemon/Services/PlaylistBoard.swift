@@ -16,6 +16,14 @@ public final class PlaylistBoard: Sendable {
 
     func publish(_ new: PlaylistStore) { store.withLock { $0 = new } }
 
+    private let standing = Mutex(PlaylistStore())
+
+    /// The standing notice (`[content] fallback`): checked at start and again at each reload,
+    /// so that revoking its signer's key takes it off the screen as it does any playlist.
+    public var fallback: PlaylistStore { standing.withLock { $0 } }
+
+    func publish(fallback: PlaylistStore) { standing.withLock { $0 = fallback } }
+
     private let keys = Mutex<[TrustStore.Expiry]>([])
 
     /// The signing keys with a last day, as the spool's trust store has them.

@@ -16,12 +16,15 @@ struct SpoolService: Service {
     let recordKeys: @Sendable ([TrustStore.Change]) -> Void
     /// Today in the hall, for key expiry.
     let today: @Sendable () -> LocalDate
+    /// Checks the standing notice again with the reloaded keys and rules.
+    let recheckFallback: @Sendable (Configuration) -> Void
 
     func run() async throws {
         let stopping = Mutex(false)
         let finished = AsyncStream<Void>.makeStream()
         let failure = Mutex<(any Error)?>(nil)
-        let thread = Thread { [makeWatcher, makeValidator, settings, board, logger, recordKeys, today] in
+        let thread = Thread {
+            [makeWatcher, makeValidator, settings, board, logger, recordKeys, today, recheckFallback] in
             ThreadName.set("lobbyd-spool")
             do {
                 let watcher = try makeWatcher()
@@ -43,6 +46,7 @@ struct SpoolService: Service {
                             reported.formUnion(changes.filter { $0.kind == .keyExpired }.map(\.keyID))
                             recordKeys(changes)
                             board.publish(trust.expiries)
+                            recheckFallback(current.configuration)
                             // A mistyped id revokes nothing: said at each reload, in the journal.
                             for id in trust.revoked.keys.sorted() where trust.keys[id] == nil {
                                 logger.warning(
