@@ -10,10 +10,13 @@ struct ControlOptions: ParsableArguments {
     @Flag(help: Messages.Help.json.argument)
     var json = false
 
+    @Option(help: Messages.Help.timeout.argument)
+    var timeout = 120
+
     /// With `--json` the replies' words are English whatever the language: scripts read the
     /// same text from every hall and every shell.
     func connect() throws -> ControlClient {
-        var client = try ControlClient.connect(path: socket)
+        var client = try ControlClient.connect(path: socket, patience: max(1, timeout))
         if json { client.replyLanguage = .english }
         return client
     }
@@ -44,11 +47,14 @@ struct ControlOptions: ParsableArguments {
 struct ControlClient {
     private let descriptor: Int32
     private let path: String
+    /// Seconds lobbyd may take to greet or answer one request (`--timeout`; a reload checks
+    /// every accepted playlist again: seconds, not minutes).
+    private let patience: Int
     private var pending: [UInt8] = []
     /// The language lobbyd is asked to answer in; `nil`: this run's.
     var replyLanguage: Language?
 
-    static func connect(path: String) throws -> ControlClient {
+    static func connect(path: String, patience: Int) throws -> ControlClient {
         let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else {
             throw failure("lobbyctl: \(Messages.Console.noSocket(Messages.System.error(errno).description))")
@@ -80,8 +86,8 @@ struct ControlClient {
                 }
             throw failure("lobbyctl: \(Messages.Console.cannotConnect(path, hint))")
         }
-        var client = ControlClient(descriptor: descriptor, path: path)
-        let greeting = try client.readLine()
+        var client = ControlClient(descriptor: descriptor, path: path, patience: patience)
+        let greeting = try client.answer()
         if let greeting, ControlCoding.replyClass(of: greeting) == "ERROR",
             let refusal = try? ControlCoding.decode(ErrorReply.self, from: greeting)
         {
@@ -106,7 +112,7 @@ struct ControlClient {
     /// status 3 and the daemon's message.
     mutating func request(_ request: ControlRequest) throws -> [UInt8] {
         try send(request)
-        guard let reply = try readLine() else { throw Self.failure("lobbyctl: \(Messages.Console.closed)") }
+        guard let reply = try answer() else { throw Self.failure("lobbyctl: \(Messages.Console.closed)") }
         if ControlCoding.replyClass(of: reply) == "ERROR" {
             let message =
                 (try? ControlCoding.decode(ErrorReply.self, from: reply))?.message
@@ -130,9 +136,14 @@ struct ControlClient {
         }
     }
 
-    /// The next line without its newline, or `nil` when the daemon closed the connection.
-    mutating func readLine() throws -> [UInt8]? {
-        try readLine(timeout: nil) ?? nil
+    /// The next line without its newline, or `nil` when the daemon closed the connection; an
+    /// error after `patience` seconds without one: a program that accepts and never answers must
+    /// not hold a cron job or a monitoring check for ever.
+    mutating func answer() throws -> [UInt8]? {
+        guard let line = try readLine(timeout: Double(patience)) else {
+            throw Self.failure("lobbyctl: \(Messages.Console.noAnswer(path, seconds: patience))")
+        }
+        return line
     }
 
     /// Like `readLine()`, but gives up after `timeout` seconds: the outer `nil` means time ran

@@ -341,13 +341,15 @@ final class ControlSocketTests {
     @Test("16: a newline in an operator's note or a file name cannot forge a line in the journal")
     func forgedJournalLines() throws {
         let lobbyd = try startDaemon(operators: Self.ownGroup)
+        // A note is one line of plain text: refused with why, before anything is recorded.
         let forged = "ok\n<2>lobbyd: event=screen_off forged"
-        #expect(try lobbyctl(["daily-check", "--note", forged]).status == 0)
+        let note = try lobbyctl(["daily-check", "--note", forged])
+        #expect(note.status == 3 && note.standardError.contains("含有控制字符"), "\(note.standardError)")
         try AtomicFile.write([0x78], to: "\(hall.path)/spool/incoming/x\n<2>lobbyd: event=link_down forged.txt")
         #expect(lobbyd.waitForLine { $0.contains("playlist_rejected") && $0.contains("forged") } != nil)
-        #expect(lobbyd.waitForLine { $0.contains("daily_check") && $0.contains("forged") } != nil)
         let lines = lobbyd.output.filter { $0.contains("forged") }
-        #expect(lines.count >= 2 && lines.allSatisfy { $0.contains("\\n<2>lobbyd") }, "\(lines)")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("\\n<2>lobbyd") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("daily_check") }, "\(lines)")
         // Nor in an operator's terminal: names and notes print with their control characters
         // (escape sequences among them) made visible.
         try AtomicFile.write([0x78], to: "\(hall.path)/spool/incoming/x\u{1B}[2Jcleared.txt")
@@ -357,6 +359,28 @@ final class ControlSocketTests {
         for output in [playlists, events] {
             #expect(!output.contains("\u{1B}") && output.contains("\\u{1B}[2Jcleared"), "\(output)")
         }
+    }
+
+    /// A program that accepts connections and never answers (a hung lobbyd) must not hold a
+    /// monitoring check or a cron job for ever.
+    @Test("lobbyctl gives up, saying so, when the socket accepts but never answers (--timeout)")
+    func noAnswer() throws {
+        let path = "\(hall.path)/hung.sock"
+        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        #expect(bound == 0 && listen(listener, 8) == 0)
+        // Connections wait in the backlog: connected, never greeted, never answered.
+        let status = try BuiltProgram("lobbyctl").run(["status", "--socket", path, "--timeout", "1"])
+        #expect(status.status != 0)
+        #expect(status.standardError.contains("1 秒内没有应答"), "\(status.standardError)")
     }
 
     @Test("playlists lists each active playlist with its verified approval chain")

@@ -78,6 +78,13 @@ struct ControlRequestTests {
         (#"{"command":"events","kinds":"screen_on"}"#, "list of strings"),
         (#"{"command":"schedule","days":400}"#, "from 1 to 366"),
         (#"{"command":"daily-check","note":7}"#, "must be a string"),
+        // Reasons and notes are one line of plain text: they reach terminals and the report.
+        (#"{"command":"override","state":"clear","reason":"bye\n## 伪造的标题"}"#, "control or text-direction"),
+        (#"{"command":"override","state":"clear","reason":"bye\u001b[2J"}"#, "control or text-direction"),
+        (#"{"command":"daily-check","note":"ok\u0000"}"#, "control or text-direction"),
+        (#"{"command":"emergency","action":"clear","reason":"\u202eevil"}"#, "control or text-direction"),
+        (#"{"command":"maintenance","action":"end","note":"done\u2066x"}"#, "control or text-direction"),
+        (#"{"command":"maintenance","action":"start","note":"a\u2028b"}"#, "control or text-direction"),
     ]
 
     @Test("bad requests are refused with what is wrong", arguments: invalid)

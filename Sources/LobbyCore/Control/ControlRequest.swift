@@ -183,7 +183,7 @@ private struct Fields {
             case "start":
                 return .maintenanceStart(note: try required("note"), pattern: try pattern("pattern"))
             case "end":
-                return .maintenanceEnd(note: try string("note") ?? "")
+                return .maintenanceEnd(note: try plain("note", try string("note")?.trimmed ?? ""))
             default:
                 throw ControlRequestError(Messages.Request.action)
             }
@@ -245,10 +245,25 @@ private struct Fields {
 
     /// A non-blank string, at most 500 characters: reasons and notes go into the compliance record.
     mutating func required(_ key: String) throws(ControlRequestError) -> String {
-        guard let text = try string(key)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+        guard let text = try string(key)?.trimmed, !text.isEmpty else {
             throw ControlRequestError(Messages.Request.required(key))
         }
+        return try plain(key, text)
+    }
+
+    /// A note or reason as the record keeps it: one line of at most 500 characters, with no
+    /// control characters (a tab aside) and no bidirectional overrides or isolates, which would
+    /// let an operator's text rewrite the terminal, the report or the order of the words around it.
+    func plain(_ key: String, _ text: String) throws(ControlRequestError) -> String {
         guard text.count <= 500 else { throw ControlRequestError(Messages.Request.tooLong(key)) }
+        let directional: ClosedRange<UInt32> = 0x202A...0x202E
+        let isolates: ClosedRange<UInt32> = 0x2066...0x2069
+        guard
+            !text.unicodeScalars.contains(where: {
+                ($0.properties.generalCategory == .control && $0 != "\t") || directional.contains($0.value)
+                    || isolates.contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
+            })
+        else { throw ControlRequestError(Messages.Request.controlCharacters(key)) }
         return text
     }
 
@@ -291,4 +306,9 @@ public enum ControlTime {
     public static func parse(_ text: String) -> Date? {
         try? Date(text, strategy: .iso8601)
     }
+}
+
+extension String {
+    /// Without the blanks and line breaks around it.
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -80,6 +80,12 @@ extension Messages {
             )
         }
         public static let closed = Localized("lobbyd 关闭了连接", "lobbyd closed the connection")
+        public static func noAnswer(_ path: String, seconds: Int) -> Localized {
+            Localized(
+                "\(path) 上的程序接受了连接，但 \(seconds) 秒内没有应答：lobbyd 可能已卡住（查看 journalctl -u lobbyd）",
+                "the program at \(path) accepted the connection but did not answer within \(seconds) s: lobbyd may be stuck (see journalctl -u lobbyd)"
+            )
+        }
         public static func lost(_ path: String) -> Localized {
             Localized("与 \(path) 上的 lobbyd 的连接中断", "lost the connection to lobbyd at \(path)")
         }

@@ -35,6 +35,12 @@ extension Messages {
         static func required(_ key: String) -> Localized {
             Localized("缺少 \"\(key)\"：此项必填，并记入事件日志", "missing \"\(key)\": it is required and goes into the event log")
         }
+        static func controlCharacters(_ key: String) -> Localized {
+            Localized(
+                "\"\(key)\" 含有控制字符或文字方向控制符（换行、制表、ESC、U+202E 等）：请写成一行普通文字",
+                "\"\(key)\" contains control or text-direction characters (line breaks, tabs, ESC, U+202E…): write it as one line of plain text"
+            )
+        }
         static func tooLong(_ key: String) -> Localized {
             Localized("\"\(key)\" 超过 500 个字", "\"\(key)\" is longer than 500 characters")
         }

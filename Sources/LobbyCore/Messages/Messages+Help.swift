@@ -261,6 +261,9 @@ extension Messages {
         public static let socket = Localized(
             "lobbyd 的控制套接字。",
             "lobbyd's control socket.")
+        public static let timeout = Localized(
+            "等待 lobbyd 应答的最长秒数（默认 120；watch 只在连接时等待）。",
+            "Seconds to wait for lobbyd's answer (default 120; watch waits only when it connects).")
         public static let spool = Localized(
             "包含 incoming/ 的投递目录（默认：[paths] spool）。",
             "Spool directory holding incoming/ (default: [paths] spool).")
