@@ -85,6 +85,15 @@ extension Configuration {
                 fault(Messages.Configuration.noParent(directory))
             }
         }
+        if let file = metrics.textfile {
+            // Written there every interval: a directory that is not there fails only at run time.
+            let directory = (file as NSString).deletingLastPathComponent
+            if !FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory)
+                || !isDirectory.boolValue
+            {
+                fault(Messages.Configuration.noMetricsDirectory(directory, file: file))
+            }
+        }
         if let path = content.fallbackPlaylist, let fitting {
             // Checked as lobbyd will at start: a standing notice that does not pass is not shown.
             do {

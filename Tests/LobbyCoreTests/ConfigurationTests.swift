@@ -220,6 +220,21 @@ struct ConfigurationTests {
         #expect(!tcp.checkFiles { _ in throw NoFont() }.contains { $0.message.contains("power_relay") })
     }
 
+    /// The metrics file is written every interval into a directory lobbyd does not create.
+    @Test("--check-config faults a [metrics] textfile whose directory is not there")
+    func metricsDirectory() throws {
+        struct NoFont: Error {}
+        func findings(_ file: String) throws -> [ConfigurationFinding] {
+            let configuration = try Configuration.parse(text: "[metrics]\ntextfile = \"\(file)\"", file: "lobbyd.toml")
+            return Language.$scoped.withValue(.english) { configuration.checkFiles { _ in throw NoFont() } }
+        }
+        #expect(
+            try findings("/nonexistent-dir/lobbyd.prom").contains {
+                $0.isError && $0.message.contains("the directory /nonexistent-dir does not exist")
+            })
+        #expect(try !findings(NSTemporaryDirectory() + "/lobbyd.prom").contains { $0.message.contains("[metrics]") })
+    }
+
     static let wrongTypes: [(toml: String, key: String, expected: String)] = [
         ("log_level = 3", "log_level", "a string"),
         ("[panel]\nwidth = \"wide\"", "panel.width", "an integer"),

@@ -81,6 +81,20 @@ struct SpoolWatcherTests {
         #expect(spool.watcher.store.entries["hall-news"]?.playlist.version == 2)
     }
 
+    @Test("a damaged versions.json is kept aside, and the floors are raised again from accepted/")
+    func damagedFloors() throws {
+        let spool = try SpoolFixture()
+        try spool.drop("v2.toml", text: PlaylistFixtureText.text(version: 2))
+        spool.settle()
+        try spool.directory.write("versions.json", "{\"hall-news\": 2")
+        try spool.restart()
+        #expect(spool.files(spool.directory.path).contains("versions.json.damaged"))
+        #expect(spool.watcher.store.floors["hall-news"] == 2)
+        try spool.drop("v1.toml", text: PlaylistFixtureText.text(version: 1))
+        spool.settle()
+        #expect(spool.files(spool.archive.rejected).contains { $0.hasSuffix("-v1.toml.reason") })
+    }
+
     @Test("a stray file is moved to rejected/ with a reason, not left or ignored")
     func stray() throws {
         let spool = try SpoolFixture()

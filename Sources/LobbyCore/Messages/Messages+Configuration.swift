@@ -51,6 +51,12 @@ extension Messages {
         public static func notDirectory(_ path: String) -> Localized {
             Localized("\(path) 不是目录", "\(path) is not a directory")
         }
+        static func noMetricsDirectory(_ directory: String, file: String) -> Localized {
+            Localized(
+                "[metrics] textfile = \"\(file)\"：目录 \(directory) 不存在（lobbyd 不会创建它；通常是 node_exporter 的 textfile 目录）",
+                "[metrics] textfile = \"\(file)\": the directory \(directory) does not exist (lobbyd does not create it; it is usually node_exporter's textfile directory)"
+            )
+        }
         static func noParent(_ path: String) -> Localized {
             Localized("\(path) 不存在，上一级目录也不存在", "\(path) does not exist, nor does the directory that would hold it")
         }

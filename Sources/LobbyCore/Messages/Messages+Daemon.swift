@@ -66,9 +66,9 @@ extension Messages {
         }
         public static func reloaded(_ path: String, restart: String?) -> Localized {
             Localized(
-                "已从 \(path) 重新加载配置：开放时段、节假日安排、内容规则、受信任密钥、保留天数和语言"
+                "已从 \(path) 重新加载配置：开放时段、节假日安排、内容规则、受信任密钥和常设通知的校验、紧急通知设置、保留天数、大厅名称和语言"
                     + (restart.map { "；\($0) 需要重启 lobbyd 才能生效" } ?? ""),
-                "configuration reloaded from \(path): windows, calendars, content rules, trusted keys, retention and language"
+                "configuration reloaded from \(path): windows, calendars, content rules, trusted keys and the standing notice's check, emergencies, retention, the hall's name and language"
                     + (restart.map { "; restart lobbyd to apply \($0)" } ?? ""))
         }
         public static func accepted(_ id: String, _ version: Int, from publisher: String, to path: String) -> Localized
@@ -217,6 +217,13 @@ extension Messages {
             Localized(
                 "投递目录：处理 \(relative) 时 lobbyd 停止；已隔离为 \(destination)",
                 "spool: \(relative) was being processed when lobbyd stopped; quarantined as \(destination)")
+        }
+        public static let floorsNotJSON = Localized("不是“内容单 → 版本号”的 JSON 对象", "not a JSON object of playlist → version")
+        public static func floorsDamaged(_ path: String, kept: String, _ reason: String) -> Localized {
+            Localized(
+                "\(path) 无法读取（\(reason)）：各内容单的最高版本号改由 accepted/ 中的文件重新得出；原文件保留为 \(kept)。已不在 accepted/ 中的内容单，其旧版本可能会被再次接收，请核对",
+                "\(path) cannot be read (\(reason)): each playlist's highest version is taken again from the files in accepted/; the file is kept as \(kept). An older version of a playlist no longer in accepted/ could be accepted again: check"
+            )
         }
         public static func unnamable(_ error: String) -> Localized {
             Localized(

@@ -150,11 +150,24 @@ public struct SpoolArchive: Sendable {
     /// `versions.json`: the highest version ever accepted of each playlist id.
     var floorsPath: String { "\(root)/versions.json" }
 
-    func readFloors() -> [String: Int] {
-        guard let bytes = try? BoundedFile.read(floorsPath, limit: 16 << 20, links: .refuse),
-            let floors = try? JSONDecoder().decode([String: Int].self, from: Data(bytes))
-        else { return [:] }
-        return floors
+    /// The floors, none before the first acceptance. A file that cannot be read is moved aside
+    /// (`versions.json.damaged`) and said, not taken for an empty one in silence: the caller
+    /// raises the floors again from `accepted/`.
+    func readFloors() -> (floors: [String: Int], problem: Localized?) {
+        let reason: String
+        do {
+            let bytes = try BoundedFile.read(floorsPath, limit: 16 << 20, links: .refuse)
+            if let floors = try? JSONDecoder().decode([String: Int].self, from: Data(bytes)) { return (floors, nil) }
+            reason = Messages.Daemon.floorsNotJSON.description
+        } catch .missing {
+            return ([:], nil)
+        } catch {
+            reason = error.description
+        }
+        // Kept for whoever looks into it; where it cannot be moved, it stays where it is.
+        let aside = floorsPath + ".damaged"
+        let kept = (try? rename(floorsPath, aside)) != nil ? aside : floorsPath
+        return ([:], Messages.Daemon.floorsDamaged(floorsPath, kept: kept, reason))
     }
 
     func writeFloors(_ floors: [String: Int]) throws(LobbyCoreError) {

@@ -69,7 +69,9 @@ public final class SpoolWatcher {
         archive.removeTemporaryFiles()
         try quarantineInterrupted()
         try archive.recoverInterruptedMoves()
-        for (id, version) in archive.readFloors() { store.raiseFloor(id, to: version) }
+        let (floors, problem) = archive.readFloors()
+        if let problem { logger.error("\(problem)") }
+        for (id, version) in floors { store.raiseFloor(id, to: version) }
         try restore()
         _ = renameUnnamable(archive.unnamableEntries(in: archive.incoming))
         handle(archive.list(archive.incoming).flatMap { pairing.arrived($0, at: monotonic()) })
