@@ -1,6 +1,6 @@
 import Foundation
 
-/// The two clocks of DESIGN.md "Time", read through closures so that every component that
+/// The two clocks (docs/ARCHITECTURE.md, section 4 "Time"), read through closures so that every component that
 /// keeps time can be run in virtual time (the soak test runs 90 days in minutes).
 /// The wall clock decides windows and stamps events; the monotonic clock paces timers and
 /// reveals jumps of the wall clock.
