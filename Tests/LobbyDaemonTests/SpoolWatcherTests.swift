@@ -95,6 +95,31 @@ struct SpoolWatcherTests {
         #expect(spool.files(spool.archive.rejected).contains { $0.hasSuffix("-v1.toml.reason") })
     }
 
+    @Test("superseded versions leave accepted/ once past the retention; the current one stays")
+    func pruneSuperseded() throws {
+        let spool = try SpoolFixture()
+        try spool.drop("v1.toml", text: PlaylistFixtureText.text(version: 1))
+        try spool.drop("other.toml", text: PlaylistFixtureText.text(id: "other"))
+        spool.settle()
+        spool.wallNow += 86_400
+        try spool.drop("v2.toml", text: PlaylistFixtureText.text(version: 2))
+        spool.settle()
+        let accepted = { spool.files(spool.archive.accepted).filter { $0.hasSuffix(".toml") } }
+        #expect(accepted().count == 3)
+        // v1 was accepted a day ago: still inside a retention of 2 days.
+        #expect(spool.watcher.pruneSuperseded(keepingDays: 2).isEmpty)
+        spool.wallNow += 2 * 86_400
+        // After a restart too (the versions are read again from accepted/).
+        try spool.restart()
+        let removed = spool.watcher.pruneSuperseded(keepingDays: 2)
+        #expect(removed.count == 1 && removed[0].hasSuffix("-v1.toml"), "\(removed)")
+        #expect(accepted().count == 2 && !spool.files(spool.archive.accepted).contains { $0.hasSuffix("-v1.toml.sig") })
+        // The current versions stay however old, and v2 is still what is shown.
+        spool.wallNow += 400 * 86_400
+        #expect(spool.watcher.pruneSuperseded(keepingDays: 2).isEmpty)
+        #expect(spool.watcher.store.entries["hall-news"]?.playlist.version == 2)
+    }
+
     @Test("a stray file is moved to rejected/ with a reason, not left or ignored")
     func stray() throws {
         let spool = try SpoolFixture()

@@ -218,6 +218,15 @@ extension Messages {
                 "投递目录：处理 \(relative) 时 lobbyd 停止；已隔离为 \(destination)",
                 "spool: \(relative) was being processed when lobbyd stopped; quarantined as \(destination)")
         }
+        public static func pruneFailed(_ path: String, _ reason: String) -> Localized {
+            Localized("无法删除已被取代的旧版本 \(path)：\(reason)", "cannot remove the superseded version \(path): \(reason)")
+        }
+        public static func pruned(_ names: [String], days: Int) -> Localized {
+            Localized(
+                "accepted/ 中 \(names.count) 个已被新版本取代、接收已超过 \(days) 天的内容单已删除：\(names.joined(separator: ", "))",
+                "removed \(names.count) superseded version(s) accepted more than \(days) days ago from accepted/: \(names.joined(separator: ", "))"
+            )
+        }
         public static let floorsNotJSON = Localized("不是“内容单 → 版本号”的 JSON 对象", "not a JSON object of playlist → version")
         public static func floorsDamaged(_ path: String, kept: String, _ reason: String) -> Localized {
             Localized(

@@ -31,6 +31,7 @@ struct SpoolService: Service {
                 try watcher.start()
                 board.publish(watcher.store)
                 board.publish(watcher.validator.trust.expiries)
+                var pruned: LocalDate?
                 // Keys already past their last day at start are not news at the first reload.
                 var reported = Set(watcher.validator.trust.expiries.filter { today() > $0.lastDay }.map(\.keyID))
                 var generation = settings.snapshot.generation
@@ -56,6 +57,13 @@ struct SpoolService: Service {
                         } catch {
                             logger.error("\(Messages.Daemon.reloadedRules("\(error)"))")
                         }
+                    }
+                    if pruned != today() {
+                        // At start, then once a day: superseded versions past the retention.
+                        pruned = today()
+                        let days = settings.snapshot.configuration.retentionDays
+                        let removed = watcher.pruneSuperseded(keepingDays: days)
+                        if !removed.isEmpty { logger.notice("\(Messages.Daemon.pruned(removed, days: days))") }
                     }
                     watcher.runOnce(timeout: .milliseconds(500))
                     board.publish(watcher.store)

@@ -40,6 +40,9 @@ public final class SpoolWatcher {
     private var nextRescan: ContinuousClock.Instant?
     /// The file in `accepted/` behind each id on the screen, and whether `restore` ran once.
     private var sources: [String: String] = [:]
+    /// Every file in `accepted/` that passed, with its id, version and acceptance time: what
+    /// `pruneSuperseded` goes by.
+    private var archived: [String: (id: String, version: Int, acceptedAt: Date)] = [:]
     private var restored = false
     private let logger = Logger(label: "lobbyd.spool")
 
@@ -108,6 +111,7 @@ public final class SpoolWatcher {
     private func restore() throws(LobbyCoreError) {
         var newest: [String: (name: String, playlist: Playlist, acceptedAt: Date)] = [:]
         var failed: [(name: String, problems: [PlaylistProblem])] = []
+        archived = [:]
         for name in archive.list(archive.accepted) where name.hasSuffix(".toml") {
             let path = "\(archive.accepted)/\(name)"
             let acceptedAt = modificationDate(path)
@@ -116,6 +120,7 @@ public final class SpoolWatcher {
             switch verdict(readPlaylist(path), as: "accepted/\(name)", at: acceptedAt) {
             case .accepted(let playlist, _):
                 store.raiseFloor(playlist.id, to: playlist.version)
+                archived[name] = (playlist.id, playlist.version, acceptedAt)
                 if playlist.version >= newest[playlist.id]?.playlist.version ?? .min {
                     newest[playlist.id] = (name, playlist, acceptedAt)
                 }
@@ -141,6 +146,28 @@ public final class SpoolWatcher {
         }
         sources = shown
         restored = true
+    }
+
+    /// Removes from `accepted/` every version a later one superseded that was accepted more than
+    /// `days` days ago (`[store] retention_days`, as long as the event log keeps its record), with
+    /// its approval sheet, and returns their names. Idle cost and start time then follow what is
+    /// current, not everything ever published. The current version of each id stays, whatever
+    /// its age, and so does any file that no longer passes (its version is not known for sure).
+    public func pruneSuperseded(keepingDays days: Int) -> [String] {
+        let cutoff = now().addingTimeInterval(-Double(days) * 86_400)
+        var removed: [String] = []
+        for (name, entry) in archived.sorted(by: { $0.key < $1.key })
+        where entry.version < store.floors[entry.id] ?? .min && entry.acceptedAt < cutoff {
+            let path = "\(archive.accepted)/\(name)"
+            guard unlink(path) == 0 || errno == ENOENT else {
+                logger.error("\(Messages.Daemon.pruneFailed(path, Messages.System.error(errno).description))")
+                continue
+            }
+            unlink("\(path).sig")
+            archived[name] = nil
+            removed.append(name)
+        }
+        return removed
     }
 
     /// Waits up to `timeout` (less if a pairing deadline comes sooner) and processes what arrived.
@@ -253,6 +280,7 @@ public final class SpoolWatcher {
                 archive.stampAcceptance(destination, at: now())
                 store.add(playlist, acceptedAt: now())
                 sources[playlist.id] = archived
+                self.archived[archived] = (playlist.id, playlist.version, now())
                 try archive.writeFloors(store.floors)
             case .duplicate(let version):
                 let (destination, _) = try archive.reject(
