@@ -78,6 +78,12 @@ struct ControlRequestTests {
         (#"{"command":"events","kinds":"screen_on"}"#, "list of strings"),
         (#"{"command":"schedule","days":400}"#, "from 1 to 366"),
         (#"{"command":"daily-check","note":7}"#, "must be a string"),
+        // A field given twice could show a reader one command and run another.
+        (#"{"command":"status","command":"reload"}"#, "\"command\" is given twice"),
+        (#"{"command":"status","\u0063ommand":"reload"}"#, "\"command\" is given twice"),
+        (#"{"command":"daily-check","note":"a","note":"b"}"#, "\"note\" is given twice"),
+        (#"{"command":"status","lang":"fr"}"#, "\"lang\" must be \"zh\" or \"en\""),
+        (#"{"command":"status","lang":7}"#, "\"lang\" must be \"zh\" or \"en\""),
         // Reasons and notes are one line of plain text: they reach terminals and the report.
         (#"{"command":"override","state":"clear","reason":"bye\n## 伪造的标题"}"#, "control or text-direction"),
         (#"{"command":"override","state":"clear","reason":"bye\u001b[2J"}"#, "control or text-direction"),

@@ -119,10 +119,60 @@ public enum ControlRequest: Sendable, Equatable {
         } catch {
             throw ControlRequestError(Messages.Request.notJSON)
         }
+        // JSONSerialization keeps the last of a field given twice: a line could show a reader
+        // one command and run another.
+        var seen = Set<String>()
+        for key in topLevelKeys(Array(line)) where !seen.insert(key).inserted {
+            throw ControlRequestError(Messages.Request.duplicateField(key))
+        }
+        if let name = object["lang"], (name as? String).flatMap(language(named:)) == nil {
+            throw ControlRequestError(Messages.Request.unknownLanguage("\(name)"))
+        }
         var fields = Fields(object: object)
         let request = try fields.request()
         try fields.finish()
         return request
+    }
+
+    /// The keys of the object `json` is (valid JSON, already parsed), in order, duplicates kept.
+    static func topLevelKeys(_ json: [UInt8]) -> [String] {
+        var keys: [String] = []
+        var depth = 0
+        var expectingKey = false
+        var index = 0
+        while index < json.count {
+            switch json[index] {
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                while end < json.count, json[end] != UInt8(ascii: "\"") {
+                    end += json[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                if depth == 1, expectingKey, end < json.count,
+                    let key = try? JSONSerialization.jsonObject(
+                        with: Data(json[index...end]), options: .fragmentsAllowed) as? String
+                {
+                    keys.append(key)
+                }
+                expectingKey = false
+                index = end
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                expectingKey = depth == 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            case UInt8(ascii: ","):
+                expectingKey = depth == 1
+            default:
+                break
+            }
+            index += 1
+        }
+        return keys
+    }
+
+    /// The reply language a request names: "zh" or "en", or a locale name beginning so.
+    static func language(named name: String) -> Language? {
+        Language(rawValue: name) ?? Language(locale: name)
     }
 }
 
@@ -134,7 +184,7 @@ extension ControlRequest {
             let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
             let name = object["lang"] as? String
         else { return nil }
-        return Language(rawValue: name) ?? Language(locale: name)
+        return language(named: name)
     }
 }
 

@@ -35,6 +35,12 @@ extension Messages {
         static func required(_ key: String) -> Localized {
             Localized("缺少 \"\(key)\"：此项必填，并记入事件日志", "missing \"\(key)\": it is required and goes into the event log")
         }
+        static func duplicateField(_ key: String) -> Localized {
+            Localized("\"\(key)\" 出现了两次：每个字段只能写一次", "\"\(key)\" is given twice: each field may appear once")
+        }
+        static func unknownLanguage(_ name: String) -> Localized {
+            Localized("\"lang\" 须为 \"zh\" 或 \"en\"，不是 \(name)", "\"lang\" must be \"zh\" or \"en\", not \(name)")
+        }
         static func controlCharacters(_ key: String) -> Localized {
             Localized(
                 "\"\(key)\" 含有控制字符或文字方向控制符（换行、制表、ESC、U+202E 等）：请写成一行普通文字",
