@@ -36,6 +36,13 @@ public final class EventLog: Sendable {
         // a read lock anyone could take on -shm would stall every write.
         let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
         if created >= 0 { close(created) }
+        // One an earlier release (or a run by hand) left readable by others is closed too.
+        for file in [path, "\(path)-wal", "\(path)-shm"] {
+            var status = stat()
+            if lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o007 != 0 {
+                chmod(file, status.st_mode & 0o770)
+            }
+        }
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(10)
         do {

@@ -95,6 +95,29 @@ struct SpoolWatcherTests {
         #expect(spool.files(spool.archive.rejected).contains { $0.hasSuffix("-v1.toml.reason") })
     }
 
+    /// The replay a lost versions.json allowed: the newest version off the screen (its key
+    /// revoked, its file damaged) raised no floor, so the older one came back.
+    @Test("a newest version that no longer passes still holds its floor when versions.json is lost")
+    func floorOfAWithdrawnVersion() throws {
+        let spool = try SpoolFixture()
+        try spool.drop("v1.toml", text: PlaylistFixtureText.text(version: 1))
+        spool.settle()
+        try spool.drop("v2.toml", text: PlaylistFixtureText.text(version: 2))
+        spool.settle()
+        let v2 = try #require(spool.files(spool.archive.accepted).first { $0.hasSuffix("-v2.toml") })
+        let path = "\(spool.archive.accepted)/\(v2)"
+        try (String(contentsOfFile: path, encoding: .utf8) + "\n# edited\n").write(
+            toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: "\(spool.directory.path)/versions.json")
+        try spool.restart()
+        #expect(spool.watcher.store.floors["hall-news"] == 2)
+        #expect(spool.watcher.store.entries["hall-news"] == nil)
+        #expect(spool.files(spool.directory.path).contains("versions.json"))
+        try spool.drop("again.toml", text: PlaylistFixtureText.text(version: 1))
+        spool.settle()
+        #expect(spool.files(spool.archive.rejected).contains { $0.hasSuffix("-again.toml.reason") })
+    }
+
     @Test("superseded versions leave accepted/ once past the retention; the current one stays")
     func pruneSuperseded() throws {
         let spool = try SpoolFixture()

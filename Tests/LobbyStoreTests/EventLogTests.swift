@@ -51,6 +51,13 @@ struct EventLogTests {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
             #expect(mode & 0o007 == 0, "\(file) is mode \(String(mode, radix: 8))")
         }
+        // A log an earlier release left 0644 is closed to others when it is opened again.
+        for file in [path, "\(path)-wal", "\(path)-shm"] { chmod(file, 0o644) }
+        _ = try EventLog(path: path)
+        for file in [path, "\(path)-wal", "\(path)-shm"] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+            #expect(mode == 0o640, "\(file) is mode \(String(mode, radix: 8))")
+        }
     }
 
     @Test("the append-only triggers refuse UPDATE and DELETE")

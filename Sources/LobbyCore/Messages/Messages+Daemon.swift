@@ -227,6 +227,12 @@ extension Messages {
                 "removed \(names.count) superseded version(s) accepted more than \(days) days ago from accepted/: \(names.joined(separator: ", "))"
             )
         }
+        public static func floorsMissing(_ path: String) -> Localized {
+            Localized(
+                "\(path) 不存在，但 accepted/ 中有内容单：各内容单的最高版本号改由 accepted/ 中的文件重新得出。已不在 accepted/ 中的内容单，其旧版本可能会被再次接收，请核对",
+                "\(path) is missing while accepted/ has playlists: each playlist's highest version is taken again from the files in accepted/. An older version of a playlist no longer in accepted/ could be accepted again: check"
+            )
+        }
         public static let floorsNotJSON = Localized("不是“内容单 → 版本号”的 JSON 对象", "not a JSON object of playlist → version")
         public static func floorsDamaged(_ path: String, kept: String, _ reason: String) -> Localized {
             Localized(

@@ -72,10 +72,14 @@ public final class SpoolWatcher {
         archive.removeTemporaryFiles()
         try quarantineInterrupted()
         try archive.recoverInterruptedMoves()
+        let missing = !archive.exists(archive.floorsPath) && !archive.list(archive.accepted).isEmpty
         let (floors, problem) = archive.readFloors()
         if let problem { logger.error("\(problem)") }
+        if missing { logger.warning("\(Messages.Daemon.floorsMissing(archive.floorsPath))") }
         for (id, version) in floors { store.raiseFloor(id, to: version) }
         try restore()
+        // Raised again from accepted/: written back, so that the next start has them whole.
+        if missing || problem != nil { try archive.writeFloors(store.floors) }
         _ = renameUnnamable(archive.unnamableEntries(in: archive.incoming))
         handle(archive.list(archive.incoming).flatMap { pairing.arrived($0, at: monotonic()) })
     }
@@ -117,7 +121,8 @@ public final class SpoolWatcher {
             let acceptedAt = modificationDate(path)
             // No processing marker here: these files were parsed once already, and a kill during
             // a restart must not take accepted content off the screen.
-            switch verdict(readPlaylist(path), as: "accepted/\(name)", at: acceptedAt) {
+            let read = readPlaylist(path)
+            switch verdict(read, as: "accepted/\(name)", at: acceptedAt) {
             case .accepted(let playlist, _):
                 store.raiseFloor(playlist.id, to: playlist.version)
                 archived[name] = (playlist.id, playlist.version, acceptedAt)
@@ -126,6 +131,13 @@ public final class SpoolWatcher {
                 }
             case .rejected(let problems):
                 failed.append((name, problems))
+                // Off the screen, but its version was published: no older one may return, even
+                // when versions.json is lost (its id and version are read without the checks).
+                if let bytes = try? read.get().bytes, let text = String(validating: bytes, as: UTF8.self),
+                    let playlist = Playlist.read(text: text, file: name, zone: zone).0
+                {
+                    store.raiseFloor(playlist.id, to: playlist.version)
+                }
             }
         }
         let shownBefore = Set(store.entries.keys)
