@@ -47,8 +47,7 @@ struct ControlOptions: ParsableArguments {
 struct ControlClient {
     private let descriptor: Int32
     private let path: String
-    /// Seconds lobbyd may take to greet or answer one request (`--timeout`; a reload checks
-    /// every accepted playlist again: seconds, not minutes).
+    /// Seconds lobbyd may take to greet or answer one request (`--timeout`).
     private let patience: Int
     private var pending: [UInt8] = []
     /// The language lobbyd is asked to answer in; `nil`: this run's.
@@ -136,6 +135,9 @@ struct ControlClient {
         }
     }
 
+    /// More than any reply lobbyd writes (`playlists` with every chain is well under a megabyte).
+    static let longestLine = 64 << 20
+
     /// The next line without its newline, or `nil` when the daemon closed the connection; an
     /// error after `patience` seconds without one: a program that accepts and never answers must
     /// not hold a cron job or a monitoring check for ever.
@@ -146,18 +148,25 @@ struct ControlClient {
         return line
     }
 
-    /// Like `readLine()`, but gives up after `timeout` seconds: the outer `nil` means time ran
-    /// out, the inner `nil` that the daemon closed the connection.
+    /// The next line, given up on when it is not whole within `timeout` seconds (a program that
+    /// sends a byte now and then holds no one either): the outer `nil` means time ran out, the
+    /// inner `nil` that the daemon closed the connection. A line longer than lobbyd ever writes
+    /// is an error.
     mutating func readLine(timeout: Double?) throws -> [UInt8]?? {
+        let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         while true {
             if let newline = pending.firstIndex(of: 0x0A) {
                 let line = Array(pending[..<newline])
                 pending.removeFirst(newline + 1)
                 return .some(line)
             }
-            if let timeout {
+            guard pending.count <= Self.longestLine else {
+                throw Self.failure("lobbyctl: \(Messages.Console.notLobbyd(path))")
+            }
+            if let deadline {
+                let left = deadline - ContinuousClock.now
                 var poll = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                if Glibc.poll(&poll, 1, Int32(timeout * 1000)) == 0 { return nil }
+                if left <= .zero || Glibc.poll(&poll, 1, Int32(clamping: max(1, left.milliseconds))) == 0 { return nil }
             }
             var buffer = [UInt8](repeating: 0, count: 65_536)
             let count = recv(descriptor, &buffer, buffer.count, 0)

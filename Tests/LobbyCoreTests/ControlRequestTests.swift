@@ -91,6 +91,8 @@ struct ControlRequestTests {
         (#"{"command":"emergency","action":"clear","reason":"\u202eevil"}"#, "control or text-direction"),
         (#"{"command":"maintenance","action":"end","note":"done\u2066x"}"#, "control or text-direction"),
         (#"{"command":"maintenance","action":"start","note":"a\u2028b"}"#, "control or text-direction"),
+        (#"{"command":"daily-check","note":"RLM \u200f ALM \u061c"}"#, "control or text-direction"),
+        (#"{"command":"daily-check","note":"e"# + String(repeating: "\u{301}", count: 600) + #""}"#, "longer than 500"),
     ]
 
     @Test("bad requests are refused with what is wrong", arguments: invalid)
@@ -110,6 +112,19 @@ struct ControlRequestTests {
         #expect {
             try ControlRequest.parse(huge)
         } throws: { ($0 as? ControlRequestError)?.words.english.contains("longer than 65536") == true }
+    }
+
+    /// JSONSerialization reads UTF-16 and UTF-32 too; the duplicate check reads UTF-8 bytes.
+    @Test("a line in UTF-16 or UTF-32 is refused, not read past the duplicate check")
+    func onlyUTF8() {
+        let twice = #"{"command":"status","command":"reload"}"#
+        let utf16 = twice.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let utf32 = twice.unicodeScalars.flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }
+        for line in [utf16, utf32] {
+            #expect {
+                try ControlRequest.parse(line)
+            } throws: { ($0 as? ControlRequestError)?.words.english.contains("in UTF-8") == true }
+        }
     }
 
     @Test("random bytes never crash the parser and always give a reason")

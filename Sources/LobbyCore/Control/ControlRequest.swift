@@ -108,6 +108,11 @@ public enum ControlRequest: Sendable, Equatable {
         guard line.count <= ControlProtocol.maximumLineBytes else {
             throw ControlRequestError(Messages.Request.tooLongRequest(ControlProtocol.maximumLineBytes))
         }
+        // UTF-8 only: JSONSerialization also reads UTF-16 and UTF-32 (a line full of NUL bytes,
+        // valid UTF-8 byte by byte), which the duplicate-field check below would not see into.
+        guard !line.contains(0), String(validating: line, as: UTF8.self) != nil else {
+            throw ControlRequestError(Messages.Request.notUTF8)
+        }
         let object: [String: Any]
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
@@ -305,13 +310,15 @@ private struct Fields {
     /// control characters (a tab aside) and no bidirectional overrides or isolates, which would
     /// let an operator's text rewrite the terminal, the report or the order of the words around it.
     func plain(_ key: String, _ text: String) throws(ControlRequestError) -> String {
-        guard text.count <= 500 else { throw ControlRequestError(Messages.Request.tooLong(key)) }
+        // Counted in scalars: a character with thousands of combining marks is thousands long.
+        guard text.unicodeScalars.count <= 500 else { throw ControlRequestError(Messages.Request.tooLong(key)) }
+        let marks: Set<UInt32> = [0x200E, 0x200F, 0x061C, 0x2028, 0x2029]
         let directional: ClosedRange<UInt32> = 0x202A...0x202E
         let isolates: ClosedRange<UInt32> = 0x2066...0x2069
         guard
             !text.unicodeScalars.contains(where: {
                 ($0.properties.generalCategory == .control && $0 != "\t") || directional.contains($0.value)
-                    || isolates.contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
+                    || isolates.contains($0.value) || marks.contains($0.value)
             })
         else { throw ControlRequestError(Messages.Request.controlCharacters(key)) }
         return text

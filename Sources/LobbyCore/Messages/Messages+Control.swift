@@ -35,6 +35,8 @@ extension Messages {
         static func required(_ key: String) -> Localized {
             Localized("缺少 \"\(key)\"：此项必填，并记入事件日志", "missing \"\(key)\": it is required and goes into the event log")
         }
+        static let notUTF8 = Localized(
+            "请求须为 UTF-8 编码的一行 JSON（不含 NUL 字节）", "a request is one line of JSON in UTF-8 (with no NUL bytes)")
         static func duplicateField(_ key: String) -> Localized {
             Localized("\"\(key)\" 出现了两次：每个字段只能写一次", "\"\(key)\" is given twice: each field may appear once")
         }
@@ -43,8 +45,8 @@ extension Messages {
         }
         static func controlCharacters(_ key: String) -> Localized {
             Localized(
-                "\"\(key)\" 含有控制字符或文字方向控制符（换行、制表、ESC、U+202E 等）：请写成一行普通文字",
-                "\"\(key)\" contains control or text-direction characters (line breaks, tabs, ESC, U+202E…): write it as one line of plain text"
+                "\"\(key)\" 含有控制字符或文字方向控制符（换行、ESC、U+202E 等）：请写成一行普通文字",
+                "\"\(key)\" contains control or text-direction characters (line breaks, ESC, U+202E…): write it as one line of plain text"
             )
         }
         static func tooLong(_ key: String) -> Localized {
