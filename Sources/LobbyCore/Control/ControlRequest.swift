@@ -152,11 +152,17 @@ public enum ControlRequest: Sendable, Equatable {
                 while end < json.count, json[end] != UInt8(ascii: "\"") {
                     end += json[end] == UInt8(ascii: "\\") ? 2 : 1
                 }
-                if depth == 1, expectingKey, end < json.count,
-                    let key = try? JSONSerialization.jsonObject(
-                        with: Data(json[index...end]), options: .fragmentsAllowed) as? String
-                {
-                    keys.append(key)
+                if depth == 1, expectingKey, end < json.count {
+                    let quoted = json[index...end]
+                    // Escapes are decoded by the JSON parser (\u0063ommand is command); the
+                    // usual key has none and is read as it is, as every request is read.
+                    if !quoted.contains(UInt8(ascii: "\\")) {
+                        keys.append(String(decoding: quoted.dropFirst().dropLast(), as: UTF8.self))
+                    } else if let key = try? JSONSerialization.jsonObject(
+                        with: Data(quoted), options: .fragmentsAllowed) as? String
+                    {
+                        keys.append(key)
+                    }
                 }
                 expectingKey = false
                 index = end
