@@ -1,7 +1,7 @@
 import Foundation
 
-/// The two clocks (docs/ARCHITECTURE.md, section 4 "Time"), read through closures so that every component that
-/// keeps time can be run in virtual time (the soak test runs 90 days in minutes).
+/// The two clocks (docs/ARCHITECTURE.md, section 4 "Time"), read through closures so that every
+/// component that keeps time can be run in virtual time (the soak test runs 90 days in minutes).
 /// The wall clock decides windows and stamps events; the monotonic clock paces timers and
 /// reveals jumps of the wall clock.
 public struct Clocks: Sendable {

@@ -6,8 +6,8 @@ import LobbyStore
 
 /// What the daemon's parts share, opened once before the services start: the clocks, the
 /// controller driver and the link, the event log, the operators' steering, the live settings and
-/// the boards (the accepted playlists and the standing notice, the player's state). The player and the control center each take this one
-/// value. Any failure stops the start with the reason.
+/// the boards (the accepted playlists and the standing notice, the player's state). The player
+/// and the control center each take this one value. Any failure stops the start with the reason.
 struct DaemonContext: Sendable {
     /// As lobbyd started; `settings` holds what a reload changed since.
     let configuration: Configuration
