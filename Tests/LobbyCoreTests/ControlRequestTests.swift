@@ -182,7 +182,7 @@ struct ControlRequestTests {
             let line = request.line(replyIn: .english)
             #expect(line.last == 0x0A)
             #expect((try? ControlRequest.parse(line.dropLast())) == request, "\(String(decoding: line, as: UTF8.self))")
-            #expect(ControlRequest.language(of: line.dropLast()) == .english)
+            #expect(ControlRequest.read(line.dropLast()).language == .english)
         }
     }
 }

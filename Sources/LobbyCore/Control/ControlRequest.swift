@@ -105,25 +105,36 @@ public enum ControlRequest: Sendable, Equatable {
     /// Parses one line (without its newline). The error says which field is wrong and what is
     /// allowed, because the operator reads it.
     public static func parse(_ line: some Collection<UInt8>) throws(ControlRequestError) -> ControlRequest {
+        try read(line).request.get()
+    }
+
+    /// The request on one line and the language it asks its reply in (`"lang": "en"`; lobbyctl
+    /// sends its own), which also words the error when the request is refused: a line that is
+    /// not a JSON object asks for none. The line is parsed once for both.
+    public static func read(_ line: some Collection<UInt8>) -> (
+        request: Result<ControlRequest, ControlRequestError>, language: Language?
+    ) {
         guard line.count <= ControlProtocol.maximumLineBytes else {
-            throw ControlRequestError(Messages.Request.tooLongRequest(ControlProtocol.maximumLineBytes))
+            return (
+                .failure(ControlRequestError(Messages.Request.tooLongRequest(ControlProtocol.maximumLineBytes))), nil
+            )
         }
+        let json = try? JSONSerialization.jsonObject(with: Data(line))
+        let language = ((json as? [String: Any])?["lang"] as? String).flatMap(language(named:))
+        return (Result { () throws(ControlRequestError) in try request(json, line: line) }, language)
+    }
+
+    /// The request `json` (the line's JSON, `nil` when it is none) describes.
+    private static func request(_ json: Any?, line: some Collection<UInt8>) throws(ControlRequestError)
+        -> ControlRequest
+    {
         // UTF-8 only: JSONSerialization also reads UTF-16 and UTF-32 (a line full of NUL bytes,
         // valid UTF-8 byte by byte), which the duplicate-field check below would not see into.
         guard !line.contains(0), String(validating: line, as: UTF8.self) != nil else {
             throw ControlRequestError(Messages.Request.notUTF8)
         }
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw ControlRequestError(Messages.Request.oneObject)
-            }
-            object = parsed
-        } catch let error as ControlRequestError {
-            throw error
-        } catch {
-            throw ControlRequestError(Messages.Request.notJSON)
-        }
+        guard let json else { throw ControlRequestError(Messages.Request.notJSON) }
+        guard let object = json as? [String: Any] else { throw ControlRequestError(Messages.Request.oneObject) }
         // JSONSerialization keeps the last of a field given twice: a line could show a reader
         // one command and run another.
         var seen = Set<String>()
@@ -184,18 +195,6 @@ public enum ControlRequest: Sendable, Equatable {
     /// The reply language a request names: "zh" or "en", or a locale name beginning so.
     static func language(named name: String) -> Language? {
         Language(rawValue: name) ?? Language(locale: name)
-    }
-}
-
-extension ControlRequest {
-    /// The language a request line asks its reply in (`"lang": "en"`), if any; lobbyctl sends
-    /// its own. A line that is not a request asks for nothing.
-    public static func language(of line: some Collection<UInt8>) -> Language? {
-        guard line.count <= ControlProtocol.maximumLineBytes,
-            let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-            let name = object["lang"] as? String
-        else { return nil }
-        return language(named: name)
     }
 }
 

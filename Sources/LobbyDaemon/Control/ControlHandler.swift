@@ -79,11 +79,12 @@ final class ControlHandler: ChannelInboundHandler, RemovableChannelHandler {
         while !busy, watch == nil, context.channel.isWritable, !queued.isEmpty {
             let line = queued.removeFirst()
             // Replies in the language lobbyctl asks for; the event log keeps the hall's.
-            let language = ControlRequest.language(of: line.readableBytesView)
+            let (parsed, language) = ControlRequest.read(line.readableBytesView)
             let request: ControlRequest
-            do {
-                request = try ControlRequest.parse(line.readableBytesView)
-            } catch {
+            switch parsed {
+            case .success(let read):
+                request = read
+            case .failure(let error):
                 send(ControlCoding.line(ErrorReply(error.words.text(in: language ?? .current))), context: context)
                 continue
             }
