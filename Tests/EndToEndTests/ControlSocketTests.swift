@@ -368,15 +368,7 @@ final class ControlSocketTests {
         let path = "\(hall.path)/hung.sock"
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(listener) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        #expect(bound == 0 && listen(listener, 8) == 0)
+        #expect(withUnixAddress(path, { bind(listener, $0, $1) }) == 0 && listen(listener, 8) == 0)
         // Connections wait in the backlog: connected, never greeted, never answered.
         let status = try BuiltProgram("lobbyctl").run(["status", "--socket", path, "--timeout", "1"])
         #expect(status.status != 0)

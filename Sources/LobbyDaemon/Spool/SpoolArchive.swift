@@ -229,6 +229,15 @@ public struct SpoolArchive: Sendable {
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
+    /// Removes `name` from `accepted/` with its approval sheet (a file already gone is no error).
+    func removeAccepted(_ name: String) throws(LobbyCoreError) {
+        let path = "\(accepted)/\(name)"
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw .unwritable(file: path, reason: Messages.System.error(errno).description)
+        }
+        unlink("\(path).sig")
+    }
+
     /// Whether an entry of any kind (a dangling symbolic link too) has this path.
     func exists(_ path: String) -> Bool {
         var status = stat()

@@ -170,12 +170,15 @@ public final class SpoolWatcher {
         var removed: [String] = []
         for (name, entry) in archived.sorted(by: { $0.key < $1.key })
         where entry.version < store.floors[entry.id] ?? .min && entry.acceptedAt < cutoff {
-            let path = "\(archive.accepted)/\(name)"
-            guard unlink(path) == 0 || errno == ENOENT else {
-                logger.error("\(Messages.Daemon.pruneFailed(path, Messages.System.error(errno).description))")
+            do {
+                try archive.removeAccepted(name)
+            } catch .unwritable(let file, let reason) {
+                logger.error("\(Messages.Daemon.pruneFailed(file, reason))")
+                continue
+            } catch {
+                logger.error("\(error)")
                 continue
             }
-            unlink("\(path).sig")
             archived[name] = nil
             removed.append(name)
         }
